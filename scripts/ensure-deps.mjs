@@ -1,0 +1,34 @@
+// Runs before npm start / npm test on a fresh clone: installs npm packages when node_modules is missing or
+// older than package-lock.json, and (with --browser) Debian's Chromium for the browser tests.
+import { execSync } from 'node:child_process';
+import { existsSync, statSync } from 'node:fs';
+
+const run = (cmd) => execSync(cmd, { stdio: 'inherit' });
+const marker = 'node_modules/.package-lock.json';
+if (!existsSync(marker) || statSync(marker).mtimeMs < statSync('package-lock.json').mtimeMs) {
+  console.log('[ensure] installing npm packages (npm install against package-lock.json)…');
+  // Not `npm ci`: it rejects lock files written by `npm install` on this platform.
+  run('npm install --no-audit --no-fund');
+}
+
+export function findChromium() {
+  for (const p of [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser']) {
+    if (p && existsSync(p)) return p;
+  }
+  try {
+    return execSync('command -v chromium || command -v chromium-browser', { encoding: 'utf8' }).trim() || null;
+  } catch {
+    return null;
+  }
+}
+
+if (process.argv.includes('--browser') && !findChromium()) {
+  console.log('[ensure] installing Debian chromium for browser tests…');
+  const sudo = process.getuid && process.getuid() !== 0 ? 'sudo ' : '';
+  try {
+    run(`${sudo}apt-get install -y chromium`);
+  } catch {
+    run(`${sudo}apt-get update`);
+    run(`${sudo}apt-get install -y chromium`);
+  }
+}

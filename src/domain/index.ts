@@ -1,0 +1,8 @@
+// The pure domain core: no React, no Dexie, no DOM (enforced by ESLint).
+export * from './spec/schema';
+export { parseSpec, SpecError, jsonPath, type SpecIssue } from './spec/parse';
+export { evaluateAward, checkRoute, type AwardEvaluation, type RouteCheck, type RuleResult } from './rules/evaluate';
+export { planCompletion, type CompletionPlan, type PlanOptions } from './rules/plan';
+export { describeRule, groupsPhrase } from './rules/explain';
+export { compareCodes } from './rules/compile';
+export * from './spec/criteria';

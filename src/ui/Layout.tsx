@@ -1,0 +1,29 @@
+import { Suspense } from 'react';
+import { Link, Outlet } from 'react-router';
+import { UpdatePrompt } from './components/UpdatePrompt';
+import { OnlineStatus } from './components/OnlineStatus';
+
+export function Layout() {
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <header className="app-header">
+        <Link to="/" className="brand">
+          Fieldfolio
+        </Link>
+        <nav aria-label="Main">
+          <Link to="/">Qualifications</Link>
+        </nav>
+        <OnlineStatus />
+      </header>
+      <UpdatePrompt />
+      <main id="main" tabIndex={-1}>
+        <Suspense fallback={<p role="status">Loading…</p>}>
+          <Outlet />
+        </Suspense>
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,19 @@
+import { useSyncExternalStore } from 'react';
+
+function subscribe(callback: () => void) {
+  window.addEventListener('online', callback);
+  window.addEventListener('offline', callback);
+  return () => {
+    window.removeEventListener('online', callback);
+    window.removeEventListener('offline', callback);
+  };
+}
+
+export function OnlineStatus() {
+  const online = useSyncExternalStore(subscribe, () => navigator.onLine);
+  return (
+    <span className={`net-status ${online ? 'online' : 'offline'}`} role="status">
+      {online ? 'Online' : 'Offline — everything still works'}
+    </span>
+  );
+}

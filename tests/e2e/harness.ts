@@ -1,0 +1,77 @@
+// Browser tests run the built app (dist/) in Debian's Chromium through playwright-core.
+import { execSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+import { preview, type PreviewServer } from 'vite';
+
+export function chromiumPath(): string {
+  for (const p of [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser']) {
+    if (p && existsSync(p)) return p;
+  }
+  const found = execSync('command -v chromium || command -v chromium-browser || true', { encoding: 'utf8' }).trim();
+  if (!found) throw new Error('Chromium not found: run `npm test` (it installs Debian chromium) or set CHROMIUM_PATH');
+  return found;
+}
+
+export interface Server {
+  url: string;
+  close: () => Promise<void>;
+}
+
+/** Serves dist/ on a free port: each test file gets its own origin (its own service worker and storage). */
+export async function startServer(): Promise<Server> {
+  if (!existsSync('dist/index.html')) throw new Error('dist/ is missing: run `vite build` first (npm run test:e2e does)');
+  const server: PreviewServer = await preview({ preview: { port: 0, host: '127.0.0.1' }, logLevel: 'silent' });
+  const { port } = server.httpServer.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: async () => {
+      // Keep-alive connections from the browser would otherwise hold the server open.
+      (server.httpServer as import('node:http').Server).closeAllConnections?.();
+      await server.close();
+    },
+  };
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: chromiumPath(),
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+export async function newContext(browser: Browser, options: { phone?: boolean } = {}): Promise<BrowserContext> {
+  const context = await browser.newContext(
+    options.phone
+      ? { viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true }
+      : { viewport: { width: 1280, height: 900 } },
+  );
+  // Fail with the locator's name well before the test's own timeout.
+  context.setDefaultTimeout(15_000);
+  return context;
+}
+
+/** Waits until the service worker controls the page, i.e. the app shell and specs are precached. */
+export async function waitForOfflineReady(page: import('playwright-core').Page): Promise<void> {
+  await page.evaluate(async () => {
+    const registration = await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller) {
+      await new Promise<void>((resolve) => {
+        navigator.serviceWorker.addEventListener('controllerchange', () => resolve(), { once: true });
+        // A first visit is not controlled until clients.claim(); a reload always is.
+        setTimeout(resolve, 5000);
+      });
+    }
+    return registration.active?.state;
+  });
+}
