@@ -1,0 +1,187 @@
+// Progress of a portfolio against its qualification, and the checks the seeds' assessment strategies ask
+// for. Pure: takes records and the spec, returns what the screens show.
+import type { QualificationSpec, Unit } from '../spec/schema';
+import { unitCriteria, type CriterionRef } from '../spec/criteria';
+import { checkRoute, evaluateAward, type AwardEvaluation, type RouteCheck } from '../rules/evaluate';
+import { planCompletion, type CompletionPlan } from '../rules/plan';
+import type { Decision, Enrolment, Evidence, Mapping, Person, Signature } from './records';
+
+export interface PortfolioInput {
+  enrolment: Enrolment;
+  people: Person[];
+  evidence: Evidence[];
+  mappings: Mapping[];
+  decisions: Decision[];
+  signatures: Signature[];
+}
+
+export interface CriterionProgress {
+  ref: CriterionRef;
+  evidenceIds: string[];
+}
+
+export interface UnitProgress {
+  unit: Unit;
+  inRoute: boolean;
+  criteria: CriterionProgress[];
+  covered: number;
+  total: number;
+  /** 0..1 */
+  coverage: number;
+  signOff: Decision | null;
+  /** Signed off and, where the assessor needs it, countersigned: counts towards the award. */
+  achieved: boolean;
+  awaitingCountersignature: boolean;
+}
+
+export type FlagKind = 'currency' | 'sufficiency' | 'authenticity' | 'simulation' | 'countersign' | 'route';
+
+export interface Flag {
+  kind: FlagKind;
+  message: string;
+  unitCode?: string;
+  evidenceId?: string;
+}
+
+export interface PortfolioProgress {
+  units: UnitProgress[];
+  achievedUnits: string[];
+  award: AwardEvaluation;
+  route: RouteCheck;
+  /** What is still missing for the award, from the achieved units (restricted to the route when it can). */
+  plan: CompletionPlan;
+  flags: Flag[];
+  /** Mapped + signed-off coverage over the route's criteria, 0..1 */
+  overallCoverage: number;
+}
+
+export const CURRENCY_YEARS = 2;
+
+/** Evidence older than this date is no longer current. */
+export function currencyCutoff(today: string, years = CURRENCY_YEARS): string {
+  const [y, m, d] = today.split('-').map(Number) as [number, number, number];
+  return `${String(y - years).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+const SIMULATION_CODES = new Set(['S', 'SIM']);
+const NO_SIMULATION = /simulation (is )?not (allowed|permitted|permissible)|must not be simulated|not permissible/i;
+
+/** Whether simulated evidence may count for a unit, from the spec's evidence types and the unit's requirements. */
+export function simulationAllowed(spec: QualificationSpec, unit: Unit | undefined): boolean {
+  if (!spec.evidenceTypes.some((t) => SIMULATION_CODES.has(t.code))) return false;
+  return !(unit?.evidenceRequirements ?? []).some((text) => NO_SIMULATION.test(text));
+}
+
+/** Unit sign-offs in force: the latest 'met' sign-off per unit. */
+function latestSignOffs(decisions: Decision[]): Map<string, Decision> {
+  const out = new Map<string, Decision>();
+  for (const d of decisions) {
+    if (d.kind !== 'unit-signoff' || d.deleted) continue;
+    const prev = out.get(d.unitCode);
+    if (!prev || d.date > prev.date || (d.date === prev.date && d.updatedAt > prev.updatedAt)) out.set(d.unitCode, d);
+  }
+  return out;
+}
+
+export function computeProgress(spec: QualificationSpec, input: PortfolioInput, today: string): PortfolioProgress {
+  const { enrolment, people, evidence, mappings, decisions, signatures } = input;
+  const live = <T extends { deleted: boolean }>(xs: T[]) => xs.filter((x) => !x.deleted);
+  const liveEvidence = live(evidence);
+  const evidenceIds = new Set(liveEvidence.map((e) => e.id));
+  const liveMappings = live(mappings).filter((m) => evidenceIds.has(m.evidenceId));
+  const personById = new Map(people.map((p) => [p.id, p]));
+  const signOffs = latestSignOffs(live(decisions).filter((d) => d.outcome === 'met'));
+  const route = new Set(enrolment.route);
+
+  const byCriterion = new Map<string, string[]>();
+  for (const m of liveMappings) byCriterion.set(m.criterionKey, [...(byCriterion.get(m.criterionKey) ?? []), m.evidenceId]);
+
+  const mappedUnits = new Set(liveMappings.map((m) => m.unitCode));
+  const units: UnitProgress[] = spec.units
+    .filter((u) => route.has(u.code) || mappedUnits.has(u.code) || signOffs.has(u.code))
+    .map((unit) => {
+      const criteria = unitCriteria(unit).map((ref) => ({ ref, evidenceIds: byCriterion.get(ref.key) ?? [] }));
+      const covered = criteria.filter((c) => c.evidenceIds.length > 0).length;
+      const signOff = signOffs.get(unit.code) ?? null;
+      const assessor = signOff ? personById.get(signOff.assessorId) : undefined;
+      const awaitingCountersignature = !!signOff && assessor?.assessorStatus === 'working-towards' && !signOff.countersignedBy;
+      return {
+        unit,
+        inRoute: route.has(unit.code),
+        criteria,
+        covered,
+        total: criteria.length,
+        coverage: criteria.length === 0 ? 0 : covered / criteria.length,
+        signOff,
+        achieved: !!signOff && !awaitingCountersignature,
+        awaitingCountersignature,
+      };
+    })
+    .sort((a, b) => Number(b.inRoute) - Number(a.inRoute));
+
+  const achievedUnits = units.filter((u) => u.achieved).map((u) => u.unit.code);
+  const award = evaluateAward(spec, achievedUnits);
+  const routeCheck = checkRoute(spec, enrolment.route);
+  const routeOnly = planCompletion(spec, achievedUnits, { only: enrolment.route });
+  const plan = routeOnly.possible ? routeOnly : planCompletion(spec, achievedUnits);
+
+  const flags: Flag[] = [];
+  const cutoff = currencyCutoff(today);
+  for (const e of liveEvidence) {
+    if (e.date < cutoff) {
+      flags.push({
+        kind: 'currency',
+        evidenceId: e.id,
+        message: `“${e.title}” is dated ${e.date}, more than ${CURRENCY_YEARS} years ago: check it is still current.`,
+      });
+    }
+  }
+  for (const u of units) {
+    const missing = u.criteria.filter((c) => c.evidenceIds.length === 0);
+    if (u.inRoute && missing.length > 0) {
+      flags.push({
+        kind: 'sufficiency',
+        unitCode: u.unit.code,
+        message: `${u.unit.code}: ${missing.length} of ${u.total} criteria have no evidence yet${u.signOff ? ' although the unit is signed off' : ''}.`,
+      });
+    }
+    if (u.awaitingCountersignature) {
+      const assessor = personById.get(u.signOff!.assessorId);
+      flags.push({
+        kind: 'countersign',
+        unitCode: u.unit.code,
+        message: `${u.unit.code} was signed off by ${assessor?.name ?? 'an assessor'}, who is working towards the assessor qualification: it needs a qualified assessor's countersignature before it counts.`,
+      });
+    }
+  }
+  const candidateDeclared = live(signatures).some((s) => s.purpose === 'declaration' && s.subjectId === enrolment.id);
+  if (!candidateDeclared) {
+    flags.push({ kind: 'authenticity', message: 'The candidate has not yet signed the declaration that the evidence is their own work.' });
+  }
+  const unitByCode = new Map(spec.units.map((u) => [u.code, u]));
+  for (const e of liveEvidence.filter((x) => x.simulation)) {
+    const codes = [...new Set(liveMappings.filter((m) => m.evidenceId === e.id).map((m) => m.unitCode))];
+    const barred = codes.filter((c) => !simulationAllowed(spec, unitByCode.get(c)));
+    if (barred.length > 0 || (codes.length === 0 && !simulationAllowed(spec, undefined))) {
+      flags.push({
+        kind: 'simulation',
+        evidenceId: e.id,
+        message: `“${e.title}” is simulated, but simulation is not allowed for ${barred.length ? barred.join(', ') : 'this qualification'}.`,
+      });
+    }
+  }
+  if (!routeCheck.valid) {
+    flags.push({
+      kind: 'route',
+      message: `The chosen route does not meet the rules of combination: ${routeCheck.rules
+        .filter((r) => !r.satisfied)
+        .map((r) => r.explanation)
+        .join('; ')}.`,
+    });
+  }
+
+  const routeUnits = units.filter((u) => u.inRoute);
+  const total = routeUnits.reduce((n, u) => n + u.total, 0);
+  const covered = routeUnits.reduce((n, u) => n + (u.achieved ? u.total : u.covered), 0);
+  return { units, achievedUnits, award, route: routeCheck, plan, flags, overallCoverage: total === 0 ? 0 : covered / total };
+}

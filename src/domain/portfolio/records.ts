@@ -1,0 +1,273 @@
+// Portfolio records: one zod schema per record type, and one named, append-only migration list each.
+// Every record carries what merging devices needs: UUID, timestamps, a per-record version, the device that
+// last changed it, and a tombstone flag (deletions are never removals). Records are read tolerantly:
+// migrations bring old shapes forward, defaults fill gaps, unknown fields are kept (`.loose()`).
+import { z } from 'zod';
+
+export const RECORD_SCHEMA_VERSION = 2;
+
+const isoDateTime = z.string().min(1);
+/** A calendar date as the forms print it: YYYY-MM-DD. */
+export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date must be YYYY-MM-DD');
+
+const meta = {
+  id: z.string().min(1),
+  createdAt: isoDateTime,
+  updatedAt: isoDateTime,
+  /** Incremented on every change; with deviceId it orders concurrent edits when devices merge. */
+  rev: z.number().int().nonnegative().default(1),
+  deviceId: z.string().min(1),
+  deleted: z.boolean().default(false),
+  schemaVersion: z.number().int().positive().default(RECORD_SCHEMA_VERSION),
+};
+
+export const ROLES = ['candidate', 'assessor', 'iqa', 'ev', 'witness', 'expert-witness'] as const;
+export const Role = z.enum(ROLES);
+export type Role = z.infer<typeof Role>;
+export const ROLE_LABELS: Record<Role, string> = {
+  candidate: 'Candidate',
+  assessor: 'Assessor',
+  iqa: 'Internal quality assurer (IQA)',
+  ev: 'External verifier',
+  witness: 'Witness',
+  'expert-witness': 'Expert witness',
+};
+
+export const Person = z
+  .object({
+    ...meta,
+    name: z.string().min(1, 'a name is required'),
+    roles: z.array(Role).min(1, 'at least one role'),
+    centre: z.string().default(''),
+    registrationNumber: z.string().default(''),
+    jobTitle: z.string().default(''),
+    /** Assessors: qualified, or working towards (their sign-offs need countersigning). */
+    assessorStatus: z.enum(['qualified', 'working-towards', 'not-applicable']).default('not-applicable'),
+    email: z.string().default(''),
+  })
+  .loose();
+export type Person = z.infer<typeof Person>;
+
+export const Enrolment = z
+  .object({
+    ...meta,
+    candidateId: z.string().min(1),
+    specId: z.string().min(1),
+    specVersion: z.string().min(1),
+    /** The candidate's route: every unit they plan to achieve (mandatory and chosen optional units). */
+    route: z.array(z.string()).default([]),
+    startDate: IsoDate,
+    assessorId: z.string().nullable().default(null),
+    iqaId: z.string().nullable().default(null),
+    centre: z.string().default(''),
+    registrationNumber: z.string().default(''),
+  })
+  .loose();
+export type Enrolment = z.infer<typeof Enrolment>;
+
+export const EVIDENCE_TYPES = ['O', 'Q&A', 'P', 'RA', 'PD', 'WT', 'EWT', 'RPL'] as const;
+export const EvidenceTypeCode = z.enum(EVIDENCE_TYPES);
+export type EvidenceTypeCode = z.infer<typeof EvidenceTypeCode>;
+export const EVIDENCE_TYPE_LABELS: Record<EvidenceTypeCode, string> = {
+  O: 'Observation',
+  'Q&A': 'Questions and answers',
+  P: 'Product',
+  RA: 'Reflective account / personal statement',
+  PD: 'Professional discussion',
+  WT: 'Witness testimony',
+  EWT: 'Expert witness testimony',
+  RPL: 'Recognition of prior learning',
+};
+
+export const Evidence = z
+  .object({
+    ...meta,
+    portfolioId: z.string().min(1),
+    type: EvidenceTypeCode,
+    simulation: z.boolean().default(false),
+    title: z.string().min(1, 'a title is required'),
+    description: z.string().default(''),
+    date: IsoDate,
+    location: z.string().default(''),
+    recordedBy: z.string().nullable().default(null),
+    /** Media attached, by media id (the blobs live in their own table). */
+    mediaIds: z.array(z.string()).default([]),
+    /** The recording form this evidence was captured on, if any. */
+    formId: z.string().nullable().default(null),
+  })
+  .loose();
+export type Evidence = z.infer<typeof Evidence>;
+
+/** Media metadata; the Blob itself is stored alongside (never indexed). */
+export const MediaMeta = z
+  .object({
+    ...meta,
+    portfolioId: z.string().min(1),
+    evidenceId: z.string().min(1),
+    name: z.string().default(''),
+    mimeType: z.string().min(1),
+    size: z.number().int().nonnegative(),
+    sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  })
+  .loose();
+export type MediaMeta = z.infer<typeof MediaMeta>;
+
+export const Mapping = z
+  .object({
+    ...meta,
+    portfolioId: z.string().min(1),
+    evidenceId: z.string().min(1),
+    unitCode: z.string().min(1),
+    /** criterionKey from domain/spec/criteria (unit|pc|outcome|id or unit|k|id) */
+    criterionKey: z.string().min(1),
+  })
+  .loose();
+export type Mapping = z.infer<typeof Mapping>;
+
+export const Decision = z
+  .object({
+    ...meta,
+    portfolioId: z.string().min(1),
+    kind: z.enum(['criterion', 'unit-signoff']),
+    unitCode: z.string().min(1),
+    criterionKey: z.string().nullable().default(null),
+    outcome: z.enum(['met', 'not-yet']),
+    assessorId: z.string().min(1),
+    date: IsoDate,
+    comments: z.string().default(''),
+    signatureId: z.string().nullable().default(null),
+    /** Unit sign-off by an assessor working towards their award: countersigned by a qualified one. */
+    countersignedBy: z.string().nullable().default(null),
+    countersignatureId: z.string().nullable().default(null),
+    candidateSignatureId: z.string().nullable().default(null),
+  })
+  .loose();
+export type Decision = z.infer<typeof Decision>;
+
+export const SIGNATURE_PURPOSES = [
+  'declaration',
+  'evidence',
+  'witness',
+  'unit-signoff',
+  'countersign',
+  'candidate-signoff',
+  'form',
+] as const;
+
+export const Signature = z
+  .object({
+    ...meta,
+    portfolioId: z.string().min(1),
+    personId: z.string().nullable().default(null),
+    typedName: z.string().min(1, 'type the signer’s name'),
+    role: z.string().min(1),
+    signedAt: isoDateTime,
+    purpose: z.enum(SIGNATURE_PURPOSES),
+    /** What was signed: an evidence id, decision id, form id, or the portfolio id (declaration). */
+    subjectId: z.string().min(1),
+    /** The drawn signature as an SVG path data URL or PNG data URL (small; kept inline). */
+    image: z.string().default(''),
+    statement: z.string().default(''),
+  })
+  .loose();
+export type Signature = z.infer<typeof Signature>;
+
+export const FORM_TYPES = [
+  'title-page',
+  'personal-profile',
+  'contents-checklist',
+  'index-of-evidence',
+  'unit-assessment-plan',
+  'unit-progress-signoff',
+  'element-achievement',
+  'knowledge-evidence',
+  'personal-statement',
+  'observation',
+  'witness-testimony',
+  'expert-witness',
+  'questions-answers',
+] as const;
+export const FormType = z.enum(FORM_TYPES);
+export type FormType = z.infer<typeof FormType>;
+
+/** A filled-in recording form of seed 001: its fields as a JSON object, per form type. */
+export const FormRecord = z
+  .object({
+    ...meta,
+    portfolioId: z.string().min(1),
+    formType: FormType,
+    title: z.string().default(''),
+    data: z.record(z.string(), z.unknown()).default({}),
+    status: z.enum(['draft', 'complete']).default('draft'),
+  })
+  .loose();
+export type FormRecord = z.infer<typeof FormRecord>;
+
+/** Append-only: who did what, when. Never updated, never deleted. */
+export const AuditEntry = z
+  .object({
+    id: z.string().min(1),
+    portfolioId: z.string().min(1),
+    at: isoDateTime,
+    actorId: z.string().nullable(),
+    deviceId: z.string().min(1),
+    action: z.string().min(1),
+    recordType: z.string().min(1),
+    recordId: z.string().min(1),
+    summary: z.string().default(''),
+  })
+  .loose();
+export type AuditEntry = z.infer<typeof AuditEntry>;
+
+export const RECORD_SCHEMAS = {
+  people: Person,
+  enrolments: Enrolment,
+  evidence: Evidence,
+  media: MediaMeta,
+  mappings: Mapping,
+  decisions: Decision,
+  signatures: Signature,
+  forms: FormRecord,
+} as const;
+export type RecordTable = keyof typeof RECORD_SCHEMAS;
+export type RecordOf<T extends RecordTable> = z.infer<(typeof RECORD_SCHEMAS)[T]>;
+
+export interface Migration {
+  name: string;
+  /** The schemaVersion a record has after this step. */
+  to: number;
+  up: (record: Record<string, unknown>) => Record<string, unknown>;
+}
+
+/** Per record type, append-only: never edit or reorder a step once released. */
+export const MIGRATIONS: Record<RecordTable, Migration[]> = {
+  people: [
+    {
+      name: 'v2: single role field becomes a list of roles',
+      to: 2,
+      up: (r) => ({ ...r, roles: Array.isArray(r.roles) ? r.roles : r.role ? [r.role] : [] }),
+    },
+  ],
+  enrolments: [],
+  evidence: [
+    {
+      name: 'v2: evidence gains a simulation flag (false unless recorded)',
+      to: 2,
+      up: (r) => ({ ...r, simulation: typeof r.simulation === 'boolean' ? r.simulation : false }),
+    },
+  ],
+  media: [],
+  mappings: [],
+  decisions: [],
+  signatures: [],
+  forms: [],
+};
+
+/** Brings a stored record of any earlier shape forward and validates it. Throws a ZodError if invalid. */
+export function readRecord<T extends RecordTable>(table: T, raw: unknown): RecordOf<T> {
+  let record = { ...(raw as Record<string, unknown>) };
+  const from = typeof record.schemaVersion === 'number' ? record.schemaVersion : 1;
+  for (const step of MIGRATIONS[table]) if (step.to > from) record = step.up(record);
+  record.schemaVersion = RECORD_SCHEMA_VERSION;
+  return RECORD_SCHEMAS[table].parse(record) as RecordOf<T>;
+}

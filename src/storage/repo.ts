@@ -1,0 +1,445 @@
+// Portfolio storage: every write validates, stamps merge metadata, appends to the audit log and runs in one
+// Dexie transaction with everything that belongs with it. Every read re-validates (and migrates) records.
+import { createSHA256 } from 'hash-wasm';
+import type { z } from 'zod';
+import {
+  parseSpec,
+  readRecord,
+  RECORD_SCHEMAS,
+  type Decision,
+  type Enrolment,
+  type Evidence,
+  type FormRecord,
+  type FormType,
+  type Mapping,
+  type MediaMeta,
+  type Person,
+  type QualificationSpec,
+  type RecordOf,
+  type RecordTable,
+  type Signature,
+} from '../domain';
+import { db, type MediaRow } from './db';
+import { explainWriteError, StorageError } from './errors';
+
+export const nowIso = () => new Date().toISOString();
+export const newId = () => crypto.randomUUID();
+export const todayIso = () => new Date().toISOString().slice(0, 10);
+
+// ---------------------------------------------------------------- device and acting person
+
+let cachedDeviceId: string | null = null;
+
+/** A random id for this device, created once and kept in the database. */
+export async function deviceId(): Promise<string> {
+  if (cachedDeviceId) return cachedDeviceId;
+  const row = await db().settings.get('deviceId');
+  if (row && typeof row.value === 'string') return (cachedDeviceId = row.value);
+  const id = newId();
+  await db().settings.put({ key: 'deviceId', value: id });
+  return (cachedDeviceId = id);
+}
+
+export async function actingPersonId(): Promise<string | null> {
+  const row = await db().settings.get('actingPersonId');
+  return typeof row?.value === 'string' ? row.value : null;
+}
+
+export async function setActingPerson(personId: string | null): Promise<void> {
+  await db().settings.put({ key: 'actingPersonId', value: personId });
+}
+
+// ---------------------------------------------------------------- writing
+
+/** Known fields only (records are `.loose()`, which adds an index signature that Omit would swallow). */
+type Known<T> = { [K in keyof T as string extends K ? never : K]: T[K] };
+type MetaField = 'createdAt' | 'updatedAt' | 'rev' | 'deviceId' | 'deleted' | 'schemaVersion' | 'id';
+/** What a caller supplies: the record's own fields (defaults optional); the layer stamps the metadata. */
+export type Input<T extends RecordTable> = Omit<Known<z.input<(typeof RECORD_SCHEMAS)[T]>>, MetaField> & { id?: string };
+
+/** Fills and bumps the merge metadata, then validates against the record's schema. */
+function stamp<T extends RecordTable>(table: T, input: Record<string, unknown>, existing: RecordOf<T> | undefined, device: string): RecordOf<T> {
+  const at = nowIso();
+  return RECORD_SCHEMAS[table].parse({
+    ...existing,
+    ...input,
+    id: (input.id as string | undefined) ?? existing?.id ?? newId(),
+    createdAt: existing?.createdAt ?? at,
+    updatedAt: at,
+    rev: (existing?.rev ?? 0) + 1,
+    deviceId: device,
+    deleted: input.deleted ?? false,
+  }) as RecordOf<T>;
+}
+
+interface WriteContext {
+  device: string;
+  actor: string | null;
+  put<T extends RecordTable>(table: T, input: Record<string, unknown>, action?: string, summary?: string): Promise<RecordOf<T>>;
+  remove(table: RecordTable, id: string, summary?: string): Promise<void>;
+  portfolioId: string;
+}
+
+const ALL_TABLES = ['people', 'enrolments', 'evidence', 'media', 'mappings', 'decisions', 'signatures', 'forms', 'audit', 'drafts'] as const;
+
+/** One transaction over every record table: all of a change lands, or none of it. */
+async function write<R>(what: string, portfolioId: string, fn: (ctx: WriteContext) => Promise<R>): Promise<R> {
+  const device = await deviceId();
+  const actor = await actingPersonId();
+  const database = db();
+  try {
+    return await database.transaction('rw', [...ALL_TABLES], async () => {
+      const audit = (action: string, recordType: string, recordId: string, summary = '') =>
+        database.audit.add({ id: newId(), portfolioId, at: nowIso(), actorId: actor, deviceId: device, action, recordType, recordId, summary });
+      const ctx: WriteContext = {
+        device,
+        actor,
+        portfolioId,
+        async put(table, input, action, summary) {
+          const t = database.table(table);
+          const existing = input.id ? await t.get(input.id as string) : undefined;
+          const { blob, ...rest } = input as { blob?: Blob };
+          const existingMeta = existing ? (({ blob: _b, ...m }) => m)(existing as Record<string, unknown>) : undefined;
+          const record = stamp(table, rest, existingMeta as never, device);
+          await t.put(blob ? { ...record, blob } : existing && (existing as MediaRow).blob ? { ...record, blob: (existing as MediaRow).blob } : record);
+          await audit(action ?? (existing ? 'update' : 'create'), table, record.id, summary);
+          return record;
+        },
+        async remove(table, id, summary) {
+          const t = database.table(table);
+          const existing = await t.get(id);
+          if (!existing || existing.deleted) return;
+          await t.put({ ...existing, deleted: true, updatedAt: nowIso(), rev: (existing.rev ?? 0) + 1, deviceId: device });
+          await audit('delete', table, id, summary);
+        },
+      };
+      return fn(ctx);
+    });
+  } catch (e) {
+    throw explainWriteError(e, what);
+  }
+}
+
+export async function savePerson(input: Input<'people'>): Promise<Person> {
+  return write('the person', 'people', (ctx) => ctx.put('people', input, undefined, `${input.name}`));
+}
+
+export async function createEnrolment(input: Input<'enrolments'>): Promise<Enrolment> {
+  return write('the enrolment', input.id ?? 'pending', async (ctx) => {
+    const id = input.id ?? newId();
+    ctx.portfolioId = id;
+    return ctx.put('enrolments', { ...input, id }, 'create', `enrolled on ${input.specId} ${input.specVersion}`);
+  });
+}
+
+export async function updateEnrolment(enrolment: Enrolment, changes: Partial<Input<'enrolments'>>, summary = ''): Promise<Enrolment> {
+  return write('the enrolment', enrolment.id, (ctx) => ctx.put('enrolments', { ...enrolment, ...changes }, 'update', summary));
+}
+
+export interface NewSignature {
+  typedName: string;
+  role: string;
+  personId: string | null;
+  image: string;
+  statement?: string;
+}
+
+export interface FileInput {
+  name: string;
+  type: string;
+  blob: Blob;
+}
+
+/** SHA-256 of a Blob, read in chunks so a large video neither fills memory nor blocks the page for long. */
+export async function sha256OfBlob(blob: Blob): Promise<string> {
+  const hasher = await createSHA256();
+  hasher.init();
+  const chunk = 4 * 1024 * 1024;
+  for (let offset = 0; offset < blob.size; offset += chunk) {
+    hasher.update(new Uint8Array(await blob.slice(offset, offset + chunk).arrayBuffer()));
+  }
+  return hasher.digest('hex');
+}
+
+export interface EvidenceInput {
+  evidence: Input<'evidence'>;
+  files?: FileInput[];
+  /** criterion keys (domain criterionKey) this evidence covers */
+  criteria?: Array<{ unitCode: string; criterionKey: string }>;
+  signature?: NewSignature;
+}
+
+/** Evidence with its media, mappings and signature: one transaction. */
+export async function saveEvidence({ evidence, files = [], criteria, signature }: EvidenceInput): Promise<Evidence> {
+  // Hash before the transaction: IndexedDB transactions cannot wait on other async work.
+  const hashed = await Promise.all(files.map(async (f) => ({ ...f, sha256: await sha256OfBlob(f.blob) })));
+  const portfolioId = evidence.portfolioId;
+  return write('the evidence', portfolioId, async (ctx) => {
+    const id = evidence.id ?? newId();
+    const mediaIds = [...(evidence.mediaIds ?? [])];
+    for (const f of hashed) {
+      const media = await ctx.put('media', {
+        portfolioId,
+        evidenceId: id,
+        name: f.name,
+        mimeType: f.type || 'application/octet-stream',
+        size: f.blob.size,
+        sha256: f.sha256,
+        blob: f.blob,
+      } as Record<string, unknown>);
+      mediaIds.push(media.id);
+    }
+    const saved = await ctx.put('evidence', { ...evidence, id, mediaIds }, undefined, `${evidence.type} ${evidence.title}`);
+    if (criteria) await replaceMappings(ctx, portfolioId, id, criteria);
+    if (signature) {
+      await ctx.put('signatures', { ...signature, portfolioId, purpose: 'evidence', subjectId: id, signedAt: nowIso() });
+    }
+    return saved;
+  });
+}
+
+async function replaceMappings(ctx: WriteContext, portfolioId: string, evidenceId: string, criteria: Array<{ unitCode: string; criterionKey: string }>) {
+  const existing = (await db().mappings.where('evidenceId').equals(evidenceId).toArray()).filter((m) => !m.deleted);
+  const wanted = new Set(criteria.map((c) => c.criterionKey));
+  for (const m of existing) if (!wanted.has(m.criterionKey)) await ctx.remove('mappings', m.id, `unmapped ${m.criterionKey}`);
+  const have = new Set(existing.map((m) => m.criterionKey));
+  for (const c of criteria) {
+    if (!have.has(c.criterionKey)) {
+      await ctx.put('mappings', { portfolioId, evidenceId, unitCode: c.unitCode, criterionKey: c.criterionKey }, 'map', c.criterionKey);
+    }
+  }
+}
+
+export async function setEvidenceMappings(portfolioId: string, evidenceId: string, criteria: Array<{ unitCode: string; criterionKey: string }>) {
+  return write('the criteria mapping', portfolioId, (ctx) => replaceMappings(ctx, portfolioId, evidenceId, criteria));
+}
+
+export async function deleteEvidence(portfolioId: string, evidenceId: string): Promise<void> {
+  return write('the deletion', portfolioId, async (ctx) => {
+    await ctx.remove('evidence', evidenceId);
+    for (const m of await db().mappings.where('evidenceId').equals(evidenceId).toArray()) await ctx.remove('mappings', m.id);
+    for (const m of await db().media.where('evidenceId').equals(evidenceId).toArray()) await ctx.remove('media', m.id);
+  });
+}
+
+export async function signDeclaration(portfolioId: string, signature: NewSignature): Promise<Signature> {
+  return write('the declaration', portfolioId, (ctx) =>
+    ctx.put('signatures', { ...signature, portfolioId, purpose: 'declaration', subjectId: portfolioId, signedAt: nowIso() }, 'sign', 'authenticity declaration'),
+  );
+}
+
+export interface SignOffInput {
+  portfolioId: string;
+  unitCode: string;
+  assessorId: string;
+  date: string;
+  comments?: string;
+  signature: NewSignature;
+  candidateSignature?: NewSignature;
+}
+
+/** Unit sign-off with the assessor's (and optionally the candidate's) signature: one transaction. */
+export async function signOffUnit(input: SignOffInput): Promise<Decision> {
+  return write('the unit sign-off', input.portfolioId, async (ctx) => {
+    const id = newId();
+    const sig = await ctx.put('signatures', { ...input.signature, portfolioId: input.portfolioId, purpose: 'unit-signoff', subjectId: id, signedAt: nowIso() });
+    const cand = input.candidateSignature
+      ? await ctx.put('signatures', { ...input.candidateSignature, portfolioId: input.portfolioId, purpose: 'candidate-signoff', subjectId: id, signedAt: nowIso() })
+      : null;
+    return ctx.put(
+      'decisions',
+      {
+        id,
+        portfolioId: input.portfolioId,
+        kind: 'unit-signoff',
+        unitCode: input.unitCode,
+        outcome: 'met',
+        assessorId: input.assessorId,
+        date: input.date,
+        comments: input.comments ?? '',
+        signatureId: sig.id,
+        candidateSignatureId: cand?.id ?? null,
+      },
+      'sign-off',
+      `unit ${input.unitCode}`,
+    );
+  });
+}
+
+export async function countersign(decision: Decision, personId: string, signature: NewSignature): Promise<Decision> {
+  return write('the countersignature', decision.portfolioId, async (ctx) => {
+    const sig = await ctx.put('signatures', { ...signature, portfolioId: decision.portfolioId, purpose: 'countersign', subjectId: decision.id, signedAt: nowIso() });
+    return ctx.put('decisions', { ...decision, countersignedBy: personId, countersignatureId: sig.id }, 'countersign', `unit ${decision.unitCode}`);
+  });
+}
+
+export async function withdrawDecision(decision: Decision): Promise<void> {
+  return write('the withdrawal', decision.portfolioId, (ctx) => ctx.remove('decisions', decision.id, `unit ${decision.unitCode}`));
+}
+
+export async function recordCriterionDecision(input: Omit<Input<'decisions'>, 'kind'>): Promise<Decision> {
+  return write('the decision', input.portfolioId, (ctx) => ctx.put('decisions', { ...input, kind: 'criterion' }, 'decide', `${input.criterionKey} ${input.outcome}`));
+}
+
+export async function saveForm(input: Input<'forms'>): Promise<FormRecord> {
+  return write('the form', input.portfolioId, async (ctx) => {
+    const form = await ctx.put('forms', input, undefined, `${input.formType}`);
+    await db().drafts.delete(`form:${form.id}`);
+    return form;
+  });
+}
+
+export async function deleteForm(portfolioId: string, formId: string): Promise<void> {
+  return write('the deletion', portfolioId, (ctx) => ctx.remove('forms', formId));
+}
+
+// ---------------------------------------------------------------- drafts (autosave)
+
+/** Autosaved input: cheap single-row writes, debounced by the caller. */
+export async function saveDraft(key: string, data: unknown): Promise<void> {
+  try {
+    await db().drafts.put({ key, data, updatedAt: nowIso() });
+  } catch (e) {
+    throw explainWriteError(e, 'the draft');
+  }
+}
+
+export async function loadDraft<T>(key: string): Promise<T | undefined> {
+  return (await db().drafts.get(key))?.data as T | undefined;
+}
+
+export async function clearDraft(key: string): Promise<void> {
+  await db().drafts.delete(key);
+}
+
+// ---------------------------------------------------------------- reading
+
+function validRecords<T extends RecordTable>(table: T, rows: unknown[], problems: string[]): RecordOf<T>[] {
+  const out: RecordOf<T>[] = [];
+  for (const row of rows) {
+    const { blob: _blob, ...rest } = row as Record<string, unknown>;
+    if (rest.deleted) continue;
+    try {
+      out.push(readRecord(table, rest));
+    } catch (e) {
+      problems.push(`${table} ${String(rest.id)}: ${(e as Error).message}`);
+    }
+  }
+  return out;
+}
+
+export async function listPeople(): Promise<Person[]> {
+  return validRecords('people', await db().people.toArray(), []).sort((a, b) => a.name.localeCompare(b.name));
+}
+
+export async function listEnrolments(): Promise<Enrolment[]> {
+  return validRecords('enrolments', await db().enrolments.toArray(), []);
+}
+
+export interface PortfolioData {
+  enrolment: Enrolment;
+  people: Person[];
+  evidence: Evidence[];
+  media: MediaMeta[];
+  mappings: Mapping[];
+  decisions: Decision[];
+  signatures: Signature[];
+  forms: FormRecord[];
+  /** Records that failed validation when read back: shown, never silently dropped. */
+  problems: string[];
+}
+
+export async function loadPortfolio(portfolioId: string): Promise<PortfolioData | null> {
+  const d = db();
+  return d.transaction('r', [d.enrolments, d.people, d.evidence, d.media, d.mappings, d.decisions, d.signatures, d.forms], async () => {
+    const raw = await d.enrolments.get(portfolioId);
+    if (!raw || raw.deleted) return null;
+    const problems: string[] = [];
+    const byPortfolio = <T extends RecordTable>(table: T) => d.table(table).where('portfolioId').equals(portfolioId).toArray();
+    // Media rows: read metadata without touching blob bytes (IndexedDB returns Blob handles lazily).
+    const [people, evidence, media, mappings, decisions, signatures, forms] = await Promise.all([
+      d.people.toArray(),
+      byPortfolio('evidence'),
+      byPortfolio('media'),
+      byPortfolio('mappings'),
+      byPortfolio('decisions'),
+      byPortfolio('signatures'),
+      byPortfolio('forms'),
+    ]);
+    return {
+      enrolment: readRecord('enrolments', raw),
+      people: validRecords('people', people, problems),
+      evidence: validRecords('evidence', evidence, problems).sort((a, b) => b.date.localeCompare(a.date) || b.createdAt.localeCompare(a.createdAt)),
+      media: validRecords('media', media, problems),
+      mappings: validRecords('mappings', mappings, problems),
+      decisions: validRecords('decisions', decisions, problems),
+      signatures: validRecords('signatures', signatures, problems),
+      forms: validRecords('forms', forms, problems),
+      problems,
+    };
+  });
+}
+
+export async function mediaBlob(mediaId: string): Promise<Blob | undefined> {
+  return (await db().media.get(mediaId))?.blob;
+}
+
+export async function auditLog(portfolioId: string, limit = 200) {
+  return db().audit.where('portfolioId').equals(portfolioId).reverse().sortBy('at').then((rows) => rows.slice(0, limit));
+}
+
+export async function listForms(portfolioId: string, formType?: FormType): Promise<FormRecord[]> {
+  const rows = await db().forms.where('portfolioId').equals(portfolioId).toArray();
+  return validRecords('forms', rows, []).filter((f) => !formType || f.formType === formType);
+}
+
+// ---------------------------------------------------------------- specs in the database
+
+/** Stores validated specs so portfolios open offline with the exact spec version they were enrolled on. */
+export async function storeSpecs(specs: QualificationSpec[], source: 'bundled' | 'imported'): Promise<void> {
+  try {
+    await db().specs.bulkPut(specs.map((s) => ({ id: s.id, version: s.version, json: s, source, storedAt: nowIso() })));
+  } catch (e) {
+    throw explainWriteError(e, 'the qualification specs');
+  }
+}
+
+export async function loadStoredSpec(id: string, version: string): Promise<QualificationSpec | null> {
+  const row = await db().specs.get([id, version]);
+  return row ? parseSpec(row.json, `${id}@${version}`) : null;
+}
+
+export async function listStoredSpecs(): Promise<QualificationSpec[]> {
+  const rows = await db().specs.toArray();
+  const specs: QualificationSpec[] = [];
+  for (const row of rows) {
+    try {
+      specs.push(parseSpec(row.json, `${row.id}@${row.version}`));
+    } catch {
+      // A stored spec that no longer validates is skipped here; loadStoredSpec reports it when opened.
+    }
+  }
+  return specs;
+}
+
+// ---------------------------------------------------------------- device storage
+
+export interface StorageStatus {
+  persisted: boolean | null;
+  usage: number | null;
+  quota: number | null;
+}
+
+export async function storageStatus(): Promise<StorageStatus> {
+  const storage = globalThis.navigator?.storage;
+  if (!storage?.estimate) return { persisted: null, usage: null, quota: null };
+  const [estimate, persisted] = await Promise.all([storage.estimate(), storage.persisted?.() ?? Promise.resolve(null)]);
+  return { persisted, usage: estimate.usage ?? null, quota: estimate.quota ?? null };
+}
+
+/** Asks the browser not to evict this origin's data under storage pressure. */
+export async function requestPersistentStorage(): Promise<boolean> {
+  return (await globalThis.navigator?.storage?.persist?.()) ?? false;
+}
+
+export { StorageError };

@@ -1,0 +1,203 @@
+import 'fake-indexeddb/auto';
+import Dexie from 'dexie';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { FieldfolioDB, STORES_V1, useDatabase, db } from '../../../src/storage/db';
+import {
+  createEnrolment,
+  deleteEvidence,
+  loadPortfolio,
+  saveEvidence,
+  savePerson,
+  signOffUnit,
+  countersign,
+  saveDraft,
+  loadDraft,
+  sha256OfBlob,
+  auditLog,
+} from '../../../src/storage/repo';
+import { StorageError } from '../../../src/storage/errors';
+import { computeProgress } from '../../../src/domain';
+import { loadSpec } from '../domain/loadSpecs';
+
+let name: string;
+beforeEach(() => {
+  name = `test-${Math.random()}`;
+  useDatabase(new FieldfolioDB(name));
+});
+
+async function portfolio() {
+  const candidate = await savePerson({ name: 'Annie Candidate', roles: ['candidate'] });
+  const assessor = await savePerson({ name: 'Jo Assessor', roles: ['assessor'], assessorStatus: 'qualified' });
+  const enrolment = await createEnrolment({
+    candidateId: candidate.id,
+    specId: 'svq2-customer-service-scqf5',
+    specVersion: '1.0.0',
+    route: ['F1', 'F2', 'A10', 'B2', 'C3', 'D2', 'D3'],
+    startDate: '2026-09-01',
+    assessorId: assessor.id,
+  });
+  return { candidate, assessor, enrolment };
+}
+
+const blob = (text: string, type = 'image/jpeg') => new Blob([text], { type });
+
+describe('storage', () => {
+  it('saves evidence, media, mappings and signature together, and reads them back validated', async () => {
+    const { enrolment, assessor } = await portfolio();
+    const evidence = await saveEvidence({
+      evidence: { portfolioId: enrolment.id, type: 'O', title: 'Queue at the gate', date: '2026-10-01', recordedBy: assessor.id },
+      files: [{ name: 'photo.jpg', type: 'image/jpeg', blob: blob('jpeg bytes') }],
+      criteria: [
+        { unitCode: 'F1', criterionKey: 'F1|pc|F1.1|F1.1' },
+        { unitCode: 'A10', criterionKey: 'A10|pc|A10.1|A10.1' },
+      ],
+      signature: { typedName: 'Jo Assessor', role: 'assessor', personId: assessor.id, image: 'data:image/png;base64,AAAA' },
+    });
+    const data = (await loadPortfolio(enrolment.id))!;
+    expect(data.evidence.map((e) => e.title)).toEqual(['Queue at the gate']);
+    expect(data.evidence[0]!.simulation).toBe(false);
+    expect(data.media).toHaveLength(1);
+    expect(data.media[0]!.sha256).toBe(await sha256OfBlob(blob('jpeg bytes')));
+    expect(data.mappings.map((m) => m.unitCode).sort()).toEqual(['A10', 'F1']);
+    expect(data.signatures.map((s) => s.subjectId)).toEqual([evidence.id]);
+    expect(data.evidence[0]!.rev).toBe(1);
+    expect(data.evidence[0]!.deviceId).toMatch(/[0-9a-f-]{36}/);
+    // The blob is stored whole.
+    const stored = await db().media.get(data.media[0]!.id);
+    expect(await stored!.blob.text()).toBe('jpeg bytes');
+  });
+
+  it('a failed write inside the transaction leaves nothing behind', async () => {
+    const { enrolment } = await portfolio();
+    await expect(
+      saveEvidence({
+        evidence: { portfolioId: enrolment.id, type: 'O', title: 'Half saved?', date: '2026-10-01' },
+        files: [{ name: 'a.jpg', type: 'image/jpeg', blob: blob('x') }],
+        // An invalid mapping (empty criterion key) fails validation after media and evidence were put.
+        criteria: [{ unitCode: 'F1', criterionKey: '' }],
+      }),
+    ).rejects.toBeInstanceOf(StorageError);
+    const data = (await loadPortfolio(enrolment.id))!;
+    expect(data.evidence).toEqual([]);
+    expect(data.media).toEqual([]);
+    expect(await db().media.count()).toBe(0);
+  });
+
+  it('a full disk gives a clear message and keeps what was stored', async () => {
+    const { enrolment } = await portfolio();
+    await saveEvidence({ evidence: { portfolioId: enrolment.id, type: 'P', title: 'Kept', date: '2026-10-01' } });
+    // Simulate the browser's quota failure at the lowest layer, the way Chromium reports it.
+    db().use({
+      stack: 'dbcore',
+      name: 'full-disk',
+      create: (down) => ({
+        ...down,
+        table: (tableName) => {
+          const table = down.table(tableName);
+          return {
+            ...table,
+            mutate: async (req) => {
+              if (tableName === 'media') {
+                const inner = new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+                throw Object.assign(new DOMException('Transaction aborted', 'AbortError'), { inner });
+              }
+              return table.mutate(req);
+            },
+          };
+        },
+      }),
+    });
+    // Middleware takes effect when the database is (re)opened.
+    db().close();
+    await db().open();
+    const attempt = saveEvidence({
+      evidence: { portfolioId: enrolment.id, type: 'O', title: 'Big video', date: '2026-10-02' },
+      files: [{ name: 'v.mp4', type: 'video/mp4', blob: blob('video', 'video/mp4') }],
+    });
+    await expect(attempt).rejects.toMatchObject({ kind: 'quota' });
+    await expect(attempt).rejects.toThrow(/out of storage space.*not saved.*intact/);
+    const data = (await loadPortfolio(enrolment.id))!;
+    expect(data.evidence.map((e) => e.title)).toEqual(['Kept']);
+  });
+
+  it('deletion is a tombstone: the record stays, marked deleted, with its mappings', async () => {
+    const { enrolment } = await portfolio();
+    const e = await saveEvidence({
+      evidence: { portfolioId: enrolment.id, type: 'O', title: 'Gone', date: '2026-10-01' },
+      criteria: [{ unitCode: 'F1', criterionKey: 'F1|pc|F1.1|F1.1' }],
+    });
+    await deleteEvidence(enrolment.id, e.id);
+    expect((await loadPortfolio(enrolment.id))!.evidence).toEqual([]);
+    const raw = await db().evidence.get(e.id);
+    expect(raw).toMatchObject({ deleted: true, rev: 2 });
+    expect((await db().mappings.toArray()).every((m) => m.deleted)).toBe(true);
+    const actions = (await auditLog(enrolment.id)).map((a) => `${a.action} ${a.recordType}`);
+    expect(actions).toContain('delete evidence');
+    expect(actions).toContain('create evidence');
+  });
+
+  it('unit sign-off by an assessor working towards the award counts only once countersigned', async () => {
+    const spec = loadSpec('svq2-customer-service-scqf5');
+    const { enrolment } = await portfolio();
+    const trainee = await savePerson({ name: 'Tia Trainee', roles: ['assessor'], assessorStatus: 'working-towards' });
+    const qualified = await savePerson({ name: 'Quinn Qualified', roles: ['assessor'], assessorStatus: 'qualified' });
+    const sig = { typedName: 'Tia Trainee', role: 'assessor', personId: trainee.id, image: '' };
+    const decision = await signOffUnit({ portfolioId: enrolment.id, unitCode: 'F1', assessorId: trainee.id, date: '2026-10-05', signature: sig });
+    let data = (await loadPortfolio(enrolment.id))!;
+    let progress = computeProgress(spec, data, '2026-11-26');
+    expect(progress.achievedUnits).toEqual([]);
+    expect(progress.flags.some((f) => f.kind === 'countersign' && f.unitCode === 'F1')).toBe(true);
+    await countersign(decision, qualified.id, { ...sig, typedName: 'Quinn Qualified', personId: qualified.id });
+    data = (await loadPortfolio(enrolment.id))!;
+    progress = computeProgress(spec, data, '2026-11-26');
+    expect(progress.achievedUnits).toEqual(['F1']);
+    expect(progress.flags.some((f) => f.kind === 'countersign')).toBe(false);
+  });
+
+  it('drafts survive a reopen of the database', async () => {
+    await saveDraft('form:abc', { observation: 'Annie greeted the customer' });
+    db().close();
+    useDatabase(new FieldfolioDB(name));
+    expect(await loadDraft('form:abc')).toEqual({ observation: 'Annie greeted the customer' });
+  });
+
+  it('a record that fails validation when read back is reported, not dropped silently', async () => {
+    const { enrolment } = await portfolio();
+    await db().evidence.put({ id: 'broken', portfolioId: enrolment.id, type: 'XYZ' } as never);
+    const data = (await loadPortfolio(enrolment.id))!;
+    expect(data.problems).toHaveLength(1);
+    expect(data.problems[0]).toMatch(/^evidence broken: /);
+  });
+});
+
+describe('migration from schema version 1', () => {
+  it('opens a database written by version 1 and loses nothing', async () => {
+    const dbName = `v1-${Math.random()}`;
+    const v1 = new Dexie(dbName);
+    v1.version(1).stores(STORES_V1);
+    await v1.open();
+    const at = '2025-01-02T03:04:05.000Z';
+    const common = { createdAt: at, updatedAt: at, rev: 3, deviceId: 'old-device', deleted: false };
+    await v1.table('people').put({ id: 'p1', ...common, name: 'Old Candidate', role: 'candidate', shoeSize: 9 });
+    await v1.table('enrolments').put({ id: 'e1', ...common, candidateId: 'p1', specId: 'svq2-customer-service-scqf5', specVersion: '1.0.0', route: ['F1'], startDate: '2025-01-01' });
+    await v1.table('evidence').put({ id: 'ev1', ...common, portfolioId: 'e1', type: 'O', title: 'Old observation', date: '2025-01-01' });
+    await v1.table('media').put({ id: 'm1', ...common, portfolioId: 'e1', evidenceId: 'ev1', mimeType: 'image/png', size: 3, sha256: 'a'.repeat(64), blob: new Blob(['png']) });
+    await v1.table('mappings').put({ id: 'map1', ...common, portfolioId: 'e1', evidenceId: 'ev1', unitCode: 'F1', criterionKey: 'F1|pc|F1.1|F1.1' });
+    await v1.table('drafts').put({ key: 'form:x', data: { a: 1 }, updatedAt: at });
+    v1.close();
+
+    const upgraded = new FieldfolioDB(dbName);
+    useDatabase(upgraded);
+    await upgraded.open();
+    expect(upgraded.verno).toBe(2);
+    const data = (await loadPortfolio('e1'))!;
+    expect(data.problems).toEqual([]);
+    expect(data.people.find((p) => p.id === 'p1')).toMatchObject({ roles: ['candidate'], name: 'Old Candidate', shoeSize: 9, rev: 3 });
+    expect(data.evidence).toEqual([expect.objectContaining({ id: 'ev1', simulation: false, title: 'Old observation', schemaVersion: 2 })]);
+    expect(data.mappings).toHaveLength(1);
+    expect(await (await upgraded.media.get('m1'))!.blob.text()).toBe('png');
+    expect(await loadDraft('form:x')).toEqual({ a: 1 });
+    // The new compound index works on migrated rows.
+    expect(await upgraded.mappings.where('[portfolioId+unitCode]').equals(['e1', 'F1']).count()).toBe(1);
+  });
+});
