@@ -117,6 +117,6 @@ export function db(): FieldfolioDB {
 }
 
 /** Tests: point the layer at a fresh database. */
-export function useDatabase(database: FieldfolioDB): void {
+export function setDatabase(database: FieldfolioDB): void {
   instance = database;
 }

@@ -2,6 +2,8 @@ import { Suspense } from 'react';
 import { Link, Outlet } from 'react-router';
 import { UpdatePrompt } from './components/UpdatePrompt';
 import { OnlineStatus } from './components/OnlineStatus';
+import { ActingPerson } from './components/ActingPerson';
+import { DatabaseOutdated } from './components/DatabaseOutdated';
 
 export function Layout() {
   return (
@@ -14,11 +16,15 @@ export function Layout() {
           Fieldfolio
         </Link>
         <nav aria-label="Main">
-          <Link to="/">Qualifications</Link>
+          <Link to="/">Portfolios</Link>
+          <Link to="/people">People</Link>
+          <Link to="/qualifications">Qualifications</Link>
         </nav>
         <OnlineStatus />
+        <ActingPerson />
       </header>
       <UpdatePrompt />
+      <DatabaseOutdated />
       <main id="main" tabIndex={-1}>
         <Suspense fallback={<p role="status">Loading…</p>}>
           <Outlet />

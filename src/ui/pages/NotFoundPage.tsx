@@ -5,7 +5,7 @@ export function NotFoundPage() {
     <section>
       <h1>Page not found</h1>
       <p>
-        <Link to="/">Back to the qualifications</Link>
+        <Link to="/">Back to the portfolios</Link>
       </p>
     </section>
   );

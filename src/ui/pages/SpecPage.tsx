@@ -15,7 +15,7 @@ export function SpecPage() {
       <section>
         <h1>Qualification not found</h1>
         <p>
-          No bundled qualification has the id “{specId}”. <Link to="/">See all qualifications</Link>.
+          No bundled qualification has the id “{specId}”. <Link to="/qualifications">See all qualifications</Link>.
         </p>
       </section>
     );
@@ -23,7 +23,7 @@ export function SpecPage() {
   return (
     <article className="spec-page">
       <p className="breadcrumb">
-        <Link to="/">Qualifications</Link> ›
+        <Link to="/qualifications">Qualifications</Link> ›
       </p>
       <h1>{spec.title}</h1>
       <SpecFacts spec={spec} />

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { FieldfolioDB, STORES_V1, useDatabase, db } from '../../../src/storage/db';
+import { FieldfolioDB, STORES_V1, setDatabase, db } from '../../../src/storage/db';
 import {
   createEnrolment,
   deleteEvidence,
@@ -22,7 +22,7 @@ import { loadSpec } from '../domain/loadSpecs';
 let name: string;
 beforeEach(() => {
   name = `test-${Math.random()}`;
-  useDatabase(new FieldfolioDB(name));
+  setDatabase(new FieldfolioDB(name));
 });
 
 async function portfolio() {
@@ -157,7 +157,7 @@ describe('storage', () => {
   it('drafts survive a reopen of the database', async () => {
     await saveDraft('form:abc', { observation: 'Annie greeted the customer' });
     db().close();
-    useDatabase(new FieldfolioDB(name));
+    setDatabase(new FieldfolioDB(name));
     expect(await loadDraft('form:abc')).toEqual({ observation: 'Annie greeted the customer' });
   });
 
@@ -187,7 +187,7 @@ describe('migration from schema version 1', () => {
     v1.close();
 
     const upgraded = new FieldfolioDB(dbName);
-    useDatabase(upgraded);
+    setDatabase(upgraded);
     await upgraded.open();
     expect(upgraded.verno).toBe(2);
     const data = (await loadPortfolio('e1'))!;

@@ -1,0 +1,23 @@
+import { ROLE_LABELS } from '../../domain';
+import { setActingPerson } from '../../storage/repo';
+import { useActingPersonId, usePeople } from '../data/hooks';
+
+/** One device may hold several people: the header always shows who is acting. */
+export function ActingPerson() {
+  const people = usePeople();
+  const acting = useActingPersonId();
+  if (!people || people.length === 0) return null;
+  return (
+    <label className="acting">
+      <span>Acting as</span>
+      <select value={acting ?? ''} onChange={(e) => void setActingPerson(e.target.value || null)}>
+        <option value="">— choose who you are —</option>
+        {people.map((p) => (
+          <option key={p.id} value={p.id}>
+            {p.name} ({p.roles.map((r) => ROLE_LABELS[r]).join(', ')})
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}

@@ -1,0 +1,60 @@
+import { useMemo } from 'react';
+import { checkRoute, planCompletion, type QualificationSpec } from '../../domain';
+
+/** The candidate's route: mandatory and chosen optional units, judged as a whole as you tick. */
+export function RoutePicker({ spec, route, onChange }: { spec: QualificationSpec; route: string[]; onChange: (route: string[]) => void }) {
+  const check = useMemo(() => checkRoute(spec, route), [spec, route]);
+  const groups = spec.groups.length > 0 ? spec.groups : [null];
+  return (
+    <fieldset className="route-picker">
+      <legend>Route: the units the candidate will achieve</legend>
+      <p className={`verdict ${check.valid ? 'ok' : 'not-ok'}`} role="status" data-testid="route-verdict">
+        {check.valid ? '✓ This route meets the rules of combination' : '✗ This route does not yet meet the rules'}
+      </p>
+      {!check.valid && (
+        <ul className="meta">
+          {check.rules
+            .filter((r) => !r.satisfied)
+            .map((r) => (
+              <li key={r.ruleId}>{r.explanation}</li>
+            ))}
+        </ul>
+      )}
+      <button
+        type="button"
+        className="secondary"
+        onClick={() => {
+          const plan = planCompletion(spec, route);
+          if (plan.possible) onChange([...route, ...plan.addUnits]);
+        }}
+      >
+        Complete the route with the fewest units
+      </button>
+      {groups.map((group) => (
+        <div key={group?.id ?? 'all'} className="picker-group">
+          {group && (
+            <p className="picker-group-title">
+              {group.id.length <= 3 ? `Group ${group.id}: ` : ''}
+              {group.title} ({group.kind})
+            </p>
+          )}
+          {spec.units
+            .filter((u) => u.group === (group?.id ?? null))
+            .map((u) => (
+              <label key={u.code} className="unit-check">
+                <input
+                  type="checkbox"
+                  checked={route.includes(u.code)}
+                  onChange={(e) => onChange(e.target.checked ? [...route, u.code] : route.filter((c) => c !== u.code))}
+                />
+                <span>
+                  <strong>{u.code}</strong> {u.title}
+                  <span className="meta"> (level {u.level ?? '—'}, {u.credits ?? '—'} credits)</span>
+                </span>
+              </label>
+            ))}
+        </div>
+      ))}
+    </fieldset>
+  );
+}

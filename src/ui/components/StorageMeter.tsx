@@ -1,0 +1,30 @@
+import { useStorageStatus } from '../data/hooks';
+import { requestPersistentStorage } from '../../storage/repo';
+
+export const formatBytes = (n: number) =>
+  n < 1024 ? `${n} B` : n < 1024 ** 2 ? `${(n / 1024).toFixed(1)} KB` : n < 1024 ** 3 ? `${(n / 1024 ** 2).toFixed(1)} MB` : `${(n / 1024 ** 3).toFixed(2)} GB`;
+
+/** Storage used, whether it is persistent, and a warning near the quota. */
+export function StorageMeter() {
+  const status = useStorageStatus();
+  if (!status || status.usage === null || status.quota === null) return null;
+  const share = status.quota > 0 ? status.usage / status.quota : 0;
+  return (
+    <section className={`storage-meter ${share > 0.8 ? 'alert' : ''}`} aria-label="Device storage">
+      <p>
+        Storage: {formatBytes(status.usage)} used of {formatBytes(status.quota)} available ({(share * 100).toFixed(1)}%).{' '}
+        {status.persisted ? 'Protected from automatic clearing.' : 'Not yet protected from automatic clearing by the browser.'}
+      </p>
+      {share > 0.8 && (
+        <p role="alert">
+          The device is nearly full. Export a bundle as a backup and remove large media you no longer need before adding more.
+        </p>
+      )}
+      {!status.persisted && (
+        <button type="button" className="secondary" onClick={() => void requestPersistentStorage()}>
+          Keep my data on this device
+        </button>
+      )}
+    </section>
+  );
+}

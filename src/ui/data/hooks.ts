@@ -1,0 +1,26 @@
+// Durable state comes from the storage layer through useLiveQuery: screens update when data changes.
+import { useLiveQuery } from 'dexie-react-hooks';
+import { actingPersonId, listEnrolments, listPeople, listStoredSpecs, loadPortfolio, loadStoredSpec, storageStatus } from '../../storage/repo';
+
+export const usePeople = () => useLiveQuery(listPeople, [], undefined);
+export const useEnrolments = () => useLiveQuery(listEnrolments, [], undefined);
+export const useStoredSpecs = () => useLiveQuery(listStoredSpecs, [], undefined);
+export const useActingPersonId = () => useLiveQuery(actingPersonId, [], undefined);
+export const useStorageStatus = () => useLiveQuery(storageStatus, [], undefined);
+
+export function usePortfolio(portfolioId: string | undefined) {
+  return useLiveQuery(async () => {
+    if (!portfolioId) return null;
+    const data = await loadPortfolio(portfolioId);
+    if (!data) return null;
+    let spec = null;
+    let specError: string | null = null;
+    try {
+      spec = await loadStoredSpec(data.enrolment.specId, data.enrolment.specVersion);
+      if (!spec) specError = `The qualification spec ${data.enrolment.specId} version ${data.enrolment.specVersion} is not on this device.`;
+    } catch (e) {
+      specError = (e as Error).message;
+    }
+    return { ...data, spec, specError };
+  }, [portfolioId]);
+}

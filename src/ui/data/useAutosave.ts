@@ -1,0 +1,37 @@
+import { useEffect, useRef } from 'react';
+import { saveDraft } from '../../storage/repo';
+
+/**
+ * Writes `value` as a draft shortly after it changes, and at once when the page is hidden or closed, so
+ * nothing typed is lost to a reload, a crash or a flat battery. One small write per pause in typing.
+ */
+export function useAutosave(key: string | null, value: unknown, enabled: boolean, onError?: (message: string) => void, delayMs = 400) {
+  const latest = useRef(value);
+  const dirty = useRef(false);
+  useEffect(() => {
+    latest.current = value;
+    if (!key || !enabled) return;
+    dirty.current = true;
+    const timer = setTimeout(() => {
+      dirty.current = false;
+      saveDraft(key, value).catch((e: Error) => onError?.(e.message));
+    }, delayMs);
+    return () => clearTimeout(timer);
+  }, [key, value, enabled, delayMs, onError]);
+  useEffect(() => {
+    if (!key || !enabled) return;
+    const flush = () => {
+      if (dirty.current) {
+        dirty.current = false;
+        void saveDraft(key, latest.current);
+      }
+    };
+    const onVisibility = () => document.visibilityState === 'hidden' && flush();
+    window.addEventListener('pagehide', flush);
+    document.addEventListener('visibilitychange', onVisibility);
+    return () => {
+      window.removeEventListener('pagehide', flush);
+      document.removeEventListener('visibilitychange', onVisibility);
+    };
+  }, [key, enabled]);
+}

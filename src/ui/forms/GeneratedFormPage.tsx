@@ -1,0 +1,87 @@
+// The forms the seed shows as derived from other records, computed from the portfolio: never typed twice.
+import { useMemo } from 'react';
+import { Link, useParams } from 'react-router';
+import type { FormType, QualificationSpec } from '../../domain';
+import {
+  buildContentsChecklist,
+  buildElementAchievement,
+  buildIndexOfEvidence,
+  buildKnowledgeEvidence,
+  buildUnitProgress,
+  candidateNameOf,
+  formDefinition,
+  isFormType,
+} from '../../domain/portfolio/forms';
+import type { PortfolioData } from '../../storage/repo';
+import { usePortfolio } from '../data/hooks';
+import { ContentsChecklistView, ElementAchievementView, IndexOfEvidenceView, KnowledgeEvidenceView, UnitProgressView } from './GeneratedViews';
+import { formsPath } from './paths';
+import './forms.css';
+
+/** The form types that can be shown wholly computed from the records. */
+export const GENERATED_VIEWS: readonly FormType[] = ['contents-checklist', 'index-of-evidence', 'unit-progress-signoff', 'element-achievement', 'knowledge-evidence'];
+
+function GeneratedBody({ type, portfolio, spec }: { type: FormType; portfolio: PortfolioData; spec: QualificationSpec }) {
+  const body = useMemo(() => {
+    switch (type) {
+      case 'index-of-evidence':
+        return <IndexOfEvidenceView index={buildIndexOfEvidence(portfolio, spec)} />;
+      case 'unit-progress-signoff':
+        return <UnitProgressView progress={buildUnitProgress(portfolio, spec)} />;
+      case 'contents-checklist':
+        return <ContentsChecklistView list={buildContentsChecklist(portfolio, spec)} />;
+      case 'element-achievement':
+        return <ElementAchievementView record={buildElementAchievement(portfolio, spec)} />;
+      case 'knowledge-evidence': {
+        const progress = buildUnitProgress(portfolio, spec);
+        const codes = [...progress.mandatory, ...progress.option].map((r) => r.unitCode);
+        const records = codes.map((c) => buildKnowledgeEvidence(portfolio, spec, c)).filter((r) => r.rows.length > 0);
+        return <KnowledgeEvidenceView records={records} svqTitle={spec.title} candidate={candidateNameOf(portfolio)} assessor={progress.assessor} />;
+      }
+      default:
+        return null;
+    }
+  }, [type, portfolio, spec]);
+  return body;
+}
+
+export function GeneratedFormPage() {
+  const { portfolioId, formType } = useParams();
+  const data = usePortfolio(portfolioId);
+  if (data === undefined) return <p role="status">Loading…</p>;
+  if (data === null || !portfolioId) return <p className="alert">No portfolio with this id on this device.</p>;
+  if (!formType || !isFormType(formType) || !GENERATED_VIEWS.includes(formType)) {
+    return (
+      <p className="alert">
+        “{formType}” is not a form made from your records. <Link to={formsPath(portfolioId)}>See all forms</Link>.
+      </p>
+    );
+  }
+  const def = formDefinition(formType);
+  return (
+    <article className="form-page generated">
+      <p className="breadcrumb no-print">
+        <Link to={`/portfolios/${portfolioId}`}>Portfolio</Link> › <Link to={formsPath(portfolioId)}>Recording forms</Link> ›
+      </p>
+      <h1 className="no-print">{def.title}</h1>
+      <p className="meta no-print">
+        Made from the portfolio’s evidence, links to criteria and sign-offs as they stand now: nothing here is typed, so it is always up to date.
+      </p>
+      <div className="actions no-print">
+        <button type="button" onClick={() => window.print()}>
+          Print
+        </button>
+      </div>
+      {data.spec ? (
+        <article className="form-sheet" aria-label={`${def.title} (print layout)`}>
+          <h2 className="sheet-title">{def.title}</h2>
+          <GeneratedBody type={formType} portfolio={data} spec={data.spec} />
+        </article>
+      ) : (
+        <p className="alert" role="alert">
+          {data.specError ?? 'The qualification spec of this portfolio is not on this device.'}
+        </p>
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,204 @@
+import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
+import { EVIDENCE_TYPES, EVIDENCE_TYPE_LABELS, simulationAllowed, type EvidenceTypeCode } from '../../domain';
+import { clearDraft, loadDraft, saveDraft, saveEvidence, todayIso, type FileInput } from '../../storage/repo';
+import { useActingPersonId, usePortfolio } from '../data/hooks';
+import { useAutosave } from '../data/useAutosave';
+import { CriteriaPicker, type PickedCriterion } from '../components/CriteriaPicker';
+import { MediaCapture } from '../capture/MediaCapture';
+import { SignatureField, type SignatureValue } from '../capture/SignatureField';
+import { formatBytes } from '../components/StorageMeter';
+
+interface EvidenceDraft {
+  type: EvidenceTypeCode;
+  title: string;
+  description: string;
+  date: string;
+  location: string;
+  simulation: boolean;
+  criteria: PickedCriterion[];
+  savedAt?: string;
+}
+
+const SIGNER: Partial<Record<EvidenceTypeCode, string>> = {
+  O: "Assessor's signature",
+  'Q&A': "Assessor's signature",
+  PD: "Assessor's signature",
+  WT: "Witness's signature",
+  EWT: "Expert witness's signature",
+};
+
+export function EvidenceNewPage() {
+  const { portfolioId } = useParams();
+  const [params] = useSearchParams();
+  const navigate = useNavigate();
+  const data = usePortfolio(portfolioId);
+  const acting = useActingPersonId();
+  const draftKey = portfolioId ? `new-evidence:${portfolioId}` : null;
+  const filesKey = portfolioId ? `new-evidence-files:${portfolioId}` : null;
+  const initialType = (EVIDENCE_TYPES as readonly string[]).includes(params.get('type') ?? '') ? (params.get('type') as EvidenceTypeCode) : 'P';
+  const [draft, setDraft] = useState<EvidenceDraft>({
+    type: initialType,
+    title: '',
+    description: '',
+    date: todayIso(),
+    location: '',
+    simulation: false,
+    criteria: [],
+  });
+  const [loaded, setLoaded] = useState(false);
+  const [restoredAt, setRestoredAt] = useState<string | null>(null);
+  const [files, setFiles] = useState<FileInput[]>([]);
+  const [restoredFiles, setRestoredFiles] = useState<FileInput[]>([]);
+  const [signature, setSignature] = useState<SignatureValue | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+
+  useEffect(() => {
+    if (!draftKey || !filesKey) return;
+    void Promise.all([loadDraft<EvidenceDraft>(draftKey), loadDraft<FileInput[]>(filesKey)]).then(([saved, savedFiles]) => {
+      if (saved) {
+        setDraft(saved);
+        setRestoredAt(saved.savedAt ?? null);
+      }
+      if (savedFiles?.length) setRestoredFiles(savedFiles);
+      setLoaded(true);
+    });
+  }, [draftKey, filesKey]);
+
+  const draftToSave = useMemo(() => ({ ...draft, savedAt: new Date().toISOString().slice(0, 19) }), [draft]);
+  useAutosave(draftKey, draftToSave, loaded, setError);
+  // Captured media is kept with the draft too (IndexedDB stores Blobs), written only when the list changes.
+  useEffect(() => {
+    if (!filesKey || !loaded) return;
+    saveDraft(filesKey, [...restoredFiles, ...files]).catch((e: Error) => setError(e.message));
+  }, [filesKey, loaded, files, restoredFiles]);
+
+  if (data === undefined || !loaded) return <p role="status">Loading…</p>;
+  if (data === null || !data.spec) return <p className="alert">This portfolio or its qualification spec is not on this device.</p>;
+  const { spec, enrolment, people } = data;
+  const signerLabel = SIGNER[draft.type];
+  const actingPerson = people.find((p) => p.id === acting);
+  const set = <K extends keyof EvidenceDraft>(key: K, value: EvidenceDraft[K]) => setDraft((d) => ({ ...d, [key]: value }));
+  const barred = draft.simulation && !simulationAllowed(spec, undefined);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setError(null);
+    if (!draft.title.trim()) return setError('Give the evidence a title.');
+    if (signerLabel && !signature) return setError(`${signerLabel} is needed for this type of evidence.`);
+    setSaving(true);
+    try {
+      const saved = await saveEvidence({
+        evidence: {
+          portfolioId: enrolment.id,
+          type: draft.type,
+          title: draft.title.trim(),
+          description: draft.description,
+          date: draft.date,
+          location: draft.location,
+          simulation: draft.simulation,
+          recordedBy: acting ?? null,
+        },
+        files: [...restoredFiles, ...files],
+        criteria: draft.criteria,
+        signature: signature ? { ...signature, personId: acting ?? null } : undefined,
+      });
+      await Promise.all([clearDraft(draftKey!), clearDraft(filesKey!)]);
+      void navigate(`/portfolios/${enrolment.id}/evidence/${saved.id}`);
+    } catch (err) {
+      setError((err as Error).message);
+      setSaving(false);
+    }
+  }
+
+  return (
+    <section>
+      <p className="breadcrumb">
+        <Link to={`/portfolios/${enrolment.id}`}>Portfolio</Link> ›
+      </p>
+      <h1>{draft.type === 'O' ? 'Record an observation' : 'Add evidence'}</h1>
+      {restoredAt && (
+        <p className="banner" role="status">
+          Restored your unsaved evidence from {restoredAt.replace('T', ' ')}.
+        </p>
+      )}
+      {error && (
+        <p className="alert" role="alert">
+          {error}
+        </p>
+      )}
+      <form onSubmit={(e) => void submit(e)} className="panel" aria-label="Evidence">
+        <label className="field">
+          <span>Type of evidence</span>
+          <select value={draft.type} onChange={(e) => set('type', e.target.value as EvidenceTypeCode)}>
+            {EVIDENCE_TYPES.map((t) => (
+              <option key={t} value={t}>
+                {t} — {EVIDENCE_TYPE_LABELS[t]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field">
+          <span>Title</span>
+          <input value={draft.title} onChange={(e) => set('title', e.target.value)} required />
+        </label>
+        <label className="field">
+          <span>{draft.type === 'O' ? 'What the assessor observed' : 'Description'}</span>
+          <textarea rows={6} value={draft.description} onChange={(e) => set('description', e.target.value)} />
+        </label>
+        <div className="two-up">
+          <label className="field">
+            <span>Date</span>
+            <input type="date" value={draft.date} onChange={(e) => set('date', e.target.value)} required />
+          </label>
+          <label className="field">
+            <span>Location</span>
+            <input value={draft.location} onChange={(e) => set('location', e.target.value)} />
+          </label>
+        </div>
+        <label className="inline">
+          <input type="checkbox" checked={draft.simulation} onChange={(e) => set('simulation', e.target.checked)} /> This evidence comes from a
+          simulation
+        </label>
+        {barred && (
+          <p className="alert" role="status">
+            The qualification's assessment strategy does not allow simulated evidence: it will be flagged.
+          </p>
+        )}
+        <h2>Media</h2>
+        {restoredFiles.length > 0 && (
+          <ul aria-label="Media restored from your draft">
+            {restoredFiles.map((f, i) => (
+              <li key={i}>
+                {f.name} ({formatBytes(f.blob.size)}){' '}
+                <button type="button" className="secondary" onClick={() => setRestoredFiles(restoredFiles.filter((_, j) => j !== i))}>
+                  Remove {f.name}
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+        <MediaCapture onFiles={setFiles} />
+        <h2>Criteria</h2>
+        <CriteriaPicker spec={spec} route={enrolment.route} value={draft.criteria} onChange={(v) => set('criteria', v)} />
+        {signerLabel && (
+          <>
+            <h2>Signature</h2>
+            <SignatureField
+              label={signerLabel}
+              defaultName={actingPerson?.name ?? ''}
+              defaultRole={draft.type === 'WT' ? 'Witness' : draft.type === 'EWT' ? 'Expert witness' : 'Assessor'}
+              value={signature}
+              onChange={setSignature}
+              required
+            />
+          </>
+        )}
+        <button type="submit" disabled={saving}>
+          {saving ? 'Saving…' : 'Save evidence'}
+        </button>
+      </form>
+    </section>
+  );
+}

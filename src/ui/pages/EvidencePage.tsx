@@ -1,0 +1,120 @@
+import { useState } from 'react';
+import { Link, useNavigate, useParams } from 'react-router';
+import { EVIDENCE_TYPE_LABELS, unitCriteria } from '../../domain';
+import { deleteEvidence, setEvidenceMappings } from '../../storage/repo';
+import { usePortfolio } from '../data/hooks';
+import { CriteriaPicker, type PickedCriterion } from '../components/CriteriaPicker';
+import { MediaView } from '../components/MediaView';
+
+export function EvidencePage() {
+  const { portfolioId, evidenceId } = useParams();
+  const data = usePortfolio(portfolioId);
+  const navigate = useNavigate();
+  const [editing, setEditing] = useState<PickedCriterion[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  if (data === undefined) return <p role="status">Loading…</p>;
+  const evidence = data?.evidence.find((e) => e.id === evidenceId);
+  if (!data || !evidence) return <p className="alert">This evidence is not on this device (or was deleted).</p>;
+  const { spec, enrolment, people } = data;
+  const mappings = data.mappings.filter((m) => m.evidenceId === evidence.id);
+  const media = data.media.filter((m) => m.evidenceId === evidence.id);
+  const signatures = data.signatures.filter((s) => s.subjectId === evidence.id);
+  const refs = new Map(spec ? spec.units.flatMap((u) => unitCriteria(u)).map((r) => [r.key, r]) : []);
+  const recorder = people.find((p) => p.id === evidence.recordedBy);
+
+  return (
+    <article>
+      <p className="breadcrumb">
+        <Link to={`/portfolios/${enrolment.id}`}>Portfolio</Link> ›
+      </p>
+      <h1>{evidence.title}</h1>
+      <p className="meta">
+        <span className="tag">{evidence.type}</span> {EVIDENCE_TYPE_LABELS[evidence.type]} · {evidence.date}
+        {evidence.location && ` · ${evidence.location}`}
+        {recorder && ` · recorded by ${recorder.name}`}
+        {evidence.simulation && ' · simulation'}
+      </p>
+      {error && (
+        <p className="alert" role="alert">
+          {error}
+        </p>
+      )}
+      {evidence.description && <p className="pre-line">{evidence.description}</p>}
+      {media.length > 0 && (
+        <section aria-label="Media">
+          <h2>Media</h2>
+          <div className="media-grid">
+            {media.map((m) => (
+              <MediaView key={m.id} media={m} />
+            ))}
+          </div>
+        </section>
+      )}
+      <section aria-labelledby="mapped-heading">
+        <h2 id="mapped-heading">Criteria covered ({mappings.length})</h2>
+        {editing && spec ? (
+          <>
+            <CriteriaPicker spec={spec} route={enrolment.route} value={editing} onChange={setEditing} />
+            <button
+              type="button"
+              onClick={() =>
+                void setEvidenceMappings(enrolment.id, evidence.id, editing)
+                  .then(() => setEditing(null))
+                  .catch((e: Error) => setError(e.message))
+              }
+            >
+              Save criteria
+            </button>{' '}
+            <button type="button" className="secondary" onClick={() => setEditing(null)}>
+              Cancel
+            </button>
+          </>
+        ) : (
+          <>
+            <ul data-testid="mapped-criteria">
+              {mappings.map((m) => (
+                <li key={m.id}>
+                  <Link to={`/portfolios/${enrolment.id}/units/${encodeURIComponent(m.unitCode)}`}>
+                    <strong>
+                      {m.unitCode} {refs.get(m.criterionKey)?.label ?? m.criterionKey}
+                    </strong>
+                  </Link>{' '}
+                  {refs.get(m.criterionKey)?.text}
+                </li>
+              ))}
+            </ul>
+            <button type="button" className="secondary" onClick={() => setEditing(mappings.map((m) => ({ unitCode: m.unitCode, criterionKey: m.criterionKey })))}>
+              Change criteria
+            </button>
+          </>
+        )}
+      </section>
+      {signatures.length > 0 && (
+        <section aria-label="Signatures">
+          <h2>Signatures</h2>
+          {signatures.map((s) => (
+            <figure key={s.id} className="signature">
+              {s.image && <img src={s.image} alt={`Signature of ${s.typedName}`} />}
+              <figcaption>
+                {s.typedName}, {s.role}, {s.signedAt.replace('T', ' ').slice(0, 16)}
+              </figcaption>
+            </figure>
+          ))}
+        </section>
+      )}
+      <p>
+        <button
+          type="button"
+          className="secondary danger"
+          onClick={() => {
+            if (window.confirm('Delete this evidence? It is kept as a deletion record so other devices learn of it.')) {
+              void deleteEvidence(enrolment.id, evidence.id).then(() => navigate(`/portfolios/${enrolment.id}`));
+            }
+          }}
+        >
+          Delete evidence
+        </button>
+      </p>
+    </article>
+  );
+}

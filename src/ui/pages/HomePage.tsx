@@ -1,0 +1,72 @@
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { useEnrolments, usePeople, useStoredSpecs } from '../data/hooks';
+import { loadDemoPortfolio } from '../../storage/demo';
+import { StorageMeter } from '../components/StorageMeter';
+
+export function HomePage() {
+  const enrolments = useEnrolments();
+  const people = usePeople();
+  const specs = useStoredSpecs();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  if (!enrolments || !people || !specs) return <p role="status">Loading…</p>;
+  const name = (id: string) => people.find((p) => p.id === id)?.name ?? 'Unknown candidate';
+  const title = (id: string, version: string) => specs.find((s) => s.id === id && s.version === version)?.title ?? `${id} ${version}`;
+
+  async function demo() {
+    setBusy(true);
+    setError(null);
+    try {
+      await loadDemoPortfolio();
+    } catch (e) {
+      setError((e as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section>
+      <h1>Portfolios</h1>
+      {error && (
+        <p className="alert" role="alert">
+          {error}
+        </p>
+      )}
+      {enrolments.length === 0 ? (
+        <div className="empty">
+          <p>No portfolios on this device yet.</p>
+          <p>
+            <Link className="button" to="/portfolios/new">
+              Start a portfolio
+            </Link>{' '}
+            <button type="button" className="secondary" onClick={() => void demo()} disabled={busy}>
+              {busy ? 'Loading the demo…' : 'Load the demo portfolio'}
+            </button>
+          </p>
+        </div>
+      ) : (
+        <>
+          <ul className="card-list" aria-label="Portfolios">
+            {enrolments.map((e) => (
+              <li key={e.id} className="card">
+                <h2>
+                  <Link to={`/portfolios/${e.id}`}>{name(e.candidateId)}</Link>
+                </h2>
+                <p className="meta">{title(e.specId, e.specVersion)}</p>
+                <p className="meta">Started {e.startDate}</p>
+              </li>
+            ))}
+          </ul>
+          <p>
+            <Link className="button" to="/portfolios/new">
+              Start another portfolio
+            </Link>
+          </p>
+        </>
+      )}
+      <StorageMeter />
+    </section>
+  );
+}

@@ -1,0 +1,260 @@
+import { useMemo, useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { computeProgress, EVIDENCE_TYPE_LABELS, EVIDENCE_TYPES, type PortfolioProgress } from '../../domain';
+import { signDeclaration, todayIso } from '../../storage/repo';
+import { usePortfolio } from '../data/hooks';
+import { SignatureField, type SignatureValue } from '../capture/SignatureField';
+
+export function PortfolioPage() {
+  const { portfolioId } = useParams();
+  const data = usePortfolio(portfolioId);
+  const progress = useMemo(() => (data?.spec ? computeProgress(data.spec, data, todayIso()) : null), [data]);
+  if (data === undefined) return <p role="status">Loading…</p>;
+  if (data === null) return <p className="alert">No portfolio with this id on this device.</p>;
+  const { enrolment, people, spec } = data;
+  const person = (id: string | null) => people.find((p) => p.id === id);
+  const candidate = person(enrolment.candidateId);
+
+  return (
+    <article className="portfolio">
+      <p className="breadcrumb">
+        <Link to="/">Portfolios</Link> ›
+      </p>
+      <h1>{candidate?.name ?? 'Candidate'}</h1>
+      <p className="meta">
+        {spec?.title ?? enrolment.specId} · spec {enrolment.specVersion} · started {enrolment.startDate}
+        {enrolment.assessorId && ` · assessor ${person(enrolment.assessorId)?.name ?? ''}`}
+      </p>
+      {data.specError && (
+        <p className="alert" role="alert">
+          {data.specError}
+        </p>
+      )}
+      {data.problems.length > 0 && (
+        <div className="alert" role="alert">
+          <p>Some stored records could not be read and are not shown:</p>
+          <ul>
+            {data.problems.map((p) => (
+              <li key={p}>{p}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+      <nav className="actions" aria-label="Portfolio actions">
+        <Link className="button" to={`/portfolios/${enrolment.id}/evidence/new?type=O`}>
+          Record an observation
+        </Link>
+        <Link className="button secondary" to={`/portfolios/${enrolment.id}/evidence/new`}>
+          Add other evidence
+        </Link>
+        <Link className="button secondary" to={`/portfolios/${enrolment.id}/forms`}>
+          Recording forms
+        </Link>
+      </nav>
+      {progress && spec && (
+        <>
+          <ChecksSection progress={progress} portfolioId={enrolment.id} />
+          <AwardSection progress={progress} />
+          <ProgressMatrix progress={progress} portfolioId={enrolment.id} />
+        </>
+      )}
+      <EvidenceList data={data} />
+      <DeclarationSection data={data} candidateName={candidate?.name ?? ''} />
+    </article>
+  );
+}
+
+function ChecksSection({ progress }: { progress: PortfolioProgress; portfolioId: string }) {
+  return (
+    <section aria-labelledby="checks-heading">
+      <h2 id="checks-heading">Checks</h2>
+      {progress.flags.length === 0 ? (
+        <p>✓ No issues: evidence is current, every route criterion has evidence, the declaration is signed.</p>
+      ) : (
+        <ul className="flags" data-testid="flags">
+          {progress.flags.map((f, i) => (
+            <li key={i} data-flag={f.kind}>
+              <strong>{FLAG_LABELS[f.kind]}:</strong> {f.message}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+const FLAG_LABELS = {
+  currency: 'Currency',
+  sufficiency: 'Sufficiency',
+  authenticity: 'Authenticity',
+  simulation: 'Simulation',
+  countersign: 'Countersigning',
+  route: 'Route',
+} as const;
+
+function AwardSection({ progress }: { progress: PortfolioProgress }) {
+  const { award, plan } = progress;
+  return (
+    <section aria-labelledby="award-heading">
+      <h2 id="award-heading">Rules of combination</h2>
+      <p className={`verdict ${award.achieved ? 'ok' : 'not-ok'}`} data-testid="award-verdict">
+        {award.achieved ? '✓ Award achieved' : '✗ Award not yet achieved'}{' '}
+        <span className="meta">(signed-off units: {progress.achievedUnits.join(', ') || 'none'})</span>
+      </p>
+      <ul className="rule-results">
+        {award.rules.map((r) => (
+          <li key={r.ruleId} className={r.satisfied ? 'ok' : 'not-ok'}>
+            <span className="icon" aria-hidden="true">
+              {r.satisfied ? '✓' : '✗'}
+            </span>
+            <span>
+              <span className="visually-hidden">{r.satisfied ? 'Met: ' : 'Not met: '}</span>
+              <strong>{r.description}</strong>
+              <br />
+              {r.explanation}
+            </span>
+          </li>
+        ))}
+      </ul>
+      {!award.achieved && (
+        <p data-testid="still-missing">
+          <strong>Still missing:</strong>{' '}
+          {plan.possible ? `sign off ${plan.addUnits.length} more unit${plan.addUnits.length === 1 ? '' : 's'}: ${plan.addUnits.join(', ')}` : 'no choice of units can achieve the award'}
+        </p>
+      )}
+    </section>
+  );
+}
+
+function ProgressMatrix({ progress, portfolioId }: { progress: PortfolioProgress; portfolioId: string }) {
+  return (
+    <section aria-labelledby="matrix-heading">
+      <h2 id="matrix-heading">Progress</h2>
+      <p>
+        Overall: <strong data-testid="overall-coverage">{Math.round(progress.overallCoverage * 100)}%</strong> of the route's criteria
+        covered or signed off.
+      </p>
+      <div className="table-scroll" tabIndex={0} role="region" aria-label="Progress by unit">
+        <table className="units-table matrix">
+          <thead>
+            <tr>
+              <th scope="col">Unit</th>
+              <th scope="col">Coverage</th>
+              <th scope="col">Criteria (✓ has evidence)</th>
+              <th scope="col">Sign-off</th>
+            </tr>
+          </thead>
+          <tbody>
+            {progress.units.map((u) => (
+              <tr key={u.unit.code} data-unit={u.unit.code}>
+                <th scope="row">
+                  <Link to={`/portfolios/${portfolioId}/units/${encodeURIComponent(u.unit.code)}`}>{u.unit.code}</Link>
+                  {!u.inRoute && <span className="tag">not in route</span>}
+                  <div className="meta">{u.unit.title}</div>
+                </th>
+                <td>
+                  <meter min={0} max={1} value={u.coverage} aria-label={`${u.unit.code} coverage`} />{' '}
+                  <span data-testid={`coverage-${u.unit.code}`}>{Math.round(u.coverage * 100)}%</span>
+                  <div className="meta">
+                    {u.covered}/{u.total}
+                  </div>
+                </td>
+                <td>
+                  <ul className="chips" aria-label={`${u.unit.code} criteria`}>
+                    {u.criteria.map((c) => (
+                      <li key={c.ref.key} className={c.evidenceIds.length ? 'chip covered' : 'chip'} title={c.ref.text}>
+                        {c.evidenceIds.length ? '✓ ' : ''}
+                        {c.ref.label}
+                        <span className="visually-hidden">{c.evidenceIds.length ? ` has ${c.evidenceIds.length} evidence` : ' no evidence'}</span>
+                      </li>
+                    ))}
+                  </ul>
+                </td>
+                <td>
+                  {u.achieved
+                    ? `✓ Signed off ${u.signOff!.date}`
+                    : u.awaitingCountersignature
+                      ? 'Awaiting countersignature'
+                      : '—'}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
+
+function EvidenceList({ data }: { data: NonNullable<ReturnType<typeof usePortfolio>> }) {
+  const byEvidence = new Map<string, number>();
+  for (const m of data.mappings) byEvidence.set(m.evidenceId, (byEvidence.get(m.evidenceId) ?? 0) + 1);
+  return (
+    <section aria-labelledby="evidence-heading">
+      <h2 id="evidence-heading">Evidence ({data.evidence.length})</h2>
+      <p className="meta">
+        Types: {EVIDENCE_TYPES.map((t) => `${t} ${EVIDENCE_TYPE_LABELS[t]}`).join(' · ')}
+      </p>
+      {data.evidence.length === 0 ? (
+        <p>No evidence yet.</p>
+      ) : (
+        <ul className="evidence-list" aria-label="Evidence">
+          {data.evidence.map((e) => (
+            <li key={e.id}>
+              <Link to={`/portfolios/${data.enrolment.id}/evidence/${e.id}`}>
+                <strong>{e.title}</strong>
+              </Link>{' '}
+              <span className="tag">{e.type}</span>
+              {e.simulation && <span className="tag">simulation</span>}
+              <div className="meta">
+                {e.date}
+                {e.location && ` · ${e.location}`} · {byEvidence.get(e.id) ?? 0} criteria · {e.mediaIds.length} media
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+function DeclarationSection({ data, candidateName }: { data: NonNullable<ReturnType<typeof usePortfolio>>; candidateName: string }) {
+  const [signature, setSignature] = useState<SignatureValue | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const signed = data.signatures.find((s) => s.purpose === 'declaration' && s.subjectId === data.enrolment.id);
+  return (
+    <section aria-labelledby="declaration-heading">
+      <h2 id="declaration-heading">Candidate declaration</h2>
+      <p className="statement">{DECLARATION}</p>
+      {signed ? (
+        <p data-testid="declaration-signed">
+          ✓ Signed by {signed.typedName} on {signed.signedAt.slice(0, 10)}
+        </p>
+      ) : (
+        <>
+          {error && (
+            <p className="alert" role="alert">
+              {error}
+            </p>
+          )}
+          <SignatureField label="Candidate's signature" defaultName={candidateName} defaultRole="Candidate" value={signature} onChange={setSignature} required />
+          <button
+            type="button"
+            disabled={!signature}
+            onClick={() =>
+              signature &&
+              void signDeclaration(data.enrolment.id, { ...signature, personId: data.enrolment.candidateId, statement: DECLARATION }).catch((e: Error) =>
+                setError(e.message),
+              )
+            }
+          >
+            Sign the declaration
+          </button>
+        </>
+      )}
+    </section>
+  );
+}
+
+export const DECLARATION =
+  'I confirm that the evidence in this portfolio is my own work, produced in my workplace (or as stated), and that any witness testimony is from people who saw my work.';

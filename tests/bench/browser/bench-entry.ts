@@ -1,0 +1,98 @@
+// Runs inside Chromium (see tests/bench/browser.bench.ts): storage and progress figures on real IndexedDB.
+import { computeProgress, criterionKey, unitCriteria, type Evidence, type Mapping } from '../../../src/domain';
+import { FieldfolioDB, setDatabase } from '../../../src/storage/db';
+import { bulkPutRecords } from '../../../src/storage/bulk';
+import { createEnrolment, loadPortfolio, savePerson, storeSpecs, todayIso } from '../../../src/storage/repo';
+import { loadBundledSpecs } from '../../../src/ui/data/bundledSpecs';
+
+const meta = (id: string) => {
+  const at = new Date().toISOString();
+  return { id, createdAt: at, updatedAt: at, rev: 1, deviceId: 'bench', deleted: false, schemaVersion: 2 };
+};
+
+async function seed(evidenceCount: number, mappingsPerEvidence: number) {
+  const { specs } = await loadBundledSpecs();
+  const spec = specs.find((s) => s.id === 'vtct-l3-dip-customer-service')!;
+  await storeSpecs([spec], 'bundled');
+  const candidate = await savePerson({ name: 'Bench Candidate', roles: ['candidate'] });
+  const enrolment = await createEnrolment({
+    candidateId: candidate.id,
+    specId: spec.id,
+    specVersion: spec.version,
+    route: spec.units.filter((u) => u.group === 'M' || u.group === 'A').map((u) => u.code),
+    startDate: '2026-01-01',
+  });
+  const refs = spec.units.flatMap((u) => unitCriteria(u));
+  const evidence: Evidence[] = [];
+  const mappings: Mapping[] = [];
+  for (let i = 0; i < evidenceCount; i++) {
+    const id = crypto.randomUUID();
+    evidence.push({
+      ...meta(id),
+      portfolioId: enrolment.id,
+      type: 'O',
+      simulation: false,
+      title: `Observation ${i}`,
+      description: 'Observed the candidate dealing with a customer query at the counter, following the procedure.',
+      date: `2026-${String((i % 12) + 1).padStart(2, '0')}-15`,
+      location: 'Counter',
+      recordedBy: null,
+      mediaIds: [],
+      formId: null,
+    });
+    for (let j = 0; j < mappingsPerEvidence; j++) {
+      const ref = refs[(i * mappingsPerEvidence + j) % refs.length]!;
+      mappings.push({ ...meta(crypto.randomUUID()), portfolioId: enrolment.id, evidenceId: id, unitCode: ref.unitCode, criterionKey: criterionKey(ref.unitCode, ref.kind, ref.id, ref.outcomeId) });
+    }
+  }
+  return { spec, enrolment, evidence, mappings };
+}
+
+async function fresh(name: string) {
+  const database = new FieldfolioDB(name);
+  setDatabase(database);
+  await database.delete();
+  await database.open();
+  return database;
+}
+
+declare global {
+  interface Window {
+    benchInsert: () => Promise<{ ms: number; evidence: number; mappings: number }>;
+    benchProgress: () => Promise<{ loadMs: number; computeMs: number; totalMs: number; evidence: number; runs: number[]; portfolioId: string }>;
+  }
+}
+
+window.benchInsert = async () => {
+  await fresh('bench-insert');
+  const { evidence, mappings } = await seed(10_000, 3);
+  const t = performance.now();
+  await bulkPutRecords('evidence', evidence);
+  await bulkPutRecords('mappings', mappings);
+  return { ms: performance.now() - t, evidence: evidence.length, mappings: mappings.length };
+};
+
+window.benchProgress = async () => {
+  // The app's own database, so the bench can then open the real progress screen on it.
+  await fresh('fieldfolio');
+  const { spec, enrolment, evidence, mappings } = await seed(2_000, 3);
+  await bulkPutRecords('evidence', evidence);
+  await bulkPutRecords('mappings', mappings);
+  const runs: number[] = [];
+  let loadMs = 0;
+  let computeMs = 0;
+  for (let i = 0; i < 7; i++) {
+    const t0 = performance.now();
+    const data = (await loadPortfolio(enrolment.id))!;
+    const t1 = performance.now();
+    computeProgress(spec, data, todayIso());
+    const t2 = performance.now();
+    runs.push(t2 - t0);
+    loadMs = t1 - t0;
+    computeMs = t2 - t1;
+  }
+  const sorted = [...runs].sort((a, b) => a - b);
+  return { loadMs, computeMs, totalMs: sorted[Math.floor(sorted.length / 2)]!, evidence: evidence.length, runs, portfolioId: enrolment.id };
+};
+
+document.getElementById('status')!.textContent = 'ready';

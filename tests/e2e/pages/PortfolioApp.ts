@@ -1,0 +1,78 @@
+import { readFileSync } from 'node:fs';
+import type { Locator, Page } from 'playwright-core';
+
+/** Page model for the portfolio screens: people, enrolment, evidence capture, progress. */
+export class PortfolioApp {
+  constructor(
+    readonly page: Page,
+    readonly baseUrl: string,
+  ) {}
+
+  async openHome() {
+    await this.page.goto(this.baseUrl + '/');
+    await this.page.getByRole('heading', { level: 1, name: 'Portfolios' }).waitFor();
+  }
+
+  async addPerson(name: string, roles: string[], assessorStatus?: 'Qualified assessor' | 'Working towards (sign-offs need countersigning)') {
+    await this.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'People' }).click();
+    const form = this.page.getByRole('form', { name: 'Add a person' });
+    await form.getByLabel('Name').fill(name);
+    for (const role of roles) await form.getByRole('checkbox', { name: role }).check();
+    if (assessorStatus) await form.getByLabel('Assessor qualification').selectOption({ label: assessorStatus });
+    await form.getByRole('button', { name: 'Add person' }).click();
+    await this.page.getByRole('status').filter({ hasText: `${name} added.` }).waitFor();
+  }
+
+  async actAs(name: RegExp) {
+    const select = this.page.getByLabel('Acting as');
+    const option = select.locator('option', { hasText: name });
+    await select.selectOption(await option.getAttribute('value'));
+  }
+
+  async startPortfolio(candidate: string, qualification: RegExp, assessor: string) {
+    await this.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Portfolios' }).click();
+    await this.page.getByRole('link', { name: /Start (a|another) portfolio/ }).click();
+    const form = this.page.getByRole('form', { name: 'Enrolment' });
+    await form.getByRole('combobox', { name: /^Candidate/ }).selectOption({ label: candidate });
+    const quals = form.getByRole('combobox', { name: /^Qualification/ });
+    const option = quals.locator('option', { hasText: qualification });
+    await quals.selectOption(await option.getAttribute('value'));
+    await form.getByRole('combobox', { name: /^Assessor/ }).selectOption({ label: assessor });
+    await form.getByRole('button', { name: 'Complete the route with the fewest units' }).click();
+    await this.page.getByTestId('route-verdict').filter({ hasText: 'meets the rules' }).waitFor();
+    await form.getByRole('button', { name: 'Start the portfolio' }).click();
+    await this.page.getByRole('heading', { level: 1, name: candidate }).waitFor();
+  }
+
+  async drawSignature(scope: Locator) {
+    const canvas = scope.locator('canvas');
+    await canvas.scrollIntoViewIfNeeded();
+    const box = (await canvas.boundingBox())!;
+    await this.page.mouse.move(box.x + box.width * 0.15, box.y + box.height * 0.6);
+    await this.page.mouse.down();
+    for (let i = 1; i <= 12; i++) {
+      await this.page.mouse.move(box.x + box.width * (0.15 + i * 0.05), box.y + box.height * (0.6 + (i % 2 ? -0.25 : 0.2)));
+    }
+    await this.page.mouse.up();
+  }
+
+  signatureField(label: string | RegExp): Locator {
+    return this.page.locator('fieldset.signature-field', { has: this.page.locator('legend', { hasText: label }) });
+  }
+
+  /** Ticks a criterion in the criteria picker, opening its unit first. */
+  async mapCriterion(unitCode: string, name: RegExp) {
+    const unit = this.page.locator('.criteria-picker details', { has: this.page.locator('summary .code', { hasText: new RegExp(`^${unitCode}$`) }) });
+    if ((await unit.getAttribute('open')) === null) await unit.locator('summary').click();
+    await unit.getByRole('checkbox', { name }).check();
+  }
+
+  coverage(unitCode: string): Locator {
+    return this.page.getByTestId(`coverage-${unitCode}`);
+  }
+}
+
+/** A real photo-sized PNG for the file chooser (the app icon). */
+export function pngBuffer(): Buffer {
+  return readFileSync('public/icons/icon-512.png');
+}

@@ -1,0 +1,170 @@
+// @vitest-environment jsdom
+import 'fake-indexeddb/auto';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { MemoryRouter, Route, Routes } from 'react-router';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Enrolment } from '../../../src/domain';
+import { FieldfolioDB, setDatabase } from '../../../src/storage/db';
+import { createEnrolment, listForms, loadDraft, saveDraft, saveEvidence, saveForm, savePerson, storeSpecs } from '../../../src/storage/repo';
+import { formDraftKey, FormPage, FormsPage, GeneratedFormPage, newFormDraftKey, type FormDraft } from '../../../src/ui/forms';
+import { loadSpec } from '../domain/loadSpecs';
+
+const spec = loadSpec('svq2-customer-service-scqf5');
+let enrolment: Enrolment;
+
+beforeEach(async () => {
+  setDatabase(new FieldfolioDB('test-' + Math.random()));
+  await storeSpecs([spec], 'bundled');
+  const candidate = await savePerson({ name: 'Annie Clews', roles: ['candidate'] });
+  const assessor = await savePerson({ name: 'Jim Sullivan', roles: ['assessor'], assessorStatus: 'qualified' });
+  enrolment = await createEnrolment({
+    candidateId: candidate.id,
+    specId: spec.id,
+    specVersion: spec.version,
+    route: ['F1', 'F2', 'A10', 'B2', 'C3', 'D2', 'D3'],
+    startDate: '2011-05-01',
+    assessorId: assessor.id,
+  });
+});
+
+afterEach(() => {
+  cleanup();
+  vi.restoreAllMocks();
+});
+
+function renderAt(path: string) {
+  return render(
+    <MemoryRouter initialEntries={[path]}>
+      <Routes>
+        <Route path="/portfolios/:portfolioId/forms" element={<FormsPage />} />
+        <Route path="/portfolios/:portfolioId/forms/generated/:formType" element={<GeneratedFormPage />} />
+        <Route path="/portfolios/:portfolioId/forms/:formId" element={<FormPage />} />
+      </Routes>
+    </MemoryRouter>,
+  );
+}
+
+const observed = () => screen.findByLabelText(/^Skills\/activities observed/) as Promise<HTMLTextAreaElement>;
+const newObservationKey = () => newFormDraftKey('observation', enrolment.id);
+
+describe('observation record form', () => {
+  it('autosaves a draft as you type, restores it on remount, and Save files the form and clears the draft', async () => {
+    const view = renderAt(`/portfolios/${enrolment.id}/forms/new-observation`);
+    const activities = await observed();
+    // What the portfolio already knows is filled in, never typed again.
+    expect((screen.getByLabelText('Candidate (required)') as HTMLInputElement).value).toBe('Annie Clews');
+    expect((screen.getByLabelText(/^SVQ title and level/) as HTMLInputElement).value).toBe(spec.title);
+
+    fireEvent.change(activities, { target: { value: 'Annie paged her manager and dealt with the queue' } });
+    await waitFor(async () => {
+      const draft = await loadDraft<FormDraft>(newObservationKey());
+      expect(draft?.data.activities).toBe('Annie paged her manager and dealt with the queue');
+    });
+    const draftId = (await loadDraft<FormDraft>(newObservationKey()))!.id;
+
+    // Leave and come back: the draft is restored, with a visible note.
+    view.unmount();
+    renderAt(`/portfolios/${enrolment.id}/forms/new-observation`);
+    expect(await screen.findByText(/Restored your unsaved changes from/)).toBeTruthy();
+    expect((await observed()).value).toBe('Annie paged her manager and dealt with the queue');
+
+    // Complete the required fields and save.
+    fireEvent.change(screen.getByLabelText(/^Unit\/element\(s\)/), { target: { value: 'F2' } });
+    fireEvent.change(screen.getByLabelText(/^Date of observation/), { target: { value: '2011-05-14' } });
+    const pcs = await screen.findByRole('group', { name: /PCs and range covered/ });
+    fireEvent.click(within(pcs).getByRole('checkbox', { name: /F2\.1\.3/ }));
+    fireEvent.click(screen.getAllByRole('button', { name: 'Save' })[0]!);
+
+    await waitFor(async () => expect(await listForms(enrolment.id, 'observation')).toHaveLength(1));
+    const [form] = await listForms(enrolment.id, 'observation');
+    expect(form!.id).toBe(draftId);
+    expect(form!.status).toBe('complete');
+    expect(form!.title).toBe('Observation record — F2 — 14.05.2011');
+    expect(form!.data).toMatchObject({
+      unit: 'F2',
+      date: '2011-05-14',
+      candidate: 'Annie Clews',
+      activities: 'Annie paged her manager and dealt with the queue',
+      pcsCovered: ['F2|pc|F2.1|F2.1.3'],
+    });
+    expect(await screen.findByText('Saved.')).toBeTruthy();
+    // No draft left behind, and none written late by a pending autosave.
+    await new Promise((r) => setTimeout(r, 500));
+    expect(await loadDraft(newObservationKey())).toBeUndefined();
+    expect(await loadDraft(formDraftKey(form!.id))).toBeUndefined();
+    expect(screen.queryByText(/Restored your unsaved changes/)).toBeNull();
+  });
+
+  it('keeps edits to a saved form as a draft under its id, written at once when the page is hidden', async () => {
+    const saved = await saveForm({ portfolioId: enrolment.id, formType: 'observation', title: 'Observation record', data: { activities: 'first version', unit: 'F2' } });
+    const view = renderAt(`/portfolios/${enrolment.id}/forms/${saved.id}`);
+    const activities = await observed();
+    expect(activities.value).toBe('first version');
+    expect(screen.queryByText(/Restored your unsaved changes/)).toBeNull();
+
+    fireEvent.change(activities, { target: { value: 'second version' } });
+    const visibility = vi.spyOn(document, 'visibilityState', 'get').mockReturnValue('hidden');
+    document.dispatchEvent(new Event('visibilitychange'));
+    visibility.mockRestore();
+    await waitFor(async () => expect((await loadDraft<FormDraft>(formDraftKey(saved.id)))?.data.activities).toBe('second version'), { timeout: 300 });
+
+    view.unmount();
+    renderAt(`/portfolios/${enrolment.id}/forms/${saved.id}`);
+    expect(await screen.findByText(/Restored your unsaved changes from/)).toBeTruthy();
+    expect((await observed()).value).toBe('second version');
+
+    fireEvent.click(screen.getAllByRole('button', { name: 'Save' })[0]!);
+    await waitFor(async () => expect((await listForms(enrolment.id, 'observation'))[0]?.data.activities).toBe('second version'));
+    expect(await loadDraft(formDraftKey(saved.id))).toBeUndefined();
+  });
+
+  it('does not restore a draft older than the saved form', async () => {
+    const saved = await saveForm({ portfolioId: enrolment.id, formType: 'observation', title: '', data: { activities: 'saved later' } });
+    await saveDraft(formDraftKey(saved.id), { id: saved.id, formType: 'observation', data: { activities: 'stale draft' }, savedAt: '2000-01-01T00:00:00.000Z' } satisfies FormDraft);
+    renderAt(`/portfolios/${enrolment.id}/forms/${saved.id}`);
+    expect((await observed()).value).toBe('saved later');
+    expect(screen.queryByText(/Restored your unsaved changes/)).toBeNull();
+  });
+
+  it('prints with window.print and shows the seed layout as a view', async () => {
+    const print = vi.spyOn(window, 'print').mockImplementation(() => undefined);
+    renderAt(`/portfolios/${enrolment.id}/forms/new-observation`);
+    fireEvent.change(await observed(), { target: { value: 'Queue at the gate' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Print' }));
+    expect(print).toHaveBeenCalledTimes(1);
+    fireEvent.click(screen.getByRole('button', { name: 'View as printed' }));
+    const sheet = screen.getByRole('article', { name: 'Observation record (print layout)' });
+    expect(within(sheet).getByText('Skills/activities observed:')).toBeTruthy();
+    expect(within(sheet).getByText('Queue at the gate')).toBeTruthy();
+    expect(within(sheet).getByText('I can confirm the candidate’s performance was satisfactory.')).toBeTruthy();
+  });
+});
+
+describe('forms list and generated forms', () => {
+  it('lists the portfolio’s forms by type with a "New" link for each typed form and links to the generated ones', async () => {
+    await saveForm({ portfolioId: enrolment.id, formType: 'witness-testimony', title: 'Witness testimony — F2', data: {} });
+    renderAt(`/portfolios/${enrolment.id}/forms`);
+    expect(await screen.findByRole('link', { name: 'New observation record' })).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'Witness testimony — F2' })).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'Index of evidence' }).getAttribute('href')).toBe(`/portfolios/${enrolment.id}/forms/generated/index-of-evidence`);
+    expect(screen.queryByRole('link', { name: 'New index of evidence' })).toBeNull();
+  });
+
+  it('builds the index of evidence from the evidence and its links, in a scrollable labelled region', async () => {
+    await saveEvidence({
+      evidence: { portfolioId: enrolment.id, type: 'RA', title: 'Personal statement', description: 'My induction', date: '2011-05-13' },
+      criteria: [
+        { unitCode: 'F2', criterionKey: 'F2|pc|F2.1|F2.1.1' },
+        { unitCode: 'F2', criterionKey: 'F2|k|f2a' },
+      ],
+    });
+    await saveEvidence({ evidence: { portfolioId: enrolment.id, type: 'WT', title: 'Witness testimonial', description: 'From Clara', date: '2011-05-09' } });
+    renderAt(`/portfolios/${enrolment.id}/forms/generated/index-of-evidence`);
+    const region = await screen.findByRole('region', { name: 'Index of evidence table' });
+    expect(region.tabIndex).toBe(0);
+    const rows = within(region).getAllByRole('row').slice(1);
+    expect(rows.map((r) => within(r).getAllByRole('cell')[0]!.textContent)).toEqual(['1', '2']);
+    expect(rows[0]!.textContent).toContain('Witness testimonial');
+    expect(rows[1]!.textContent).toContain('F2.1.1, f2a');
+  });
+});
