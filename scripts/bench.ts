@@ -4,7 +4,9 @@ import { pathToFileURL } from 'node:url';
 import { resolve } from 'node:path';
 import { benchRules } from '../tests/bench/rules.bench';
 
+const only = (what: string) => !process.argv.some((a) => a.startsWith('--only=')) || process.argv.includes(`--only=${what}`);
 const outDir = resolve('node_modules/.bench');
+if (only('rules')) {
 await build({
   configFile: false,
   logLevel: 'warn',
@@ -17,8 +19,9 @@ await build({
 });
 const domain = await import(pathToFileURL(resolve(outDir, 'domain.js')).href);
 await benchRules(domain);
+}
 
-if (!process.argv.includes('--domain-only')) {
+if (only('browser')) {
   const { benchBrowser } = await import('../tests/bench/browser.bench');
   await benchBrowser();
 }

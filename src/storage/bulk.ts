@@ -4,7 +4,7 @@ import { RECORD_SCHEMAS, type RecordOf, type RecordTable } from '../domain';
 import { db } from './db';
 import { explainWriteError } from './errors';
 
-export const BULK_CHUNK = 1000;
+export const BULK_CHUNK = 2500;
 
 export async function bulkPutRecords<T extends RecordTable>(table: T, records: Array<RecordOf<T>>, chunk = BULK_CHUNK): Promise<void> {
   const schema = RECORD_SCHEMAS[table];

@@ -7,7 +7,6 @@ import {
   type Enrolment,
   type Evidence,
   type FormRecord,
-  type Mapping,
   type MediaMeta,
   type Person,
   type RecordTable,
@@ -56,23 +55,27 @@ export const STORES_V1 = {
   specs: '[id+version], id',
 };
 
-/** v2: compound indexes for per-unit queries; records brought to record schema v2 (see domain MIGRATIONS). */
+/**
+ * v2: records brought to record schema v2 (see domain MIGRATIONS); indexes no query uses are dropped,
+ * because every index entry costs a write (IndexedDB write time here grows with index entries, see the
+ * storage benchmark), and per-unit views are computed from the loaded portfolio.
+ */
 export const STORES_V2 = {
   ...STORES_V1,
-  evidence: 'id, portfolioId, [portfolioId+date], updatedAt',
-  mappings: 'id, portfolioId, evidenceId, [portfolioId+unitCode], [portfolioId+criterionKey]',
-  decisions: 'id, portfolioId, [portfolioId+unitCode]',
-  forms: 'id, portfolioId, [portfolioId+formType]',
+  evidence: 'id, portfolioId',
+  // Criteria links now live on the evidence record (moved there by the upgrade below).
+  mappings: null,
+  decisions: 'id, portfolioId',
+  forms: 'id, portfolioId',
 };
 
-const RECORD_TABLES: RecordTable[] = ['people', 'enrolments', 'evidence', 'media', 'mappings', 'decisions', 'signatures', 'forms'];
+const RECORD_TABLES: RecordTable[] = ['people', 'enrolments', 'evidence', 'media', 'decisions', 'signatures', 'forms'];
 
 export class FieldfolioDB extends Dexie {
   people!: Table<Person, string>;
   enrolments!: Table<Enrolment, string>;
   evidence!: Table<Evidence, string>;
   media!: Table<MediaRow, string>;
-  mappings!: Table<Mapping, string>;
   decisions!: Table<Decision, string>;
   signatures!: Table<Signature, string>;
   forms!: Table<FormRecord, string>;
@@ -82,11 +85,28 @@ export class FieldfolioDB extends Dexie {
   specs!: Table<SpecRow, [string, string]>;
 
   constructor(name = 'fieldfolio') {
-    super(name);
+    // Relaxed durability (Chrome's default since 121) made explicit: a commit returns once the OS has the data.
+    super(name, { chromeTransactionDurability: 'relaxed' });
     this.version(1).stores(STORES_V1);
     this.version(2)
       .stores(STORES_V2)
       .upgrade(async (tx) => {
+        // v1 kept one row per evidence ↔ criterion link: fold the live ones into their evidence.
+        const links = new Map<string, Array<{ unitCode: string; criterionKey: string }>>();
+        for (const m of (await tx.table('mappings').toArray()) as Array<Record<string, string | boolean>>) {
+          if (m.deleted) continue;
+          const list = links.get(m.evidenceId as string) ?? [];
+          if (!list.some((l) => l.criterionKey === m.criterionKey)) list.push({ unitCode: m.unitCode as string, criterionKey: m.criterionKey as string });
+          links.set(m.evidenceId as string, list);
+        }
+        await tx
+          .table('evidence')
+          .toCollection()
+          .modify((row: Record<string, unknown>) => {
+            const moved = links.get(row.id as string) ?? [];
+            const own = Array.isArray(row.criteria) ? (row.criteria as Array<{ criterionKey: string }>) : [];
+            row.criteria = [...own, ...moved.filter((l) => !own.some((o) => o.criterionKey === l.criterionKey))];
+          });
         for (const table of RECORD_TABLES) {
           await tx
             .table(table)

@@ -11,7 +11,9 @@ import {
   type Evidence,
   type FormRecord,
   type FormType,
+  mappingsOf,
   type Mapping,
+  type CriterionLink,
   type MediaMeta,
   type Person,
   type QualificationSpec,
@@ -80,7 +82,7 @@ interface WriteContext {
   portfolioId: string;
 }
 
-const ALL_TABLES = ['people', 'enrolments', 'evidence', 'media', 'mappings', 'decisions', 'signatures', 'forms', 'audit', 'drafts'] as const;
+const ALL_TABLES = ['people', 'enrolments', 'evidence', 'media', 'decisions', 'signatures', 'forms', 'audit', 'drafts'] as const;
 
 /** One transaction over every record table: all of a change lands, or none of it. */
 async function write<R>(what: string, portfolioId: string, fn: (ctx: WriteContext) => Promise<R>): Promise<R> {
@@ -169,7 +171,7 @@ export interface EvidenceInput {
   signature?: NewSignature;
 }
 
-/** Evidence with its media, mappings and signature: one transaction. */
+/** Evidence with its media, criteria links and signature: one transaction. */
 export async function saveEvidence({ evidence, files = [], criteria, signature }: EvidenceInput): Promise<Evidence> {
   // Hash before the transaction: IndexedDB transactions cannot wait on other async work.
   const hashed = await Promise.all(files.map(async (f) => ({ ...f, sha256: await sha256OfBlob(f.blob) })));
@@ -189,8 +191,8 @@ export async function saveEvidence({ evidence, files = [], criteria, signature }
       } as Record<string, unknown>);
       mediaIds.push(media.id);
     }
-    const saved = await ctx.put('evidence', { ...evidence, id, mediaIds }, undefined, `${evidence.type} ${evidence.title}`);
-    if (criteria) await replaceMappings(ctx, portfolioId, id, criteria);
+    const links = criteria ? uniqueLinks(criteria) : evidence.criteria;
+    const saved = await ctx.put('evidence', { ...evidence, id, mediaIds, criteria: links }, undefined, `${evidence.type} ${evidence.title}`);
     if (signature) {
       await ctx.put('signatures', { ...signature, portfolioId, purpose: 'evidence', subjectId: id, signedAt: nowIso() });
     }
@@ -198,26 +200,27 @@ export async function saveEvidence({ evidence, files = [], criteria, signature }
   });
 }
 
-async function replaceMappings(ctx: WriteContext, portfolioId: string, evidenceId: string, criteria: Array<{ unitCode: string; criterionKey: string }>) {
-  const existing = (await db().mappings.where('evidenceId').equals(evidenceId).toArray()).filter((m) => !m.deleted);
-  const wanted = new Set(criteria.map((c) => c.criterionKey));
-  for (const m of existing) if (!wanted.has(m.criterionKey)) await ctx.remove('mappings', m.id, `unmapped ${m.criterionKey}`);
-  const have = new Set(existing.map((m) => m.criterionKey));
-  for (const c of criteria) {
-    if (!have.has(c.criterionKey)) {
-      await ctx.put('mappings', { portfolioId, evidenceId, unitCode: c.unitCode, criterionKey: c.criterionKey }, 'map', c.criterionKey);
-    }
-  }
+function uniqueLinks(criteria: CriterionLink[]): CriterionLink[] {
+  const seen = new Set<string>();
+  return criteria.filter((c) => !seen.has(c.criterionKey) && seen.add(c.criterionKey));
 }
 
-export async function setEvidenceMappings(portfolioId: string, evidenceId: string, criteria: Array<{ unitCode: string; criterionKey: string }>) {
-  return write('the criteria mapping', portfolioId, (ctx) => replaceMappings(ctx, portfolioId, evidenceId, criteria));
+/** Replaces the criteria an evidence item covers (audited as one change of the evidence record). */
+export async function setEvidenceMappings(portfolioId: string, evidenceId: string, criteria: CriterionLink[]) {
+  return write('the criteria mapping', portfolioId, async (ctx) => {
+    const existing = await db().evidence.get(evidenceId);
+    if (!existing || existing.deleted) throw new StorageError('conflict', 'This evidence no longer exists on this device.');
+    const before = new Set(existing.criteria?.map((c) => c.criterionKey) ?? []);
+    const after = uniqueLinks(criteria);
+    const added = after.filter((c) => !before.has(c.criterionKey)).length;
+    const removed = before.size - (after.length - added);
+    await ctx.put('evidence', { ...readRecord('evidence', existing), criteria: after }, 'map', `+${added} −${removed} criteria`);
+  });
 }
 
 export async function deleteEvidence(portfolioId: string, evidenceId: string): Promise<void> {
   return write('the deletion', portfolioId, async (ctx) => {
     await ctx.remove('evidence', evidenceId);
-    for (const m of await db().mappings.where('evidenceId').equals(evidenceId).toArray()) await ctx.remove('mappings', m.id);
     for (const m of await db().media.where('evidenceId').equals(evidenceId).toArray()) await ctx.remove('media', m.id);
   });
 }
@@ -351,27 +354,27 @@ export interface PortfolioData {
 
 export async function loadPortfolio(portfolioId: string): Promise<PortfolioData | null> {
   const d = db();
-  return d.transaction('r', [d.enrolments, d.people, d.evidence, d.media, d.mappings, d.decisions, d.signatures, d.forms], async () => {
+  return d.transaction('r', [d.enrolments, d.people, d.evidence, d.media, d.decisions, d.signatures, d.forms], async () => {
     const raw = await d.enrolments.get(portfolioId);
     if (!raw || raw.deleted) return null;
     const problems: string[] = [];
     const byPortfolio = <T extends RecordTable>(table: T) => d.table(table).where('portfolioId').equals(portfolioId).toArray();
     // Media rows: read metadata without touching blob bytes (IndexedDB returns Blob handles lazily).
-    const [people, evidence, media, mappings, decisions, signatures, forms] = await Promise.all([
+    const [people, evidence, media, decisions, signatures, forms] = await Promise.all([
       d.people.toArray(),
       byPortfolio('evidence'),
       byPortfolio('media'),
-      byPortfolio('mappings'),
       byPortfolio('decisions'),
       byPortfolio('signatures'),
       byPortfolio('forms'),
     ]);
+    const liveEvidence = validRecords('evidence', evidence, problems).sort((a, b) => b.date.localeCompare(a.date) || b.createdAt.localeCompare(a.createdAt));
     return {
       enrolment: readRecord('enrolments', raw),
       people: validRecords('people', people, problems),
-      evidence: validRecords('evidence', evidence, problems).sort((a, b) => b.date.localeCompare(a.date) || b.createdAt.localeCompare(a.createdAt)),
+      evidence: liveEvidence,
       media: validRecords('media', media, problems),
-      mappings: validRecords('mappings', mappings, problems),
+      mappings: mappingsOf(liveEvidence),
       decisions: validRecords('decisions', decisions, problems),
       signatures: validRecords('signatures', signatures, problems),
       forms: validRecords('forms', forms, problems),

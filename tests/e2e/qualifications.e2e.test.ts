@@ -84,7 +84,7 @@ describe('qualification browser', () => {
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to content');
     const firstTitle = (await app.qualificationLinks().first().textContent())!;
-    for (let i = 0; i < 10; i++) {
+    for (let i = 0; i < 25; i++) {
       await page.keyboard.press('Tab');
       if ((await page.evaluate(() => document.activeElement?.textContent)) === firstTitle) break;
     }

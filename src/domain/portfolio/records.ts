@@ -79,6 +79,15 @@ export const EVIDENCE_TYPE_LABELS: Record<EvidenceTypeCode, string> = {
   RPL: 'Recognition of prior learning',
 };
 
+export const CriterionLink = z
+  .object({
+    unitCode: z.string().min(1),
+    /** criterionKey from domain/spec/criteria (unit|pc|outcome|id or unit|k|id) */
+    criterionKey: z.string().min(1),
+  })
+  .strict();
+export type CriterionLink = z.infer<typeof CriterionLink>;
+
 export const Evidence = z
   .object({
     ...meta,
@@ -94,6 +103,11 @@ export const Evidence = z
     mediaIds: z.array(z.string()).default([]),
     /** The recording form this evidence was captured on, if any. */
     formId: z.string().nullable().default(null),
+    /**
+     * The criteria this evidence covers, across any units (cross-referencing). Kept on the evidence record,
+     * not as rows of their own: one row per item keeps bulk writes within IndexedDB's means.
+     */
+    criteria: z.array(CriterionLink).default([]),
   })
   .loose();
 export type Evidence = z.infer<typeof Evidence>;
@@ -112,17 +126,21 @@ export const MediaMeta = z
   .loose();
 export type MediaMeta = z.infer<typeof MediaMeta>;
 
-export const Mapping = z
-  .object({
-    ...meta,
-    portfolioId: z.string().min(1),
-    evidenceId: z.string().min(1),
-    unitCode: z.string().min(1),
-    /** criterionKey from domain/spec/criteria (unit|pc|outcome|id or unit|k|id) */
-    criterionKey: z.string().min(1),
-  })
-  .loose();
-export type Mapping = z.infer<typeof Mapping>;
+/** One evidence ↔ criterion link, as views use it (derived from Evidence.criteria, not stored on its own). */
+export interface Mapping {
+  id: string;
+  portfolioId: string;
+  evidenceId: string;
+  unitCode: string;
+  criterionKey: string;
+  deleted: boolean;
+}
+
+export function mappingsOf(evidence: ReadonlyArray<Pick<Evidence, 'id' | 'portfolioId' | 'criteria' | 'deleted'>>): Mapping[] {
+  return evidence.flatMap((e) =>
+    e.criteria.map((c) => ({ id: `${e.id}|${c.criterionKey}`, portfolioId: e.portfolioId, evidenceId: e.id, unitCode: c.unitCode, criterionKey: c.criterionKey, deleted: e.deleted })),
+  );
+}
 
 export const Decision = z
   .object({
@@ -224,7 +242,6 @@ export const RECORD_SCHEMAS = {
   enrolments: Enrolment,
   evidence: Evidence,
   media: MediaMeta,
-  mappings: Mapping,
   decisions: Decision,
   signatures: Signature,
   forms: FormRecord,
@@ -251,13 +268,12 @@ export const MIGRATIONS: Record<RecordTable, Migration[]> = {
   enrolments: [],
   evidence: [
     {
-      name: 'v2: evidence gains a simulation flag (false unless recorded)',
+      name: 'v2: evidence gains a simulation flag (false unless recorded) and carries its criteria links',
       to: 2,
-      up: (r) => ({ ...r, simulation: typeof r.simulation === 'boolean' ? r.simulation : false }),
+      up: (r) => ({ ...r, simulation: typeof r.simulation === 'boolean' ? r.simulation : false, criteria: Array.isArray(r.criteria) ? r.criteria : [] }),
     },
   ],
   media: [],
-  mappings: [],
   decisions: [],
   signatures: [],
   forms: [],

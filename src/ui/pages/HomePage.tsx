@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Link } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { useEnrolments, usePeople, useStoredSpecs } from '../data/hooks';
 import { loadDemoPortfolio } from '../../storage/demo';
 import { StorageMeter } from '../components/StorageMeter';
@@ -8,6 +8,7 @@ export function HomePage() {
   const enrolments = useEnrolments();
   const people = usePeople();
   const specs = useStoredSpecs();
+  const navigate = useNavigate();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   if (!enrolments || !people || !specs) return <p role="status">Loading…</p>;
@@ -18,7 +19,8 @@ export function HomePage() {
     setBusy(true);
     setError(null);
     try {
-      await loadDemoPortfolio();
+      const id = await loadDemoPortfolio();
+      void navigate(`/portfolios/${id}`);
     } catch (e) {
       setError((e as Error).message);
     } finally {
@@ -34,7 +36,9 @@ export function HomePage() {
           {error}
         </p>
       )}
-      {enrolments.length === 0 ? (
+      {busy ? (
+        <p role="status">Loading the demo portfolio…</p>
+      ) : enrolments.length === 0 ? (
         <div className="empty">
           <p>No portfolios on this device yet.</p>
           <p>

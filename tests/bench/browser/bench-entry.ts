@@ -1,5 +1,5 @@
 // Runs inside Chromium (see tests/bench/browser.bench.ts): storage and progress figures on real IndexedDB.
-import { computeProgress, criterionKey, unitCriteria, type Evidence, type Mapping } from '../../../src/domain';
+import { computeProgress, criterionKey, unitCriteria, type Evidence } from '../../../src/domain';
 import { FieldfolioDB, setDatabase } from '../../../src/storage/db';
 import { bulkPutRecords } from '../../../src/storage/bulk';
 import { createEnrolment, loadPortfolio, savePerson, storeSpecs, todayIso } from '../../../src/storage/repo';
@@ -24,7 +24,7 @@ async function seed(evidenceCount: number, mappingsPerEvidence: number) {
   });
   const refs = spec.units.flatMap((u) => unitCriteria(u));
   const evidence: Evidence[] = [];
-  const mappings: Mapping[] = [];
+  let links = 0;
   for (let i = 0; i < evidenceCount; i++) {
     const id = crypto.randomUUID();
     evidence.push({
@@ -39,13 +39,14 @@ async function seed(evidenceCount: number, mappingsPerEvidence: number) {
       recordedBy: null,
       mediaIds: [],
       formId: null,
+      criteria: Array.from({ length: mappingsPerEvidence }, (_, j) => {
+        const ref = refs[(i * mappingsPerEvidence + j) % refs.length]!;
+        links++;
+        return { unitCode: ref.unitCode, criterionKey: criterionKey(ref.unitCode, ref.kind, ref.id, ref.outcomeId) };
+      }),
     });
-    for (let j = 0; j < mappingsPerEvidence; j++) {
-      const ref = refs[(i * mappingsPerEvidence + j) % refs.length]!;
-      mappings.push({ ...meta(crypto.randomUUID()), portfolioId: enrolment.id, evidenceId: id, unitCode: ref.unitCode, criterionKey: criterionKey(ref.unitCode, ref.kind, ref.id, ref.outcomeId) });
-    }
   }
-  return { spec, enrolment, evidence, mappings };
+  return { spec, enrolment, evidence, links };
 }
 
 async function fresh(name: string) {
@@ -65,19 +66,17 @@ declare global {
 
 window.benchInsert = async () => {
   await fresh('bench-insert');
-  const { evidence, mappings } = await seed(10_000, 3);
+  const { evidence, links } = await seed(10_000, 3);
   const t = performance.now();
   await bulkPutRecords('evidence', evidence);
-  await bulkPutRecords('mappings', mappings);
-  return { ms: performance.now() - t, evidence: evidence.length, mappings: mappings.length };
+  return { ms: performance.now() - t, evidence: evidence.length, mappings: links };
 };
 
 window.benchProgress = async () => {
   // The app's own database, so the bench can then open the real progress screen on it.
   await fresh('fieldfolio');
-  const { spec, enrolment, evidence, mappings } = await seed(2_000, 3);
+  const { spec, enrolment, evidence } = await seed(2_000, 3);
   await bulkPutRecords('evidence', evidence);
-  await bulkPutRecords('mappings', mappings);
   const runs: number[] = [];
   let loadMs = 0;
   let computeMs = 0;
@@ -96,3 +95,4 @@ window.benchProgress = async () => {
 };
 
 document.getElementById('status')!.textContent = 'ready';
+

@@ -8,7 +8,7 @@ export class QualificationsPage {
   ) {}
 
   async open() {
-    await this.page.goto(this.baseUrl + '/');
+    await this.page.goto(this.baseUrl + '/qualifications');
     await this.page.getByRole('heading', { level: 1, name: 'Qualifications' }).waitFor();
   }
 

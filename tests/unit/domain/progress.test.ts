@@ -7,7 +7,7 @@ const person = (id: string, assessorStatus: 'qualified' | 'working-towards' | 'n
   ...meta(id), name: id, roles: ['assessor' as const], centre: '', registrationNumber: '', jobTitle: '', assessorStatus, email: '',
 });
 const evidence = (id: string, date: string, simulation = false) => ({
-  ...meta(id), portfolioId: 'p', type: 'O' as const, simulation, title: id, description: '', date, location: '', recordedBy: null, mediaIds: [], formId: null,
+  ...meta(id), portfolioId: 'p', type: 'O' as const, simulation, title: id, description: '', date, location: '', recordedBy: null, mediaIds: [], formId: null, criteria: [],
 });
 const mapping = (id: string, evidenceId: string, unitCode: string, key: string) => ({ ...meta(id), portfolioId: 'p', evidenceId, unitCode, criterionKey: key });
 const signOff = (id: string, unitCode: string, assessorId: string, countersignedBy: string | null = null) => ({

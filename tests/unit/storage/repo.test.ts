@@ -120,17 +120,19 @@ describe('storage', () => {
     expect(data.evidence.map((e) => e.title)).toEqual(['Kept']);
   });
 
-  it('deletion is a tombstone: the record stays, marked deleted, with its mappings', async () => {
+  it('deletion is a tombstone: the record stays, marked deleted, with its media', async () => {
     const { enrolment } = await portfolio();
     const e = await saveEvidence({
       evidence: { portfolioId: enrolment.id, type: 'O', title: 'Gone', date: '2026-10-01' },
+      files: [{ name: 'a.jpg', type: 'image/jpeg', blob: blob('x') }],
       criteria: [{ unitCode: 'F1', criterionKey: 'F1|pc|F1.1|F1.1' }],
     });
     await deleteEvidence(enrolment.id, e.id);
     expect((await loadPortfolio(enrolment.id))!.evidence).toEqual([]);
     const raw = await db().evidence.get(e.id);
     expect(raw).toMatchObject({ deleted: true, rev: 2 });
-    expect((await db().mappings.toArray()).every((m) => m.deleted)).toBe(true);
+    expect((await db().media.toArray()).every((m) => m.deleted)).toBe(true);
+    expect((await loadPortfolio(enrolment.id))!.mappings).toEqual([]);
     const actions = (await auditLog(enrolment.id)).map((a) => `${a.action} ${a.recordType}`);
     expect(actions).toContain('delete evidence');
     expect(actions).toContain('create evidence');
@@ -183,6 +185,7 @@ describe('migration from schema version 1', () => {
     await v1.table('evidence').put({ id: 'ev1', ...common, portfolioId: 'e1', type: 'O', title: 'Old observation', date: '2025-01-01' });
     await v1.table('media').put({ id: 'm1', ...common, portfolioId: 'e1', evidenceId: 'ev1', mimeType: 'image/png', size: 3, sha256: 'a'.repeat(64), blob: new Blob(['png']) });
     await v1.table('mappings').put({ id: 'map1', ...common, portfolioId: 'e1', evidenceId: 'ev1', unitCode: 'F1', criterionKey: 'F1|pc|F1.1|F1.1' });
+    await v1.table('mappings').put({ id: 'map2', ...common, deleted: true, portfolioId: 'e1', evidenceId: 'ev1', unitCode: 'F1', criterionKey: 'F1|pc|F1.2|F1.2' });
     await v1.table('drafts').put({ key: 'form:x', data: { a: 1 }, updatedAt: at });
     v1.close();
 
@@ -197,7 +200,9 @@ describe('migration from schema version 1', () => {
     expect(data.mappings).toHaveLength(1);
     expect(await (await upgraded.media.get('m1'))!.blob.text()).toBe('png');
     expect(await loadDraft('form:x')).toEqual({ a: 1 });
-    // The new compound index works on migrated rows.
-    expect(await upgraded.mappings.where('[portfolioId+unitCode]').equals(['e1', 'F1']).count()).toBe(1);
+    // v1's mapping rows now live on their evidence; the indexes of v2 work on migrated rows.
+    expect(data.evidence[0]!.criteria).toEqual([{ unitCode: 'F1', criterionKey: 'F1|pc|F1.1|F1.1' }]);
+    expect(upgraded.tables.map((t) => t.name)).not.toContain('mappings');
+    expect(await upgraded.evidence.where('portfolioId').equals('e1').count()).toBe(1);
   });
 });
