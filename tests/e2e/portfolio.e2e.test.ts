@@ -128,6 +128,17 @@ describe('demo portfolio and the main screens', () => {
     await page.getByRole('link', { name: 'C3', exact: true }).click();
     await page.getByTestId('signoff-status').filter({ hasText: 'awaiting countersignature' }).waitFor();
     expect(await seriousViolations(page)).toEqual([]);
+    // The acting assessor judges a criterion; the decision shows against it.
+    await page.getByRole('button', { name: 'Met C3.1', exact: true }).click();
+    await page.locator('[data-criterion] .tag.met').first().waitFor();
+    expect(await page.locator('[data-criterion] .tag.met').first().textContent()).toContain('J Sullivan');
+
+    // Recording forms: the index of evidence is generated from the records.
+    await page.getByRole('link', { name: 'Portfolio', exact: true }).click();
+    await page.getByRole('link', { name: 'Recording forms' }).click();
+    await page.getByRole('link', { name: /Index of evidence/ }).click();
+    await page.getByText('Busy gate: rejected card and a long queue').first().waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
 
     await page.getByRole('link', { name: 'Portfolio', exact: true }).click();
     await page.getByRole('link', { name: 'Record an observation' }).click();

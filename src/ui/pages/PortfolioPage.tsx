@@ -1,7 +1,9 @@
 import { useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { computeProgress, EVIDENCE_TYPE_LABELS, EVIDENCE_TYPES, type PortfolioProgress } from '../../domain';
-import { signDeclaration, todayIso } from '../../storage/repo';
+import { auditLog, signDeclaration, todayIso } from '../../storage/repo';
+import { useLiveQuery } from 'dexie-react-hooks';
+import type { Person } from '../../domain';
 import { usePortfolio } from '../data/hooks';
 import { SignatureField, type SignatureValue } from '../capture/SignatureField';
 
@@ -60,6 +62,7 @@ export function PortfolioPage() {
       )}
       <EvidenceList data={data} />
       <DeclarationSection data={data} candidateName={candidate?.name ?? ''} />
+      <AuditSection portfolioId={enrolment.id} people={people} />
     </article>
   );
 }
@@ -258,3 +261,22 @@ function DeclarationSection({ data, candidateName }: { data: NonNullable<ReturnT
 
 export const DECLARATION =
   'I confirm that the evidence in this portfolio is my own work, produced in my workplace (or as stated), and that any witness testimony is from people who saw my work.';
+
+/** The append-only record of who did what, when. */
+function AuditSection({ portfolioId, people }: { portfolioId: string; people: Person[] }) {
+  const entries = useLiveQuery(() => auditLog(portfolioId), [portfolioId]);
+  const name = (id: string | null) => (id ? (people.find((p) => p.id === id)?.name ?? 'someone') : 'no one chosen');
+  return (
+    <details className="notes">
+      <summary>Audit log ({entries?.length ?? 0} most recent entries)</summary>
+      <ol className="audit">
+        {entries?.map((a) => (
+          <li key={a.id}>
+            <time dateTime={a.at}>{a.at.replace('T', ' ').slice(0, 19)}</time> — {name(a.actorId)}: {a.action} {a.recordType}
+            {a.summary && ` (${a.summary})`} <span className="meta">device {a.deviceId.slice(0, 8)}</span>
+          </li>
+        ))}
+      </ol>
+    </details>
+  );
+}

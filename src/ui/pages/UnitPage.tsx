@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { computeProgress } from '../../domain';
-import { countersign, signOffUnit, todayIso, withdrawDecision } from '../../storage/repo';
+import { countersign, recordCriterionDecision, signOffUnit, todayIso, withdrawDecision } from '../../storage/repo';
 import { useActingPersonId, usePortfolio } from '../data/hooks';
 import { SignatureField, type SignatureValue } from '../capture/SignatureField';
 
@@ -25,6 +25,15 @@ export function UnitPage() {
   const canAssess = actingPerson?.roles.includes('assessor');
   const canCountersign = canAssess && actingPerson?.assessorStatus === 'qualified' && up?.signOff?.assessorId !== acting;
   const fail = (e: Error) => setError(e.message);
+  // The assessor's latest judgement per criterion.
+  const judgements = new Map<string, (typeof data.decisions)[number]>();
+  for (const d of data.decisions) {
+    if (d.kind !== 'criterion' || !d.criterionKey) continue;
+    const prev = judgements.get(d.criterionKey);
+    if (!prev || d.updatedAt > prev.updatedAt) judgements.set(d.criterionKey, d);
+  }
+  const judge = (criterionKey: string, outcome: 'met' | 'not-yet') =>
+    void recordCriterionDecision({ portfolioId: data.enrolment.id, unitCode: unit.code, criterionKey, outcome, assessorId: acting!, date: todayIso() }).catch(fail);
 
   return (
     <article>
@@ -48,6 +57,25 @@ export function UnitPage() {
           {(up?.criteria ?? []).map((c) => (
             <li key={c.ref.key} data-criterion={c.ref.key}>
               <strong>{c.ref.label}</strong> {c.ref.text}
+              <div className="judgement">
+                {judgements.get(c.ref.key) && (
+                  <span className={`tag ${judgements.get(c.ref.key)!.outcome}`} data-testid={`judgement-${c.ref.key}`}>
+                    {judgements.get(c.ref.key)!.outcome === 'met' ? '✓ Met' : 'Not yet'} · {judgements.get(c.ref.key)!.date} ·{' '}
+                    {person(judgements.get(c.ref.key)!.assessorId)?.name}
+                  </span>
+                )}
+                {canAssess && (
+                  <>
+                    {' '}
+                    <button type="button" className="secondary small" onClick={() => judge(c.ref.key, 'met')}>
+                      Met<span className="visually-hidden"> {c.ref.label}</span>
+                    </button>{' '}
+                    <button type="button" className="secondary small" onClick={() => judge(c.ref.key, 'not-yet')}>
+                      Not yet<span className="visually-hidden"> {c.ref.label}</span>
+                    </button>
+                  </>
+                )}
+              </div>
               {c.evidenceIds.length === 0 ? (
                 <p className="meta">No evidence yet.</p>
               ) : (
