@@ -22,13 +22,24 @@ export function findChromium() {
   }
 }
 
-if (process.argv.includes('--browser') && !findChromium()) {
-  console.log('[ensure] installing Debian chromium for browser tests…');
+const has = (cmd) => {
+  try {
+    execSync(`command -v ${cmd}`, { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+// Browser tests need Chromium; the bundle check needs unzip and sha256sum (coreutils).
+const missing = process.argv.includes('--browser') ? [!findChromium() && 'chromium', !has('unzip') && 'unzip'].filter(Boolean) : [];
+if (missing.length > 0) {
+  console.log(`[ensure] installing Debian packages: ${missing.join(' ')}…`);
   const sudo = process.getuid && process.getuid() !== 0 ? 'sudo ' : '';
   try {
-    run(`${sudo}apt-get install -y chromium`);
+    run(`${sudo}apt-get install -y ${missing.join(' ')}`);
   } catch {
     run(`${sudo}apt-get update`);
-    run(`${sudo}apt-get install -y chromium`);
+    run(`${sudo}apt-get install -y ${missing.join(' ')}`);
   }
 }

@@ -8,3 +8,4 @@ export { compareCodes } from './rules/compile';
 export * from './spec/criteria';
 export * from './portfolio/records';
 export * from './portfolio/progress';
+export * from './portfolio/reconcile';

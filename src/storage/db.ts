@@ -65,11 +65,15 @@ export const STORES_V2 = {
   evidence: 'id, portfolioId',
   // Criteria links now live on the evidence record (moved there by the upgrade below).
   mappings: null,
+  // Concurrent versions kept when merging bundles, for the person to resolve.
+  conflicts: 'id, portfolioId, table, recordId',
   decisions: 'id, portfolioId',
   forms: 'id, portfolioId',
 };
 
 const RECORD_TABLES: RecordTable[] = ['people', 'enrolments', 'evidence', 'media', 'decisions', 'signatures', 'forms'];
+
+import type { ConflictRow } from './exchange';
 
 export class FieldfolioDB extends Dexie {
   people!: Table<Person, string>;
@@ -83,6 +87,7 @@ export class FieldfolioDB extends Dexie {
   drafts!: Table<DraftRow, string>;
   settings!: Table<SettingRow, string>;
   specs!: Table<SpecRow, [string, string]>;
+  conflicts!: Table<ConflictRow, string>;
 
   constructor(name = 'fieldfolio') {
     // Relaxed durability (Chrome's default since 121) made explicit: a commit returns once the OS has the data.

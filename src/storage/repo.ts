@@ -30,16 +30,18 @@ export const todayIso = () => new Date().toISOString().slice(0, 10);
 
 // ---------------------------------------------------------------- device and acting person
 
-let cachedDeviceId: string | null = null;
+const deviceIds = new WeakMap<object, string>();
 
-/** A random id for this device, created once and kept in the database. */
+/** A random id for this device (this database), created once and kept in it. */
 export async function deviceId(): Promise<string> {
-  if (cachedDeviceId) return cachedDeviceId;
-  const row = await db().settings.get('deviceId');
-  if (row && typeof row.value === 'string') return (cachedDeviceId = row.value);
-  const id = newId();
-  await db().settings.put({ key: 'deviceId', value: id });
-  return (cachedDeviceId = id);
+  const database = db();
+  const cached = deviceIds.get(database);
+  if (cached) return cached;
+  const row = await database.settings.get('deviceId');
+  const id = row && typeof row.value === 'string' ? row.value : newId();
+  if (!row) await database.settings.put({ key: 'deviceId', value: id });
+  deviceIds.set(database, id);
+  return id;
 }
 
 export async function actingPersonId(): Promise<string | null> {

@@ -1,0 +1,172 @@
+// Export: a zip holding one BagIt 1.0 bag, streamed (STORE: media is already compressed) with incremental
+// SHA-256, signed with this device's key. Memory stays bounded by the chunk size, not the portfolio size.
+import { createSHA256 } from 'hash-wasm';
+import { Zip, ZipPassThrough } from 'fflate';
+import { RECORD_SCHEMA_VERSION } from '../domain';
+import { portfolioForExport, type PortfolioExport } from '../storage/exchange';
+import { deviceSigningKey, ECDSA_SIGN } from '../storage/keys';
+import { deviceId, listStoredSpecs, loadStoredSpec, todayIso } from '../storage/repo';
+import { BAGIT_TXT, bagInfoText, manifestText, payloadOxum } from './bagit';
+import { BUNDLE_SCHEMA_VERSION, canonicalSignatureText, toBase64, type PortfolioFile, type SignatureFile } from './format';
+import { portfolioReport } from './report';
+
+export const SOFTWARE_AGENT = 'Fieldfolio 0.1.0';
+
+export interface ExportProgress {
+  bytesDone: number;
+  bytesTotal: number;
+  file: string;
+}
+
+export interface ExportOptions {
+  onProgress?: (p: ExportProgress) => void;
+  signal?: AbortSignal;
+  /** Fixed time for reproducible bundles (tests); defaults to now. */
+  now?: Date;
+}
+
+export interface ExportedBundle {
+  blob: Blob;
+  fileName: string;
+  files: number;
+  payloadBytes: number;
+}
+
+const EXTENSIONS: Record<string, string> = {
+  'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp', 'image/gif': 'gif', 'image/heic': 'heic',
+  'video/mp4': 'mp4', 'video/webm': 'webm', 'video/quicktime': 'mov', 'audio/webm': 'webm', 'audio/mp4': 'm4a',
+  'audio/mpeg': 'mp3', 'audio/ogg': 'ogg', 'application/pdf': 'pdf', 'text/plain': 'txt',
+};
+export const extensionFor = (mime: string) => EXTENSIONS[mime.split(';')[0]!.trim()] ?? 'bin';
+
+const encoder = new TextEncoder();
+const CHUNK = 4 * 1024 * 1024;
+
+interface PayloadSource {
+  path: string;
+  size: number;
+  chunks: () => AsyncGenerator<Uint8Array>;
+}
+
+async function* blobChunks(blob: Blob): AsyncGenerator<Uint8Array> {
+  for (let at = 0; at < blob.size; at += CHUNK) yield new Uint8Array(await blob.slice(at, at + CHUNK).arrayBuffer());
+}
+async function* bytesChunk(bytes: Uint8Array): AsyncGenerator<Uint8Array> {
+  yield bytes;
+}
+
+export async function exportPortfolio(portfolioId: string, options: ExportOptions = {}): Promise<ExportedBundle> {
+  const data = await portfolioForExport(portfolioId);
+  if (!data) throw new Error('This portfolio is not on this device.');
+  return writeBundle(data, options);
+}
+
+export async function writeBundle(data: PortfolioExport, options: ExportOptions = {}): Promise<ExportedBundle> {
+  const now = options.now ?? new Date();
+  const enrolment = data.records.enrolments[0]!;
+  const device = await deviceId();
+  const spec = await loadStoredSpec(enrolment.specId, enrolment.specVersion);
+  const specs = spec ? [spec] : (await listStoredSpecs()).filter((s) => s.id === enrolment.specId);
+  const root = `fieldfolio-${enrolment.id}`;
+
+  const portfolio: PortfolioFile = {
+    format: 'fieldfolio-portfolio',
+    schemaVersion: BUNDLE_SCHEMA_VERSION,
+    recordSchemaVersion: RECORD_SCHEMA_VERSION,
+    portfolioId: enrolment.id,
+    exportedAt: now.toISOString(),
+    deviceId: device,
+    records: data.records as unknown as PortfolioFile['records'],
+    audit: data.audit,
+  };
+  const payload: PayloadSource[] = [];
+  const addBytes = (path: string, bytes: Uint8Array) => payload.push({ path, size: bytes.length, chunks: () => bytesChunk(bytes) });
+  addBytes('data/portfolio.json', encoder.encode(JSON.stringify(portfolio, null, 1)));
+  for (const s of specs) addBytes(`data/specs/${s.id}.json`, encoder.encode(JSON.stringify(s, null, 1)));
+  const seen = new Set<string>();
+  for (const m of data.records.media) {
+    const blob = data.mediaBlobs.get(m.id);
+    const path = `data/media/${m.sha256}.${extensionFor(m.mimeType)}`;
+    if (!blob || m.deleted || seen.has(path)) continue;
+    seen.add(path);
+    payload.push({ path, size: blob.size, chunks: () => blobChunks(blob) });
+  }
+  addBytes('data/report.html', encoder.encode(portfolioReport(data, spec, todayIso())));
+
+  const parts: Uint8Array[] = [];
+  let zipError: Error | null = null;
+  const zip = new Zip((err, chunk) => {
+    if (err) zipError = err;
+    else parts.push(chunk);
+  });
+  const writeFile = async (path: string, chunks: AsyncGenerator<Uint8Array>, onBytes?: (n: number) => void): Promise<string> => {
+    const entry = new ZipPassThrough(`${root}/${path}`);
+    entry.mtime = now;
+    zip.add(entry);
+    const hasher = await createSHA256();
+    hasher.init();
+    let pending: Uint8Array | null = null;
+    for await (const chunk of chunks) {
+      if (options.signal?.aborted) throw new DOMException('Export cancelled', 'AbortError');
+      hasher.update(chunk);
+      if (pending) entry.push(pending, false);
+      pending = chunk;
+      onBytes?.(chunk.length);
+    }
+    entry.push(pending ?? new Uint8Array(0), true);
+    if (zipError) throw zipError;
+    return hasher.digest('hex');
+  };
+
+  const bytesTotal = payload.reduce((n, p) => n + p.size, 0);
+  let bytesDone = 0;
+  const manifest: Array<{ path: string; sha256: string }> = [];
+  for (const p of payload) {
+    const sha256 = await writeFile(p.path, p.chunks(), (n) => {
+      bytesDone += n;
+      options.onProgress?.({ bytesDone, bytesTotal, file: p.path });
+    });
+    manifest.push({ path: p.path, sha256 });
+  }
+
+  const bagInfo = bagInfoText([
+    ['Bagging-Date', now.toISOString().slice(0, 10)],
+    ['Payload-Oxum', payloadOxum(bytesTotal, payload.length)],
+    ['Bag-Software-Agent', SOFTWARE_AGENT],
+    ['External-Identifier', enrolment.id],
+    ['External-Description', `Fieldfolio portfolio bundle: ${enrolment.specId} ${enrolment.specVersion}`],
+    ['Fieldfolio-Schema-Version', String(BUNDLE_SCHEMA_VERSION)],
+    ['Fieldfolio-Record-Schema-Version', String(RECORD_SCHEMA_VERSION)],
+    ['Fieldfolio-Exporting-Device', device],
+    ...specs.map((s) => ['Fieldfolio-Spec', `${s.id} ${s.version}`] as [string, string]),
+  ]);
+  const tagFiles: Array<[string, Uint8Array]> = [
+    ['bagit.txt', encoder.encode(BAGIT_TXT)],
+    ['bag-info.txt', encoder.encode(bagInfo)],
+    ['manifest-sha256.txt', encoder.encode(manifestText(manifest))],
+  ];
+  const tagManifest: Array<{ path: string; sha256: string }> = [];
+  for (const [path, bytes] of tagFiles) tagManifest.push({ path, sha256: await writeFile(path, bytesChunk(bytes)) });
+  const tagManifestBytes = encoder.encode(manifestText(tagManifest));
+  await writeFile('tagmanifest-sha256.txt', bytesChunk(tagManifestBytes));
+
+  const key = await deviceSigningKey();
+  const signature = new Uint8Array(await crypto.subtle.sign(ECDSA_SIGN, key.privateKey, tagManifestBytes as BufferSource));
+  const signatureFile: SignatureFile = {
+    algorithm: 'ECDSA-P256-SHA256',
+    signedFile: 'tagmanifest-sha256.txt',
+    publicKey: toBase64(key.publicKeySpki),
+    fingerprint: key.fingerprint,
+    signature: toBase64(signature),
+    deviceId: device,
+  };
+  await writeFile('signature.json', bytesChunk(encoder.encode(canonicalSignatureText(signatureFile))));
+  zip.end();
+  if (zipError) throw zipError;
+  return {
+    blob: new Blob(parts as BlobPart[], { type: 'application/zip' }),
+    fileName: `${root}.zip`,
+    files: payload.length,
+    payloadBytes: bytesTotal,
+  };
+}

@@ -1,0 +1,66 @@
+// What a bundle's data/portfolio.json and signature.json hold. Documented in docs/bundle-format.md.
+import { z } from 'zod';
+import { AuditEntry, RECORD_SCHEMA_VERSION } from '../domain';
+
+/** Version of the bundle layout; a bundle with a newer one is refused rather than half-read. */
+export const BUNDLE_SCHEMA_VERSION = 1;
+
+const recordList = z.array(z.record(z.string(), z.unknown()));
+
+export const PortfolioFile = z
+  .object({
+    format: z.literal('fieldfolio-portfolio'),
+    schemaVersion: z.number().int().positive(),
+    recordSchemaVersion: z.number().int().positive(),
+    portfolioId: z.string().min(1),
+    exportedAt: z.string().min(1),
+    deviceId: z.string().min(1),
+    records: z
+      .object({
+        enrolments: recordList,
+        people: recordList,
+        evidence: recordList,
+        media: recordList,
+        decisions: recordList,
+        signatures: recordList,
+        forms: recordList,
+      })
+      .strict(),
+    audit: z.array(AuditEntry),
+  })
+  .loose();
+export type PortfolioFile = z.infer<typeof PortfolioFile>;
+
+export const SignatureFile = z
+  .object({
+    algorithm: z.literal('ECDSA-P256-SHA256'),
+    signedFile: z.literal('tagmanifest-sha256.txt'),
+    /** Public key, SPKI DER, base64 */
+    publicKey: z.string().min(1),
+    fingerprint: z.string().regex(/^([0-9a-f]{2}:){15}[0-9a-f]{2}$/),
+    /** IEEE P1363 (r‖s) signature, base64 */
+    signature: z.string().min(1),
+    deviceId: z.string().min(1),
+  })
+  .strict();
+export type SignatureFile = z.infer<typeof SignatureFile>;
+
+export const RECORD_VERSION = RECORD_SCHEMA_VERSION;
+
+export const toBase64 = (bytes: Uint8Array) => btoa(Array.from(bytes, (b) => String.fromCharCode(b)).join(''));
+/** Decodes base64; returns null for text that is not base64. */
+export function fromBase64(text: string): Uint8Array | null {
+  try {
+    return Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
+  } catch {
+    return null;
+  }
+}
+
+/** The one serialisation of signature.json that verification accepts (it is covered by no hash). */
+export const canonicalSignatureText = (s: SignatureFile) =>
+  JSON.stringify(
+    { algorithm: s.algorithm, signedFile: s.signedFile, publicKey: s.publicKey, fingerprint: s.fingerprint, signature: s.signature, deviceId: s.deviceId },
+    null,
+    1,
+  ) + '\n';

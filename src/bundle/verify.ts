@@ -1,0 +1,185 @@
+// Verify a bundle completely before anything touches the database: container, BagIt completeness and
+// Payload-Oxum, every hash, the signature, and every record against its schema.
+import { createSHA256 } from 'hash-wasm';
+import { parseSpec, readRecord, RECORD_SCHEMA_VERSION, type QualificationSpec, type RecordOf } from '../domain';
+import { EXCHANGED_TABLES, type ExchangedTable } from '../storage/exchange';
+import { fingerprintOf, knownKeys, ECDSA, ECDSA_SIGN } from '../storage/keys';
+import { BAGIT_TXT, parseBagInfo, parseManifest, payloadOxum } from './bagit';
+import { BUNDLE_SCHEMA_VERSION, canonicalSignatureText, fromBase64, PortfolioFile, SignatureFile, toBase64 } from './format';
+import { BundleError, DEFAULT_LIMITS, entryBytes, entryChunks, readZipDirectory, type ZipEntry, type ZipLimits } from './zipread';
+
+export { BundleError };
+
+export interface VerifiedBundle {
+  portfolioId: string;
+  exportedAt: string;
+  deviceId: string;
+  records: { [T in ExchangedTable]: Array<RecordOf<T>> };
+  audit: PortfolioFile['audit'];
+  specs: QualificationSpec[];
+  /** Media bytes by media record id. */
+  media: Map<string, Blob>;
+  signer: { fingerprint: string; known: boolean; label: string | null };
+  payloadFiles: number;
+  payloadBytes: number;
+}
+
+const fail = (file: string, reason: string): never => {
+  throw new BundleError(file, reason);
+};
+
+async function sha256Of(blob: Blob, entry: ZipEntry): Promise<string> {
+  const hasher = await createSHA256();
+  hasher.init();
+  for await (const chunk of entryChunks(blob, entry)) hasher.update(chunk);
+  return hasher.digest('hex');
+}
+
+const decoder = new TextDecoder('utf-8', { fatal: true });
+async function text(blob: Blob, entry: ZipEntry): Promise<string> {
+  try {
+    return decoder.decode(await entryBytes(blob, entry));
+  } catch (e) {
+    if (e instanceof BundleError) throw e;
+    return fail(entry.name, 'is not valid UTF-8');
+  }
+}
+
+export async function verifyBundle(blob: Blob, limits: ZipLimits = DEFAULT_LIMITS): Promise<VerifiedBundle> {
+  const entries = await readZipDirectory(blob, limits);
+  if (entries.length === 0) fail('(zip container)', 'the zip is empty');
+  const root = entries[0]!.name.split('/')[0]!;
+  const byPath = new Map<string, ZipEntry>();
+  for (const e of entries) {
+    if (!e.name.startsWith(`${root}/`) || e.name.endsWith('/')) fail(e.name, `is outside the bag folder "${root}/"`);
+    byPath.set(e.name.slice(root.length + 1), e);
+  }
+  const need = (path: string) => byPath.get(path) ?? fail(`${root}/${path}`, 'is missing');
+
+  if ((await text(blob, need('bagit.txt'))) !== BAGIT_TXT) fail('bagit.txt', 'is not a BagIt 1.0 declaration');
+  const tagManifestEntry = need('tagmanifest-sha256.txt');
+  const tagManifestBytes = await entryBytes(blob, tagManifestEntry);
+  const tagManifest = parseManifest(await text(blob, tagManifestEntry), 'tagmanifest-sha256.txt', fail);
+
+  // The signature first: everything else is trusted through the signed tag manifest.
+  const sigText = await text(blob, need('signature.json'));
+  let sigJson: unknown;
+  try {
+    sigJson = JSON.parse(sigText);
+  } catch {
+    fail('signature.json', 'is not valid JSON');
+  }
+  const sig = SignatureFile.safeParse(sigJson);
+  if (!sig.success) fail('signature.json', `is not a valid signature file (${sig.error!.issues[0]!.message})`);
+  // signature.json is the one file no hash covers, so it must be exactly as the writer makes it.
+  if (sigText !== canonicalSignatureText(sig.data!)) fail('signature.json', 'is not in canonical form (altered)');
+  const spki = fromBase64(sig.data!.publicKey) ?? fail('signature.json', 'the public key is not base64');
+  const signatureBytes = fromBase64(sig.data!.signature) ?? fail('signature.json', 'the signature is not base64');
+  if (toBase64(spki) !== sig.data!.publicKey || toBase64(signatureBytes) !== sig.data!.signature) fail('signature.json', 'has non-canonical base64 (altered)');
+  if ((await fingerprintOf(spki)) !== sig.data!.fingerprint) fail('signature.json', 'the fingerprint does not match the public key');
+  let publicKey: CryptoKey;
+  try {
+    publicKey = await crypto.subtle.importKey('spki', spki as BufferSource, ECDSA, false, ['verify']);
+  } catch {
+    return fail('signature.json', 'the public key is not an ECDSA P-256 key');
+  }
+  const valid = await crypto.subtle.verify(ECDSA_SIGN, publicKey, signatureBytes as BufferSource, tagManifestBytes as BufferSource);
+  if (!valid) fail('signature.json', 'the signature does not match tagmanifest-sha256.txt (altered after signing)');
+
+  for (const [path, hash] of tagManifest) {
+    if (path.startsWith('data/')) fail('tagmanifest-sha256.txt', `lists a payload file (${path})`);
+    if ((await sha256Of(blob, need(path))) !== hash) fail(path, 'does not match its SHA-256 in tagmanifest-sha256.txt');
+  }
+  for (const path of ['bagit.txt', 'bag-info.txt', 'manifest-sha256.txt']) {
+    if (!tagManifest.has(path)) fail('tagmanifest-sha256.txt', `does not cover ${path}`);
+  }
+  const tagFiles = new Set(['tagmanifest-sha256.txt', 'signature.json', ...tagManifest.keys()]);
+  const manifest = parseManifest(await text(blob, need('manifest-sha256.txt')), 'manifest-sha256.txt', fail);
+  for (const path of byPath.keys()) {
+    if (!path.startsWith('data/') && !tagFiles.has(path)) fail(path, 'is not listed in any manifest');
+    if (path.startsWith('data/') && !manifest.has(path)) fail(path, 'is not listed in manifest-sha256.txt');
+  }
+  for (const path of manifest.keys()) if (!byPath.has(path)) fail(path, 'is listed in manifest-sha256.txt but missing');
+
+  const info = parseBagInfo(await text(blob, need('bag-info.txt')));
+  const payloadBytes = [...manifest.keys()].reduce((n, p) => n + byPath.get(p)!.size, 0);
+  const oxum = info.get('Payload-Oxum')?.[0];
+  if (oxum !== payloadOxum(payloadBytes, manifest.size)) {
+    fail('bag-info.txt', `Payload-Oxum ${oxum ?? '(missing)'} does not match the payload (${payloadOxum(payloadBytes, manifest.size)})`);
+  }
+  if (info.get('Fieldfolio-Exporting-Device')?.[0] !== sig.data!.deviceId) fail('signature.json', 'names a different device than bag-info.txt');
+  const schemaVersion = Number(info.get('Fieldfolio-Schema-Version')?.[0]);
+  if (!(schemaVersion >= 1)) fail('bag-info.txt', 'has no Fieldfolio-Schema-Version: not a Fieldfolio bundle');
+  if (schemaVersion > BUNDLE_SCHEMA_VERSION) {
+    fail('bag-info.txt', `was written with bundle schema version ${schemaVersion}, newer than this app understands (${BUNDLE_SCHEMA_VERSION}): update Fieldfolio first`);
+  }
+  for (const [path, hash] of manifest) {
+    if ((await sha256Of(blob, byPath.get(path)!)) !== hash) fail(path, 'does not match its SHA-256 in manifest-sha256.txt (altered or corrupt)');
+  }
+
+  let portfolioJson: unknown;
+  try {
+    portfolioJson = JSON.parse(await text(blob, need('data/portfolio.json')));
+  } catch (e) {
+    if (e instanceof BundleError) throw e;
+    fail('data/portfolio.json', 'is not valid JSON');
+  }
+  const parsed = PortfolioFile.safeParse(portfolioJson);
+  if (!parsed.success) fail('data/portfolio.json', `does not match the bundle schema: ${parsed.error!.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`);
+  const file = parsed.data!;
+  if (file.schemaVersion > BUNDLE_SCHEMA_VERSION) fail('data/portfolio.json', `schema version ${file.schemaVersion} is newer than this app understands`);
+  if (file.recordSchemaVersion > RECORD_SCHEMA_VERSION) fail('data/portfolio.json', `record schema version ${file.recordSchemaVersion} is newer than this app understands`);
+
+  const records = {} as VerifiedBundle['records'];
+  for (const table of EXCHANGED_TABLES) {
+    records[table] = file.records[table].map((raw, i) => {
+      try {
+        return readRecord(table, raw);
+      } catch (e) {
+        return fail('data/portfolio.json', `${table}[${i}] is invalid: ${(e as Error).message}`);
+      }
+    }) as never;
+  }
+  if (records.enrolments.length !== 1 || records.enrolments[0]!.id !== file.portfolioId) fail('data/portfolio.json', 'must hold exactly the one enrolment it names');
+  for (const table of EXCHANGED_TABLES) {
+    if (table === 'enrolments' || table === 'people') continue;
+    for (const r of records[table] as Array<{ portfolioId: string; id: string }>) {
+      if (r.portfolioId !== file.portfolioId) fail('data/portfolio.json', `${table} ${r.id} belongs to another portfolio`);
+    }
+  }
+
+  const specs: QualificationSpec[] = [];
+  for (const path of manifest.keys()) {
+    if (!path.startsWith('data/specs/')) continue;
+    try {
+      specs.push(parseSpec(await text(blob, byPath.get(path)!), path));
+    } catch (e) {
+      fail(path, (e as Error).message);
+    }
+  }
+
+  const media = new Map<string, Blob>();
+  for (const m of records.media) {
+    if (m.deleted) continue;
+    const path = [...manifest.keys()].find((p) => p.startsWith(`data/media/${m.sha256}.`));
+    if (!path) fail('data/portfolio.json', `media ${m.id} (${m.name}) has no file in data/media/`);
+    const entry = byPath.get(path!)!;
+    if (entry.size !== m.size) fail(path!, `is ${entry.size} bytes but its record says ${m.size}`);
+    // Stored entries are sliced straight out of the bundle: no copy in memory.
+    media.set(m.id, entry.method === 0 ? blob.slice(entry.dataOffset, entry.dataOffset + entry.size, m.mimeType) : new Blob([(await entryBytes(blob, entry)) as BlobPart], { type: m.mimeType }));
+  }
+
+  const known = (await knownKeys()).find((k) => k.fingerprint === sig.data!.fingerprint);
+  return {
+    portfolioId: file.portfolioId,
+    exportedAt: file.exportedAt,
+    deviceId: file.deviceId,
+    records,
+    audit: file.audit,
+    specs,
+    media,
+    signer: { fingerprint: sig.data!.fingerprint, known: !!known, label: known?.label ?? null },
+    payloadFiles: manifest.size,
+    payloadBytes,
+  };
+}

@@ -1,0 +1,152 @@
+// What the bundle layer needs from storage: every record of a portfolio (tombstones included, so deletions
+// travel), and applying a verified bundle's records in one transaction, merged record by record.
+import {
+  readRecord,
+  reconcile,
+  type AuditEntry,
+  type Conflict,
+  type QualificationSpec,
+  type RecordOf,
+  type RecordTable,
+  type Versioned,
+} from '../domain';
+import { db, type MediaRow } from './db';
+import { explainWriteError, StorageError } from './errors';
+import { deviceId, newId, nowIso } from './repo';
+
+export const EXCHANGED_TABLES = ['enrolments', 'people', 'evidence', 'media', 'decisions', 'signatures', 'forms'] as const;
+export type ExchangedTable = (typeof EXCHANGED_TABLES)[number];
+
+export interface PortfolioExport {
+  records: { [T in ExchangedTable]: Array<RecordOf<T>> };
+  /** Media rows with their Blob (the Blob is read lazily when streamed). */
+  mediaBlobs: Map<string, Blob>;
+  audit: AuditEntry[];
+}
+
+export async function portfolioForExport(portfolioId: string): Promise<PortfolioExport | null> {
+  const d = db();
+  return d.transaction('r', [d.enrolments, d.people, d.evidence, d.media, d.decisions, d.signatures, d.forms, d.audit], async () => {
+    const enrolment = await d.enrolments.get(portfolioId);
+    if (!enrolment) return null;
+    const byPortfolio = (table: ExchangedTable) => d.table(table).where('portfolioId').equals(portfolioId).toArray();
+    const [evidence, media, decisions, signatures, forms, people, audit] = await Promise.all([
+      byPortfolio('evidence'),
+      byPortfolio('media') as Promise<MediaRow[]>,
+      byPortfolio('decisions'),
+      byPortfolio('signatures'),
+      byPortfolio('forms'),
+      d.people.toArray(),
+      d.audit.where('portfolioId').equals(portfolioId).toArray(),
+    ]);
+    const mediaBlobs = new Map(media.map((m) => [m.id, m.blob]));
+    const strip = (rows: Array<Record<string, unknown>>) => rows.map(({ blob: _blob, ...rest }) => rest);
+    return {
+      records: {
+        enrolments: [readRecord('enrolments', enrolment)],
+        // People travel with the portfolio they appear in (candidate, assessors, witnesses…): all of this device's.
+        people: people.map((p) => readRecord('people', p)),
+        evidence: evidence.map((r) => readRecord('evidence', r)),
+        media: strip(media).map((r) => readRecord('media', r)),
+        decisions: decisions.map((r) => readRecord('decisions', r)),
+        signatures: signatures.map((r) => readRecord('signatures', r)),
+        forms: forms.map((r) => readRecord('forms', r)),
+      },
+      mediaBlobs,
+      audit: audit.sort((a, b) => (a.at < b.at ? -1 : 1)),
+    };
+  });
+}
+
+export interface ImportPlan {
+  portfolioId: string;
+  records: { [T in ExchangedTable]: Array<RecordOf<T>> };
+  /** Media bytes by media record id (already verified against their SHA-256). */
+  media: Map<string, Blob>;
+  audit: AuditEntry[];
+  specs: QualificationSpec[];
+  mode: 'restore' | 'merge';
+  summary: string;
+}
+
+export interface ImportResult {
+  written: number;
+  unchanged: number;
+  conflicts: number;
+}
+
+export interface ConflictRow {
+  id: string;
+  table: ExchangedTable;
+  recordId: string;
+  portfolioId: string;
+  conflict: Conflict<Versioned>;
+  detectedAt: string;
+}
+
+/** Writes a verified bundle: one transaction; the newer version of each record wins; concurrent edits are kept. */
+export async function applyImport(plan: ImportPlan): Promise<ImportResult> {
+  const d = db();
+  const device = await deviceId();
+  try {
+    return await d.transaction('rw', [...EXCHANGED_TABLES.map((t) => d.table(t)), d.audit, d.specs, d.conflicts], async () => {
+      const existing = await d.enrolments.get(plan.portfolioId);
+      if (plan.mode === 'restore' && existing) {
+        throw new StorageError('conflict', 'This portfolio is already on this device: choose "merge" instead of "restore".');
+      }
+      if (plan.mode === 'merge' && !existing) {
+        throw new StorageError('conflict', 'This portfolio is not on this device yet: choose "restore" to add it.');
+      }
+      let written = 0;
+      let unchanged = 0;
+      let conflicts = 0;
+      for (const table of EXCHANGED_TABLES) {
+        const incoming = plan.records[table] as unknown as Array<Versioned & Record<string, unknown>>;
+        if (incoming.length === 0) continue;
+        const t = d.table(table);
+        const local = (await t.bulkGet(incoming.map((r) => r.id))) as Array<(Versioned & Record<string, unknown>) | undefined>;
+        const known = (await d.conflicts.where('table').equals(table).toArray()).filter((c) => incoming.some((r) => r.id === c.recordId));
+        for (let i = 0; i < incoming.length; i++) {
+          const theirs = incoming[i]!;
+          const mineRaw = local[i];
+          const mine = mineRaw ? (({ blob: _b, ...rest }) => readRecord(table, rest) as unknown as Versioned & Record<string, unknown>)(mineRaw) : undefined;
+          const result = reconcile(mine ? [mine, theirs] : [theirs], known.filter((c) => c.recordId === theirs.id).map((c) => c.conflict) as Conflict<Versioned & Record<string, unknown>>[]);
+          const winner = result.records[0]!;
+          if (mine && winner === mine) unchanged++;
+          else {
+            const blob = table === 'media' ? (plan.media.get(theirs.id) ?? (mineRaw as MediaRow | undefined)?.blob) : undefined;
+            if (table === 'media' && !blob) throw new StorageError('validation', `media ${theirs.id} has no bytes in the bundle`);
+            await t.put(blob ? { ...winner, blob } : winner);
+            written++;
+          }
+          for (const c of result.conflicts) {
+            const id = `${table}:${c.id}:${c.other.deviceId}:${c.other.rev}:${c.other.updatedAt}`;
+            if (!(await d.conflicts.get(id))) {
+              await d.conflicts.put({ id, table, recordId: c.id, portfolioId: plan.portfolioId, conflict: c, detectedAt: nowIso() });
+              conflicts++;
+            }
+          }
+        }
+      }
+      // The audit log is append-only: entries are added by id, never changed.
+      const haveAudit = new Set((await d.audit.bulkGet(plan.audit.map((a) => a.id))).filter(Boolean).map((a) => a!.id));
+      const newAudit = plan.audit.filter((a) => !haveAudit.has(a.id));
+      await d.audit.bulkAdd(newAudit);
+      const haveSpecs = await d.specs.bulkGet(plan.specs.map((s) => [s.id, s.version] as [string, string]));
+      const newSpecs = plan.specs.filter((_, i) => !haveSpecs[i]);
+      await d.specs.bulkPut(newSpecs.map((s) => ({ id: s.id, version: s.version, json: s, source: 'imported' as const, storedAt: nowIso() })));
+      if (written > 0 || conflicts > 0) {
+        await d.audit.add({ id: newId(), portfolioId: plan.portfolioId, at: nowIso(), actorId: null, deviceId: device, action: 'import', recordType: 'bundle', recordId: plan.portfolioId, summary: `${plan.summary}: ${written} records written, ${conflicts} conflicts kept` });
+      }
+      return { written, unchanged, conflicts };
+    });
+  } catch (e) {
+    throw explainWriteError(e, 'the imported bundle');
+  }
+}
+
+export async function listConflicts(portfolioId: string): Promise<ConflictRow[]> {
+  return db().conflicts.where('portfolioId').equals(portfolioId).toArray();
+}
+
+export type { RecordTable };
