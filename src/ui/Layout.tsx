@@ -19,6 +19,7 @@ export function Layout() {
           <Link to="/">Portfolios</Link>
           <Link to="/people">People</Link>
           <Link to="/qualifications">Qualifications</Link>
+          <Link to="/import">Open a bundle</Link>
         </nav>
         <OnlineStatus />
         <ActingPerson />

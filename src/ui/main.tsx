@@ -13,6 +13,8 @@ import { EvidenceNewPage } from './pages/EvidenceNewPage';
 import { EvidencePage } from './pages/EvidencePage';
 import { UnitPage } from './pages/UnitPage';
 import { FormsPage, FormPage, GeneratedFormPage } from './forms';
+import { ImportPage } from './pages/ImportPage';
+import { VerifierPage } from './pages/VerifierPage';
 import { startApp } from './data/startup';
 import './styles.css';
 
@@ -32,6 +34,8 @@ const router = createBrowserRouter([
       { path: 'portfolios/:portfolioId/forms', element: <FormsPage /> },
       { path: 'portfolios/:portfolioId/forms/generated/:formType', element: <GeneratedFormPage /> },
       { path: 'portfolios/:portfolioId/forms/:formId', element: <FormPage /> },
+      { path: 'import', element: <ImportPage /> },
+      { path: 'verify', element: <VerifierPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

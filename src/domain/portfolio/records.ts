@@ -146,7 +146,8 @@ export const Decision = z
   .object({
     ...meta,
     portfolioId: z.string().min(1),
-    kind: z.enum(['criterion', 'unit-signoff']),
+    /** criterion: met / not yet; unit-signoff: the assessor signs a unit off; sample: an IQA's or external verifier's sampling decision on a unit. */
+    kind: z.enum(['criterion', 'unit-signoff', 'sample']),
     unitCode: z.string().min(1),
     criterionKey: z.string().nullable().default(null),
     outcome: z.enum(['met', 'not-yet']),

@@ -6,6 +6,8 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import type { Person } from '../../domain';
 import { usePortfolio } from '../data/hooks';
 import { SignatureField, type SignatureValue } from '../capture/SignatureField';
+import { ExportPanel } from '../components/ExportPanel';
+import { listConflicts } from '../../storage/exchange';
 
 export function PortfolioPage() {
   const { portfolioId } = useParams();
@@ -60,6 +62,9 @@ export function PortfolioPage() {
           <ProgressMatrix progress={progress} portfolioId={enrolment.id} />
         </>
       )}
+      <QualityAssurance data={data} />
+      <ConflictsSection portfolioId={enrolment.id} />
+      <ExportPanel portfolioId={enrolment.id} />
       <EvidenceList data={data} />
       <DeclarationSection data={data} candidateName={candidate?.name ?? ''} />
       <AuditSection portfolioId={enrolment.id} people={people} />
@@ -278,5 +283,45 @@ function AuditSection({ portfolioId, people }: { portfolioId: string; people: Pe
         ))}
       </ol>
     </details>
+  );
+}
+
+/** Sampling decisions of internal quality assurers and external verifiers, merged in from their bundles. */
+function QualityAssurance({ data }: { data: NonNullable<ReturnType<typeof usePortfolio>> }) {
+  const samples = data.decisions.filter((d) => d.kind === 'sample');
+  if (samples.length === 0) return null;
+  const name = (id: string) => data.people.find((p) => p.id === id)?.name ?? 'a verifier';
+  return (
+    <section aria-labelledby="qa-heading">
+      <h2 id="qa-heading">Quality assurance</h2>
+      <ul data-testid="samples">
+        {samples.map((d) => (
+          <li key={d.id}>
+            <strong>{d.unitCode}</strong>: {d.outcome === 'met' ? 'agreed' : 'referred back'} by {name(d.assessorId)} on {d.date}
+            {d.comments && ` — “${d.comments}”`}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+/** Concurrent edits kept when bundles were merged: both versions, for the person to compare. */
+function ConflictsSection({ portfolioId }: { portfolioId: string }) {
+  const conflicts = useLiveQuery(() => listConflicts(portfolioId), [portfolioId]);
+  if (!conflicts || conflicts.length === 0) return null;
+  return (
+    <section aria-labelledby="conflicts-heading" className="alert">
+      <h2 id="conflicts-heading">Changes made on two devices at once ({conflicts.length})</h2>
+      <p>Both versions were kept. The one in force is shown first; edit the record to settle it.</p>
+      <ul>
+        {conflicts.map((c) => (
+          <li key={c.id}>
+            {c.table} {c.recordId.slice(0, 8)}: in force from device {c.conflict.kept.deviceId.slice(0, 8)} ({c.conflict.kept.updatedAt.slice(0, 16)}); other version from device{' '}
+            {c.conflict.other.deviceId.slice(0, 8)} ({c.conflict.other.updatedAt.slice(0, 16)}): <code>{JSON.stringify(c.conflict.other).slice(0, 200)}</code>
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }

@@ -1,0 +1,124 @@
+import { useState } from 'react';
+import { Link, useNavigate } from 'react-router';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { importBundle } from '../../bundle/import';
+import { verifyBundle, type VerifiedBundle } from '../../bundle/verify';
+import { listEnrolments } from '../../storage/repo';
+import { useVerifier } from '../state/verifier';
+import { formatBytes } from '../components/StorageMeter';
+
+/** Open a bundle: it is verified completely before anything is written; then restore, merge or view read-only. */
+export function ImportPage() {
+  const navigate = useNavigate();
+  const enrolments = useLiveQuery(listEnrolments, []);
+  const [file, setFile] = useState<File | null>(null);
+  const [bundle, setBundle] = useState<VerifiedBundle | null>(null);
+  const [checking, setChecking] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const openReadOnly = useVerifier((s) => s.open);
+
+  async function check(f: File) {
+    setFile(f);
+    setBundle(null);
+    setError(null);
+    setDone(null);
+    setChecking(true);
+    try {
+      setBundle(await verifyBundle(f));
+    } catch (e) {
+      setError(`${(e as Error).message}. This bundle was rejected; nothing on this device was changed.`);
+    } finally {
+      setChecking(false);
+    }
+  }
+
+  async function apply(mode: 'restore' | 'merge') {
+    if (!file) return;
+    setError(null);
+    try {
+      const { result } = await importBundle(file, mode);
+      setDone(`Imported: ${result.written} records written, ${result.unchanged} already up to date, ${result.conflicts} conflicts kept for you to resolve.`);
+      void navigate(`/portfolios/${bundle!.portfolioId}`);
+    } catch (e) {
+      setError(`${(e as Error).message} Nothing on this device was changed.`);
+    }
+  }
+
+  const onDevice = bundle && enrolments?.some((e) => e.id === bundle.portfolioId);
+  const candidate = bundle?.records.people.find((p) => p.id === bundle.records.enrolments[0]?.candidateId);
+  return (
+    <section>
+      <h1>Open a bundle</h1>
+      <p className="lead">Choose a Fieldfolio bundle (.zip). It is checked completely — every file, hash and the signature — before anything is written.</p>
+      <label className="field">
+        <span>Bundle file</span>
+        <input type="file" accept=".zip,application/zip" onChange={(e) => e.target.files?.[0] && void check(e.target.files[0])} />
+      </label>
+      {checking && <p role="status">Checking the bundle…</p>}
+      {error && (
+        <p className="alert" role="alert" data-testid="import-error">
+          {error}
+        </p>
+      )}
+      {done && <p role="status">{done}</p>}
+      {bundle && (
+        <div className="panel" data-testid="bundle-summary">
+          <p>
+            ✓ Verified: {bundle.payloadFiles} files, {formatBytes(bundle.payloadBytes)}; every hash and the signature check out.
+          </p>
+          <dl className="facts">
+            <div>
+              <dt>Candidate</dt>
+              <dd>{candidate?.name ?? '—'}</dd>
+            </div>
+            <div>
+              <dt>Qualification</dt>
+              <dd>
+                {bundle.records.enrolments[0]?.specId} {bundle.records.enrolments[0]?.specVersion}
+              </dd>
+            </div>
+            <div>
+              <dt>Exported</dt>
+              <dd>{bundle.exportedAt.replace('T', ' ').slice(0, 16)}</dd>
+            </div>
+            <div>
+              <dt>Signed by key</dt>
+              <dd>
+                <code>{bundle.signer.fingerprint}</code> — {bundle.signer.known ? `known (${bundle.signer.label})` : 'not seen on this device before'}
+              </dd>
+            </div>
+            <div>
+              <dt>Contents</dt>
+              <dd>
+                {bundle.records.evidence.length} evidence, {bundle.media.size} media, {bundle.records.decisions.length} decisions
+              </dd>
+            </div>
+          </dl>
+          {onDevice ? (
+            <button type="button" onClick={() => void apply('merge')}>
+              Merge into my copy
+            </button>
+          ) : (
+            <button type="button" onClick={() => void apply('restore')}>
+              Add to this device
+            </button>
+          )}{' '}
+          <button
+            type="button"
+            className="secondary"
+            onClick={() => {
+              openReadOnly(bundle);
+              void navigate('/verify');
+            }}
+          >
+            Open read-only (verifier)
+          </button>
+        </div>
+      )}
+      <p>
+        <Link to="/">Back to portfolios</Link>
+      </p>
+    </section>
+  );
+}

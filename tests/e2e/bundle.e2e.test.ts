@@ -1,0 +1,105 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, newContext, startServer, waitForOfflineReady } from './harness';
+import { PortfolioApp } from './pages/PortfolioApp';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => browser?.close());
+
+const dir = mkdtempSync(join(tmpdir(), 'fieldfolio-e2e-'));
+
+async function download(page: Page, click: () => Promise<void>): Promise<string> {
+  const [dl] = await Promise.all([page.waitForEvent('download'), click()]);
+  const path = join(dir, dl.suggestedFilename());
+  await dl.saveAs(path);
+  return path;
+}
+
+async function openBundle(page: Page, path: string) {
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Open a bundle' }).click();
+  await page.getByLabel('Bundle file').setInputFiles(path);
+}
+
+describe('bundles between devices, offline', () => {
+  it('exports in one browser profile and imports in another; a verifier samples read-only and the assessor merges the decisions', async () => {
+    const server = await startServer();
+    const assessorDevice = await newContext(browser);
+    const tablet = await newContext(browser);
+    const assessorPage = await assessorDevice.newPage();
+    const tabletPage = await tablet.newPage();
+    for (const page of [assessorPage, tabletPage]) {
+      await page.goto(server.url + '/');
+      await waitForOfflineReady(page);
+      await page.reload();
+      await page.getByRole('heading', { level: 1, name: 'Portfolios' }).waitFor();
+    }
+    await server.close();
+    await assessorDevice.setOffline(true);
+    await tablet.setOffline(true);
+
+    // Assessor's phone: the demo portfolio, exported as a signed bundle.
+    await assessorPage.getByRole('button', { name: 'Load the demo portfolio' }).click();
+    await assessorPage.getByRole('heading', { level: 1, name: 'Annie Macleod' }).waitFor();
+    await assessorPage.getByRole('button', { name: 'Export bundle' }).click();
+    await assessorPage.getByTestId('export-ready').waitFor();
+    const bundlePath = await download(assessorPage, () => assessorPage.getByRole('link', { name: 'Download bundle' }).click());
+    expect(readFileSync(bundlePath).subarray(0, 2).toString()).toBe('PK');
+
+    // A tampered copy is rejected, and nothing is written.
+    const tampered = readFileSync(bundlePath);
+    tampered[2000] = tampered[2000]! ^ 0xff;
+    const tamperedPath = join(dir, 'tampered.zip');
+    writeFileSync(tamperedPath, tampered);
+    await openBundle(tabletPage, tamperedPath);
+    const error = tabletPage.getByTestId('import-error');
+    await error.waitFor();
+    expect(await error.textContent()).toMatch(/rejected; nothing on this device was changed/);
+    await tabletPage.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Portfolios' }).click();
+    await tabletPage.getByText('No portfolios on this device yet.').waitFor();
+
+    // The real bundle: verified, then added to the tablet.
+    await openBundle(tabletPage, bundlePath);
+    const summary = tabletPage.getByTestId('bundle-summary');
+    await summary.waitFor();
+    expect(await summary.textContent()).toContain('not seen on this device before');
+    await tabletPage.getByRole('button', { name: 'Add to this device' }).click();
+    await tabletPage.getByRole('heading', { level: 1, name: 'Annie Macleod' }).waitFor();
+    expect(await tabletPage.getByRole('list', { name: 'Evidence' }).locator('> li').count()).toBe(7);
+    await tabletPage.getByRole('link', { name: 'Busy gate: rejected card and a long queue' }).click();
+    const photo = tabletPage.getByRole('img', { name: 'gate-queue.png' });
+    await photo.waitFor();
+    expect(await photo.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(96);
+
+    // The tablet's user is an internal quality assurer: opens the bundle read-only and samples two units.
+    const verifier = new PortfolioApp(tabletPage, '');
+    await verifier.addPerson('Ivy Quality', ['Internal quality assurer (IQA)']);
+    await verifier.actAs(/Ivy Quality/);
+    await openBundle(tabletPage, bundlePath);
+    await tabletPage.getByRole('button', { name: 'Open read-only (verifier)' }).click();
+    await tabletPage.getByTestId('verifier-verdict').waitFor();
+    await tabletPage.getByLabel('Decision on F1').selectOption('met');
+    await tabletPage.getByLabel('Comments on F1').fill('Observation and witness testimony agree.');
+    await tabletPage.getByLabel('Decision on C3').selectOption('not-yet');
+    await tabletPage.getByRole('button', { name: 'Export my decisions as a signed bundle' }).click();
+    await tabletPage.getByTestId('decisions-ready').waitFor();
+    const decisionsPath = await download(tabletPage, () => tabletPage.getByRole('link', { name: 'Download decisions bundle' }).click());
+
+    // Back on the assessor's phone: the decisions bundle merges into the portfolio.
+    await openBundle(assessorPage, decisionsPath);
+    await assessorPage.getByTestId('bundle-summary').waitFor();
+    await assessorPage.getByRole('button', { name: 'Merge into my copy' }).click();
+    await assessorPage.getByRole('heading', { level: 1, name: 'Annie Macleod' }).waitFor();
+    const samples = assessorPage.getByTestId('samples');
+    await samples.waitFor();
+    expect(await samples.textContent()).toContain('F1: agreed by Ivy Quality');
+    expect(await samples.textContent()).toContain('C3: referred back by Ivy Quality');
+    await assessorDevice.close();
+    await tablet.close();
+  });
+});
