@@ -3,7 +3,7 @@
 import { createSHA256 } from 'hash-wasm';
 import { Zip, ZipPassThrough } from 'fflate';
 import { RECORD_SCHEMA_VERSION } from '../domain';
-import { portfolioForExport, type PortfolioExport } from '../storage/exchange';
+import { notePeer, portfolioForExport, type PortfolioExport } from '../storage/exchange';
 import { deviceSigningKey, ECDSA_SIGN } from '../storage/keys';
 import { deviceId, listStoredSpecs, loadStoredSpec, todayIso } from '../storage/repo';
 import { BAGIT_TXT, bagInfoText, manifestText, payloadOxum } from './bagit';
@@ -23,6 +23,10 @@ export interface ExportOptions {
   signal?: AbortSignal;
   /** Fixed time for reproducible bundles (tests); defaults to now. */
   now?: Date;
+  /** Incremental: only records changed after this time (ISO). */
+  since?: string;
+  /** The device this bundle is for: remembered, so the next bundle for it can be incremental. */
+  forDevice?: string;
 }
 
 export interface ExportedBundle {
@@ -56,9 +60,12 @@ async function* bytesChunk(bytes: Uint8Array): AsyncGenerator<Uint8Array> {
 }
 
 export async function exportPortfolio(portfolioId: string, options: ExportOptions = {}): Promise<ExportedBundle> {
-  const data = await portfolioForExport(portfolioId);
+  const startedAt = (options.now ?? new Date()).toISOString();
+  const data = await portfolioForExport(portfolioId, options.since);
   if (!data) throw new Error('This portfolio is not on this device.');
-  return writeBundle(data, options);
+  const bundle = await writeBundle(data, options);
+  if (options.forDevice) await notePeer(options.forDevice, { lastSentAt: startedAt });
+  return bundle;
 }
 
 export async function writeBundle(data: PortfolioExport, options: ExportOptions = {}): Promise<ExportedBundle> {
@@ -66,7 +73,8 @@ export async function writeBundle(data: PortfolioExport, options: ExportOptions 
   const enrolment = data.records.enrolments[0]!;
   const device = await deviceId();
   const spec = await loadStoredSpec(enrolment.specId, enrolment.specVersion);
-  const specs = spec ? [spec] : (await listStoredSpecs()).filter((s) => s.id === enrolment.specId);
+  // An incremental bundle goes to a device that already holds the portfolio, and so its spec.
+  const specs = options.since ? [] : spec ? [spec] : (await listStoredSpecs()).filter((s) => s.id === enrolment.specId);
   const root = `fieldfolio-${enrolment.id}`;
 
   const portfolio: PortfolioFile = {
@@ -134,7 +142,7 @@ export async function writeBundle(data: PortfolioExport, options: ExportOptions 
     ['Payload-Oxum', payloadOxum(bytesTotal, payload.length)],
     ['Bag-Software-Agent', SOFTWARE_AGENT],
     ['External-Identifier', enrolment.id],
-    ['External-Description', `Fieldfolio portfolio bundle: ${enrolment.specId} ${enrolment.specVersion}`],
+    ['External-Description', `Fieldfolio portfolio bundle: ${enrolment.specId} ${enrolment.specVersion}${options.since ? `, changes since ${options.since}` : ''}`],
     ['Fieldfolio-Schema-Version', String(BUNDLE_SCHEMA_VERSION)],
     ['Fieldfolio-Record-Schema-Version', String(RECORD_SCHEMA_VERSION)],
     ['Fieldfolio-Exporting-Device', device],

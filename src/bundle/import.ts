@@ -1,4 +1,4 @@
-import { applyImport, type ImportResult } from '../storage/exchange';
+import { applyImport, notePeer, type ImportResult } from '../storage/exchange';
 import { rememberKey } from '../storage/keys';
 import { verifyBundle, type VerifiedBundle } from './verify';
 
@@ -17,5 +17,6 @@ export async function importBundle(blob: Blob, mode: ImportMode, signerLabel?: s
     summary: `bundle from device ${bundle.deviceId.slice(0, 8)} signed by ${bundle.signer.fingerprint.slice(0, 11)}`,
   });
   await rememberKey(bundle.signer.fingerprint, signerLabel ?? `device ${bundle.deviceId.slice(0, 8)}`);
+  await notePeer(bundle.deviceId, { lastReceivedAt: bundle.exportedAt });
   return { bundle, result };
 }

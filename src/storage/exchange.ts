@@ -24,7 +24,11 @@ export interface PortfolioExport {
   audit: AuditEntry[];
 }
 
-export async function portfolioForExport(portfolioId: string): Promise<PortfolioExport | null> {
+/**
+ * Every record of a portfolio, or with `since` only those changed after it (an incremental bundle; the
+ * enrolment always travels, as the anchor the receiving device merges into).
+ */
+export async function portfolioForExport(portfolioId: string, since?: string): Promise<PortfolioExport | null> {
   const d = db();
   return d.transaction('r', [d.enrolments, d.people, d.evidence, d.media, d.decisions, d.signatures, d.forms, d.audit], async () => {
     const enrolment = await d.enrolments.get(portfolioId);
@@ -39,21 +43,23 @@ export async function portfolioForExport(portfolioId: string): Promise<Portfolio
       d.people.toArray(),
       d.audit.where('portfolioId').equals(portfolioId).toArray(),
     ]);
-    const mediaBlobs = new Map(media.map((m) => [m.id, m.blob]));
+    const changed = <T extends { updatedAt?: unknown }>(rows: T[]) => (since ? rows.filter((r) => String(r.updatedAt) > since) : rows);
+    const newMedia = changed(media);
+    const mediaBlobs = new Map(newMedia.map((m) => [m.id, m.blob]));
     const strip = (rows: Array<Record<string, unknown>>) => rows.map(({ blob: _blob, ...rest }) => rest);
     return {
       records: {
         enrolments: [readRecord('enrolments', enrolment)],
         // People travel with the portfolio they appear in (candidate, assessors, witnesses…): all of this device's.
-        people: people.map((p) => readRecord('people', p)),
-        evidence: evidence.map((r) => readRecord('evidence', r)),
-        media: strip(media).map((r) => readRecord('media', r)),
-        decisions: decisions.map((r) => readRecord('decisions', r)),
-        signatures: signatures.map((r) => readRecord('signatures', r)),
-        forms: forms.map((r) => readRecord('forms', r)),
+        people: changed(people).map((p) => readRecord('people', p)),
+        evidence: changed(evidence).map((r) => readRecord('evidence', r)),
+        media: strip(newMedia).map((r) => readRecord('media', r)),
+        decisions: changed(decisions).map((r) => readRecord('decisions', r)),
+        signatures: changed(signatures).map((r) => readRecord('signatures', r)),
+        forms: changed(forms).map((r) => readRecord('forms', r)),
       },
       mediaBlobs,
-      audit: audit.sort((a, b) => (a.at < b.at ? -1 : 1)),
+      audit: audit.filter((a) => !since || a.at > since).sort((a, b) => (a.at < b.at ? -1 : 1)),
     };
   });
 }
@@ -150,3 +156,22 @@ export async function listConflicts(portfolioId: string): Promise<ConflictRow[]>
 }
 
 export type { RecordTable };
+
+/** Devices this one has exchanged bundles with, for incremental bundles ("changes since we last sent"). */
+export interface Peer {
+  deviceId: string;
+  label: string;
+  lastSentAt: string | null;
+  lastReceivedAt: string | null;
+}
+
+export async function listPeers(): Promise<Peer[]> {
+  return ((await db().settings.get('peers'))?.value as Peer[] | undefined) ?? [];
+}
+
+export async function notePeer(deviceIdOfPeer: string, change: Partial<Omit<Peer, 'deviceId'>>): Promise<void> {
+  const peers = await listPeers();
+  const existing = peers.find((p) => p.deviceId === deviceIdOfPeer);
+  const next: Peer = { deviceId: deviceIdOfPeer, label: `device ${deviceIdOfPeer.slice(0, 8)}`, lastSentAt: null, lastReceivedAt: null, ...existing, ...change };
+  await db().settings.put({ key: 'peers', value: [...peers.filter((p) => p.deviceId !== deviceIdOfPeer), next] });
+}

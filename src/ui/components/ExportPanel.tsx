@@ -1,6 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import { exportPortfolio, type ExportProgress, type ExportedBundle } from '../../bundle/export';
 import { formatBytes } from './StorageMeter';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { listPeers } from '../../storage/exchange';
 
 /** Export a signed bundle with progress and cancel; then download it or share it (phones). */
 export function ExportPanel({ portfolioId }: { portfolioId: string }) {
@@ -8,6 +10,9 @@ export function ExportPanel({ portfolioId }: { portfolioId: string }) {
   const [result, setResult] = useState<{ bundle: ExportedBundle; url: string } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const abort = useRef<AbortController | null>(null);
+  const peers = useLiveQuery(listPeers, []);
+  const [target, setTarget] = useState('');
+  const peer = peers?.find((p) => p.deviceId === target);
   useEffect(() => () => (result ? URL.revokeObjectURL(result.url) : undefined), [result]);
 
   async function start() {
@@ -16,7 +21,12 @@ export function ExportPanel({ portfolioId }: { portfolioId: string }) {
     abort.current = new AbortController();
     setProgress({ bytesDone: 0, bytesTotal: 0, file: '' });
     try {
-      const bundle = await exportPortfolio(portfolioId, { onProgress: setProgress, signal: abort.current.signal });
+      const bundle = await exportPortfolio(portfolioId, {
+        onProgress: setProgress,
+        signal: abort.current.signal,
+        forDevice: peer?.deviceId,
+        since: peer?.lastSentAt ?? undefined,
+      });
       setResult({ bundle, url: URL.createObjectURL(bundle.blob) });
     } catch (e) {
       setError((e as Error).name === 'AbortError' ? 'Export cancelled.' : `Export failed: ${(e as Error).message}`);
@@ -52,9 +62,24 @@ export function ExportPanel({ portfolioId }: { portfolioId: string }) {
           </button>
         </div>
       ) : (
-        <button type="button" onClick={() => void start()}>
-          Export bundle
-        </button>
+        <>
+          {peers && peers.length > 0 && (
+            <label className="field">
+              <span>What to send</span>
+              <select value={target} onChange={(e) => setTarget(e.target.value)}>
+                <option value="">Everything (a full bundle)</option>
+                {peers.map((p) => (
+                  <option key={p.deviceId} value={p.deviceId}>
+                    {p.lastSentAt ? `Changes since last sent to ${p.label} (${p.lastSentAt.slice(0, 16).replace('T', ' ')})` : `Everything, for ${p.label}`}
+                  </option>
+                ))}
+              </select>
+            </label>
+          )}
+          <button type="button" onClick={() => void start()}>
+            Export bundle
+          </button>
+        </>
       )}
       {result && (
         <p role="status" data-testid="export-ready">

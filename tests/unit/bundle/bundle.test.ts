@@ -103,6 +103,29 @@ describe('portfolio bundle', () => {
     ]);
   });
 
+  it('incremental: a bundle for a device holds only what changed since the last one sent to it', async () => {
+    setDatabase(sourceDevice);
+    const full = await exportPortfolio(demoId, { forDevice: 'tablet-device' });
+    const tablet = await device('tablet4');
+    await importBundle(full.blob, 'restore');
+    setDatabase(sourceDevice);
+    await new Promise((r) => setTimeout(r, 5));
+    const e = (await loadPortfolio(demoId))!.evidence.find((x) => x.type === 'P')!;
+    await saveEvidence({ evidence: { ...e, description: 'Updated after the first bundle' } });
+    const { listPeers } = await import('../../../src/storage/exchange');
+    const since = (await listPeers()).find((p) => p.deviceId === 'tablet-device')!.lastSentAt!;
+    const delta = await exportPortfolio(demoId, { forDevice: 'tablet-device', since });
+    const v = await verifyBundle(delta.blob);
+    expect(v.records.evidence.map((x) => x.description)).toEqual(['Updated after the first bundle']);
+    expect(v.records.enrolments).toHaveLength(1);
+    expect(v.media.size).toBe(0);
+    expect(delta.blob.size).toBeLessThan(full.blob.size / 2);
+    setDatabase(tablet);
+    const { result } = await importBundle(delta.blob, 'merge');
+    expect(result.written).toBe(1);
+    expect((await loadPortfolio(demoId))!.evidence.find((x) => x.id === e.id)!.description).toBe('Updated after the first bundle');
+  });
+
   it('exports a valid bag: manifests list every payload file, Payload-Oxum matches', async () => {
     const v = await verifyBundle(bundle);
     expect(v.payloadFiles).toBe(4); // portfolio.json, the SVQ2 spec, one photo, report.html
