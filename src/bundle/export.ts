@@ -45,6 +45,7 @@ export const extensionFor = (mime: string) => EXTENSIONS[mime.split(';')[0]!.tri
 
 const encoder = new TextEncoder();
 const CHUNK = 4 * 1024 * 1024;
+const FLUSH_BYTES = 16 * 1024 * 1024;
 
 interface PayloadSource {
   path: string;
@@ -52,8 +53,15 @@ interface PayloadSource {
   chunks: () => AsyncGenerator<Uint8Array>;
 }
 
-async function* blobChunks(blob: Blob): AsyncGenerator<Uint8Array> {
-  for (let at = 0; at < blob.size; at += CHUNK) yield new Uint8Array(await blob.slice(at, at + CHUNK).arrayBuffer());
+/** Reads a Blob in chunks, the next read already under way while the caller hashes the current one. */
+export async function* blobChunks(blob: Blob, start = 0, end = blob.size, size = CHUNK): AsyncGenerator<Uint8Array> {
+  const read = (at: number) => (at < end ? blob.slice(at, Math.min(end, at + size)).arrayBuffer() : null);
+  let next = read(start);
+  for (let at = start; next; at += size) {
+    const current = next;
+    next = read(at + size);
+    yield new Uint8Array(await current);
+  }
 }
 async function* bytesChunk(bytes: Uint8Array): AsyncGenerator<Uint8Array> {
   yield bytes;
@@ -101,11 +109,25 @@ export async function writeBundle(data: PortfolioExport, options: ExportOptions 
   }
   addBytes('data/report.html', encoder.encode(portfolioReport(data, spec, todayIso())));
 
-  const parts: Uint8Array[] = [];
+  // Output goes into a Blob as it is produced: the browser keeps Blob bytes outside the JS heap (and pages
+  // large ones to disk), so memory stays bounded by the flush size, not the bundle size.
+  let output = new Blob([]);
+  let parts: Uint8Array[] = [];
+  let buffered = 0;
+  const flush = () => {
+    if (parts.length === 0) return;
+    output = new Blob([output, ...(parts as BlobPart[])]);
+    parts = [];
+    buffered = 0;
+  };
   let zipError: Error | null = null;
   const zip = new Zip((err, chunk) => {
     if (err) zipError = err;
-    else parts.push(chunk);
+    else {
+      parts.push(chunk);
+      buffered += chunk.length;
+      if (buffered >= FLUSH_BYTES) flush();
+    }
   });
   const writeFile = async (path: string, chunks: AsyncGenerator<Uint8Array>, onBytes?: (n: number) => void): Promise<string> => {
     const entry = new ZipPassThrough(`${root}/${path}`);
@@ -171,8 +193,9 @@ export async function writeBundle(data: PortfolioExport, options: ExportOptions 
   await writeFile('signature.json', bytesChunk(encoder.encode(canonicalSignatureText(signatureFile))));
   zip.end();
   if (zipError) throw zipError;
+  flush();
   return {
-    blob: new Blob(parts as BlobPart[], { type: 'application/zip' }),
+    blob: new Blob([output], { type: 'application/zip' }),
     fileName: `${root}.zip`,
     files: payload.length,
     payloadBytes: bytesTotal,

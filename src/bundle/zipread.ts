@@ -165,8 +165,13 @@ export async function readZipDirectory(blob: Blob, limits: ZipLimits = DEFAULT_L
 export async function* entryChunks(blob: Blob, entry: ZipEntry, chunkSize = 4 * 1024 * 1024): AsyncGenerator<Uint8Array> {
   const end = entry.dataOffset + entry.compressedSize;
   if (entry.method === 0) {
-    for (let at = entry.dataOffset; at < end; at += chunkSize) {
-      yield new Uint8Array(await blob.slice(at, Math.min(end, at + chunkSize)).arrayBuffer());
+    // The next read is under way while the caller hashes the current chunk.
+    const read = (at: number) => (at < end ? blob.slice(at, Math.min(end, at + chunkSize)).arrayBuffer() : null);
+    let next = read(entry.dataOffset);
+    for (let at = entry.dataOffset; next; at += chunkSize) {
+      const current = next;
+      next = read(at + chunkSize);
+      yield new Uint8Array(await current);
     }
     return;
   }

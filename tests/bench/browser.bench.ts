@@ -6,6 +6,7 @@ import { build, preview } from 'vite';
 import { launchBrowser } from '../e2e/harness';
 
 interface BenchWindow {
+  benchBundle: () => Promise<{ bytes: number; payloadBytes: number; exportMs: number; importMs: number; exportPeakHeap: number; importPeakHeap: number; records: number; media: number }>;
   benchInsert: () => Promise<{ ms: number; evidence: number; mappings: number }>;
   benchProgress: () => Promise<{ loadMs: number; computeMs: number; totalMs: number; evidence: number; runs: number[]; portfolioId: string }>;
 }
@@ -18,7 +19,7 @@ export async function benchBrowser(): Promise<void> {
   });
   const server = await preview({ build: { outDir }, preview: { port: 0, host: '127.0.0.1' }, logLevel: 'silent' });
   const url = `http://127.0.0.1:${(server.httpServer.address() as AddressInfo).port}`;
-  const browser = await launchBrowser();
+  const browser = await launchBrowser(['--enable-precise-memory-info']);
   try {
     const context = await browser.newContext();
     const page = await context.newPage();
@@ -38,6 +39,15 @@ export async function benchBrowser(): Promise<void> {
       `progress data for ${progress.evidence} evidence items: load ${progress.loadMs.toFixed(1)} ms + compute ${progress.computeMs.toFixed(1)} ms, median of 7 = ${progress.totalMs.toFixed(1)} ms  (target < 200 ms)`,
     );
     console.log(`progress screen, cold navigation incl. app start until the matrix shows: ${screenMs} ms; JS heap ${(heap / 1024 ** 2).toFixed(0)} MB`);
+
+    await page.goto(`${url}/tests/bench/browser/bench.html`);
+    await page.getByText('ready').waitFor();
+    const b = await page.evaluate(() => (window as unknown as BenchWindow).benchBundle(), undefined);
+    const mb = (n: number) => (n / 1024 ** 2).toFixed(0);
+    const rate = (ms: number) => (b.payloadBytes / 1024 ** 2 / (ms / 1000)).toFixed(0);
+    console.log(`\nBundle of ${mb(b.payloadBytes)} MB (${b.records} records, ${b.media} media files; zip ${mb(b.bytes)} MB)`);
+    console.log(`export (stream, SHA-256, sign): ${(b.exportMs / 1000).toFixed(1)} s = ${rate(b.exportMs)} MB/s, peak JS heap ${mb(b.exportPeakHeap)} MB  (targets ≥ 100 MB/s, < 200 MB)`);
+    console.log(`import + verify (every hash, signature, schema; one transaction): ${(b.importMs / 1000).toFixed(1)} s = ${rate(b.importMs)} MB/s, peak JS heap ${mb(b.importPeakHeap)} MB`);
   } finally {
     await browser.close();
     (server.httpServer as import('node:http').Server).closeAllConnections?.();

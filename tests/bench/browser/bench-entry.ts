@@ -96,3 +96,39 @@ window.benchProgress = async () => {
 
 document.getElementById('status')!.textContent = 'ready';
 
+
+/** 500 MB portfolio: 2,000 records (1,800 evidence + 200 media), 200 media files of 2.5 MB. */
+(window as unknown as Record<string, unknown>).benchBundle = async (mediaCount = 200, mediaBytes = 2.5 * 1024 * 1024) => {
+  const { exportPortfolio } = await import('../../../src/bundle/export');
+  const { importBundle } = await import('../../../src/bundle/import');
+  const { db } = await import('../../../src/storage/db');
+  await fresh('bench-bundle-source');
+  const { enrolment, evidence } = await seed(2_000 - mediaCount, 3);
+  await bulkPutRecords('evidence', evidence);
+  const base = new Uint8Array(mediaBytes);
+  for (let i = 0; i < base.length; i += 65536) crypto.getRandomValues(base.subarray(i, Math.min(base.length, i + 65536)));
+  const { sha256OfBlob } = await import('../../../src/storage/repo');
+  for (let i = 0; i < mediaCount; i += 10) {
+    const rows = [];
+    for (let j = i; j < Math.min(mediaCount, i + 10); j++) {
+      const header = new TextEncoder().encode(`media ${j} `.padEnd(16));
+      const blob = new Blob([header, base.subarray(16)], { type: 'video/mp4' });
+      rows.push({ ...meta(crypto.randomUUID()), portfolioId: enrolment.id, evidenceId: evidence[j % evidence.length]!.id, name: `clip-${j}.mp4`, mimeType: 'video/mp4', size: blob.size, sha256: await sha256OfBlob(blob), blob });
+    }
+    await db().media.bulkPut(rows);
+  }
+  let peak = 0;
+  const memory = () => (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0;
+  const sampler = setInterval(() => (peak = Math.max(peak, memory())), 20);
+  const t0 = performance.now();
+  const out = await exportPortfolio(enrolment.id);
+  const exportMs = performance.now() - t0;
+  const exportPeak = peak;
+  peak = 0;
+  await fresh('bench-bundle-target');
+  const t1 = performance.now();
+  await importBundle(out.blob, 'restore');
+  const importMs = performance.now() - t1;
+  clearInterval(sampler);
+  return { bytes: out.blob.size, payloadBytes: out.payloadBytes, exportMs, importMs, exportPeakHeap: exportPeak, importPeakHeap: peak, records: 2000, media: mediaCount };
+};
