@@ -175,3 +175,26 @@ export async function notePeer(deviceIdOfPeer: string, change: Partial<Omit<Peer
   const next: Peer = { deviceId: deviceIdOfPeer, label: `device ${deviceIdOfPeer.slice(0, 8)}`, lastSentAt: null, lastReceivedAt: null, ...existing, ...change };
   await db().settings.put({ key: 'peers', value: [...peers.filter((p) => p.deviceId !== deviceIdOfPeer), next] });
 }
+
+/**
+ * Settles a conflict: the chosen version is saved as a new revision (so it wins everywhere it travels) and
+ * the conflict is cleared, in one transaction.
+ */
+export async function resolveConflict(row: ConflictRow, choice: 'kept' | 'other'): Promise<void> {
+  const d = db();
+  const device = await deviceId();
+  try {
+    await d.transaction('rw', [d.table(row.table), d.conflicts, d.audit], async () => {
+      const chosen = row.conflict[choice] as unknown as Record<string, unknown> & Versioned;
+      const current = (await d.table(row.table).get(row.recordId)) as (Versioned & { blob?: Blob }) | undefined;
+      const rev = Math.max(current?.rev ?? 0, row.conflict.kept.rev, row.conflict.other.rev) + 1;
+      const record = readRecord(row.table, { ...chosen, rev, updatedAt: nowIso(), deviceId: device });
+      await d.table(row.table).put(current?.blob ? { ...record, blob: current.blob } : record);
+      // Every conflict on this record is settled by the new revision.
+      await d.conflicts.where('recordId').equals(row.recordId).delete();
+      await d.audit.add({ id: newId(), portfolioId: row.portfolioId, at: nowIso(), actorId: null, deviceId: device, action: 'resolve-conflict', recordType: row.table, recordId: row.recordId, summary: choice === 'kept' ? 'kept the version in force' : 'chose the other version' });
+    });
+  } catch (e) {
+    throw explainWriteError(e, 'the resolution');
+  }
+}

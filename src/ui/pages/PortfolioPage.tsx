@@ -7,7 +7,7 @@ import type { Person } from '../../domain';
 import { usePortfolio } from '../data/hooks';
 import { SignatureField, type SignatureValue } from '../capture/SignatureField';
 import { ExportPanel } from '../components/ExportPanel';
-import { listConflicts } from '../../storage/exchange';
+import { listConflicts, resolveConflict } from '../../storage/exchange';
 
 export function PortfolioPage() {
   const { portfolioId } = useParams();
@@ -313,15 +313,42 @@ function ConflictsSection({ portfolioId }: { portfolioId: string }) {
   return (
     <section aria-labelledby="conflicts-heading" className="alert">
       <h2 id="conflicts-heading">Changes made on two devices at once ({conflicts.length})</h2>
-      <p>Both versions were kept. The one in force is shown first; edit the record to settle it.</p>
+      <p>Both versions were kept. Compare them and choose which one stands; the choice travels to other devices as a new revision.</p>
       <ul>
         {conflicts.map((c) => (
           <li key={c.id}>
             {c.table} {c.recordId.slice(0, 8)}: in force from device {c.conflict.kept.deviceId.slice(0, 8)} ({c.conflict.kept.updatedAt.slice(0, 16)}); other version from device{' '}
-            {c.conflict.other.deviceId.slice(0, 8)} ({c.conflict.other.updatedAt.slice(0, 16)}): <code>{JSON.stringify(c.conflict.other).slice(0, 200)}</code>
+            {c.conflict.other.deviceId.slice(0, 8)} ({c.conflict.other.updatedAt.slice(0, 16)}).
+            <ConflictDiff kept={c.conflict.kept} other={c.conflict.other} />
+            <button type="button" className="secondary small" onClick={() => void resolveConflict(c, 'kept')}>
+              Keep the version in force
+            </button>{' '}
+            <button type="button" className="secondary small" onClick={() => void resolveConflict(c, 'other')}>
+              Use the other version
+            </button>
           </li>
         ))}
       </ul>
     </section>
+  );
+}
+
+/** The fields in which two versions differ, side by side. */
+function ConflictDiff({ kept, other }: { kept: object; other: object }) {
+  const a = kept as Record<string, unknown>;
+  const b = other as Record<string, unknown>;
+  const skip = new Set(['rev', 'updatedAt', 'deviceId', 'createdAt', 'schemaVersion']);
+  const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])].filter((k) => !skip.has(k) && JSON.stringify(a[k]) !== JSON.stringify(b[k]));
+  return (
+    <dl className="diff">
+      {keys.map((k) => (
+        <div key={k}>
+          <dt>{k}</dt>
+          <dd>
+            in force: <q>{JSON.stringify(a[k])}</q> · other: <q>{JSON.stringify(b[k])}</q>
+          </dd>
+        </div>
+      ))}
+    </dl>
   );
 }

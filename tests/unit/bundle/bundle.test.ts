@@ -36,12 +36,15 @@ async function mutate(blob: Blob, f: (bytes: Uint8Array) => void): Promise<Blob>
   return new Blob([bytes]);
 }
 
+/** Imports a bad bundle: it must be rejected with a BundleError and leave the database exactly as it was. */
 async function rejection(blob: Blob): Promise<BundleError> {
+  const before = await snapshot();
   try {
-    await verifyBundle(blob);
+    await importBundle(blob, 'restore');
   } catch (e) {
-    if (e instanceof BundleError) return e;
-    throw e;
+    if (!(e instanceof BundleError)) throw e;
+    expect(await snapshot()).toEqual(before);
+    return e;
   }
   throw new Error('expected the bundle to be rejected');
 }
@@ -101,6 +104,14 @@ describe('portfolio bundle', () => {
     expect(rows.map((r) => [r.conflict.kept, r.conflict.other].map((v) => (v as unknown as { title: string }).title).sort())).toEqual([
       ['Edited on the phone', 'Edited on the tablet'],
     ]);
+    // The person settles it: the chosen version becomes a new revision and the conflict is cleared.
+    const { resolveConflict } = await import('../../../src/storage/exchange');
+    const otherTitle = (rows[0]!.conflict.other as unknown as { title: string }).title;
+    await resolveConflict(rows[0]!, 'other');
+    expect(await db().conflicts.count()).toBe(0);
+    const resolved = (await loadPortfolio(demoId))!.evidence.find((x) => x.type === 'RA')!;
+    expect(resolved.title).toBe(otherTitle);
+    expect(resolved.rev).toBe(3);
   });
 
   it('incremental: a bundle for a device holds only what changed since the last one sent to it', async () => {
