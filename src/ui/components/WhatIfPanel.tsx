@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
-import { checkRoute, evaluateAward, planCompletion, type QualificationSpec, type RuleResult } from '../../domain';
+import { checkRoute, evaluateAward, planCompletion, type QualificationSpec } from '../../domain';
 import { useWhatIf } from '../state/whatIf';
+import { RuleLine } from './RuleLine';
 
 const NONE: string[] = [];
 
@@ -101,21 +102,5 @@ export function WhatIfPanel({ spec }: { spec: QualificationSpec }) {
         ))}
       </fieldset>
     </aside>
-  );
-}
-
-function RuleLine({ result }: { result: RuleResult }) {
-  return (
-    <li className={result.satisfied ? 'ok' : 'not-ok'} data-rule={result.ruleId}>
-      <span className="icon" aria-hidden="true">
-        {result.satisfied ? '✓' : '✗'}
-      </span>
-      <span>
-        <span className="visually-hidden">{result.satisfied ? 'Met: ' : 'Not met: '}</span>
-        <strong>{result.description}</strong>
-        <br />
-        {result.explanation}
-      </span>
-    </li>
   );
 }

@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import type { Person } from '../../domain';
 import { useNavigate } from 'react-router';
 import { createEnrolment, todayIso } from '../../storage/repo';
 import { usePeople, useStoredSpecs } from '../data/hooks';
@@ -91,28 +92,8 @@ export function NewPortfolioPage() {
           <span>Start date</span>
           <input type="date" value={startDate} onChange={(e) => setStartDate(e.target.value)} required />
         </label>
-        <label className="field">
-          <span>Assessor</span>
-          <select value={assessorId} onChange={(e) => setAssessorId(e.target.value)}>
-            <option value="">— none yet —</option>
-            {assessors.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="field">
-          <span>Internal quality assurer</span>
-          <select value={iqaId} onChange={(e) => setIqaId(e.target.value)}>
-            <option value="">— none yet —</option>
-            {iqas.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <PersonSelect label="Assessor" people={assessors} value={assessorId} onChange={setAssessorId} />
+        <PersonSelect label="Internal quality assurer" people={iqas} value={iqaId} onChange={setIqaId} />
         <label className="field">
           <span>Centre</span>
           <input value={centre} onChange={(e) => setCentre(e.target.value)} />
@@ -121,5 +102,21 @@ export function NewPortfolioPage() {
         <button type="submit">Start the portfolio</button>
       </form>
     </section>
+  );
+}
+
+function PersonSelect({ label, people, value, onChange }: { label: string; people: Person[]; value: string; onChange: (id: string) => void }) {
+  return (
+    <label className="field">
+      <span>{label}</span>
+      <select value={value} onChange={(e) => onChange(e.target.value)}>
+        <option value="">— none yet —</option>
+        {people.map((p) => (
+          <option key={p.id} value={p.id}>
+            {p.name}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }

@@ -7,6 +7,7 @@ import type { Person } from '../../domain';
 import { usePortfolio } from '../data/hooks';
 import { SignatureField, type SignatureValue } from '../capture/SignatureField';
 import { ExportPanel } from '../components/ExportPanel';
+import { RuleLine } from '../components/RuleLine';
 import { listConflicts, resolveConflict } from '../../storage/exchange';
 
 export function PortfolioPage() {
@@ -111,17 +112,7 @@ function AwardSection({ progress }: { progress: PortfolioProgress }) {
       </p>
       <ul className="rule-results">
         {award.rules.map((r) => (
-          <li key={r.ruleId} className={r.satisfied ? 'ok' : 'not-ok'}>
-            <span className="icon" aria-hidden="true">
-              {r.satisfied ? '✓' : '✗'}
-            </span>
-            <span>
-              <span className="visually-hidden">{r.satisfied ? 'Met: ' : 'Not met: '}</span>
-              <strong>{r.description}</strong>
-              <br />
-              {r.explanation}
-            </span>
-          </li>
+          <RuleLine key={r.ruleId} result={r} />
         ))}
       </ul>
       {!award.achieved && (
