@@ -9,6 +9,7 @@ import { deviceId, listStoredSpecs, loadStoredSpec, todayIso } from '../storage/
 import { BAGIT_TXT, bagInfoText, manifestText, payloadOxum } from './bagit';
 import { BUNDLE_SCHEMA_VERSION, canonicalSignatureText, toBase64, type PortfolioFile, type SignatureFile } from './format';
 import { portfolioReport } from './report';
+import { sha256Blob } from './hashing';
 
 export const SOFTWARE_AGENT = 'Fieldfolio 0.1.0';
 
@@ -51,6 +52,8 @@ interface PayloadSource {
   path: string;
   size: number;
   chunks: () => AsyncGenerator<Uint8Array>;
+  /** Media are hashed in a worker while the zip is written on this thread. */
+  sha256?: Promise<string>;
 }
 
 /** Reads a Blob in chunks, the next read already under way while the caller hashes the current one. */
@@ -105,7 +108,7 @@ export async function writeBundle(data: PortfolioExport, options: ExportOptions 
     const path = `data/media/${m.sha256}.${extensionFor(m.mimeType)}`;
     if (!blob || m.deleted || seen.has(path)) continue;
     seen.add(path);
-    payload.push({ path, size: blob.size, chunks: () => blobChunks(blob) });
+    payload.push({ path, size: blob.size, chunks: () => blobChunks(blob), sha256: sha256Blob(blob) });
   }
   addBytes('data/report.html', encoder.encode(portfolioReport(data, spec, todayIso())));
 
@@ -129,34 +132,39 @@ export async function writeBundle(data: PortfolioExport, options: ExportOptions 
       if (buffered >= FLUSH_BYTES) flush();
     }
   });
-  const writeFile = async (path: string, chunks: AsyncGenerator<Uint8Array>, onBytes?: (n: number) => void): Promise<string> => {
+  const writeFile = async (path: string, chunks: AsyncGenerator<Uint8Array>, onBytes?: (n: number) => void, hashed?: Promise<string>): Promise<string> => {
     const entry = new ZipPassThrough(`${root}/${path}`);
     entry.mtime = now;
     zip.add(entry);
-    const hasher = await createSHA256();
-    hasher.init();
+    const hasher = hashed ? null : await createSHA256();
+    hasher?.init();
     let pending: Uint8Array | null = null;
     for await (const chunk of chunks) {
       if (options.signal?.aborted) throw new DOMException('Export cancelled', 'AbortError');
-      hasher.update(chunk);
+      hasher?.update(chunk);
       if (pending) entry.push(pending, false);
       pending = chunk;
       onBytes?.(chunk.length);
     }
     entry.push(pending ?? new Uint8Array(0), true);
     if (zipError) throw zipError;
-    return hasher.digest('hex');
+    return hasher ? hasher.digest('hex') : hashed!;
   };
 
   const bytesTotal = payload.reduce((n, p) => n + p.size, 0);
   let bytesDone = 0;
   const manifest: Array<{ path: string; sha256: string }> = [];
   for (const p of payload) {
-    const sha256 = await writeFile(p.path, p.chunks(), (n) => {
-      bytesDone += n;
-      options.onProgress?.({ bytesDone, bytesTotal, file: p.path });
-    });
-    manifest.push({ path: p.path, sha256 });
+    const sha256 = writeFile(
+      p.path,
+      p.chunks(),
+      (n) => {
+        bytesDone += n;
+        options.onProgress?.({ bytesDone, bytesTotal, file: p.path });
+      },
+      p.sha256,
+    );
+    manifest.push({ path: p.path, sha256: await sha256 });
   }
 
   const bagInfo = bagInfoText([

@@ -6,6 +6,7 @@ import { EXCHANGED_TABLES, type ExchangedTable } from '../storage/exchange';
 import { fingerprintOf, knownKeys, ECDSA, ECDSA_SIGN } from '../storage/keys';
 import { BAGIT_TXT, parseBagInfo, parseManifest, payloadOxum } from './bagit';
 import { BUNDLE_SCHEMA_VERSION, canonicalSignatureText, fromBase64, PortfolioFile, SignatureFile, toBase64 } from './format';
+import { sha256Blob } from './hashing';
 import { BundleError, DEFAULT_LIMITS, entryBytes, entryChunks, readZipDirectory, type ZipEntry, type ZipLimits } from './zipread';
 
 export { BundleError };
@@ -113,9 +114,16 @@ export async function verifyBundle(blob: Blob, limits: ZipLimits = DEFAULT_LIMIT
   if (schemaVersion > BUNDLE_SCHEMA_VERSION) {
     fail('bag-info.txt', `was written with bundle schema version ${schemaVersion}, newer than this app understands (${BUNDLE_SCHEMA_VERSION}): update Fieldfolio first`);
   }
-  for (const [path, hash] of manifest) {
-    if ((await sha256Of(blob, byPath.get(path)!)) !== hash) fail(path, 'does not match its SHA-256 in manifest-sha256.txt (altered or corrupt)');
-  }
+  // Payload hashes: stored entries are hashed in workers, all at once (the page stays responsive).
+  const hashes = await Promise.all(
+    [...manifest.keys()].map((path) => {
+      const e = byPath.get(path)!;
+      return e.method === 0 ? sha256Blob(blob.slice(e.dataOffset, e.dataOffset + e.size)) : sha256Of(blob, e);
+    }),
+  );
+  [...manifest.entries()].forEach(([path, hash], i) => {
+    if (hashes[i] !== hash) fail(path, 'does not match its SHA-256 in manifest-sha256.txt (altered or corrupt)');
+  });
 
   let portfolioJson: unknown;
   try {
