@@ -9,7 +9,7 @@ import { deviceId, listStoredSpecs, loadStoredSpec, todayIso } from '../storage/
 import { BAGIT_TXT, bagInfoText, manifestText, payloadOxum } from './bagit';
 import { BUNDLE_SCHEMA_VERSION, canonicalSignatureText, toBase64, type PortfolioFile, type SignatureFile } from './format';
 import { portfolioReport } from './report';
-import { sha256Blob } from './hashing';
+import { sha256Blob } from '../storage/hashing';
 
 export const SOFTWARE_AGENT = 'Fieldfolio 0.1.0';
 

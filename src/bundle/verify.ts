@@ -6,7 +6,7 @@ import { EXCHANGED_TABLES, type ExchangedTable } from '../storage/exchange';
 import { fingerprintOf, knownKeys, ECDSA, ECDSA_SIGN } from '../storage/keys';
 import { BAGIT_TXT, parseBagInfo, parseManifest, payloadOxum } from './bagit';
 import { BUNDLE_SCHEMA_VERSION, canonicalSignatureText, fromBase64, PortfolioFile, SignatureFile, toBase64 } from './format';
-import { sha256Blob } from './hashing';
+import { sha256Blob } from '../storage/hashing';
 import { BundleError, DEFAULT_LIMITS, entryBytes, entryChunks, readZipDirectory, type ZipEntry, type ZipLimits } from './zipread';
 
 export { BundleError };

@@ -1,6 +1,6 @@
 // Portfolio storage: every write validates, stamps merge metadata, appends to the audit log and runs in one
 // Dexie transaction with everything that belongs with it. Every read re-validates (and migrates) records.
-import { createSHA256 } from 'hash-wasm';
+import { sha256Blob } from './hashing';
 import type { z } from 'zod';
 import {
   parseSpec,
@@ -154,16 +154,8 @@ export interface FileInput {
   blob: Blob;
 }
 
-/** SHA-256 of a Blob, read in chunks so a large video neither fills memory nor blocks the page for long. */
-export async function sha256OfBlob(blob: Blob): Promise<string> {
-  const hasher = await createSHA256();
-  hasher.init();
-  const chunk = 4 * 1024 * 1024;
-  for (let offset = 0; offset < blob.size; offset += chunk) {
-    hasher.update(new Uint8Array(await blob.slice(offset, offset + chunk).arrayBuffer()));
-  }
-  return hasher.digest('hex');
-}
+/** SHA-256 of a Blob, in a worker (in-thread in tests): a large video neither fills memory nor blocks the page. */
+export const sha256OfBlob = sha256Blob;
 
 export interface EvidenceInput {
   evidence: Input<'evidence'>;
