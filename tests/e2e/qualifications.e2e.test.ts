@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext } from 'playwright-core';
 import AxeBuilder from '@axe-core/playwright';
+import { readFileSync } from 'node:fs';
 import { launchBrowser, newContext, startServer, waitForOfflineReady, type Server } from './harness';
 import { QualificationsPage } from './pages/QualificationsPage';
 
@@ -95,6 +96,30 @@ describe('qualification browser', () => {
     await box.focus();
     await page.keyboard.press('Space');
     expect(await box.isChecked()).toBe(true);
+  });
+});
+
+describe('adding a qualification from a spec file', () => {
+  it('refuses a malformed spec with the file, path and problem; accepts a valid one, which then works like a bundled one', async () => {
+    const context = await newContext(browser);
+    const app = new QualificationsPage(await context.newPage(), server.url);
+    await app.open();
+    const spec = JSON.parse(readFileSync('specs/btec-l3-cert-customer-service-specialists.json', 'utf8'));
+    const bad = { ...spec, rules: [...spec.rules, { id: 'x', kind: 'minUnits', groups: ['Z'], min: 1 }] };
+    const input = app.page.getByLabel('Spec file (.json)');
+    await input.setInputFiles({ name: 'my-qual.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(bad)) });
+    const error = app.page.getByTestId('spec-error');
+    await error.waitFor();
+    expect(await error.textContent()).toContain('my-qual.json: $.rules[3].groups[0]: rule names unknown group "Z"');
+
+    const good = { ...spec, id: 'centre-customer-service-award', title: 'Centre Award in Customer Service' };
+    await input.setInputFiles({ name: 'centre.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(good)) });
+    await app.page.getByRole('status').filter({ hasText: 'was added to this device' }).waitFor();
+    await app.page.getByRole('link', { name: 'Centre Award in Customer Service' }).click();
+    await app.page.getByRole('heading', { level: 1, name: 'Centre Award in Customer Service' }).waitFor();
+    await app.tick('1', '2', '3', '4');
+    await expect.poll(() => app.verdict().textContent()).toContain('Award achieved');
+    await context.close();
   });
 });
 

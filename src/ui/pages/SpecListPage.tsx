@@ -1,4 +1,7 @@
-import { use } from 'react';
+import { use, useState } from 'react';
+import { parseSpec, type QualificationSpec } from '../../domain';
+import { storeSpecs } from '../../storage/repo';
+import { useStoredSpecs } from '../data/hooks';
 import { Link } from 'react-router';
 import { loadBundledSpecs } from '../data/bundledSpecs';
 import { SpecErrors } from '../components/SpecErrors';
@@ -14,6 +17,7 @@ export function SpecListPage() {
         to see its units, criteria and rules of combination, and try a route in the “what if” panel.
       </p>
       <SpecErrors errors={errors} />
+      <AddSpec bundledIds={specs.map((s) => s.id)} />
       <ul className="card-list" aria-label="Bundled qualifications">
         {specs.map((spec) => (
           <li key={spec.id} className="card">
@@ -34,6 +38,62 @@ export function SpecListPage() {
           </li>
         ))}
       </ul>
+    </section>
+  );
+}
+
+/** Add a qualification from a spec file: validated with parseSpec, kept on this device; no code involved. */
+function AddSpec({ bundledIds }: { bundledIds: string[] }) {
+  const stored = useStoredSpecs();
+  const [error, setError] = useState<string | null>(null);
+  const [added, setAdded] = useState<string | null>(null);
+  const imported = (stored ?? []).filter((s) => !bundledIds.includes(s.id));
+
+  async function add(file: File) {
+    setError(null);
+    setAdded(null);
+    let spec: QualificationSpec;
+    try {
+      spec = parseSpec(await file.text(), file.name);
+    } catch (e) {
+      setError((e as Error).message);
+      return;
+    }
+    try {
+      await storeSpecs([spec], 'imported');
+      setAdded(`${spec.title} (spec ${spec.version}) was added to this device.`);
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  }
+
+  return (
+    <section className="panel" aria-labelledby="add-spec-heading">
+      <h2 id="add-spec-heading">Add a qualification from a spec file</h2>
+      <p className="meta">
+        A JSON file in the format of <code>specs/README.md</code>. It is checked completely; a malformed file is refused with the file, the JSON path
+        and the problem, and nothing is stored.
+      </p>
+      <label className="field">
+        <span>Spec file (.json)</span>
+        <input type="file" accept=".json,application/json" onChange={(e) => e.target.files?.[0] && void add(e.target.files[0])} />
+      </label>
+      {error && (
+        <div className="alert" role="alert" data-testid="spec-error">
+          <p>This spec file was refused:</p>
+          <pre>{error}</pre>
+        </div>
+      )}
+      {added && <p role="status">{added}</p>}
+      {imported.length > 0 && (
+        <ul aria-label="Qualifications added on this device">
+          {imported.map((s) => (
+            <li key={`${s.id}@${s.version}`}>
+              <Link to={`/qualifications/${s.id}`}>{s.title}</Link> <span className="meta">(spec {s.version})</span>
+            </li>
+          ))}
+        </ul>
+      )}
     </section>
   );
 }

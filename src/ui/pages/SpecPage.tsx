@@ -2,6 +2,7 @@ import { use, useId } from 'react';
 import { Link, useParams } from 'react-router';
 import { describeRule, type QualificationSpec } from '../../domain';
 import { loadBundledSpecs } from '../data/bundledSpecs';
+import { useStoredSpecs } from '../data/hooks';
 import { frameworkText, orDash, qualificationNumbersText } from '../format';
 import { UnitDetails } from '../components/UnitDetails';
 import { WhatIfPanel } from '../components/WhatIfPanel';
@@ -9,7 +10,9 @@ import { WhatIfPanel } from '../components/WhatIfPanel';
 export function SpecPage() {
   const { specId } = useParams();
   const { specs } = use(loadBundledSpecs());
-  const spec = specs.find((s) => s.id === specId);
+  const stored = useStoredSpecs();
+  const spec = specs.find((s) => s.id === specId) ?? stored?.find((s) => s.id === specId);
+  if (!spec && stored === undefined) return <p role="status">Loading…</p>;
   if (!spec) {
     return (
       <section>
