@@ -20,6 +20,10 @@ export function StorageMeter() {
           The device is nearly full. Export a bundle as a backup and remove large media you no longer need before adding more.
         </p>
       )}
+      <p className="meta">
+        Tip: install Fieldfolio (browser menu → Install app, or Share → Add to Home Screen) so the browser keeps its data, and export a bundle
+        of each portfolio from time to time as a backup.
+      </p>
       {!status.persisted && (
         <button type="button" className="secondary" onClick={() => void requestPersistentStorage()}>
           Keep my data on this device
