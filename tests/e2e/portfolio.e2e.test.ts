@@ -140,6 +140,21 @@ describe('demo portfolio and the main screens', () => {
     await page.getByText('Busy gate: rejected card and a long queue').first().waitFor();
     expect(await seriousViolations(page)).toEqual([]);
 
+    // A typed recording form with a drawn signature: saved, and printed with the signature.
+    await page.getByRole('link', { name: 'Recording forms' }).first().click();
+    await page.getByRole('link', { name: 'New observation record' }).click();
+    await page.getByLabel('Skills/activities observed').fill('Handled a queue of visitors calmly.');
+    const signature = app.signatureField('Assessor’s signature');
+    await signature.getByLabel('Full name').fill('J Sullivan');
+    await app.drawSignature(signature);
+    await signature.getByText('✓ Signed').waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByRole('toolbar', { name: 'Form actions' }).getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('button', { name: 'View as printed' }).click();
+    const printed = page.getByRole('img', { name: 'Signature of J Sullivan' });
+    await printed.waitFor();
+    expect(await printed.getAttribute('src')).toMatch(/^data:image\/png;base64,/);
+
     await page.getByRole('link', { name: 'Portfolio', exact: true }).click();
     await page.getByRole('link', { name: 'Record an observation' }).click();
     await page.getByRole('form', { name: 'Evidence' }).waitFor();

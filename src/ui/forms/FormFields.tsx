@@ -1,7 +1,8 @@
 // Editing controls for a form definition's fields: every control labelled, keyboard-operable, stacked so a
 // form works at 360 px (table rows become labelled groups rather than a wide grid).
 import { useId, type ReactNode } from 'react';
-import { unitCriteria, type Person, type QualificationSpec } from '../../domain';
+import { ROLE_LABELS, unitCriteria, type Person, type QualificationSpec } from '../../domain';
+import { SignatureField, type SignatureValue } from '../capture/SignatureField';
 import {
   emptyRow,
   shortRef,
@@ -363,7 +364,14 @@ function TableControl({ field, rows, onChange, ctx, label, extras }: { field: Fo
 }
 
 /** A section of the form: fields in order, the seed's half-width pairs side by side when there is room. */
-export function SectionControls({ section, ctx, onField }: { section: FormSection; ctx: FieldContext; onField: (key: string, v: FormValue) => void }) {
+export function SectionControls({ section, ctx, onFields }: { section: FormSection; ctx: FieldContext; onFields: (patch: Record<string, FormValue>) => void }) {
+  const onField = (key: string, v: FormValue) => onFields({ [key]: v });
+  const control = (f: FormField) =>
+    isSignatureField(f) ? (
+      <FormSignature key={f.key} field={f} ctx={ctx} onFields={onFields} />
+    ) : (
+      <FieldControl key={f.key} field={f} value={ctx.data[f.key]} onChange={(v) => onField(f.key, v)} ctx={ctx} />
+    );
   const groups: FormField[][] = [];
   for (const f of section.fields) {
     const last = groups[groups.length - 1];
@@ -376,14 +384,30 @@ export function SectionControls({ section, ctx, onField }: { section: FormSectio
       {groups.map((g) =>
         g.length === 2 ? (
           <div className="two-up" key={g[0]!.key}>
-            {g.map((f) => (
-              <FieldControl key={f.key} field={f} value={ctx.data[f.key]} onChange={(v) => onField(f.key, v)} ctx={ctx} />
-            ))}
+            {g.map(control)}
           </div>
         ) : (
-          <FieldControl key={g[0]!.key} field={g[0]!} value={ctx.data[g[0]!.key]} onChange={(v) => onField(g[0]!.key, v)} ctx={ctx} />
+          control(g[0]!)
         ),
       )}
     </>
+  );
+}
+
+/** A signature line of a form: the typed name (the field's value) and the drawn signature (`<key>Image`). */
+export const isSignatureField = (f: FormField) => f.kind === 'person' && f.key.endsWith('Signature');
+export const signatureImageKey = (f: FormField) => `${f.key}Image`;
+
+function FormSignature({ field, ctx, onFields }: { field: FormField; ctx: FieldContext; onFields: (patch: Record<string, FormValue>) => void }) {
+  const name = asString(ctx.data[field.key]);
+  const image = asString(ctx.data[signatureImageKey(field)]);
+  const value: SignatureValue | null = name ? { typedName: name, role: field.roles?.[0] ?? '', image, signedAt: '' } : null;
+  return (
+    <SignatureField
+      label={field.label}
+      defaultRole={field.roles?.[0] ? ROLE_LABELS[field.roles[0]] : ''}
+      value={value}
+      onChange={(v) => onFields({ [field.key]: v?.typedName ?? '', [signatureImageKey(field)]: v?.image ?? '' })}
+    />
   );
 }

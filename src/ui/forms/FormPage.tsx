@@ -173,8 +173,9 @@ function FormEditor({ portfolio, def, existing }: { portfolio: Loaded; def: Form
 
   if (!state) return <p role="status">Loading…</p>;
 
-  const onField = (key: string, value: FormValue) => {
-    const data = { ...state.data, [key]: value };
+  /** One change may set several fields at once (a signature: the typed name and the drawn image). */
+  const onFields = (patch: Record<string, FormValue>) => {
+    const data = { ...state.data, ...patch };
     setState({ ...state, data });
     setMessage(null);
     schedule({ id: state.id, formType: type, data, savedAt: nowIso() });
@@ -326,7 +327,7 @@ function FormEditor({ portfolio, def, existing }: { portfolio: Loaded; def: Form
             <section key={section.title} className="form-section" aria-label={section.title}>
               {!section.untitled && !(section.fields.length === 1 && section.fields[0]!.label === section.title) && <h2>{section.title}</h2>}
               {i === 0 && def.intro && <p className="pre-line meta">{def.intro}</p>}
-              <SectionControls section={section} ctx={ctx} onField={onField} />
+              <SectionControls section={section} ctx={ctx} onFields={onFields} />
               {i === 0 && grid && (
                 <div className="computed-grid">
                   <h2>{def.grid === 'pc-dates' ? 'Performance criteria' : 'Knowledge and understanding'}</h2>

@@ -1,6 +1,7 @@
 // A filled-in form laid out as the seed prints it: bordered tables, "Label: value" cells paired where the seed
 // pairs them, tick boxes, signature and date lines. Shown as the "View" of a form and used for printing.
 import type { ReactNode } from 'react';
+import { isSignatureField, signatureImageKey } from './FormFields';
 import { unitCriteria, type QualificationSpec } from '../../domain';
 import {
   formatFormDate,
@@ -75,11 +76,13 @@ function Cell({ field, data, spec, evidenceNumber, span }: { field: FormField; d
       </td>
     );
   }
-  const isSignature = field.kind === 'person' && field.key.endsWith('Signature');
+  const isSignature = isSignatureField(field);
   const long = field.kind === 'textarea' || field.kind === 'criteria';
+  const drawn = isSignature ? data[signatureImageKey(field)] : undefined;
   return (
     <td colSpan={span} className={isSignature ? 'sign-cell' : undefined}>
       <span className="sheet-label">{field.label}:</span>
+      {typeof drawn === 'string' && drawn.startsWith('data:image/') && <img className="sheet-signature" src={drawn} alt={`Signature of ${String(data[field.key] ?? '')}`} />}
       {long ? <div className="sheet-value pre-line">{printedValue(field, data, spec, evidenceNumber)}</div> : <span className="sheet-value"> {printedValue(field, data, spec, evidenceNumber)}</span>}
     </td>
   );
