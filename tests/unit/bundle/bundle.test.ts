@@ -242,7 +242,25 @@ describe('portfolio bundle', () => {
       expect(e.message).toMatch(/not a zip file, or truncated/);
     });
 
-    it('a newer schema version', async () => {
+    it('a bundle from a newer app (validly signed, bundle schema version 9) is refused with its reason', async () => {
+      const newer = await resignedWith(small, (files) => {
+        files['bag-info.txt'] = files['bag-info.txt']!.replace('Fieldfolio-Schema-Version: 1', 'Fieldfolio-Schema-Version: 9');
+      });
+      const e = await rejection(newer);
+      expect(e.message).toBe('bag-info.txt: was written with bundle schema version 9, newer than this app understands (1): update Fieldfolio first');
+    });
+
+    it('a bundle whose records are newer than this app (validly signed) is refused', async () => {
+      const newer = await resignedWith(small, (files) => {
+        const json = JSON.parse(files['data/portfolio.json']!);
+        json.recordSchemaVersion = 7;
+        files['data/portfolio.json'] = JSON.stringify(json);
+      });
+      const e = await rejection(newer);
+      expect(e.message).toBe('data/portfolio.json: record schema version 7 is newer than this app understands');
+    });
+
+    it('a changed schema version without re-signing', async () => {
       // Re-sign is impossible without the key, so this checks the order of checks: bag-info is covered by
       // the signed tag manifest, and a changed version is caught there first …
       const files = await unzipAll(small);
@@ -275,4 +293,52 @@ describe('portfolio bundle', () => {
 async function unzipAll(blob: Blob): Promise<Record<string, Uint8Array>> {
   const { unzipSync } = await import('fflate');
   return unzipSync(new Uint8Array(await blob.arrayBuffer()));
+}
+
+/**
+ * What a newer (or hostile but key-holding) writer would produce: the bag's text files changed, both
+ * manifests recomputed and signed again with this device's key, zipped the way the app zips.
+ */
+async function resignedWith(blob: Blob, change: (files: Record<string, string>) => void): Promise<Blob> {
+  const { Zip, ZipPassThrough } = await import('fflate');
+  const { deviceSigningKey, ECDSA_SIGN } = await import('../../../src/storage/keys');
+  const { manifestText } = await import('../../../src/bundle/bagit');
+  const { canonicalSignatureText, toBase64 } = await import('../../../src/bundle/format');
+  const raw = await unzipAll(blob);
+  const root = Object.keys(raw)[0]!.split('/')[0]!;
+  const files: Record<string, string> = {};
+  for (const [name, bytes] of Object.entries(raw)) files[name.slice(root.length + 1)] = new TextDecoder().decode(bytes);
+  change(files);
+  const sha = async (text: string) =>
+    [...new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text)))].map((b) => b.toString(16).padStart(2, '0')).join('');
+  const payload = Object.keys(files).filter((p) => p.startsWith('data/'));
+  const total = payload.reduce((n, p) => n + new TextEncoder().encode(files[p]!).length, 0);
+  files['bag-info.txt'] = files['bag-info.txt']!.replace(/Payload-Oxum: .*/, `Payload-Oxum: ${total}.${payload.length}`);
+  files['manifest-sha256.txt'] = manifestText(await Promise.all(payload.map(async (p) => ({ path: p, sha256: await sha(files[p]!) }))));
+  files['tagmanifest-sha256.txt'] = manifestText(
+    await Promise.all(['bagit.txt', 'bag-info.txt', 'manifest-sha256.txt'].map(async (p) => ({ path: p, sha256: await sha(files[p]!) }))),
+  );
+  const key = await deviceSigningKey();
+  const signed = new Uint8Array(await crypto.subtle.sign(ECDSA_SIGN, key.privateKey, new TextEncoder().encode(files['tagmanifest-sha256.txt'])));
+  const deviceId = /Fieldfolio-Exporting-Device: (.*)/.exec(files['bag-info.txt']!)![1]!;
+  files['signature.json'] = canonicalSignatureText({
+    algorithm: 'ECDSA-P256-SHA256',
+    signedFile: 'tagmanifest-sha256.txt',
+    publicKey: toBase64(key.publicKeySpki),
+    fingerprint: key.fingerprint,
+    signature: toBase64(signed),
+    deviceId,
+  });
+  const parts: Uint8Array[] = [];
+  const zip = new Zip((err, chunk) => {
+    if (err) throw err;
+    parts.push(chunk);
+  });
+  for (const [path, text] of Object.entries(files)) {
+    const entry = new ZipPassThrough(`${root}/${path}`);
+    zip.add(entry);
+    entry.push(new TextEncoder().encode(text), true);
+  }
+  zip.end();
+  return new Blob(parts as BlobPart[]);
 }
