@@ -9,7 +9,7 @@ import { deviceId, listStoredSpecs, loadStoredSpec, todayIso } from '../storage/
 import { BAGIT_TXT, bagInfoText, manifestText, payloadOxum } from './bagit';
 import { BUNDLE_SCHEMA_VERSION, canonicalSignatureText, toBase64, type PortfolioFile, type SignatureFile } from './format';
 import { portfolioReport } from './report';
-import { sha256Blob } from '../storage/hashing';
+import { digestBlob, type BlobDigest } from '../storage/hashing';
 
 export const SOFTWARE_AGENT = 'Fieldfolio 0.1.0';
 
@@ -52,8 +52,21 @@ interface PayloadSource {
   path: string;
   size: number;
   chunks: () => AsyncGenerator<Uint8Array>;
-  /** Media are hashed in a worker while the zip is written on this thread. */
-  sha256?: Promise<string>;
+  /** Media are digested (SHA-256 and CRC-32) in a worker while the zip is written on this thread. */
+  digest?: Promise<BlobDigest>;
+}
+
+/**
+ * A stored zip entry whose CRC-32 was computed elsewhere (in a worker, with the SHA-256, in the same read), so
+ * this thread only moves bytes. fflate computes the CRC in push(); this subclass takes it as given instead.
+ */
+class KnownCrcEntry extends ZipPassThrough {
+  knownCrc = 0;
+  override push(chunk: Uint8Array, final?: boolean): void {
+    this.size += chunk.length;
+    if (final) this.crc = this.knownCrc;
+    this.process(chunk as Uint8Array<ArrayBuffer>, final ?? false);
+  }
 }
 
 /** Reads a Blob in chunks, the next read already under way while the caller hashes the current one. */
@@ -108,7 +121,7 @@ export async function writeBundle(data: PortfolioExport, options: ExportOptions 
     const path = `data/media/${m.sha256}.${extensionFor(m.mimeType)}`;
     if (!blob || m.deleted || seen.has(path)) continue;
     seen.add(path);
-    payload.push({ path, size: blob.size, chunks: () => blobChunks(blob), sha256: sha256Blob(blob) });
+    payload.push({ path, size: blob.size, chunks: () => blobChunks(blob), digest: digestBlob(blob) });
   }
   addBytes('data/report.html', encoder.encode(portfolioReport(data, spec, todayIso())));
 
@@ -132,8 +145,8 @@ export async function writeBundle(data: PortfolioExport, options: ExportOptions 
       if (buffered >= FLUSH_BYTES) flush();
     }
   });
-  const writeFile = async (path: string, chunks: AsyncGenerator<Uint8Array>, onBytes?: (n: number) => void, hashed?: Promise<string>): Promise<string> => {
-    const entry = new ZipPassThrough(`${root}/${path}`);
+  const writeFile = async (path: string, chunks: AsyncGenerator<Uint8Array>, onBytes?: (n: number) => void, hashed?: Promise<BlobDigest>): Promise<string> => {
+    const entry = hashed ? new KnownCrcEntry(`${root}/${path}`) : new ZipPassThrough(`${root}/${path}`);
     entry.mtime = now;
     zip.add(entry);
     const hasher = hashed ? null : await createSHA256();
@@ -146,9 +159,10 @@ export async function writeBundle(data: PortfolioExport, options: ExportOptions 
       pending = chunk;
       onBytes?.(chunk.length);
     }
+    if (entry instanceof KnownCrcEntry) entry.knownCrc = (await hashed!).crc32;
     entry.push(pending ?? new Uint8Array(0), true);
     if (zipError) throw zipError;
-    return hasher ? hasher.digest('hex') : hashed!;
+    return hasher ? hasher.digest('hex') : (await hashed!).sha256;
   };
 
   const bytesTotal = payload.reduce((n, p) => n + p.size, 0);
@@ -162,7 +176,7 @@ export async function writeBundle(data: PortfolioExport, options: ExportOptions 
         bytesDone += n;
         options.onProgress?.({ bytesDone, bytesTotal, file: p.path });
       },
-      p.sha256,
+      p.digest,
     );
     manifest.push({ path: p.path, sha256: await sha256 });
   }

@@ -1,29 +1,32 @@
-// SHA-256 of Blobs off the main thread: the page stays responsive, and hashing runs beside zipping.
-// Jobs run one after another with one reused hasher (a WebAssembly instance per job would exhaust memory).
-import { createSHA256, type IHasher } from 'hash-wasm';
+// SHA-256 (for the manifests) and CRC-32 (for the zip) of Blobs, off the main thread, in one read.
+// Jobs run one after another with reused hashers (a WebAssembly instance per job would exhaust memory).
+import { createCRC32, createSHA256, type IHasher } from 'hash-wasm';
 
 const CHUNK = 4 * 1024 * 1024;
-let hasher: Promise<IHasher> | null = null;
+let hashers: Promise<[IHasher, IHasher]> | null = null;
 let queue: Promise<void> = Promise.resolve();
 
-async function hash(blob: Blob): Promise<string> {
-  hasher ??= createSHA256();
-  const h = await hasher;
-  h.init();
+async function digest(blob: Blob): Promise<{ sha256: string; crc32: number }> {
+  hashers ??= Promise.all([createSHA256(), createCRC32()]);
+  const [sha, crc] = await hashers;
+  sha.init();
+  crc.init();
   let next: Promise<ArrayBuffer> | null = blob.size > 0 ? blob.slice(0, CHUNK).arrayBuffer() : null;
   for (let at = 0; next; at += CHUNK) {
     const current = next;
     next = at + CHUNK < blob.size ? blob.slice(at + CHUNK, at + 2 * CHUNK).arrayBuffer() : null;
-    h.update(new Uint8Array(await current));
+    const bytes = new Uint8Array(await current);
+    sha.update(bytes);
+    crc.update(bytes);
   }
-  return h.digest('hex');
+  return { sha256: sha.digest('hex'), crc32: parseInt(crc.digest('hex'), 16) };
 }
 
 self.onmessage = (event: MessageEvent<{ id: number; blob: Blob }>) => {
   const { id, blob } = event.data;
   queue = queue.then(async () => {
     try {
-      self.postMessage({ id, sha256: await hash(blob) });
+      self.postMessage({ id, ...(await digest(blob)) });
     } catch (e) {
       self.postMessage({ id, error: (e as Error).message });
     }

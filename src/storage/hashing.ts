@@ -1,9 +1,14 @@
-// Hashing Blobs: in a Web Worker where the platform has them (browsers), in-thread otherwise (tests, Node).
-import { createSHA256 } from 'hash-wasm';
+// Digests of Blobs: in a pool of Web Workers where the platform has them (browsers), in-thread otherwise.
+import { createCRC32, createSHA256 } from 'hash-wasm';
+
+export interface BlobDigest {
+  sha256: string;
+  crc32: number;
+}
 
 const workers: Worker[] = [];
 let nextId = 0;
-const pending = new Map<number, { resolve: (hex: string) => void; reject: (e: Error) => void }>();
+const pending = new Map<number, { resolve: (d: BlobDigest) => void; reject: (e: Error) => void }>();
 
 /** A small pool (one worker per core, at most 4), used round-robin. */
 function hashWorker(): Worker | null {
@@ -12,10 +17,10 @@ function hashWorker(): Worker | null {
     const size = Math.max(1, Math.min(4, navigator.hardwareConcurrency || 2));
     for (let i = 0; i < size; i++) {
       const w = new Worker(new URL('./hash.worker.ts', import.meta.url), { type: 'module' });
-      w.onmessage = (event: MessageEvent<{ id: number; sha256?: string; error?: string }>) => {
+      w.onmessage = (event: MessageEvent<{ id: number; sha256?: string; crc32?: number; error?: string }>) => {
         const job = pending.get(event.data.id);
         pending.delete(event.data.id);
-        if (event.data.sha256) job?.resolve(event.data.sha256);
+        if (event.data.sha256 !== undefined && event.data.crc32 !== undefined) job?.resolve({ sha256: event.data.sha256, crc32: event.data.crc32 });
         else job?.reject(new Error(event.data.error ?? 'hashing failed'));
       };
       workers.push(w);
@@ -24,20 +29,27 @@ function hashWorker(): Worker | null {
   return workers[nextId % workers.length]!;
 }
 
-async function hashInThread(blob: Blob): Promise<string> {
-  const hasher = await createSHA256();
-  hasher.init();
-  for (let at = 0; at < blob.size; at += 4 * 1024 * 1024) hasher.update(new Uint8Array(await blob.slice(at, at + 4 * 1024 * 1024).arrayBuffer()));
-  return hasher.digest('hex');
+async function digestInThread(blob: Blob): Promise<BlobDigest> {
+  const [sha, crc] = await Promise.all([createSHA256(), createCRC32()]);
+  sha.init();
+  crc.init();
+  for (let at = 0; at < blob.size; at += 4 * 1024 * 1024) {
+    const bytes = new Uint8Array(await blob.slice(at, at + 4 * 1024 * 1024).arrayBuffer());
+    sha.update(bytes);
+    crc.update(bytes);
+  }
+  return { sha256: sha.digest('hex'), crc32: parseInt(crc.digest('hex'), 16) };
 }
 
-/** SHA-256 (hex) of a Blob without blocking the page; runs in parallel with whatever the page does meanwhile. */
-export function sha256Blob(blob: Blob): Promise<string> {
+/** SHA-256 and CRC-32 of a Blob without blocking the page; runs beside whatever the page does meanwhile. */
+export function digestBlob(blob: Blob): Promise<BlobDigest> {
   const w = hashWorker();
-  if (!w) return hashInThread(blob);
+  if (!w) return digestInThread(blob);
   const id = nextId++;
   return new Promise((resolve, reject) => {
     pending.set(id, { resolve, reject });
     w.postMessage({ id, blob });
   });
 }
+
+export const sha256Blob = async (blob: Blob): Promise<string> => (await digestBlob(blob)).sha256;

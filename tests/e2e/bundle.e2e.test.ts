@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -50,6 +51,8 @@ describe('bundles between devices, offline', () => {
     await assessorPage.getByTestId('export-ready').waitFor();
     const bundlePath = await download(assessorPage, () => assessorPage.getByRole('link', { name: 'Download bundle' }).click());
     expect(readFileSync(bundlePath).subarray(0, 2).toString()).toBe('PK');
+    // Made in the browser (CRC-32 and SHA-256 from the worker pool): standard tools accept it.
+    expect(execFileSync('unzip', ['-t', bundlePath], { encoding: 'utf8' })).toMatch(/No errors detected/);
 
     // A tampered copy is rejected, and nothing is written.
     const tampered = readFileSync(bundlePath);
