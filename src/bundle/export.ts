@@ -127,12 +127,12 @@ export async function writeBundle(data: PortfolioExport, options: ExportOptions 
 
   // Output goes into a Blob as it is produced: the browser keeps Blob bytes outside the JS heap (and pages
   // large ones to disk), so memory stays bounded by the flush size, not the bundle size.
-  let output = new Blob([]);
+  const output: Blob[] = [];
   let parts: Uint8Array[] = [];
   let buffered = 0;
   const flush = () => {
     if (parts.length === 0) return;
-    output = new Blob([output, ...(parts as BlobPart[])]);
+    output.push(new Blob(parts as BlobPart[]));
     parts = [];
     buffered = 0;
   };
@@ -217,7 +217,7 @@ export async function writeBundle(data: PortfolioExport, options: ExportOptions 
   if (zipError) throw zipError;
   flush();
   return {
-    blob: new Blob([output], { type: 'application/zip' }),
+    blob: new Blob(output, { type: 'application/zip' }),
     fileName: `${root}.zip`,
     files: payload.length,
     payloadBytes: bytesTotal,
