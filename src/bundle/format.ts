@@ -1,6 +1,6 @@
 // What a bundle's data/portfolio.json and signature.json hold. Documented in docs/bundle-format.md.
 import { z } from 'zod';
-import { AuditEntry, RECORD_SCHEMA_VERSION } from '../domain';
+import { AuditEntry } from '../domain';
 
 /** Version of the bundle layout; a bundle with a newer one is refused rather than half-read. */
 export const BUNDLE_SCHEMA_VERSION = 1;
@@ -45,7 +45,6 @@ export const SignatureFile = z
   .strict();
 export type SignatureFile = z.infer<typeof SignatureFile>;
 
-export const RECORD_VERSION = RECORD_SCHEMA_VERSION;
 
 export const toBase64 = (bytes: Uint8Array) => btoa(Array.from(bytes, (b) => String.fromCharCode(b)).join(''));
 /** Decodes base64; returns null for text that is not base64. */

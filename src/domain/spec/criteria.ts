@@ -1,4 +1,4 @@
-import type { QualificationSpec, Unit } from './schema';
+import type { Unit } from './schema';
 
 /** One assessable statement of a unit: a performance/assessment criterion or a knowledge item. */
 export interface CriterionRef {
@@ -63,8 +63,4 @@ export function unitCriteria(unit: Unit): CriterionRef[] {
     });
   }
   return refs;
-}
-
-export function findUnit(spec: QualificationSpec, code: string): Unit | undefined {
-  return spec.units.find((u) => u.code === code);
 }
