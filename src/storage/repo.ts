@@ -102,10 +102,12 @@ async function write<R>(what: string, portfolioId: string, fn: (ctx: WriteContex
         async put(table, input, action, summary) {
           const t = database.table(table);
           const existing = input.id ? await t.get(input.id as string) : undefined;
+          // A media row's Blob travels beside the validated metadata, never through the schema.
           const { blob, ...rest } = input as { blob?: Blob };
-          const existingMeta = existing ? (({ blob: _b, ...m }) => m)(existing as Record<string, unknown>) : undefined;
-          const record = stamp(table, rest, existingMeta as never, device);
-          await t.put(blob ? { ...record, blob } : existing && (existing as MediaRow).blob ? { ...record, blob: (existing as MediaRow).blob } : record);
+          const { blob: existingBlob, ...existingMeta } = (existing ?? {}) as Partial<MediaRow>;
+          const record = stamp(table, rest, existing ? (existingMeta as never) : undefined, device);
+          const keptBlob = blob ?? existingBlob;
+          await t.put(keptBlob ? { ...record, blob: keptBlob } : record);
           await audit(action ?? (existing ? 'update' : 'create'), table, record.id, summary);
           return record;
         },
@@ -154,9 +156,6 @@ export interface FileInput {
   blob: Blob;
 }
 
-/** SHA-256 of a Blob, in a worker (in-thread in tests): a large video neither fills memory nor blocks the page. */
-export const sha256OfBlob = sha256Blob;
-
 export interface EvidenceInput {
   evidence: Input<'evidence'>;
   files?: FileInput[];
@@ -168,7 +167,7 @@ export interface EvidenceInput {
 /** Evidence with its media, criteria links and signature: one transaction. */
 export async function saveEvidence({ evidence, files = [], criteria, signature }: EvidenceInput): Promise<Evidence> {
   // Hash before the transaction: IndexedDB transactions cannot wait on other async work.
-  const hashed = await Promise.all(files.map(async (f) => ({ ...f, sha256: await sha256OfBlob(f.blob) })));
+  const hashed = await Promise.all(files.map(async (f) => ({ ...f, sha256: await sha256Blob(f.blob) })));
   const portfolioId = evidence.portfolioId;
   return write('the evidence', portfolioId, async (ctx) => {
     const id = evidence.id ?? newId();

@@ -36,7 +36,7 @@ interface UnitClass {
 }
 
 /** Units with the same contribution to every rule are interchangeable: search over counts per class. */
-export function classesOf(compiled: CompiledSpec, indexes: readonly number[]): UnitClass[] {
+function classesOf(compiled: CompiledSpec, indexes: readonly number[]): UnitClass[] {
   const byKey = new Map<string, UnitClass>();
   for (const i of indexes) {
     const weight = compiled.weights[i]!;

@@ -12,7 +12,7 @@ import {
   type FormValue,
   type TableRow,
 } from '../../domain/portfolio/forms';
-import { ColumnKey, ScrollRegion } from './GeneratedViews';
+import { ColumnHead, ColumnKey, ScrollRegion } from './GeneratedViews';
 import './forms.css';
 
 const list = (v: FormValue | undefined) => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : typeof v === 'string' && v ? [v] : []);
@@ -112,15 +112,7 @@ function PrintedTable({ field, rows, data, spec }: { field: FormField; rows: Tab
   return (
     <ScrollRegion label={field.label}>
       <table className="sheet-table sheet-grid">
-        <thead>
-          <tr>
-            {cols.map((c) => (
-              <th key={c.key} scope="col">
-                {c.label}
-              </th>
-            ))}
-          </tr>
-        </thead>
+        <ColumnHead cols={cols} />
         <tbody>
           {shown.map((r, i) => (
             <tr key={i}>
@@ -218,3 +210,4 @@ export function FormPrintView({
     </article>
   );
 }
+

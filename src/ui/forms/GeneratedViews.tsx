@@ -82,15 +82,7 @@ export function IndexOfEvidenceView({ index }: { index: IndexOfEvidence }) {
       />
       <ScrollRegion label="Index of evidence table">
         <table className="sheet-table sheet-grid" data-testid="index-of-evidence">
-          <thead>
-            <tr>
-              {cols.map((c) => (
-                <th key={c.key} scope="col">
-                  {c.label}
-                </th>
-              ))}
-            </tr>
-          </thead>
+          <ColumnHead cols={cols} />
           <tbody>
             {index.rows.length === 0 && (
               <tr>
@@ -136,15 +128,7 @@ function ProgressTable({ title, rows }: { title: string; rows: UnitProgressRecor
     <ScrollRegion label={title}>
       <table className="sheet-table sheet-grid">
         <caption>{title}</caption>
-        <thead>
-          <tr>
-            {cols.map((c) => (
-              <th key={c.key} scope="col">
-                {c.label}
-              </th>
-            ))}
-          </tr>
-        </thead>
+        <ColumnHead cols={cols} />
         <tbody>
           {rows.length === 0 && (
             <tr>
@@ -448,5 +432,20 @@ export function KnowledgeEvidenceView({ records, svqTitle, candidate, assessor }
       ))}
       {records.length > 0 && <ColumnKey />}
     </>
+  );
+}
+
+/** The header row of a printed table: one column heading per seed column. */
+export function ColumnHead({ cols }: { cols: ReadonlyArray<{ key: string; label: string }> }) {
+  return (
+    <thead>
+      <tr>
+        {cols.map((c) => (
+          <th key={c.key} scope="col">
+            {c.label}
+          </th>
+        ))}
+      </tr>
+    </thead>
   );
 }

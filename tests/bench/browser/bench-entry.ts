@@ -108,13 +108,13 @@ document.getElementById('status')!.textContent = 'ready';
   await bulkPutRecords('evidence', evidence);
   const base = new Uint8Array(mediaBytes);
   for (let i = 0; i < base.length; i += 65536) crypto.getRandomValues(base.subarray(i, Math.min(base.length, i + 65536)));
-  const { sha256OfBlob } = await import('../../../src/storage/repo');
+  const { sha256Blob } = await import('../../../src/storage/hashing');
   for (let i = 0; i < mediaCount; i += 10) {
     const rows = [];
     for (let j = i; j < Math.min(mediaCount, i + 10); j++) {
       const header = new TextEncoder().encode(`media ${j} `.padEnd(16));
       const blob = new Blob([header, base.subarray(16)], { type: 'video/mp4' });
-      rows.push({ ...meta(crypto.randomUUID()), portfolioId: enrolment.id, evidenceId: evidence[j % evidence.length]!.id, name: `clip-${j}.mp4`, mimeType: 'video/mp4', size: blob.size, sha256: await sha256OfBlob(blob), blob });
+      rows.push({ ...meta(crypto.randomUUID()), portfolioId: enrolment.id, evidenceId: evidence[j % evidence.length]!.id, name: `clip-${j}.mp4`, mimeType: 'video/mp4', size: blob.size, sha256: await sha256Blob(blob), blob });
     }
     await db().media.bulkPut(rows);
   }

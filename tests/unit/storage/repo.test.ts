@@ -12,10 +12,10 @@ import {
   countersign,
   saveDraft,
   loadDraft,
-  sha256OfBlob,
   auditLog,
 } from '../../../src/storage/repo';
 import { StorageError } from '../../../src/storage/errors';
+import { sha256Blob } from '../../../src/storage/hashing';
 import { computeProgress } from '../../../src/domain';
 import { loadSpec } from '../domain/loadSpecs';
 
@@ -57,7 +57,7 @@ describe('storage', () => {
     expect(data.evidence.map((e) => e.title)).toEqual(['Queue at the gate']);
     expect(data.evidence[0]!.simulation).toBe(false);
     expect(data.media).toHaveLength(1);
-    expect(data.media[0]!.sha256).toBe(await sha256OfBlob(blob('jpeg bytes')));
+    expect(data.media[0]!.sha256).toBe(await sha256Blob(blob('jpeg bytes')));
     expect(data.mappings.map((m) => m.unitCode).sort()).toEqual(['A10', 'F1']);
     expect(data.signatures.map((s) => s.subjectId)).toEqual([evidence.id]);
     expect(data.evidence[0]!.rev).toBe(1);
