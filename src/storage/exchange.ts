@@ -12,7 +12,7 @@ import {
 } from '../domain';
 import { db, type MediaRow } from './db';
 import { explainWriteError, StorageError } from './errors';
-import { deviceId, newId, nowIso } from './repo';
+import { deviceId, newId, nowIso, storeSpecs } from './repo';
 
 export const EXCHANGED_TABLES = ['enrolments', 'people', 'evidence', 'media', 'decisions', 'signatures', 'forms'] as const;
 export type ExchangedTable = (typeof EXCHANGED_TABLES)[number];
@@ -138,9 +138,8 @@ export async function applyImport(plan: ImportPlan): Promise<ImportResult> {
       const haveAudit = new Set((await d.audit.bulkGet(plan.audit.map((a) => a.id))).filter(Boolean).map((a) => a!.id));
       const newAudit = plan.audit.filter((a) => !haveAudit.has(a.id));
       await d.audit.bulkAdd(newAudit);
-      const haveSpecs = await d.specs.bulkGet(plan.specs.map((s) => [s.id, s.version] as [string, string]));
-      const newSpecs = plan.specs.filter((_, i) => !haveSpecs[i]);
-      await d.specs.bulkPut(newSpecs.map((s) => ({ id: s.id, version: s.version, json: s, source: 'imported' as const, storedAt: nowIso() })));
+      // Runs inside this transaction (the specs table is in its scope).
+      await storeSpecs(plan.specs, 'imported');
       if (written > 0 || conflicts > 0) {
         await d.audit.add({ id: newId(), portfolioId: plan.portfolioId, at: nowIso(), actorId: null, deviceId: device, action: 'import', recordType: 'bundle', recordId: plan.portfolioId, summary: `${plan.summary}: ${written} records written, ${conflicts} conflicts kept` });
       }

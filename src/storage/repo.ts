@@ -394,7 +394,11 @@ export async function listForms(portfolioId: string, formType?: FormType): Promi
 /** Stores validated specs so portfolios open offline with the exact spec version they were enrolled on. */
 export async function storeSpecs(specs: QualificationSpec[], source: 'bundled' | 'imported'): Promise<void> {
   try {
-    await db().specs.bulkPut(specs.map((s) => ({ id: s.id, version: s.version, json: s, source, storedAt: nowIso() })));
+    // A spec version is immutable: only versions not yet on the device are written (this runs at every start).
+    const have = await db().specs.bulkGet(specs.map((s) => [s.id, s.version] as [string, string]));
+    const fresh = specs.filter((_, i) => !have[i]);
+    if (fresh.length === 0) return;
+    await db().specs.bulkPut(fresh.map((s) => ({ id: s.id, version: s.version, json: s, source, storedAt: nowIso() })));
   } catch (e) {
     throw explainWriteError(e, 'the qualification specs');
   }
