@@ -1,6 +1,6 @@
-// Export: a zip holding one BagIt 1.0 bag, streamed (STORE: media is already compressed) with incremental
-// SHA-256, signed with this device's key. Memory stays bounded by the chunk size, not the portfolio size.
-import { createSHA256 } from 'hash-wasm';
+// Export: a zip holding one BagIt 1.0 bag, streamed (STORE: media is already compressed), every file's
+// SHA-256 computed as it is written, signed with this device's key. Memory stays bounded by the flush size and
+// the hash workers' read size, not the portfolio size.
 import { Zip, ZipPassThrough } from 'fflate';
 import { RECORD_SCHEMA_VERSION } from '../domain';
 import { notePeer, portfolioForExport, type PortfolioExport } from '../storage/exchange';
@@ -9,7 +9,7 @@ import { deviceId, listStoredSpecs, loadStoredSpec, todayIso } from '../storage/
 import { BAGIT_TXT, bagInfoText, manifestText, payloadOxum } from './bagit';
 import { BUNDLE_SCHEMA_VERSION, canonicalSignatureText, toBase64, type PortfolioFile, type SignatureFile } from './format';
 import { portfolioReport } from './report';
-import { digestBlob, type BlobDigest } from '../storage/hashing';
+import { digestBlob, sha256Hex, type BlobDigest } from '../storage/hashing';
 
 export const SOFTWARE_AGENT = 'Fieldfolio 0.1.0';
 
@@ -45,42 +45,40 @@ const EXTENSIONS: Record<string, string> = {
 export const extensionFor = (mime: string) => EXTENSIONS[mime.split(';')[0]!.trim()] ?? 'bin';
 
 const encoder = new TextEncoder();
-const CHUNK = 4 * 1024 * 1024;
 const FLUSH_BYTES = 16 * 1024 * 1024;
 
-interface PayloadSource {
-  path: string;
-  size: number;
-  chunks: () => AsyncGenerator<Uint8Array>;
-  /** Media are digested (SHA-256 and CRC-32) in a worker while the zip is written on this thread. */
-  digest?: Promise<BlobDigest>;
-}
+/** A payload file: bytes made here (JSON, report), or a stored media Blob with its digest under way in a worker. */
+type PayloadSource = { path: string; size: number } & ({ bytes: Uint8Array } | { blob: Blob; digest: Promise<BlobDigest> });
 
 /**
- * A stored zip entry whose CRC-32 was computed elsewhere (in a worker, with the SHA-256, in the same read), so
- * this thread only moves bytes. fflate computes the CRC in push(); this subclass takes it as given instead.
+ * Stands in for a media file's bytes in the zip stream. The zip writer only counts its length; the output
+ * then takes the Blob itself, so media bytes are never read or copied on this thread: the hash worker is
+ * their one reader, and the bundle Blob references the stored files.
  */
-class KnownCrcEntry extends ZipPassThrough {
-  knownCrc = 0;
-  override push(chunk: Uint8Array, final?: boolean): void {
-    this.size += chunk.length;
-    if (final) this.crc = this.knownCrc;
-    this.process(chunk as Uint8Array<ArrayBuffer>, final ?? false);
+class BlobBytes {
+  constructor(readonly blob: Blob) {}
+  get length(): number {
+    return this.blob.size;
   }
 }
 
-/** Reads a Blob in chunks, the next read already under way while the caller hashes the current one. */
-export async function* blobChunks(blob: Blob, start = 0, end = blob.size, size = CHUNK): AsyncGenerator<Uint8Array> {
-  const read = (at: number) => (at < end ? blob.slice(at, Math.min(end, at + size)).arrayBuffer() : null);
-  let next = read(start);
-  for (let at = start; next; at += size) {
-    const current = next;
-    next = read(at + size);
-    yield new Uint8Array(await current);
+/** A stored (uncompressed) zip entry whose data is a Blob and whose CRC-32 comes from the worker's digest. */
+class BlobEntry extends ZipPassThrough {
+  write(blob: Blob, crc32: number): void {
+    this.size = blob.size;
+    this.crc = crc32;
+    this.process(new BlobBytes(blob) as unknown as Uint8Array<ArrayBuffer>, true);
   }
 }
-async function* bytesChunk(bytes: Uint8Array): AsyncGenerator<Uint8Array> {
-  yield bytes;
+
+function untilAborted<T>(promise: Promise<T>, signal?: AbortSignal): Promise<T> {
+  if (!signal) return promise;
+  return new Promise<T>((resolve, reject) => {
+    const abort = () => reject(new DOMException('Export cancelled', 'AbortError'));
+    if (signal.aborted) abort();
+    signal.addEventListener('abort', abort, { once: true });
+    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', abort));
+  });
 }
 
 export async function exportPortfolio(portfolioId: string, options: ExportOptions = {}): Promise<ExportedBundle> {
@@ -112,7 +110,7 @@ export async function writeBundle(data: PortfolioExport, options: ExportOptions 
     audit: data.audit,
   };
   const payload: PayloadSource[] = [];
-  const addBytes = (path: string, bytes: Uint8Array) => payload.push({ path, size: bytes.length, chunks: () => bytesChunk(bytes) });
+  const addBytes = (path: string, bytes: Uint8Array) => payload.push({ path, size: bytes.length, bytes });
   addBytes('data/portfolio.json', encoder.encode(JSON.stringify(portfolio, null, 1)));
   for (const s of specs) addBytes(`data/specs/${s.id}.json`, encoder.encode(JSON.stringify(s, null, 1)));
   const seen = new Set<string>();
@@ -121,7 +119,7 @@ export async function writeBundle(data: PortfolioExport, options: ExportOptions 
     const path = `data/media/${m.sha256}.${extensionFor(m.mimeType)}`;
     if (!blob || m.deleted || seen.has(path)) continue;
     seen.add(path);
-    payload.push({ path, size: blob.size, chunks: () => blobChunks(blob), digest: digestBlob(blob) });
+    payload.push({ path, size: blob.size, blob, digest: digestBlob(blob) });
   }
   addBytes('data/report.html', encoder.encode(portfolioReport(data, spec, todayIso())));
 
@@ -139,46 +137,43 @@ export async function writeBundle(data: PortfolioExport, options: ExportOptions 
   let zipError: Error | null = null;
   const zip = new Zip((err, chunk) => {
     if (err) zipError = err;
-    else {
+    else if ((chunk as unknown) instanceof BlobBytes) {
+      flush();
+      output.push((chunk as unknown as BlobBytes).blob);
+    } else {
       parts.push(chunk);
       buffered += chunk.length;
       if (buffered >= FLUSH_BYTES) flush();
     }
   });
-  const writeFile = async (path: string, chunks: AsyncGenerator<Uint8Array>, onBytes?: (n: number) => void, hashed?: Promise<BlobDigest>): Promise<string> => {
-    const entry = hashed ? new KnownCrcEntry(`${root}/${path}`) : new ZipPassThrough(`${root}/${path}`);
-    entry.mtime = now;
-    zip.add(entry);
-    const hasher = hashed ? null : await createSHA256();
-    hasher?.init();
-    let pending: Uint8Array | null = null;
-    for await (const chunk of chunks) {
-      if (options.signal?.aborted) throw new DOMException('Export cancelled', 'AbortError');
-      hasher?.update(chunk);
-      if (pending) entry.push(pending, false);
-      pending = chunk;
-      onBytes?.(chunk.length);
+  const writeFile = async (path: string, source: Uint8Array | { blob: Blob; digest: Promise<BlobDigest> }): Promise<string> => {
+    if (options.signal?.aborted) throw new DOMException('Export cancelled', 'AbortError');
+    let sha256: string;
+    if (source instanceof Uint8Array) {
+      const entry = new ZipPassThrough(`${root}/${path}`);
+      entry.mtime = now;
+      zip.add(entry);
+      entry.push(source, true);
+      sha256 = await sha256Hex(source);
+    } else {
+      const digest = await untilAborted(source.digest, options.signal);
+      const entry = new BlobEntry(`${root}/${path}`);
+      entry.mtime = now;
+      zip.add(entry);
+      entry.write(source.blob, digest.crc32);
+      sha256 = digest.sha256;
     }
-    if (entry instanceof KnownCrcEntry) entry.knownCrc = (await hashed!).crc32;
-    entry.push(pending ?? new Uint8Array(0), true);
     if (zipError) throw zipError;
-    return hasher ? hasher.digest('hex') : (await hashed!).sha256;
+    return sha256;
   };
 
   const bytesTotal = payload.reduce((n, p) => n + p.size, 0);
   let bytesDone = 0;
   const manifest: Array<{ path: string; sha256: string }> = [];
   for (const p of payload) {
-    const sha256 = writeFile(
-      p.path,
-      p.chunks(),
-      (n) => {
-        bytesDone += n;
-        options.onProgress?.({ bytesDone, bytesTotal, file: p.path });
-      },
-      p.digest,
-    );
-    manifest.push({ path: p.path, sha256: await sha256 });
+    manifest.push({ path: p.path, sha256: await writeFile(p.path, 'bytes' in p ? p.bytes : p) });
+    bytesDone += p.size;
+    options.onProgress?.({ bytesDone, bytesTotal, file: p.path });
   }
 
   const bagInfo = bagInfoText([
@@ -198,9 +193,9 @@ export async function writeBundle(data: PortfolioExport, options: ExportOptions 
     ['manifest-sha256.txt', encoder.encode(manifestText(manifest))],
   ];
   const tagManifest: Array<{ path: string; sha256: string }> = [];
-  for (const [path, bytes] of tagFiles) tagManifest.push({ path, sha256: await writeFile(path, bytesChunk(bytes)) });
+  for (const [path, bytes] of tagFiles) tagManifest.push({ path, sha256: await writeFile(path, bytes) });
   const tagManifestBytes = encoder.encode(manifestText(tagManifest));
-  await writeFile('tagmanifest-sha256.txt', bytesChunk(tagManifestBytes));
+  await writeFile('tagmanifest-sha256.txt', tagManifestBytes);
 
   const key = await deviceSigningKey();
   const signature = new Uint8Array(await crypto.subtle.sign(ECDSA_SIGN, key.privateKey, tagManifestBytes as BufferSource));
@@ -212,7 +207,7 @@ export async function writeBundle(data: PortfolioExport, options: ExportOptions 
     signature: toBase64(signature),
     deviceId: device,
   };
-  await writeFile('signature.json', bytesChunk(encoder.encode(canonicalSignatureText(signatureFile))));
+  await writeFile('signature.json', encoder.encode(canonicalSignatureText(signatureFile)));
   zip.end();
   if (zipError) throw zipError;
   flush();

@@ -1,12 +1,12 @@
 // Verify a bundle completely before anything touches the database: container, BagIt completeness and
 // Payload-Oxum, every hash, the signature, and every record against its schema.
-import { createSHA256 } from 'hash-wasm';
+import { createCRC32, createSHA256 } from 'hash-wasm';
 import { parseSpec, readRecord, RECORD_SCHEMA_VERSION, type QualificationSpec, type RecordOf } from '../domain';
 import { EXCHANGED_TABLES, type ExchangedTable } from '../storage/exchange';
 import { fingerprintOf, knownKeys, ECDSA, ECDSA_SIGN } from '../storage/keys';
 import { BAGIT_TXT, parseBagInfo, parseManifest, payloadOxum } from './bagit';
 import { BUNDLE_SCHEMA_VERSION, canonicalSignatureText, fromBase64, PortfolioFile, SignatureFile, toBase64 } from './format';
-import { sha256Blob } from '../storage/hashing';
+import { digestBlob, type BlobDigest } from '../storage/hashing';
 import { BundleError, DEFAULT_LIMITS, entryBytes, entryChunks, readZipDirectory, type ZipEntry, type ZipLimits } from './zipread';
 
 export { BundleError };
@@ -29,11 +29,25 @@ const fail = (file: string, reason: string): never => {
   throw new BundleError(file, reason);
 };
 
-async function sha256Of(blob: Blob, entry: ZipEntry): Promise<string> {
-  const hasher = await createSHA256();
-  hasher.init();
-  for await (const chunk of entryChunks(blob, entry)) hasher.update(chunk);
-  return hasher.digest('hex');
+/** SHA-256 and CRC-32 of an entry's bytes: stored entries in the hash workers, deflated ones as they inflate. */
+async function entryDigest(blob: Blob, entry: ZipEntry): Promise<BlobDigest> {
+  if (entry.method === 0) return digestBlob(blob.slice(entry.dataOffset, entry.dataOffset + entry.size));
+  const [sha, crc] = await Promise.all([createSHA256(), createCRC32()]);
+  sha.init();
+  crc.init();
+  for await (const chunk of entryChunks(blob, entry)) {
+    sha.update(chunk);
+    crc.update(chunk);
+  }
+  return { sha256: sha.digest('hex'), crc32: parseInt(crc.digest('hex'), 16) };
+}
+
+/** The SHA-256 its manifest names, then the zip's own CRC-32 (which `unzip -t` checks), of every entry. */
+function checkDigest(path: string, digest: BlobDigest, entry: ZipEntry, manifest: string, sha256?: string): void {
+  if (sha256 !== undefined && digest.sha256 !== sha256) {
+    fail(path, `does not match its SHA-256 in ${manifest}${manifest === 'manifest-sha256.txt' ? ' (altered or corrupt)' : ''}`);
+  }
+  if (digest.crc32 !== entry.crc) fail(path, 'does not match its CRC-32 in the zip (corrupt)');
 }
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
@@ -89,8 +103,10 @@ export async function verifyBundle(blob: Blob, limits: ZipLimits = DEFAULT_LIMIT
 
   for (const [path, hash] of tagManifest) {
     if (path.startsWith('data/')) fail('tagmanifest-sha256.txt', `lists a payload file (${path})`);
-    if ((await sha256Of(blob, need(path))) !== hash) fail(path, 'does not match its SHA-256 in tagmanifest-sha256.txt');
+    checkDigest(path, await entryDigest(blob, need(path)), need(path), 'tagmanifest-sha256.txt', hash);
   }
+  // The two files no manifest covers are checked by the signature and the canonical form; their CRC here.
+  for (const path of ['tagmanifest-sha256.txt', 'signature.json']) checkDigest(path, await entryDigest(blob, need(path)), need(path), 'the zip');
   for (const path of ['bagit.txt', 'bag-info.txt', 'manifest-sha256.txt']) {
     if (!tagManifest.has(path)) fail('tagmanifest-sha256.txt', `does not cover ${path}`);
   }
@@ -114,16 +130,9 @@ export async function verifyBundle(blob: Blob, limits: ZipLimits = DEFAULT_LIMIT
   if (schemaVersion > BUNDLE_SCHEMA_VERSION) {
     fail('bag-info.txt', `was written with bundle schema version ${schemaVersion}, newer than this app understands (${BUNDLE_SCHEMA_VERSION}): update Fieldfolio first`);
   }
-  // Payload hashes: stored entries are hashed in workers, all at once (the page stays responsive).
-  const hashes = await Promise.all(
-    [...manifest.keys()].map((path) => {
-      const e = byPath.get(path)!;
-      return e.method === 0 ? sha256Blob(blob.slice(e.dataOffset, e.dataOffset + e.size)) : sha256Of(blob, e);
-    }),
-  );
-  [...manifest.entries()].forEach(([path, hash], i) => {
-    if (hashes[i] !== hash) fail(path, 'does not match its SHA-256 in manifest-sha256.txt (altered or corrupt)');
-  });
+  // Payload hashes: stored entries are hashed in the workers, all queued at once (the page stays responsive).
+  const digests = await Promise.all([...manifest.keys()].map((path) => entryDigest(blob, byPath.get(path)!)));
+  [...manifest.entries()].forEach(([path, hash], i) => checkDigest(path, digests[i]!, byPath.get(path)!, 'manifest-sha256.txt', hash));
 
   let portfolioJson: unknown;
   try {

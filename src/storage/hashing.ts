@@ -1,10 +1,8 @@
 // Digests of Blobs: in a pool of Web Workers where the platform has them (browsers), in-thread otherwise.
-import { createCRC32, createSHA256 } from 'hash-wasm';
+import { digestBlob as digestInThread, type BlobDigest } from './digest';
 
-export interface BlobDigest {
-  sha256: string;
-  crc32: number;
-}
+export type { BlobDigest };
+export { sha256Hex } from './digest';
 
 const workers: Worker[] = [];
 let nextId = 0;
@@ -27,18 +25,6 @@ function hashWorker(): Worker | null {
     }
   }
   return workers[nextId % workers.length]!;
-}
-
-async function digestInThread(blob: Blob): Promise<BlobDigest> {
-  const [sha, crc] = await Promise.all([createSHA256(), createCRC32()]);
-  sha.init();
-  crc.init();
-  for (let at = 0; at < blob.size; at += 4 * 1024 * 1024) {
-    const bytes = new Uint8Array(await blob.slice(at, at + 4 * 1024 * 1024).arrayBuffer());
-    sha.update(bytes);
-    crc.update(bytes);
-  }
-  return { sha256: sha.digest('hex'), crc32: parseInt(crc.digest('hex'), 16) };
 }
 
 /** SHA-256 and CRC-32 of a Blob without blocking the page; runs beside whatever the page does meanwhile. */

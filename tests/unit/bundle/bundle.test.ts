@@ -237,6 +237,27 @@ describe('portfolio bundle', () => {
       expect(e.reason).toMatch(/^rejected: compression ratio \d+:1 is absurd \(zip bomb\?\)$/);
     });
 
+    it('a CRC-32 changed consistently in the central directory and the data descriptor (bytes intact)', async () => {
+      // What `unzip -t` would report as a bad CRC: the SHA-256 still matches, so only the CRC check catches it.
+      const entries = await readZipDirectory(small);
+      const report = entries.find((e) => e.name.endsWith('data/report.html'))!;
+      const bad = await mutate(small, (b) => {
+        const v = new DataView(b.buffer);
+        const descriptor = report.dataOffset + report.compressedSize;
+        expect(v.getUint32(descriptor, true)).toBe(0x08074b50);
+        v.setUint32(descriptor + 4, report.crc ^ 1, true);
+        let p = v.getUint32(b.length - 22 + 16, true);
+        for (;;) {
+          const nameLength = v.getUint16(p + 28, true);
+          if (new TextDecoder().decode(b.subarray(p + 46, p + 46 + nameLength)) === report.name) break;
+          p += 46 + nameLength;
+        }
+        v.setUint32(p + 16, report.crc ^ 1, true);
+      });
+      const e = await rejection(bad);
+      expect(e.message).toBe('data/report.html: does not match its CRC-32 in the zip (corrupt)');
+    });
+
     it('a truncated zip', async () => {
       const e = await rejection(small.slice(0, Math.floor(small.size * 0.7)));
       expect(e.message).toMatch(/not a zip file, or truncated/);
