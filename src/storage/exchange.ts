@@ -111,7 +111,9 @@ export async function applyImport(plan: ImportPlan): Promise<ImportResult> {
         if (incoming.length === 0) continue;
         const t = d.table(table);
         const local = (await t.bulkGet(incoming.map((r) => r.id))) as Array<(Versioned & Record<string, unknown>) | undefined>;
-        const known = (await d.conflicts.where('table').equals(table).toArray()).filter((c) => incoming.some((r) => r.id === c.recordId));
+        const incomingIds = new Set(incoming.map((r) => r.id));
+        const known = (await d.conflicts.where('table').equals(table).toArray()).filter((c) => incomingIds.has(c.recordId));
+        const changed: Array<Record<string, unknown>> = [];
         for (let i = 0; i < incoming.length; i++) {
           const theirs = incoming[i]!;
           const mineRaw = local[i];
@@ -122,7 +124,7 @@ export async function applyImport(plan: ImportPlan): Promise<ImportResult> {
           else {
             const blob = table === 'media' ? (plan.media.get(theirs.id) ?? (mineRaw as MediaRow | undefined)?.blob) : undefined;
             if (table === 'media' && !blob) throw new StorageError('validation', `media ${theirs.id} has no bytes in the bundle`);
-            await t.put(blob ? { ...winner, blob } : winner);
+            changed.push(blob ? { ...winner, blob } : winner);
             written++;
           }
           for (const c of result.conflicts) {
@@ -133,6 +135,8 @@ export async function applyImport(plan: ImportPlan): Promise<ImportResult> {
             }
           }
         }
+        // One request for the table, not one round trip per record.
+        await t.bulkPut(changed);
       }
       // The audit log is append-only: entries are added by id, never changed.
       const haveAudit = new Set((await d.audit.bulkGet(plan.audit.map((a) => a.id))).filter(Boolean).map((a) => a!.id));

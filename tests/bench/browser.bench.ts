@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { launchProfile } from '../e2e/harness';
 
 interface BenchWindow {
-  benchBundle: () => Promise<{ bytes: number; payloadBytes: number; exportMs: number; importMs: number; verifyMs: number; exportPeakHeap: number; importPeakHeap: number; records: number; media: number }>;
+  benchBundle: (mediaCount: number, mediaBytes: number) => Promise<{ bytes: number; payloadBytes: number; exportMs: number; importMs: number; verifyMs: number; exportPeakHeap: number; importPeakHeap: number; records: number; media: number }>;
   benchInsert: () => Promise<{ ms: number; evidence: number; mappings: number }>;
   benchProgress: () => Promise<{ loadMs: number; computeMs: number; totalMs: number; evidence: number; runs: number[]; portfolioId: string }>;
 }
@@ -46,7 +46,11 @@ export async function benchBrowser(): Promise<void> {
 
     await page.goto(`${url}/tests/bench/browser/bench.html`);
     await page.getByText('ready').waitFor();
-    const b = await page.evaluate(() => (window as unknown as BenchWindow).benchBundle(), undefined);
+    // `npm run bench -- --bundle-mb=1000 --media-files=10`: other sizes (default 500 MB in 200 media files).
+    const arg = (name: string, fallback: number) => Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback);
+    const mediaFiles = arg('media-files', 200);
+    const mediaBytes = Math.round((arg('bundle-mb', 500) * 1024 * 1024) / mediaFiles);
+    const b = await page.evaluate(([count, bytes]) => (window as unknown as BenchWindow).benchBundle(count!, bytes!), [mediaFiles, mediaBytes]);
     const mb = (n: number) => (n / 1024 ** 2).toFixed(0);
     const rate = (ms: number) => (b.payloadBytes / 1024 ** 2 / (ms / 1000)).toFixed(0);
     console.log(`\nBundle of ${mb(b.payloadBytes)} MB (${b.records} records, ${b.media} media files; zip ${mb(b.bytes)} MB)`);
