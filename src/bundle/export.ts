@@ -109,8 +109,21 @@ export async function writeBundle(data: PortfolioExport, options: ExportOptions 
     records: data.records as unknown as PortfolioFile['records'],
     audit: data.audit,
   };
+  // Progress counts bytes hashed: media in the workers (all queued at once, so several move together), the
+  // files made here as they are written.
+  let bytesTotal = 0;
+  let bytesDone = 0;
+  let current = '';
+  const progressed = (n: number) => {
+    bytesDone += n;
+    options.onProgress?.({ bytesDone, bytesTotal, file: current });
+  };
   const payload: PayloadSource[] = [];
-  const addBytes = (path: string, bytes: Uint8Array) => payload.push({ path, size: bytes.length, bytes });
+  const add = (source: PayloadSource) => {
+    payload.push(source);
+    bytesTotal += source.size;
+  };
+  const addBytes = (path: string, bytes: Uint8Array) => add({ path, size: bytes.length, bytes });
   addBytes('data/portfolio.json', encoder.encode(JSON.stringify(portfolio, null, 1)));
   for (const s of specs) addBytes(`data/specs/${s.id}.json`, encoder.encode(JSON.stringify(s, null, 1)));
   const seen = new Set<string>();
@@ -119,7 +132,7 @@ export async function writeBundle(data: PortfolioExport, options: ExportOptions 
     const path = `data/media/${m.sha256}.${extensionFor(m.mimeType)}`;
     if (!blob || m.deleted || seen.has(path)) continue;
     seen.add(path);
-    payload.push({ path, size: blob.size, blob, digest: digestBlob(blob) });
+    add({ path, size: blob.size, blob, digest: digestBlob(blob, progressed) });
   }
   addBytes('data/report.html', encoder.encode(portfolioReport(data, spec, todayIso())));
 
@@ -167,13 +180,11 @@ export async function writeBundle(data: PortfolioExport, options: ExportOptions 
     return sha256;
   };
 
-  const bytesTotal = payload.reduce((n, p) => n + p.size, 0);
-  let bytesDone = 0;
   const manifest: Array<{ path: string; sha256: string }> = [];
   for (const p of payload) {
+    current = p.path;
     manifest.push({ path: p.path, sha256: await writeFile(p.path, 'bytes' in p ? p.bytes : p) });
-    bytesDone += p.size;
-    options.onProgress?.({ bytesDone, bytesTotal, file: p.path });
+    if ('bytes' in p) progressed(p.size);
   }
 
   const bagInfo = bagInfoText([

@@ -6,7 +6,7 @@ import { EXCHANGED_TABLES, type ExchangedTable } from '../storage/exchange';
 import { fingerprintOf, knownKeys, ECDSA, ECDSA_SIGN } from '../storage/keys';
 import { BAGIT_TXT, parseBagInfo, parseManifest, payloadOxum } from './bagit';
 import { BUNDLE_SCHEMA_VERSION, canonicalSignatureText, fromBase64, PortfolioFile, SignatureFile, toBase64 } from './format';
-import { digestBlob, type BlobDigest } from '../storage/hashing';
+import { digestBlob, type BlobDigest, type OnBytes } from '../storage/hashing';
 import { BundleError, DEFAULT_LIMITS, entryBytes, entryChunks, readZipDirectory, type ZipEntry, type ZipLimits } from './zipread';
 
 export { BundleError };
@@ -30,14 +30,19 @@ const fail = (file: string, reason: string): never => {
 };
 
 /** SHA-256 and CRC-32 of an entry's bytes: stored entries in the hash workers, deflated ones as they inflate. */
-async function entryDigest(blob: Blob, entry: ZipEntry): Promise<BlobDigest> {
-  if (entry.method === 0) return digestBlob(blob.slice(entry.dataOffset, entry.dataOffset + entry.size));
+async function entryDigest(blob: Blob, entry: ZipEntry, onBytes?: OnBytes): Promise<BlobDigest> {
+  if (entry.method === 0) return digestBlob(blob.slice(entry.dataOffset, entry.dataOffset + entry.size), onBytes);
   const [sha, crc] = await Promise.all([createSHA256(), createCRC32()]);
   sha.init();
   crc.init();
+  let counted = 0;
   for await (const chunk of entryChunks(blob, entry)) {
     sha.update(chunk);
     crc.update(chunk);
+    // Progress in the entry's uncompressed bytes, capped at its declared size.
+    const step = Math.min(chunk.length, entry.size - counted);
+    counted += step;
+    onBytes?.(step);
   }
   return { sha256: sha.digest('hex'), crc32: parseInt(crc.digest('hex'), 16) };
 }
@@ -60,7 +65,13 @@ async function text(blob: Blob, entry: ZipEntry): Promise<string> {
   }
 }
 
-export async function verifyBundle(blob: Blob, limits: ZipLimits = DEFAULT_LIMITS): Promise<VerifiedBundle> {
+export interface VerifyOptions {
+  limits?: ZipLimits;
+  /** Payload bytes hashed so far, of the total: the long part of verifying a large bundle. */
+  onProgress?: (bytesDone: number, bytesTotal: number) => void;
+}
+
+export async function verifyBundle(blob: Blob, { limits = DEFAULT_LIMITS, onProgress }: VerifyOptions = {}): Promise<VerifiedBundle> {
   const entries = await readZipDirectory(blob, limits);
   if (entries.length === 0) fail('(zip container)', 'the zip is empty');
   const root = entries[0]!.name.split('/')[0]!;
@@ -131,7 +142,10 @@ export async function verifyBundle(blob: Blob, limits: ZipLimits = DEFAULT_LIMIT
     fail('bag-info.txt', `was written with bundle schema version ${schemaVersion}, newer than this app understands (${BUNDLE_SCHEMA_VERSION}): update Fieldfolio first`);
   }
   // Payload hashes: stored entries are hashed in the workers, all queued at once (the page stays responsive).
-  const digests = await Promise.all([...manifest.keys()].map((path) => entryDigest(blob, byPath.get(path)!)));
+  let hashed = 0;
+  onProgress?.(0, payloadBytes);
+  const progressed = (n: number) => onProgress?.((hashed += n), payloadBytes);
+  const digests = await Promise.all([...manifest.keys()].map((path) => entryDigest(blob, byPath.get(path)!, progressed)));
   [...manifest.entries()].forEach(([path, hash], i) => checkDigest(path, digests[i]!, byPath.get(path)!, 'manifest-sha256.txt', hash));
 
   let portfolioJson: unknown;

@@ -7,6 +7,9 @@ export interface BlobDigest {
   crc32: number;
 }
 
+/** Told how many more bytes have been hashed. */
+export type OnBytes = (bytes: number) => void;
+
 /**
  * Up to this size a file is read whole and hashed by WebCrypto, which uses the CPU's SHA instructions:
  * measured 4–5× faster than WebAssembly here (≈150 vs 510–780 ms per 100 MB). WebCrypto cannot hash
@@ -26,13 +29,13 @@ let crcHasher: Promise<IHasher> | null = null;
 let shaHasher: Promise<IHasher> | null = null;
 let queue: Promise<unknown> = Promise.resolve();
 
-export function digestBlob(blob: Blob): Promise<BlobDigest> {
-  const job = queue.then(() => digestNow(blob));
+export function digestBlob(blob: Blob, onBytes?: OnBytes): Promise<BlobDigest> {
+  const job = queue.then(() => digestNow(blob, onBytes));
   queue = job.catch(() => undefined);
   return job;
 }
 
-async function digestNow(blob: Blob): Promise<BlobDigest> {
+async function digestNow(blob: Blob, onBytes?: OnBytes): Promise<BlobDigest> {
   crcHasher ??= createCRC32();
   const crc = await crcHasher;
   crc.init();
@@ -40,7 +43,9 @@ async function digestNow(blob: Blob): Promise<BlobDigest> {
     const bytes = new Uint8Array(await blob.arrayBuffer());
     const sha256 = sha256Hex(bytes);
     crc.update(bytes);
-    return { sha256: await sha256, crc32: parseInt(crc.digest('hex'), 16) };
+    const digest = { sha256: await sha256, crc32: parseInt(crc.digest('hex'), 16) };
+    onBytes?.(bytes.length);
+    return digest;
   }
   shaHasher ??= createSHA256();
   const sha = await shaHasher;
@@ -53,6 +58,7 @@ async function digestNow(blob: Blob): Promise<BlobDigest> {
     const bytes = new Uint8Array(await current);
     sha.update(bytes);
     crc.update(bytes);
+    onBytes?.(bytes.length);
   }
   return { sha256: sha.digest('hex'), crc32: parseInt(crc.digest('hex'), 16) };
 }

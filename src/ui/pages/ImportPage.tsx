@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { importBundle } from '../../bundle/import';
+import { writeVerifiedBundle } from '../../bundle/import';
 import { verifyBundle, type VerifiedBundle } from '../../bundle/verify';
 import { listEnrolments } from '../../storage/repo';
 import { useVerifier } from '../state/verifier';
@@ -11,37 +11,39 @@ import { formatBytes } from '../components/StorageMeter';
 export function ImportPage() {
   const navigate = useNavigate();
   const enrolments = useLiveQuery(listEnrolments, []);
-  const [file, setFile] = useState<File | null>(null);
   const [bundle, setBundle] = useState<VerifiedBundle | null>(null);
-  const [checking, setChecking] = useState(false);
+  const [checking, setChecking] = useState<{ done: number; total: number } | null>(null);
+  const [writing, setWriting] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const openReadOnly = useVerifier((s) => s.open);
 
   async function check(f: File) {
-    setFile(f);
     setBundle(null);
     setError(null);
     setDone(null);
-    setChecking(true);
+    setChecking({ done: 0, total: 0 });
     try {
-      setBundle(await verifyBundle(f));
+      setBundle(await verifyBundle(f, { onProgress: (done, total) => setChecking({ done, total }) }));
     } catch (e) {
       setError(`${(e as Error).message}. This bundle was rejected; nothing on this device was changed.`);
     } finally {
-      setChecking(false);
+      setChecking(null);
     }
   }
 
   async function apply(mode: 'restore' | 'merge') {
-    if (!file) return;
+    if (!bundle) return;
     setError(null);
+    setWriting(true);
     try {
-      const { result } = await importBundle(file, mode);
+      const result = await writeVerifiedBundle(bundle, mode);
       setDone(`Imported: ${result.written} records written, ${result.unchanged} already up to date, ${result.conflicts} conflicts kept for you to resolve.`);
       void navigate(`/portfolios/${bundle!.portfolioId}`);
     } catch (e) {
       setError(`${(e as Error).message} Nothing on this device was changed.`);
+    } finally {
+      setWriting(false);
     }
   }
 
@@ -55,7 +57,16 @@ export function ImportPage() {
         <span>Bundle file</span>
         <input type="file" accept=".zip,application/zip" onChange={(e) => e.target.files?.[0] && void check(e.target.files[0])} />
       </label>
-      {checking && <p role="status">Checking the bundle…</p>}
+      {checking && (
+        <div role="status">
+          <label>
+            Checking the bundle: every file's hash
+            <progress max={checking.total || 1} value={checking.done} />
+          </label>{' '}
+          {formatBytes(checking.done)} of {formatBytes(checking.total)}
+        </div>
+      )}
+      {writing && <p role="status">Writing the portfolio to this device…</p>}
       {error && (
         <p className="alert" role="alert" data-testid="import-error">
           {error}
@@ -96,11 +107,11 @@ export function ImportPage() {
             </div>
           </dl>
           {onDevice ? (
-            <button type="button" onClick={() => void apply('merge')}>
+            <button type="button" disabled={writing} onClick={() => void apply('merge')}>
               Merge into my copy
             </button>
           ) : (
-            <button type="button" onClick={() => void apply('restore')}>
+            <button type="button" disabled={writing} onClick={() => void apply('restore')}>
               Add to this device
             </button>
           )}{' '}

@@ -137,6 +137,34 @@ describe('portfolio bundle', () => {
     expect((await loadPortfolio(demoId))!.evidence.find((x) => x.id === e.id)!.description).toBe('Updated after the first bundle');
   });
 
+  it('export reports progress up to the whole payload, and can be cancelled without noting a send', async () => {
+    setDatabase(sourceDevice);
+    const seen: Array<{ bytesDone: number; bytesTotal: number; file: string }> = [];
+    const out = await exportPortfolio(demoId, { now: FIXED, onProgress: (p) => seen.push(p) });
+    expect(seen.length).toBeGreaterThanOrEqual(4);
+    expect(seen.every((p, i) => p.bytesTotal === out.payloadBytes && (i === 0 || p.bytesDone >= seen[i - 1]!.bytesDone))).toBe(true);
+    expect(seen.at(-1)!.bytesDone).toBe(out.payloadBytes);
+    expect(seen.map((p) => p.file)).toContain('data/portfolio.json');
+
+    const { listPeers } = await import('../../../src/storage/exchange');
+    const controller = new AbortController();
+    const cancelled = exportPortfolio(demoId, { forDevice: 'cancelled-device', signal: controller.signal, onProgress: () => controller.abort() });
+    await expect(cancelled).rejects.toMatchObject({ name: 'AbortError' });
+    expect((await listPeers()).some((p) => p.deviceId === 'cancelled-device')).toBe(false);
+  });
+
+  it('verification reports progress; a verified bundle is then written without a second check', async () => {
+    const { writeVerifiedBundle } = await import('../../../src/bundle/import');
+    const steps: Array<[number, number]> = [];
+    const verified = await verifyBundle(bundle, { onProgress: (done, total) => steps.push([done, total]) });
+    expect(steps[0]).toEqual([0, verified.payloadBytes]);
+    expect(steps.at(-1)).toEqual([verified.payloadBytes, verified.payloadBytes]);
+    await device('tablet5');
+    const result = await writeVerifiedBundle(verified, 'restore');
+    expect(result.written).toBe(Object.values(verified.records).reduce((n, rows) => n + rows.length, 0));
+    expect((await loadPortfolio(demoId))!.evidence).toHaveLength(verified.records.evidence.length);
+  });
+
   it('exports a valid bag: manifests list every payload file, Payload-Oxum matches', async () => {
     const v = await verifyBundle(bundle);
     expect(v.payloadFiles).toBe(4); // portfolio.json, the SVQ2 spec, one photo, report.html
