@@ -81,7 +81,6 @@ interface WriteContext {
   actor: string | null;
   put<T extends RecordTable>(table: T, input: Record<string, unknown>, action?: string, summary?: string): Promise<RecordOf<T>>;
   remove(table: RecordTable, id: string, summary?: string): Promise<void>;
-  portfolioId: string;
 }
 
 const ALL_TABLES = ['people', 'enrolments', 'evidence', 'media', 'decisions', 'signatures', 'forms', 'audit', 'drafts'] as const;
@@ -98,7 +97,6 @@ async function write<R>(what: string, portfolioId: string, fn: (ctx: WriteContex
       const ctx: WriteContext = {
         device,
         actor,
-        portfolioId,
         async put(table, input, action, summary) {
           const t = database.table(table);
           const existing = input.id ? await t.get(input.id as string) : undefined;
@@ -131,11 +129,9 @@ export async function savePerson(input: Input<'people'>): Promise<Person> {
 }
 
 export async function createEnrolment(input: Input<'enrolments'>): Promise<Enrolment> {
-  return write('the enrolment', input.id ?? 'pending', async (ctx) => {
-    const id = input.id ?? newId();
-    ctx.portfolioId = id;
-    return ctx.put('enrolments', { ...input, id }, 'create', `enrolled on ${input.specId} ${input.specVersion}`);
-  });
+  // The enrolment's id is the portfolio's: known before the write, so its audit entry is filed under it.
+  const id = input.id ?? newId();
+  return write('the enrolment', id, (ctx) => ctx.put('enrolments', { ...input, id }, 'create', `enrolled on ${input.specId} ${input.specVersion}`));
 }
 
 export async function updateEnrolment(enrolment: Enrolment, changes: Partial<Input<'enrolments'>>, summary = ''): Promise<Enrolment> {

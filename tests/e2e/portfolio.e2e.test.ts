@@ -83,6 +83,12 @@ describe('portfolio on the device, offline', () => {
     await app.startPortfolio('Bea Candidate', /VTCT/, 'Sam Assessor');
     await page.getByRole('link', { name: 'Record an observation' }).click();
     const form = page.getByRole('form', { name: 'Evidence' });
+    // Opening the page and leaving is not an edit: no draft is written, nothing is "restored".
+    await form.getByLabel('Title').waitFor();
+    await page.waitForTimeout(800);
+    await page.reload();
+    await form.getByLabel('Title').waitFor();
+    expect(await page.getByText('Restored your unsaved evidence').count()).toBe(0);
     await form.getByLabel('Title').fill('Handling a complaint on the phone');
     await form.getByLabel('What the assessor observed').fill('Half-way through typing when the battery died');
     await app.mapCriterion('BUS59', /^BUS59 AC 1\.1 /);
@@ -93,6 +99,15 @@ describe('portfolio on the device, offline', () => {
     expect(await form.getByLabel('Title').inputValue()).toBe('Handling a complaint on the phone');
     expect(await form.getByLabel('What the assessor observed').inputValue()).toBe('Half-way through typing when the battery died');
     expect(await form.getByRole('checkbox', { name: /^BUS59 AC 1\.1 / }).isChecked()).toBe(true);
+    // A stale draft can be thrown away, and stays gone.
+    await page.getByRole('button', { name: 'Discard it and start afresh' }).click();
+    await expect.poll(() => form.getByLabel('Title').inputValue()).toBe('');
+    expect(await form.getByLabel('Type of evidence').inputValue()).toBe('O');
+    await page.waitForTimeout(800);
+    await page.reload();
+    await form.getByLabel('Title').waitFor();
+    expect(await page.getByText('Restored your unsaved evidence').count()).toBe(0);
+    expect(await form.getByLabel('Title').inputValue()).toBe('');
     await context.close();
   });
 });

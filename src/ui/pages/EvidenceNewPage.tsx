@@ -37,15 +37,8 @@ export function EvidenceNewPage() {
   const draftKey = portfolioId ? `new-evidence:${portfolioId}` : null;
   const filesKey = portfolioId ? `new-evidence-files:${portfolioId}` : null;
   const initialType = (EVIDENCE_TYPES as readonly string[]).includes(params.get('type') ?? '') ? (params.get('type') as EvidenceTypeCode) : 'P';
-  const [draft, setDraft] = useState<EvidenceDraft>({
-    type: initialType,
-    title: '',
-    description: '',
-    date: todayIso(),
-    location: '',
-    simulation: false,
-    criteria: [],
-  });
+  const emptyDraft = (): EvidenceDraft => ({ type: initialType, title: '', description: '', date: todayIso(), location: '', simulation: false, criteria: [] });
+  const [draft, setDraft] = useState<EvidenceDraft>(emptyDraft);
   const [loaded, setLoaded] = useState(false);
   const [restoredAt, setRestoredAt] = useState<string | null>(null);
   const [files, setFiles] = useState<FileInput[]>([]);
@@ -57,7 +50,8 @@ export function EvidenceNewPage() {
   useEffect(() => {
     if (!draftKey || !filesKey) return;
     void Promise.all([loadDraft<EvidenceDraft>(draftKey), loadDraft<FileInput[]>(filesKey)]).then(([saved, savedFiles]) => {
-      if (saved) {
+      // A draft with nothing typed into it (e.g. left by "discard") would only override the type and date asked for.
+      if (saved && (saved.title || saved.description || saved.location || saved.criteria.length > 0 || savedFiles?.length)) {
         setDraft(saved);
         setRestoredAt(saved.savedAt ?? null);
       }
@@ -71,7 +65,8 @@ export function EvidenceNewPage() {
   // Captured media is kept with the draft too (IndexedDB stores Blobs), written only when the list changes.
   useEffect(() => {
     if (!filesKey || !loaded) return;
-    saveDraft(filesKey, [...restoredFiles, ...files]).catch((e: Error) => setError(e.message));
+    const all = [...restoredFiles, ...files];
+    (all.length > 0 ? saveDraft(filesKey, all) : clearDraft(filesKey)).catch((e: Error) => setError(e.message));
   }, [filesKey, loaded, files, restoredFiles]);
 
   if (data === undefined || !loaded) return <p role="status">Loading…</p>;
@@ -81,6 +76,14 @@ export function EvidenceNewPage() {
   const actingPerson = people.find((p) => p.id === acting);
   const set = <K extends keyof EvidenceDraft>(key: K, value: EvidenceDraft[K]) => setDraft((d) => ({ ...d, [key]: value }));
   const barred = draft.simulation && !simulationAllowed(spec, undefined);
+
+  async function discardDraft() {
+    await Promise.all([clearDraft(draftKey!), clearDraft(filesKey!)]);
+    setDraft(emptyDraft());
+    setFiles([]);
+    setRestoredFiles([]);
+    setRestoredAt(null);
+  }
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -120,7 +123,10 @@ export function EvidenceNewPage() {
       <h1>{draft.type === 'O' ? 'Record an observation' : 'Add evidence'}</h1>
       {restoredAt && (
         <p className="banner" role="status">
-          Restored your unsaved evidence from {restoredAt.replace('T', ' ')}.
+          Restored your unsaved evidence from {restoredAt.replace('T', ' ')}.{' '}
+          <button type="button" className="secondary" onClick={() => void discardDraft()}>
+            Discard it and start afresh
+          </button>
         </p>
       )}
       {error && (

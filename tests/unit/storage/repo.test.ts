@@ -136,6 +136,8 @@ describe('storage', () => {
     const actions = (await auditLog(enrolment.id)).map((a) => `${a.action} ${a.recordType}`);
     expect(actions).toContain('delete evidence');
     expect(actions).toContain('create evidence');
+    // The portfolio's log starts with its own creation, filed under its id.
+    expect(actions).toContain('create enrolments');
   });
 
   it('unit sign-off by an assessor working towards the award counts only once countersigned', async () => {
