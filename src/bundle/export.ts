@@ -26,6 +26,8 @@ export interface ExportOptions {
   now?: Date;
   /** Incremental: only records changed after this time (ISO). */
   since?: string;
+  /** Some records only (e.g. a verifier's decisions): marked so no device restores it as a whole portfolio. */
+  partial?: boolean;
   /** The device this bundle is for: remembered, so the next bundle for it can be incremental. */
   forDevice?: string;
 }
@@ -86,7 +88,7 @@ export async function exportPortfolio(portfolioId: string, options: ExportOption
   const data = await portfolioForExport(portfolioId, options.since);
   if (!data) throw new Error('This portfolio is not on this device.');
   const bundle = await writeBundle(data, options);
-  if (options.forDevice) await notePeer(options.forDevice, { lastSentAt: startedAt });
+  if (options.forDevice) await notePeer(options.forDevice, { sent: { portfolioId, at: startedAt } });
   return bundle;
 }
 
@@ -98,6 +100,7 @@ export async function writeBundle(data: PortfolioExport, options: ExportOptions 
   // An incremental bundle goes to a device that already holds the portfolio, and so its spec.
   const specs = options.since ? [] : spec ? [spec] : (await listStoredSpecs()).filter((s) => s.id === enrolment.specId);
   const root = `fieldfolio-${enrolment.id}`;
+  const scope = options.since || options.partial ? 'changes' : 'full';
 
   const portfolio: PortfolioFile = {
     format: 'fieldfolio-portfolio',
@@ -106,6 +109,8 @@ export async function writeBundle(data: PortfolioExport, options: ExportOptions 
     portfolioId: enrolment.id,
     exportedAt: now.toISOString(),
     deviceId: device,
+    scope,
+    changesSince: options.since ?? null,
     records: data.records as unknown as PortfolioFile['records'],
     audit: data.audit,
   };
@@ -196,7 +201,10 @@ export async function writeBundle(data: PortfolioExport, options: ExportOptions 
     ['Fieldfolio-Schema-Version', String(BUNDLE_SCHEMA_VERSION)],
     ['Fieldfolio-Record-Schema-Version', String(RECORD_SCHEMA_VERSION)],
     ['Fieldfolio-Exporting-Device', device],
-    ...specs.map((s) => ['Fieldfolio-Spec', `${s.id} ${s.version}`] as [string, string]),
+    ['Fieldfolio-Scope', scope],
+    ...(options.since ? [['Fieldfolio-Changes-Since', options.since] as [string, string]] : []),
+    // The spec the portfolio uses, whether or not its file travels (an incremental bundle leaves it out).
+    ['Fieldfolio-Spec', `${enrolment.specId} ${enrolment.specVersion}`],
   ]);
   const tagFiles: Array<[string, Uint8Array]> = [
     ['bagit.txt', encoder.encode(BAGIT_TXT)],

@@ -15,6 +15,9 @@ export const PortfolioFile = z
     portfolioId: z.string().min(1),
     exportedAt: z.string().min(1),
     deviceId: z.string().min(1),
+    /** "full": the whole portfolio. "changes": some records only (changes since a time, or a verifier's decisions). */
+    scope: z.enum(['full', 'changes']).default('full'),
+    changesSince: z.string().nullable().default(null),
     records: z
       .object({
         enrolments: recordList,

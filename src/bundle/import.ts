@@ -23,6 +23,7 @@ export async function writeVerifiedBundle(bundle: VerifiedBundle, mode: ImportMo
     audit: bundle.audit,
     specs: bundle.specs,
     mode,
+    scope: bundle.scope,
     summary: `bundle from device ${bundle.deviceId.slice(0, 8)} signed by ${bundle.signer.fingerprint.slice(0, 11)}`,
   });
   await rememberKey(bundle.signer.fingerprint, signerLabel ?? `device ${bundle.deviceId.slice(0, 8)}`);

@@ -15,6 +15,9 @@ export interface VerifiedBundle {
   portfolioId: string;
   exportedAt: string;
   deviceId: string;
+  /** "changes": not a whole portfolio (incremental, or a verifier's decisions); it can only be merged. */
+  scope: 'full' | 'changes';
+  changesSince: string | null;
   records: { [T in ExchangedTable]: Array<RecordOf<T>> };
   audit: PortfolioFile['audit'];
   specs: QualificationSpec[];
@@ -55,10 +58,32 @@ function checkDigest(path: string, digest: BlobDigest, entry: ZipEntry, manifest
   if (digest.crc32 !== entry.crc) fail(path, 'does not match its CRC-32 in the zip (corrupt)');
 }
 
+/**
+ * The most each file read whole may hold (bag-relative path). The sizes are checked before reading, so an absurd
+ * one is refused with its name, before the signature is even checked, and never fills the memory.
+ */
+const MiB = 1024 * 1024;
+const WHOLE_FILE_LIMITS: Record<string, number> = {
+  'bagit.txt': 1024,
+  'signature.json': 16 * 1024,
+  'bag-info.txt': MiB,
+  'tagmanifest-sha256.txt': MiB,
+  'manifest-sha256.txt': 64 * MiB,
+  'data/portfolio.json': 512 * MiB,
+};
+const wholeFileLimit = (path: string) => WHOLE_FILE_LIMITS[path] ?? (path.startsWith('data/specs/') ? 16 * MiB : 0);
+
+async function wholeFile(blob: Blob, entry: ZipEntry, path: string): Promise<Uint8Array> {
+  const limit = wholeFileLimit(path);
+  if (entry.size > limit) fail(path, `rejected: ${entry.size} bytes is far more than such a file holds (at most ${limit})`);
+  return entryBytes(blob, entry);
+}
+
 const decoder = new TextDecoder('utf-8', { fatal: true });
-async function text(blob: Blob, entry: ZipEntry): Promise<string> {
+async function text(blob: Blob, entry: ZipEntry, path: string): Promise<string> {
+  const bytes = await wholeFile(blob, entry, path);
   try {
-    return decoder.decode(await entryBytes(blob, entry));
+    return decoder.decode(bytes);
   } catch (e) {
     if (e instanceof BundleError) throw e;
     return fail(entry.name, 'is not valid UTF-8');
@@ -81,14 +106,14 @@ export async function verifyBundle(blob: Blob, { limits = DEFAULT_LIMITS, onProg
     byPath.set(e.name.slice(root.length + 1), e);
   }
   const need = (path: string) => byPath.get(path) ?? fail(`${root}/${path}`, 'is missing');
+  const read = (path: string) => text(blob, need(path), path);
 
-  if ((await text(blob, need('bagit.txt'))) !== BAGIT_TXT) fail('bagit.txt', 'is not a BagIt 1.0 declaration');
-  const tagManifestEntry = need('tagmanifest-sha256.txt');
-  const tagManifestBytes = await entryBytes(blob, tagManifestEntry);
-  const tagManifest = parseManifest(await text(blob, tagManifestEntry), 'tagmanifest-sha256.txt', fail);
+  if ((await read('bagit.txt')) !== BAGIT_TXT) fail('bagit.txt', 'is not a BagIt 1.0 declaration');
+  const tagManifestBytes = await wholeFile(blob, need('tagmanifest-sha256.txt'), 'tagmanifest-sha256.txt');
+  const tagManifest = parseManifest(await read('tagmanifest-sha256.txt'), 'tagmanifest-sha256.txt', fail);
 
   // The signature first: everything else is trusted through the signed tag manifest.
-  const sigText = await text(blob, need('signature.json'));
+  const sigText = await read('signature.json');
   let sigJson: unknown;
   try {
     sigJson = JSON.parse(sigText);
@@ -122,20 +147,21 @@ export async function verifyBundle(blob: Blob, { limits = DEFAULT_LIMITS, onProg
     if (!tagManifest.has(path)) fail('tagmanifest-sha256.txt', `does not cover ${path}`);
   }
   const tagFiles = new Set(['tagmanifest-sha256.txt', 'signature.json', ...tagManifest.keys()]);
-  const manifest = parseManifest(await text(blob, need('manifest-sha256.txt')), 'manifest-sha256.txt', fail);
+  const manifest = parseManifest(await read('manifest-sha256.txt'), 'manifest-sha256.txt', fail);
   for (const path of byPath.keys()) {
     if (!path.startsWith('data/') && !tagFiles.has(path)) fail(path, 'is not listed in any manifest');
     if (path.startsWith('data/') && !manifest.has(path)) fail(path, 'is not listed in manifest-sha256.txt');
   }
   for (const path of manifest.keys()) if (!byPath.has(path)) fail(path, 'is listed in manifest-sha256.txt but missing');
 
-  const info = parseBagInfo(await text(blob, need('bag-info.txt')));
+  const info = parseBagInfo(await read('bag-info.txt'));
   const payloadBytes = [...manifest.keys()].reduce((n, p) => n + byPath.get(p)!.size, 0);
   const oxum = info.get('Payload-Oxum')?.[0];
   if (oxum !== payloadOxum(payloadBytes, manifest.size)) {
     fail('bag-info.txt', `Payload-Oxum ${oxum ?? '(missing)'} does not match the payload (${payloadOxum(payloadBytes, manifest.size)})`);
   }
   if (info.get('Fieldfolio-Exporting-Device')?.[0] !== sig.data!.deviceId) fail('signature.json', 'names a different device than bag-info.txt');
+  for (const [label, values] of info) if (values.length > 1 && label !== 'Fieldfolio-Spec') fail('bag-info.txt', `repeats ${label}`);
   const schemaVersion = Number(info.get('Fieldfolio-Schema-Version')?.[0]);
   if (!(schemaVersion >= 1)) fail('bag-info.txt', 'has no Fieldfolio-Schema-Version: not a Fieldfolio bundle');
   if (schemaVersion > BUNDLE_SCHEMA_VERSION) {
@@ -150,7 +176,7 @@ export async function verifyBundle(blob: Blob, { limits = DEFAULT_LIMITS, onProg
 
   let portfolioJson: unknown;
   try {
-    portfolioJson = JSON.parse(await text(blob, need('data/portfolio.json')));
+    portfolioJson = JSON.parse(await read('data/portfolio.json'));
   } catch (e) {
     if (e instanceof BundleError) throw e;
     fail('data/portfolio.json', 'is not valid JSON');
@@ -159,6 +185,8 @@ export async function verifyBundle(blob: Blob, { limits = DEFAULT_LIMITS, onProg
   if (!parsed.success) fail('data/portfolio.json', `does not match the bundle schema: ${parsed.error!.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`);
   const file = parsed.data!;
   if (file.schemaVersion > BUNDLE_SCHEMA_VERSION) fail('data/portfolio.json', `schema version ${file.schemaVersion} is newer than this app understands`);
+  if (info.get('External-Identifier')?.[0] !== file.portfolioId) fail('bag-info.txt', 'External-Identifier is not the portfolio id in data/portfolio.json');
+  if ((info.get('Fieldfolio-Scope')?.[0] ?? 'full') !== file.scope) fail('bag-info.txt', 'Fieldfolio-Scope disagrees with data/portfolio.json');
   if (file.recordSchemaVersion > RECORD_SCHEMA_VERSION) fail('data/portfolio.json', `record schema version ${file.recordSchemaVersion} is newer than this app understands`);
 
   const records = {} as VerifiedBundle['records'];
@@ -183,7 +211,7 @@ export async function verifyBundle(blob: Blob, { limits = DEFAULT_LIMITS, onProg
   for (const path of manifest.keys()) {
     if (!path.startsWith('data/specs/')) continue;
     try {
-      specs.push(parseSpec(await text(blob, byPath.get(path)!), path));
+      specs.push(parseSpec(await read(path), path));
     } catch (e) {
       fail(path, (e as Error).message);
     }
@@ -196,6 +224,9 @@ export async function verifyBundle(blob: Blob, { limits = DEFAULT_LIMITS, onProg
     if (!path) fail('data/portfolio.json', `media ${m.id} (${m.name}) has no file in data/media/`);
     const entry = byPath.get(path!)!;
     if (entry.size !== m.size) fail(path!, `is ${entry.size} bytes but its record says ${m.size}`);
+    if (manifest.get(path!) !== m.sha256) fail(path!, `its SHA-256 in manifest-sha256.txt is not the one its media record ${m.id} names`);
+    // Fieldfolio stores media uncompressed; a deflated one (another writer) is inflated in memory, so bounded.
+    if (entry.method !== 0 && entry.size > 64 * MiB) fail(path!, 'rejected: a compressed media file over 64 MB (Fieldfolio stores media uncompressed)');
     // Stored entries are sliced straight out of the bundle: no copy in memory.
     media.set(m.id, entry.method === 0 ? blob.slice(entry.dataOffset, entry.dataOffset + entry.size, m.mimeType) : new Blob([(await entryBytes(blob, entry)) as BlobPart], { type: m.mimeType }));
   }
@@ -205,6 +236,8 @@ export async function verifyBundle(blob: Blob, { limits = DEFAULT_LIMITS, onProg
     portfolioId: file.portfolioId,
     exportedAt: file.exportedAt,
     deviceId: file.deviceId,
+    scope: file.scope,
+    changesSince: file.changesSince,
     records,
     audit: file.audit,
     specs,

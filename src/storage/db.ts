@@ -1,5 +1,5 @@
 // The one Dexie database. Only src/storage imports Dexie; the UI uses the functions of this layer.
-import Dexie, { type Table } from 'dexie';
+import Dexie, { type Table, type Transaction } from 'dexie';
 import {
   readRecord,
   type AuditEntry,
@@ -73,6 +73,22 @@ export const STORES_V2 = {
 
 const RECORD_TABLES: RecordTable[] = ['people', 'enrolments', 'evidence', 'media', 'decisions', 'signatures', 'forms'];
 
+/** Rewrites every stored record in the current record schema (readRecord runs the record migrations). */
+async function bringRecordsForward(tx: Transaction): Promise<void> {
+  for (const table of RECORD_TABLES) {
+    await tx
+      .table(table)
+      .toCollection()
+      .modify((row: Record<string, unknown>) => {
+        // Keep the blob (media) as is: readRecord validates the metadata only.
+        const { blob, ...rest } = row;
+        const upgraded = readRecord(table, rest) as Record<string, unknown>;
+        for (const key of Object.keys(row)) if (key !== 'blob') delete row[key];
+        Object.assign(row, upgraded, blob === undefined ? {} : { blob });
+      });
+  }
+}
+
 import type { ConflictRow } from './exchange';
 
 export class FieldfolioDB extends Dexie {
@@ -112,19 +128,10 @@ export class FieldfolioDB extends Dexie {
             const own = Array.isArray(row.criteria) ? (row.criteria as Array<{ criterionKey: string }>) : [];
             row.criteria = [...own, ...moved.filter((l) => !own.some((o) => o.criterionKey === l.criterionKey))];
           });
-        for (const table of RECORD_TABLES) {
-          await tx
-            .table(table)
-            .toCollection()
-            .modify((row: Record<string, unknown>) => {
-              // Keep the blob (media) as is: readRecord validates the metadata only.
-              const { blob, ...rest } = row;
-              const upgraded = readRecord(table, rest) as Record<string, unknown>;
-              for (const key of Object.keys(row)) if (key !== 'blob') delete row[key];
-              Object.assign(row, upgraded, blob === undefined ? {} : { blob });
-            });
-        }
+        await bringRecordsForward(tx);
       });
+    // v3: records gain a version vector (record schema v3), so merges tell ancestors from concurrent edits.
+    this.version(3).stores({}).upgrade(bringRecordsForward);
     // Another tab opened a newer schema: close so it can upgrade; the UI asks for a reload.
     this.on('versionchange', () => {
       this.close();

@@ -38,7 +38,7 @@ export async function loadDemoPortfolio(): Promise<string> {
   const jo = await savePerson({ name: 'J Sullivan', roles: ['assessor'], assessorStatus: 'qualified', centre: 'Glen Parks Training' });
   const tia = await savePerson({ name: 'Tia Brown', roles: ['assessor'], assessorStatus: 'working-towards', centre: 'Glen Parks Training' });
   const morag = await savePerson({ name: 'Morag Ross', roles: ['witness'], jobTitle: 'Duty manager, Glen Parks' });
-  await savePerson({ name: 'Kenneth Hay', roles: ['iqa'], centre: 'Glen Parks Training' });
+  const kenneth = await savePerson({ name: 'Kenneth Hay', roles: ['iqa'], centre: 'Glen Parks Training' });
   await setActingPerson(jo.id);
 
   const enrolment = await createEnrolment({
@@ -48,6 +48,7 @@ export async function loadDemoPortfolio(): Promise<string> {
     route: ['F1', 'F2', 'A10', 'B2', 'C3', 'D2', 'D3'],
     startDate: '2026-03-02',
     assessorId: jo.id,
+    iqaId: kenneth.id,
     centre: 'Glen Parks Training',
     registrationNumber: 'DEMO-0001',
   });

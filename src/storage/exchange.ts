@@ -1,6 +1,7 @@
 // What the bundle layer needs from storage: every record of a portfolio (tombstones included, so deletions
 // travel), and applying a verified bundle's records in one transaction, merged record by record.
 import {
+  nextClock,
   readRecord,
   reconcile,
   type AuditEntry,
@@ -44,14 +45,24 @@ export async function portfolioForExport(portfolioId: string, since?: string): P
       d.audit.where('portfolioId').equals(portfolioId).toArray(),
     ]);
     const changed = <T extends { updatedAt?: unknown }>(rows: T[]) => (since ? rows.filter((r) => String(r.updatedAt) > since) : rows);
+    // People travel with the portfolio they appear in (candidate, assessors, IQA, witnesses, signers, whoever
+    // acted in its audit log), never the rest of the device's people: a bundle goes to outside verifiers.
+    const personIds = new Set(people.map((p) => p.id));
+    const named = new Set<string>();
+    const collect = (value: unknown): void => {
+      if (typeof value === 'string') {
+        if (personIds.has(value)) named.add(value);
+      } else if (Array.isArray(value)) value.forEach(collect);
+      else if (value && typeof value === 'object' && !(value instanceof Blob)) Object.values(value).forEach(collect);
+    };
+    collect([enrolment, evidence, media.map(({ blob: _b, ...m }) => m), decisions, signatures, forms, audit.map((a) => a.actorId)]);
     const newMedia = changed(media);
     const mediaBlobs = new Map(newMedia.map((m) => [m.id, m.blob]));
     const strip = (rows: Array<Record<string, unknown>>) => rows.map(({ blob: _blob, ...rest }) => rest);
     return {
       records: {
         enrolments: [readRecord('enrolments', enrolment)],
-        // People travel with the portfolio they appear in (candidate, assessors, witnesses…): all of this device's.
-        people: changed(people).map((p) => readRecord('people', p)),
+        people: changed(people.filter((p) => named.has(p.id))).map((p) => readRecord('people', p)),
         evidence: changed(evidence).map((r) => readRecord('evidence', r)),
         media: strip(newMedia).map((r) => readRecord('media', r)),
         decisions: changed(decisions).map((r) => readRecord('decisions', r)),
@@ -72,6 +83,8 @@ export interface ImportPlan {
   audit: AuditEntry[];
   specs: QualificationSpec[];
   mode: 'restore' | 'merge';
+  /** "changes": only some records of the portfolio, which can be merged but never restored as a whole. */
+  scope: 'full' | 'changes';
   summary: string;
 }
 
@@ -100,6 +113,9 @@ export async function applyImport(plan: ImportPlan): Promise<ImportResult> {
       if (plan.mode === 'restore' && existing) {
         throw new StorageError('conflict', 'This portfolio is already on this device: choose "merge" instead of "restore".');
       }
+      if (plan.mode === 'restore' && plan.scope === 'changes') {
+        throw new StorageError('conflict', 'This bundle holds only changes to a portfolio, not the whole of it: it can be merged into a device that has the portfolio. Ask the sender for a full bundle ("Everything").');
+      }
       if (plan.mode === 'merge' && !existing) {
         throw new StorageError('conflict', 'This portfolio is not on this device yet: choose "restore" to add it.');
       }
@@ -123,12 +139,13 @@ export async function applyImport(plan: ImportPlan): Promise<ImportResult> {
           if (mine && winner === mine) unchanged++;
           else {
             const blob = table === 'media' ? (plan.media.get(theirs.id) ?? (mineRaw as MediaRow | undefined)?.blob) : undefined;
-            if (table === 'media' && !blob) throw new StorageError('validation', `media ${theirs.id} has no bytes in the bundle`);
+            // A deleted media file travels as its tombstone alone: its bytes are gone on purpose.
+            if (table === 'media' && !blob && !winner.deleted) throw new StorageError('validation', `media ${theirs.id} has no bytes in the bundle`);
             changed.push(blob ? { ...winner, blob } : winner);
             written++;
           }
           for (const c of result.conflicts) {
-            const id = `${table}:${c.id}:${c.other.deviceId}:${c.other.rev}:${c.other.updatedAt}`;
+            const id = conflictRowId(table, c);
             if (!(await d.conflicts.get(id))) {
               await d.conflicts.put({ id, table, recordId: c.id, portfolioId: plan.portfolioId, conflict: c, detectedAt: nowIso() });
               conflicts++;
@@ -154,6 +171,8 @@ export async function applyImport(plan: ImportPlan): Promise<ImportResult> {
   }
 }
 
+const conflictRowId = (table: ExchangedTable, c: Conflict<Versioned>) => `${table}:${c.id}:${c.other.deviceId}:${c.other.rev}:${c.other.updatedAt}`;
+
 export async function listConflicts(portfolioId: string): Promise<ConflictRow[]> {
   return db().conflicts.where('portfolioId').equals(portfolioId).toArray();
 }
@@ -164,24 +183,32 @@ export type { RecordTable };
 export interface Peer {
   deviceId: string;
   label: string;
-  lastSentAt: string | null;
+  /** Per portfolio id: when this device last sent it a bundle of that portfolio. */
+  sentAt: Record<string, string>;
   lastReceivedAt: string | null;
 }
 
 export async function listPeers(): Promise<Peer[]> {
-  return ((await db().settings.get('peers'))?.value as Peer[] | undefined) ?? [];
+  const rows = ((await db().settings.get('peers'))?.value as Array<Partial<Peer> & { deviceId: string }> | undefined) ?? [];
+  // Read tolerantly: rows from before per-portfolio send times have none (so the next bundle is a full one).
+  return rows.map((p) => ({ label: `device ${p.deviceId.slice(0, 8)}`, lastReceivedAt: null, ...p, sentAt: p.sentAt ?? {} }));
 }
 
-export async function notePeer(deviceIdOfPeer: string, change: Partial<Omit<Peer, 'deviceId'>>): Promise<void> {
-  const peers = await listPeers();
-  const existing = peers.find((p) => p.deviceId === deviceIdOfPeer);
-  const next: Peer = { deviceId: deviceIdOfPeer, label: `device ${deviceIdOfPeer.slice(0, 8)}`, lastSentAt: null, lastReceivedAt: null, ...existing, ...change };
-  await db().settings.put({ key: 'peers', value: [...peers.filter((p) => p.deviceId !== deviceIdOfPeer), next] });
+export async function notePeer(deviceIdOfPeer: string, change: { label?: string; lastReceivedAt?: string; sent?: { portfolioId: string; at: string } }): Promise<void> {
+  const { sent, ...rest } = change;
+  await db().transaction('rw', db().settings, async () => {
+    const peers = await listPeers();
+    const existing = peers.find((p) => p.deviceId === deviceIdOfPeer);
+    const next: Peer = { deviceId: deviceIdOfPeer, label: `device ${deviceIdOfPeer.slice(0, 8)}`, lastReceivedAt: null, ...existing, ...rest, sentAt: { ...existing?.sentAt } };
+    if (sent) next.sentAt[sent.portfolioId] = sent.at;
+    await db().settings.put({ key: 'peers', value: [...peers.filter((p) => p.deviceId !== deviceIdOfPeer), next] });
+  });
 }
 
 /**
- * Settles a conflict: the chosen version is saved as a new revision (so it wins everywhere it travels) and
- * the conflict is cleared, in one transaction.
+ * Settles a conflict: the chosen version is saved as a new revision that has seen every version involved (so
+ * it supersedes them everywhere it travels), in one transaction. Any other concurrent version of the record
+ * that this choice did not cover stays a conflict.
  */
 export async function resolveConflict(row: ConflictRow, choice: 'kept' | 'other'): Promise<void> {
   const d = db();
@@ -190,11 +217,20 @@ export async function resolveConflict(row: ConflictRow, choice: 'kept' | 'other'
     await d.transaction('rw', [d.table(row.table), d.conflicts, d.audit], async () => {
       const chosen = row.conflict[choice] as unknown as Record<string, unknown> & Versioned;
       const current = (await d.table(row.table).get(row.recordId)) as (Versioned & { blob?: Blob }) | undefined;
-      const rev = Math.max(current?.rev ?? 0, row.conflict.kept.rev, row.conflict.other.rev) + 1;
-      const record = readRecord(row.table, { ...chosen, rev, updatedAt: nowIso(), deviceId: device });
-      await d.table(row.table).put(current?.blob ? { ...record, blob: current.blob } : record);
-      // Every conflict on this record is settled by the new revision.
-      await d.conflicts.where('recordId').equals(row.recordId).delete();
+      const { kept, other } = row.conflict;
+      const record = readRecord(row.table, {
+        ...chosen,
+        rev: Math.max(current?.rev ?? 0, kept.rev, other.rev) + 1,
+        clock: nextClock(device, current?.clock ?? {}, kept.clock, other.clock),
+        updatedAt: nowIso(),
+        deviceId: device,
+      }) as unknown as Versioned;
+      const rows = await d.conflicts.where('recordId').equals(row.recordId).toArray();
+      // The same merge as an import, so what is in force and what stays in conflict agree with every device.
+      const { records: [inForce], conflicts: remaining } = reconcile([record], rows.map((r) => r.conflict));
+      await d.table(row.table).put(current?.blob ? { ...inForce, blob: current.blob } : inForce);
+      await d.conflicts.bulkDelete(rows.map((r) => r.id));
+      await d.conflicts.bulkPut(remaining.map((c) => ({ id: conflictRowId(row.table, c), table: row.table, recordId: row.recordId, portfolioId: row.portfolioId, conflict: c, detectedAt: nowIso() })));
       await d.audit.add({ id: newId(), portfolioId: row.portfolioId, at: nowIso(), actorId: null, deviceId: device, action: 'resolve-conflict', recordType: row.table, recordId: row.recordId, summary: choice === 'kept' ? 'kept the version in force' : 'chose the other version' });
     });
   } catch (e) {

@@ -12,6 +12,7 @@ import {
   type FormRecord,
   type FormType,
   mappingsOf,
+  nextClock,
   type Mapping,
   type CriterionLink,
   type MediaMeta,
@@ -57,7 +58,7 @@ export async function setActingPerson(personId: string | null): Promise<void> {
 
 /** Known fields only (records are `.loose()`, which adds an index signature that Omit would swallow). */
 type Known<T> = { [K in keyof T as string extends K ? never : K]: T[K] };
-type MetaField = 'createdAt' | 'updatedAt' | 'rev' | 'deviceId' | 'deleted' | 'schemaVersion' | 'id';
+type MetaField = 'createdAt' | 'updatedAt' | 'rev' | 'clock' | 'deviceId' | 'deleted' | 'schemaVersion' | 'id';
 /** What a caller supplies: the record's own fields (defaults optional); the layer stamps the metadata. */
 export type Input<T extends RecordTable> = Omit<Known<z.input<(typeof RECORD_SCHEMAS)[T]>>, MetaField> & { id?: string };
 
@@ -71,6 +72,7 @@ function stamp<T extends RecordTable>(table: T, input: Record<string, unknown>, 
     createdAt: existing?.createdAt ?? at,
     updatedAt: at,
     rev: (existing?.rev ?? 0) + 1,
+    clock: nextClock(device, existing?.clock ?? {}),
     deviceId: device,
     deleted: input.deleted ?? false,
   }) as RecordOf<T>;
@@ -113,7 +115,7 @@ async function write<R>(what: string, portfolioId: string, fn: (ctx: WriteContex
           const t = database.table(table);
           const existing = await t.get(id);
           if (!existing || existing.deleted) return;
-          await t.put({ ...existing, deleted: true, updatedAt: nowIso(), rev: (existing.rev ?? 0) + 1, deviceId: device });
+          await t.put({ ...existing, deleted: true, updatedAt: nowIso(), rev: (existing.rev ?? 0) + 1, clock: nextClock(device, existing.clock ?? {}), deviceId: device });
           await audit('delete', table, id, summary);
         },
       };
@@ -337,8 +339,20 @@ export interface PortfolioData {
   decisions: Decision[];
   signatures: Signature[];
   forms: FormRecord[];
+  /** Deleted evidence (id and when it was recorded): it keeps its evidence index number (domain evidenceNumbers). */
+  evidenceTombstones: Array<{ id: string; createdAt: string }>;
   /** Records that failed validation when read back: shown, never silently dropped. */
   problems: string[];
+}
+
+/** id and createdAt of deleted rows, read tolerantly (a tombstone is never validated or migrated). */
+function tombstones(rows: unknown[]): Array<{ id: string; createdAt: string }> {
+  const out: Array<{ id: string; createdAt: string }> = [];
+  for (const row of rows) {
+    const { id, createdAt, deleted } = row as Record<string, unknown>;
+    if (deleted && typeof id === 'string') out.push({ id, createdAt: typeof createdAt === 'string' ? createdAt : '' });
+  }
+  return out;
 }
 
 export async function loadPortfolio(portfolioId: string): Promise<PortfolioData | null> {
@@ -367,6 +381,7 @@ export async function loadPortfolio(portfolioId: string): Promise<PortfolioData 
       decisions: validRecords('decisions', decisions, problems),
       signatures: validRecords('signatures', signatures, problems),
       forms: validRecords('forms', forms, problems),
+      evidenceTombstones: tombstones(evidence),
       problems,
     };
   });
@@ -439,3 +454,40 @@ export async function requestPersistentStorage(): Promise<boolean> {
 }
 
 export { StorageError };
+
+// ---------------------------------------------------------------- editing after creation
+
+/** The fields of an evidence item that can be changed after it was saved. */
+export type EvidenceDetails = Partial<Pick<Evidence, 'type' | 'title' | 'description' | 'date' | 'location' | 'simulation'>>;
+
+/**
+ * Changes an evidence item's details and attaches further media: one transaction, one audited change. Its
+ * criteria, media already attached and signatures are kept: they are read inside the transaction, never taken
+ * from the caller (saveEvidence, given an id, would replace mediaIds and criteria with what it is passed).
+ */
+export async function updateEvidenceDetails(portfolioId: string, evidenceId: string, details: EvidenceDetails, files: FileInput[] = []): Promise<Evidence> {
+  // Hash before the transaction: IndexedDB transactions cannot wait on other async work.
+  const hashed = await Promise.all(files.map(async (f) => ({ ...f, sha256: await sha256Blob(f.blob) })));
+  return write('the evidence', portfolioId, async (ctx) => {
+    const raw = await db().evidence.get(evidenceId);
+    if (!raw || raw.deleted || raw.portfolioId !== portfolioId) throw new StorageError('conflict', 'This evidence no longer exists on this device.');
+    const existing = readRecord('evidence', raw);
+    const changes = Object.fromEntries(Object.entries(details).filter(([, v]) => v !== undefined)) as EvidenceDetails;
+    const changed = (Object.keys(changes) as Array<keyof EvidenceDetails>).filter((k) => changes[k] !== existing[k]);
+    const mediaIds = [...existing.mediaIds];
+    for (const f of hashed) {
+      const media = await ctx.put('media', {
+        portfolioId,
+        evidenceId,
+        name: f.name,
+        mimeType: f.type || 'application/octet-stream',
+        size: f.blob.size,
+        sha256: f.sha256,
+        blob: f.blob,
+      } as Record<string, unknown>);
+      mediaIds.push(media.id);
+    }
+    const summary = [changed.length > 0 ? `changed ${changed.join(', ')}` : '', hashed.length > 0 ? `+${hashed.length} media` : ''].filter(Boolean).join('; ');
+    return ctx.put('evidence', { ...existing, ...changes, mediaIds }, 'update', summary || 'no change');
+  });
+}

@@ -834,6 +834,11 @@ export interface FormsInput {
   >;
   signatures: ReadonlyArray<Pick<Signature, 'id' | 'personId' | 'typedName' | 'role' | 'signedAt' | 'subjectId'> & Deletable>;
   forms: ReadonlyArray<Pick<FormRecord, 'id' | 'formType' | 'data' | 'status'> & Deletable>;
+  /**
+   * Deleted (tombstoned) evidence of the portfolio, when `evidence` holds live items only: it keeps its evidence
+   * index number, so deleting an item never renumbers the ones after it.
+   */
+  evidenceTombstones?: ReadonlyArray<Pick<Evidence, 'id' | 'createdAt'>>;
 }
 
 const live = <T extends Deletable>(rows: ReadonlyArray<T>): T[] => rows.filter((r) => !r.deleted);
@@ -856,18 +861,29 @@ export function prefillContext(input: FormsInput, spec: QualificationSpec | null
 
 // ---------------------------------------------------------------- evidence numbers and criterion references
 
-/** Evidence in index order: by date, then when it was recorded (then id, so the order is total). */
+/** The order evidence is numbered in: when it was recorded, then id (so the order is total). */
+const byCreation = (a: { createdAt: string; id: string }, b: { createdAt: string; id: string }) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id);
+
+/** Live evidence in index order, i.e. by evidence index number. */
 export function evidenceInIndexOrder<E extends FormsInput['evidence'][number]>(evidence: ReadonlyArray<E>): E[] {
-  return live(evidence).sort((a, b) => a.date.localeCompare(b.date) || a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
+  return live(evidence).sort(byCreation);
 }
 
-/** Evidence id → its evidence index number (1, 2, …). */
-export function evidenceNumbers(input: Pick<FormsInput, 'evidence'>): Map<string, number> {
-  return new Map(evidenceInIndexOrder(input.evidence).map((e, i) => [e.id, i + 1]));
+/**
+ * Evidence id → its evidence index number (1, 2, …). Numbers are stable, because forms cite them in typed
+ * fields: evidence is numbered in the order it was recorded (createdAt, then id), whatever its date, and
+ * deleted evidence (deleted rows in `evidence` and `evidenceTombstones`) keeps its number, so adding back-dated
+ * evidence or deleting an item never renumbers the others. Numbers of deleted items are never reused.
+ */
+export function evidenceNumbers(input: Pick<FormsInput, 'evidence' | 'evidenceTombstones'>): Map<string, number> {
+  const all = new Map<string, { id: string; createdAt: string }>();
+  for (const e of input.evidenceTombstones ?? []) all.set(e.id, e);
+  for (const e of input.evidence) all.set(e.id, e);
+  return new Map([...all.values()].sort(byCreation).map((e, i) => [e.id, i + 1]));
 }
 
 /** The evidence index number of the evidence recorded on a form, or null if none is recorded on it yet. */
-export function formEvidenceNumber(input: Pick<FormsInput, 'evidence'>, formId: string): number | null {
+export function formEvidenceNumber(input: Pick<FormsInput, 'evidence' | 'evidenceTombstones'>, formId: string): number | null {
   const numbers = evidenceNumbers(input);
   const ev = evidenceInIndexOrder(input.evidence).find((e) => e.formId === formId);
   return ev ? (numbers.get(ev.id) ?? null) : null;
@@ -967,21 +983,22 @@ function isInPortfolio(e: Pick<Evidence, 'type' | 'mediaIds' | 'formId' | 'descr
   return e.type !== 'P' && e.type !== 'RPL' && e.description.trim() !== '';
 }
 
-/** Form 4, computed: every piece of evidence numbered in date order with the units/criteria it is mapped to. */
+/** Form 4, computed: every piece of live evidence, by its (stable) evidence index number, with the units/criteria it is mapped to. */
 export function buildIndexOfEvidence(input: FormsInput, spec: QualificationSpec): IndexOfEvidence {
   const order = new Map<string, number>();
   let i = 0;
   for (const u of spec.units) for (const c of unitCriteria(u)) order.set(c.key, i++);
   const mappings = live(input.mappings);
   const signatures = live(input.signatures);
-  const rows = evidenceInIndexOrder(input.evidence).map((e, idx): IndexOfEvidenceRow => {
+  const numbers = evidenceNumbers(input);
+  const rows = evidenceInIndexOrder(input.evidence).map((e): IndexOfEvidenceRow => {
     const mine = mappings.filter((m) => m.evidenceId === e.id);
     const keys = [...new Set(mine.map((m) => m.criterionKey))].sort((a, b) => (order.get(a) ?? Infinity) - (order.get(b) ?? Infinity) || a.localeCompare(b));
     const units = [...new Set(mine.map((m) => m.unitCode))].sort((a, b) => spec.units.findIndex((u) => u.code === a) - spec.units.findIndex((u) => u.code === b));
     const inPortfolio = isInPortfolio(e);
     const iv = signatures.filter((s) => s.subjectId === e.id && isIvSignature(input, s)).sort((a, b) => b.signedAt.localeCompare(a.signedAt))[0];
     return {
-      number: idx + 1,
+      number: numbers.get(e.id) ?? 0,
       evidenceId: e.id,
       description: e.title,
       type: e.type,

@@ -15,16 +15,33 @@ export interface PortfolioInput {
   signatures: Signature[];
 }
 
+/**
+ * Where a criterion stands: the assessor's latest judgement wins over mapped evidence.
+ * - `met`: judged met by the assessor (assessed; counts as covered)
+ * - `not-yet`: judged "not yet" (does not count as covered, even with evidence mapped)
+ * - `evidence`: evidence mapped, not judged yet (counts as covered)
+ * - `none`: no evidence and no judgement
+ */
+export type CriterionStatus = 'met' | 'not-yet' | 'evidence' | 'none';
+
 export interface CriterionProgress {
   ref: CriterionRef;
   evidenceIds: string[];
+  /** The assessor's latest live criterion decision, if any. */
+  decision: Decision | null;
+  status: CriterionStatus;
 }
 
 export interface UnitProgress {
   unit: Unit;
   inRoute: boolean;
   criteria: CriterionProgress[];
+  /** Criteria with evidence or judged met, and not judged "not yet". */
   covered: number;
+  /** Criteria whose latest judgement is "not yet". */
+  notYet: number;
+  /** Criteria whose latest judgement is "met". */
+  assessedMet: number;
   total: number;
   /** 0..1 */
   coverage: number;
@@ -83,6 +100,29 @@ function latestSignOffs(decisions: Decision[]): Map<string, Decision> {
   return out;
 }
 
+/** Whether decision `a` supersedes `b`: the later date, then the later change. */
+const later = (a: Decision, b: Decision) => a.date > b.date || (a.date === b.date && a.updatedAt > b.updatedAt);
+
+/** The assessor's judgement in force per criterion key: the latest live 'criterion' decision. */
+export function latestCriterionDecisions(decisions: readonly Decision[]): Map<string, Decision> {
+  const out = new Map<string, Decision>();
+  for (const d of decisions) {
+    if (d.kind !== 'criterion' || d.deleted || !d.criterionKey) continue;
+    const prev = out.get(d.criterionKey);
+    if (!prev || later(d, prev)) out.set(d.criterionKey, d);
+  }
+  return out;
+}
+
+/** A criterion's status from its evidence and the judgement in force. */
+export function criterionStatus(evidenceIds: readonly string[], decision: Decision | null | undefined): CriterionStatus {
+  if (decision?.outcome === 'not-yet') return 'not-yet';
+  if (decision?.outcome === 'met') return 'met';
+  return evidenceIds.length > 0 ? 'evidence' : 'none';
+}
+
+const counts = (s: CriterionStatus) => s === 'met' || s === 'evidence';
+
 export function computeProgress(spec: QualificationSpec, input: PortfolioInput, today: string): PortfolioProgress {
   const { enrolment, people, evidence, mappings, decisions, signatures } = input;
   const live = <T extends { deleted: boolean }>(xs: T[]) => xs.filter((x) => !x.deleted);
@@ -92,6 +132,7 @@ export function computeProgress(spec: QualificationSpec, input: PortfolioInput, 
   const personById = new Map(people.map((p) => [p.id, p]));
   const signOffs = latestSignOffs(live(decisions).filter((d) => d.outcome === 'met'));
   const route = new Set(enrolment.route);
+  const judgements = latestCriterionDecisions(decisions);
 
   const byCriterion = new Map<string, string[]>();
   for (const m of liveMappings) byCriterion.set(m.criterionKey, [...(byCriterion.get(m.criterionKey) ?? []), m.evidenceId]);
@@ -100,8 +141,12 @@ export function computeProgress(spec: QualificationSpec, input: PortfolioInput, 
   const units: UnitProgress[] = spec.units
     .filter((u) => route.has(u.code) || mappedUnits.has(u.code) || signOffs.has(u.code))
     .map((unit) => {
-      const criteria = unitCriteria(unit).map((ref) => ({ ref, evidenceIds: byCriterion.get(ref.key) ?? [] }));
-      const covered = criteria.filter((c) => c.evidenceIds.length > 0).length;
+      const criteria = unitCriteria(unit).map((ref): CriterionProgress => {
+        const ids = byCriterion.get(ref.key) ?? [];
+        const decision = judgements.get(ref.key) ?? null;
+        return { ref, evidenceIds: ids, decision, status: criterionStatus(ids, decision) };
+      });
+      const covered = criteria.filter((c) => counts(c.status)).length;
       const signOff = signOffs.get(unit.code) ?? null;
       const assessor = signOff ? personById.get(signOff.assessorId) : undefined;
       const awaitingCountersignature = !!signOff && assessor?.assessorStatus === 'working-towards' && !signOff.countersignedBy;
@@ -110,6 +155,8 @@ export function computeProgress(spec: QualificationSpec, input: PortfolioInput, 
         inRoute: route.has(unit.code),
         criteria,
         covered,
+        notYet: criteria.filter((c) => c.status === 'not-yet').length,
+        assessedMet: criteria.filter((c) => c.status === 'met').length,
         total: criteria.length,
         coverage: criteria.length === 0 ? 0 : covered / criteria.length,
         signOff,
@@ -137,12 +184,17 @@ export function computeProgress(spec: QualificationSpec, input: PortfolioInput, 
     }
   }
   for (const u of units) {
-    const missing = u.criteria.filter((c) => c.evidenceIds.length === 0);
-    if (u.inRoute && missing.length > 0) {
+    // Judged met without any evidence mapped is still a sufficiency gap: the judgement needs its evidence.
+    const missing = u.criteria.filter((c) => c.evidenceIds.length === 0 && c.status !== 'not-yet');
+    if (u.inRoute && (missing.length > 0 || u.notYet > 0)) {
+      const parts = [
+        ...(missing.length > 0 ? [`${missing.length} of ${u.total} criteria have no evidence yet`] : []),
+        ...(u.notYet > 0 ? [`${u.notYet} of ${u.total} criteria judged “not yet” by the assessor`] : []),
+      ];
       flags.push({
         kind: 'sufficiency',
         unitCode: u.unit.code,
-        message: `${u.unit.code}: ${missing.length} of ${u.total} criteria have no evidence yet${u.signOff ? ' although the unit is signed off' : ''}.`,
+        message: `${u.unit.code}: ${parts.join('; ')}${u.signOff ? ' although the unit is signed off' : ''}.`,
       });
     }
     if (u.awaitingCountersignature) {

@@ -1,11 +1,16 @@
 // Merging two devices' copies of the same records. Pure and deterministic: the result depends only on the
 // set of versions seen, never on which side is "local" or the order bundles arrive (property-tested).
 //
-// Records are matched by id. Of two versions, the higher revision wins, then the later update, then the
-// device id (an arbitrary but fixed tie-break). Tombstones are versions like any other, so a deletion made
-// after an edit wins. When both sides changed the record from the same revision (equal `rev`, different
-// content), the winner is still chosen the same way, and the other version is kept as a conflict for the
-// person to resolve: nothing is ever silently lost.
+// Records are matched by id. Each version carries a version vector (`clock`: per device, how many changes
+// it has made to the record), so a merge knows what each version has seen. A version that another version
+// has seen (an ancestor) is superseded. Of the versions that remain, none has seen the others: they were
+// made concurrently, and however often each side saved. One is put in force by a fixed order (higher
+// revision, then later update, then device id) and every other one is kept as a conflict for the person to
+// resolve: nothing is ever silently lost. Tombstones are versions like any other: a deletion made after an
+// edit supersedes it, and a deletion concurrent with an edit is a conflict.
+
+/** Per device id, the number of changes that device has made to the record (absent = 0). */
+export type Clock = Readonly<Record<string, number>>;
 
 export interface Versioned {
   id: string;
@@ -13,7 +18,24 @@ export interface Versioned {
   updatedAt: string;
   deviceId: string;
   deleted: boolean;
+  clock: Clock;
 }
+
+/** True when a version with clock `a` has seen every change of one with clock `b` (a ≥ b entrywise). */
+export function descends(a: Clock, b: Clock): boolean {
+  for (const [device, n] of Object.entries(b)) if ((a[device] ?? 0) < n) return false;
+  return true;
+}
+
+/** The clock of a new change by `device` on top of everything in `clocks`. */
+export function nextClock(device: string, ...clocks: Clock[]): Clock {
+  const merged: Record<string, number> = {};
+  for (const c of clocks) for (const [d, n] of Object.entries(c)) merged[d] = Math.max(merged[d] ?? 0, n);
+  merged[device] = (merged[device] ?? 0) + 1;
+  return merged;
+}
+
+const supersedes = (a: Versioned, b: Versioned) => descends(a.clock, b.clock) && !descends(b.clock, a.clock);
 
 export interface Conflict<T extends Versioned> {
   id: string;
@@ -50,8 +72,6 @@ export function compareVersions(a: Versioned, b: Versioned): number {
   return ca === cb ? 0 : ca < cb ? -1 : 1;
 }
 
-const concurrent = (a: Versioned, b: Versioned) => a.rev === b.rev && canonicalJson(a) !== canonicalJson(b);
-
 /**
  * Merges any number of versions of any records. Conflicts already recorded (from earlier merges) are passed
  * in and kept, so merging again, or in another order, gives the same result.
@@ -71,11 +91,12 @@ export function reconcile<T extends Versioned>(versions: Iterable<T>, knownConfl
   const records: T[] = [];
   const conflicts: Conflict<T>[] = [];
   for (const id of [...byId.keys()].sort()) {
-    const all = byId.get(id)!.sort((a, b) => compareVersions(b, a));
-    const winner = all[0]!;
+    const all = byId.get(id)!;
+    // The versions no other version has seen; equal clocks with different content are concurrent too.
+    const heads = all.filter((v) => !all.some((u) => supersedes(u, v))).sort((a, b) => compareVersions(b, a));
+    const winner = heads[0]!;
     records.push(winner);
-    // Every version concurrent with the winner stays visible as a conflict.
-    for (const other of all.slice(1)) if (concurrent(winner, other)) conflicts.push({ id, kept: winner, other });
+    for (const other of heads.slice(1)) conflicts.push({ id, kept: winner, other });
   }
   return { records, conflicts };
 }

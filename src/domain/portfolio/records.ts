@@ -4,7 +4,7 @@
 // migrations bring old shapes forward, defaults fill gaps, unknown fields are kept (`.loose()`).
 import { z } from 'zod';
 
-export const RECORD_SCHEMA_VERSION = 2;
+export const RECORD_SCHEMA_VERSION = 3;
 
 const isoDateTime = z.string().min(1);
 /** A calendar date as the forms print it: YYYY-MM-DD. */
@@ -16,6 +16,8 @@ const meta = {
   updatedAt: isoDateTime,
   /** Incremented on every change; with deviceId it orders concurrent edits when devices merge. */
   rev: z.number().int().nonnegative().default(1),
+  /** Version vector: per device, its changes to this record. Tells an ancestor from a concurrent edit (reconcile.ts). */
+  clock: z.record(z.string(), z.number().int().nonnegative()).default({}),
   deviceId: z.string().min(1),
   deleted: z.boolean().default(false),
   schemaVersion: z.number().int().positive().default(RECORD_SCHEMA_VERSION),
@@ -257,6 +259,18 @@ export interface Migration {
   up: (record: Record<string, unknown>) => Record<string, unknown>;
 }
 
+/**
+ * Records from before version vectors: their whole history counts as `rev` changes by one pseudo-device, so
+ * they order among themselves exactly as before (higher rev wins, equal rev with other content conflicts) and
+ * any later change, which adds its own device, supersedes them.
+ */
+export const LEGACY_CLOCK_DEVICE = 'before-v3';
+const addClock: Migration = {
+  name: 'v3: every record gains a version vector (clock), from its revision',
+  to: 3,
+  up: (r) => ({ ...r, clock: r.clock && typeof r.clock === 'object' ? r.clock : { [LEGACY_CLOCK_DEVICE]: typeof r.rev === 'number' ? r.rev : 1 } }),
+};
+
 /** Per record type, append-only: never edit or reorder a step once released. */
 export const MIGRATIONS: Record<RecordTable, Migration[]> = {
   people: [
@@ -265,20 +279,27 @@ export const MIGRATIONS: Record<RecordTable, Migration[]> = {
       to: 2,
       up: (r) => ({ ...r, roles: Array.isArray(r.roles) ? r.roles : r.role ? [r.role] : [] }),
     },
+    addClock,
   ],
-  enrolments: [],
+  enrolments: [addClock],
   evidence: [
     {
       name: 'v2: evidence gains a simulation flag (false unless recorded) and carries its criteria links',
       to: 2,
       up: (r) => ({ ...r, simulation: typeof r.simulation === 'boolean' ? r.simulation : false, criteria: Array.isArray(r.criteria) ? r.criteria : [] }),
     },
+    addClock,
   ],
-  media: [],
-  decisions: [],
-  signatures: [],
-  forms: [],
+  media: [addClock],
+  decisions: [addClock],
+  signatures: [addClock],
+  forms: [addClock],
 };
+
+/** Merge metadata of a record made now by `device` (storage stamps its own writes the same way). */
+export function freshMeta(id: string, device: string, at: string) {
+  return { id, createdAt: at, updatedAt: at, rev: 1, clock: { [device]: 1 }, deviceId: device, deleted: false, schemaVersion: RECORD_SCHEMA_VERSION };
+}
 
 /** Brings a stored record of any earlier shape forward and validates it. Throws a ZodError if invalid. */
 export function readRecord<T extends RecordTable>(table: T, raw: unknown): RecordOf<T> {

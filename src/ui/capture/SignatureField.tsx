@@ -8,7 +8,7 @@ export type SignatureValue = {
   role: string;
   /** PNG data URL; '' when signed with the typed name only. */
   image: string;
-  /** ISO 8601 time the signature was last changed. */
+  /** ISO 8601 time the signature was last changed; '' when not recorded (signatures saved before times were kept). */
   signedAt: string;
 };
 
@@ -214,7 +214,15 @@ export function SignatureField({ label, defaultName, defaultRole, value, onChang
       {value && (
         <p className="meta signature-time">
           Signed by {value.typedName}
-          {value.role ? ` (${value.role})` : ''} on <time dateTime={value.signedAt}>{formatSignedAt(value.signedAt)}</time>
+          {value.role ? ` (${value.role})` : ''}
+          {value.signedAt ? (
+            <>
+              {' '}
+              on <time dateTime={value.signedAt}>{formatSignedAt(value.signedAt)}</time>
+            </>
+          ) : (
+            ' (time of signing not recorded)'
+          )}
           {value.image === '' ? ', with typed name only' : ''}
         </p>
       )}

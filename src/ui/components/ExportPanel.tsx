@@ -25,7 +25,7 @@ export function ExportPanel({ portfolioId }: { portfolioId: string }) {
         onProgress: setProgress,
         signal: abort.current.signal,
         forDevice: peer?.deviceId,
-        since: peer?.lastSentAt ?? undefined,
+        since: peer?.sentAt[portfolioId],
       });
       setResult({ bundle, url: URL.createObjectURL(bundle.blob) });
     } catch (e) {
@@ -70,7 +70,7 @@ export function ExportPanel({ portfolioId }: { portfolioId: string }) {
                 <option value="">Everything (a full bundle)</option>
                 {peers.map((p) => (
                   <option key={p.deviceId} value={p.deviceId}>
-                    {p.lastSentAt ? `Changes since last sent to ${p.label} (${p.lastSentAt.slice(0, 16).replace('T', ' ')})` : `Everything, for ${p.label}`}
+                    {p.sentAt[portfolioId] ? `Changes since last sent to ${p.label} (${p.sentAt[portfolioId].slice(0, 16).replace('T', ' ')})` : `Everything, for ${p.label}`}
                   </option>
                 ))}
               </select>

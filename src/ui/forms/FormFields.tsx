@@ -394,20 +394,50 @@ export function SectionControls({ section, ctx, onFields }: { section: FormSecti
   );
 }
 
-/** A signature line of a form: the typed name (the field's value) and the drawn signature (`<key>Image`). */
+/**
+ * A signature line of a form: the typed name (the field's value), the drawn signature (`<key>Image`), the
+ * signer's role (`<key>Role`) and when it was signed (`<key>At`, ISO 8601). Forms saved before role and time
+ * were recorded have neither: see formSignature.
+ */
 export const isSignatureField = (f: FormField) => f.kind === 'person' && f.key.endsWith('Signature');
 export const signatureImageKey = (f: FormField) => `${f.key}Image`;
+export const signatureRoleKey = (f: FormField) => `${f.key}Role`;
+export const signatureTimeKey = (f: FormField) => `${f.key}At`;
+
+/** The role a signature line is for, as people read it ("Assessor"). */
+export const signatureDefaultRole = (f: FormField) => (f.roles?.[0] ? ROLE_LABELS[f.roles[0]] : '');
+
+/**
+ * The signature stored on a form for a signature field, or null if unsigned. Tolerant of old or odd data: a
+ * missing role is the line's role, a missing or malformed time is '' (time not recorded), never an error.
+ */
+export function formSignature(field: FormField, data: FormData): SignatureValue | null {
+  const name = asString(data[field.key]).trim();
+  if (!name) return null;
+  const role = asString(data[signatureRoleKey(field)]).trim();
+  const at = asString(data[signatureTimeKey(field)]);
+  return {
+    typedName: name,
+    role: role || signatureDefaultRole(field),
+    image: asString(data[signatureImageKey(field)]),
+    signedAt: at && !Number.isNaN(Date.parse(at)) ? at : '',
+  };
+}
 
 function FormSignature({ field, ctx, onFields }: { field: FormField; ctx: FieldContext; onFields: (patch: Record<string, FormValue>) => void }) {
-  const name = asString(ctx.data[field.key]);
-  const image = asString(ctx.data[signatureImageKey(field)]);
-  const value: SignatureValue | null = name ? { typedName: name, role: field.roles?.[0] ?? '', image, signedAt: '' } : null;
   return (
     <SignatureField
       label={field.label}
-      defaultRole={field.roles?.[0] ? ROLE_LABELS[field.roles[0]] : ''}
-      value={value}
-      onChange={(v) => onFields({ [field.key]: v?.typedName ?? '', [signatureImageKey(field)]: v?.image ?? '' })}
+      defaultRole={signatureDefaultRole(field)}
+      value={formSignature(field, ctx.data)}
+      onChange={(v) =>
+        onFields({
+          [field.key]: v?.typedName ?? '',
+          [signatureImageKey(field)]: v?.image ?? '',
+          [signatureRoleKey(field)]: v?.role ?? '',
+          [signatureTimeKey(field)]: v?.signedAt ?? '',
+        })
+      }
     />
   );
 }

@@ -1,7 +1,8 @@
 // A filled-in form laid out as the seed prints it: bordered tables, "Label: value" cells paired where the seed
 // pairs them, tick boxes, signature and date lines. Shown as the "View" of a form and used for printing.
 import type { ReactNode } from 'react';
-import { isSignatureField, signatureImageKey } from './FormFields';
+import { formSignature, isSignatureField } from './FormFields';
+import { formatSignedAt } from '../capture/signatureData';
 import { unitCriteria, type QualificationSpec } from '../../domain';
 import {
   formatFormDate,
@@ -78,12 +79,20 @@ function Cell({ field, data, spec, evidenceNumber, span }: { field: FormField; d
   }
   const isSignature = isSignatureField(field);
   const long = field.kind === 'textarea' || field.kind === 'criteria';
-  const drawn = isSignature ? data[signatureImageKey(field)] : undefined;
+  const signed = isSignature ? formSignature(field, data) : null;
+  const drawn = signed?.image ?? '';
   return (
     <td colSpan={span} className={isSignature ? 'sign-cell' : undefined}>
       <span className="sheet-label">{field.label}:</span>
-      {typeof drawn === 'string' && drawn.startsWith('data:image/') && <img className="sheet-signature" src={drawn} alt={`Signature of ${String(data[field.key] ?? '')}`} />}
+      {drawn.startsWith('data:image/') && <img className="sheet-signature" src={drawn} alt={`Signature of ${signed!.typedName}`} />}
       {long ? <div className="sheet-value pre-line">{printedValue(field, data, spec, evidenceNumber)}</div> : <span className="sheet-value"> {printedValue(field, data, spec, evidenceNumber)}</span>}
+      {signed && (
+        <span className="sheet-signed">
+          {signed.role}
+          {signed.role && signed.signedAt ? ', signed ' : signed.signedAt ? 'Signed ' : ''}
+          {signed.signedAt && <time dateTime={signed.signedAt}>{formatSignedAt(signed.signedAt)}</time>}
+        </span>
+      )}
     </td>
   );
 }

@@ -5,6 +5,7 @@ import { deleteEvidence, setEvidenceMappings } from '../../storage/repo';
 import { usePortfolio } from '../data/hooks';
 import { CriteriaPicker, type PickedCriterion } from '../components/CriteriaPicker';
 import { MediaView } from '../components/MediaView';
+import { EvidenceEditor } from '../components/EvidenceEditor';
 
 export function EvidencePage() {
   const { portfolioId, evidenceId } = useParams();
@@ -40,6 +41,7 @@ export function EvidencePage() {
         </p>
       )}
       {evidence.description && <p className="pre-line">{evidence.description}</p>}
+      <EvidenceEditor key={evidence.id} evidence={evidence} spec={spec} signed={signatures.length > 0} />
       {media.length > 0 && (
         <section aria-label="Media">
           <h2>Media</h2>

@@ -110,6 +110,11 @@ export function ImportPage() {
             <button type="button" disabled={writing} onClick={() => void apply('merge')}>
               Merge into my copy
             </button>
+          ) : bundle.scope === 'changes' ? (
+            <p className="alert" data-testid="partial-bundle">
+              This bundle holds only changes{bundle.changesSince ? ` since ${bundle.changesSince.slice(0, 16).replace('T', ' ')}` : ''}, not the whole portfolio, and this device
+              does not have the portfolio to merge them into. Ask the sender for a full bundle (&ldquo;Everything&rdquo;).
+            </p>
           ) : (
             <button type="button" disabled={writing} onClick={() => void apply('restore')}>
               Add to this device

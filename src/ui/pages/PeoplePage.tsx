@@ -1,16 +1,28 @@
-import { useState, type FormEvent } from 'react';
-import { ROLES, ROLE_LABELS, type Role } from '../../domain';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { ROLES, ROLE_LABELS, type Person, type Role } from '../../domain';
 import { savePerson } from '../../storage/repo';
 import { usePeople } from '../data/hooks';
 
 export function PeoplePage() {
   const people = usePeople();
+  const [editingId, setEditingId] = useState<string | null>(null);
+  const [edited, setEdited] = useState<string | null>(null);
+  const everyoneRef = useRef<HTMLHeadingElement>(null);
+  const editing = people?.find((p) => p.id === editingId);
+  const closeEditor = (message: string | null) => {
+    setEditingId(null);
+    setEdited(message);
+    everyoneRef.current?.focus();
+  };
   return (
     <section>
       <h1>People on this device</h1>
       <p className="lead">Candidates, assessors, quality assurers and witnesses. One device may hold several people.</p>
       <PersonForm />
-      <h2>Everyone</h2>
+      <h2 ref={everyoneRef} tabIndex={-1}>
+        Everyone
+      </h2>
+      {edited && <p role="status">{edited}</p>}
       {people && people.length > 0 ? (
         <div className="table-scroll" tabIndex={0} role="region" aria-label="People">
           <table className="units-table">
@@ -21,6 +33,9 @@ export function PeoplePage() {
                 <th scope="col">Centre</th>
                 <th scope="col">Registration no.</th>
                 <th scope="col">Assessor status</th>
+                <th scope="col">
+                  <span className="visually-hidden">Change</span>
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -31,6 +46,20 @@ export function PeoplePage() {
                   <td>{p.centre}</td>
                   <td>{p.registrationNumber}</td>
                   <td>{p.assessorStatus === 'not-applicable' ? '' : p.assessorStatus === 'qualified' ? 'Qualified' : 'Working towards (needs countersigning)'}</td>
+                  <td>
+                    <button
+                      type="button"
+                      className="secondary small"
+                      aria-label={`Edit ${p.name}`}
+                      aria-expanded={editingId === p.id}
+                      onClick={() => {
+                        setEdited(null);
+                        setEditingId(editingId === p.id ? null : p.id);
+                      }}
+                    >
+                      Edit
+                    </button>
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -39,19 +68,39 @@ export function PeoplePage() {
       ) : (
         <p>No one yet.</p>
       )}
+      {editing && <PersonForm key={editing.id} person={editing} onSaved={(_id, name) => closeEditor(`${name} saved.`)} onCancel={() => closeEditor(null)} />}
     </section>
   );
 }
 
-export function PersonForm({ defaultRole, onSaved }: { defaultRole?: Role; onSaved?: (id: string) => void }) {
-  const [name, setName] = useState('');
-  const [roles, setRoles] = useState<Role[]>(defaultRole ? [defaultRole] : []);
-  const [centre, setCentre] = useState('');
-  const [registrationNumber, setRegistrationNumber] = useState('');
-  const [jobTitle, setJobTitle] = useState('');
-  const [assessorStatus, setAssessorStatus] = useState<'qualified' | 'working-towards'>('qualified');
+/** Adds a person, or, given `person`, edits that person (one audited write of the same record). */
+export function PersonForm({
+  defaultRole,
+  person,
+  onSaved,
+  onCancel,
+}: {
+  defaultRole?: Role;
+  person?: Person;
+  onSaved?: (id: string, name: string) => void;
+  onCancel?: () => void;
+}) {
+  const [name, setName] = useState(person?.name ?? '');
+  const [roles, setRoles] = useState<Role[]>(person ? [...person.roles] : defaultRole ? [defaultRole] : []);
+  const [centre, setCentre] = useState(person?.centre ?? '');
+  const [registrationNumber, setRegistrationNumber] = useState(person?.registrationNumber ?? '');
+  const [jobTitle, setJobTitle] = useState(person?.jobTitle ?? '');
+  const [email, setEmail] = useState(person?.email ?? '');
+  const [assessorStatus, setAssessorStatus] = useState<'qualified' | 'working-towards'>(person?.assessorStatus === 'working-towards' ? 'working-towards' : 'qualified');
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const editing = person !== undefined;
+  const title = editing ? `Edit ${person.name}` : 'Add a person';
+  // Opening an editor moves focus to it, so keyboard and screen-reader users land where the change happens.
+  useEffect(() => {
+    if (editing) headingRef.current?.focus();
+  }, [editing]);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -59,25 +108,30 @@ export function PersonForm({ defaultRole, onSaved }: { defaultRole?: Role; onSav
     if (!name.trim()) return setError('Enter a name.');
     if (roles.length === 0) return setError('Choose at least one role.');
     try {
-      const person = await savePerson({
+      const stored = await savePerson({
+        ...(person ? { id: person.id } : {}),
         name: name.trim(),
         roles,
         centre,
         registrationNumber,
         jobTitle,
+        email: email.trim(),
         assessorStatus: roles.includes('assessor') ? assessorStatus : 'not-applicable',
       });
-      setSaved(`${person.name} added.`);
+      if (editing) return onSaved?.(stored.id, stored.name);
+      setSaved(`${stored.name} added.`);
       setName('');
-      onSaved?.(person.id);
+      onSaved?.(stored.id, stored.name);
     } catch (err) {
       setError((err as Error).message);
     }
   }
 
   return (
-    <form className="panel" onSubmit={(e) => void submit(e)} aria-label="Add a person">
-      <h2>Add a person</h2>
+    <form className="panel" onSubmit={(e) => void submit(e)} aria-label={title}>
+      <h2 ref={headingRef} tabIndex={-1}>
+        {title}
+      </h2>
       {error && (
         <p className="alert" role="alert">
           {error}
@@ -122,7 +176,20 @@ export function PersonForm({ defaultRole, onSaved }: { defaultRole?: Role; onSav
         <span>Registration number</span>
         <input value={registrationNumber} onChange={(e) => setRegistrationNumber(e.target.value)} />
       </label>
-      <button type="submit">Add person</button>
+      <label className="field">
+        <span>Email</span>
+        <input type="email" value={email} onChange={(e) => setEmail(e.target.value)} autoComplete="off" />
+      </label>
+      {editing ? (
+        <div className="actions">
+          <button type="submit">Save changes</button>
+          <button type="button" className="secondary" onClick={onCancel}>
+            Cancel
+          </button>
+        </div>
+      ) : (
+        <button type="submit">Add person</button>
+      )}
     </form>
   );
 }

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { computeProgress, EVIDENCE_TYPE_LABELS, EVIDENCE_TYPES, type PortfolioProgress } from '../../domain';
+import { computeProgress, EVIDENCE_TYPE_LABELS, EVIDENCE_TYPES, type CriterionProgress, type CriterionStatus, type PortfolioProgress } from '../../domain';
 import { auditLog, signDeclaration, todayIso } from '../../storage/repo';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { Person } from '../../domain';
@@ -8,6 +8,7 @@ import { usePortfolio } from '../data/hooks';
 import { SignatureField, type SignatureValue } from '../capture/SignatureField';
 import { ExportPanel } from '../components/ExportPanel';
 import { RuleLine } from '../components/RuleLine';
+import { EnrolmentEditor } from '../components/EnrolmentEditor';
 import { listConflicts, resolveConflict } from '../../storage/exchange';
 
 export function PortfolioPage() {
@@ -63,6 +64,7 @@ export function PortfolioPage() {
           <ProgressMatrix progress={progress} portfolioId={enrolment.id} />
         </>
       )}
+      <EnrolmentEditor enrolment={enrolment} spec={spec} people={people} decisions={data.decisions} />
       <QualityAssurance data={data} />
       <ConflictsSection portfolioId={enrolment.id} />
       <ExportPanel portfolioId={enrolment.id} />
@@ -125,6 +127,17 @@ function AwardSection({ progress }: { progress: PortfolioProgress }) {
   );
 }
 
+const CHIP_CLASS: Record<CriterionStatus, string> = { none: 'chip', evidence: 'chip covered', met: 'chip covered met', 'not-yet': 'chip not-yet' };
+const CHIP_MARK: Record<CriterionStatus, string> = { none: '', evidence: '✓ ', met: '✓✓ ', 'not-yet': '✗ ' };
+
+/** What a criterion chip says to a screen reader (the mark alone is not enough). */
+function chipText(c: CriterionProgress): string {
+  const evidence = c.evidenceIds.length ? `has ${c.evidenceIds.length} evidence` : 'no evidence';
+  if (c.status === 'not-yet') return ` judged not yet by the assessor, ${evidence}`;
+  if (c.status === 'met') return ` judged met by the assessor, ${evidence}`;
+  return ` ${evidence}`;
+}
+
 function ProgressMatrix({ progress, portfolioId }: { progress: PortfolioProgress; portfolioId: string }) {
   return (
     <section aria-labelledby="matrix-heading">
@@ -139,7 +152,7 @@ function ProgressMatrix({ progress, portfolioId }: { progress: PortfolioProgress
             <tr>
               <th scope="col">Unit</th>
               <th scope="col">Coverage</th>
-              <th scope="col">Criteria (✓ has evidence)</th>
+              <th scope="col">Criteria (✓ has evidence, ✓✓ judged met, ✗ judged not yet)</th>
               <th scope="col">Sign-off</th>
             </tr>
           </thead>
@@ -161,10 +174,10 @@ function ProgressMatrix({ progress, portfolioId }: { progress: PortfolioProgress
                 <td>
                   <ul className="chips" aria-label={`${u.unit.code} criteria`}>
                     {u.criteria.map((c) => (
-                      <li key={c.ref.key} className={c.evidenceIds.length ? 'chip covered' : 'chip'} title={c.ref.text}>
-                        {c.evidenceIds.length ? '✓ ' : ''}
+                      <li key={c.ref.key} className={CHIP_CLASS[c.status]} title={c.status === 'not-yet' ? `Not yet: ${c.ref.text}` : c.ref.text} data-status={c.status}>
+                        {CHIP_MARK[c.status]}
                         {c.ref.label}
-                        <span className="visually-hidden">{c.evidenceIds.length ? ` has ${c.evidenceIds.length} evidence` : ' no evidence'}</span>
+                        <span className="visually-hidden">{chipText(c)}</span>
                       </li>
                     ))}
                   </ul>

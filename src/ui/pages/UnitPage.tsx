@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { computeProgress } from '../../domain';
+import { computeProgress, latestCriterionDecisions } from '../../domain';
 import { countersign, recordCriterionDecision, signOffUnit, todayIso, withdrawDecision } from '../../storage/repo';
 import { useActingPersonId, usePortfolio } from '../data/hooks';
 import { SignatureField, type SignatureValue } from '../capture/SignatureField';
@@ -25,13 +25,9 @@ export function UnitPage() {
   const canAssess = actingPerson?.roles.includes('assessor');
   const canCountersign = canAssess && actingPerson?.assessorStatus === 'qualified' && up?.signOff?.assessorId !== acting;
   const fail = (e: Error) => setError(e.message);
-  // The assessor's latest judgement per criterion.
-  const judgements = new Map<string, (typeof data.decisions)[number]>();
-  for (const d of data.decisions) {
-    if (d.kind !== 'criterion' || !d.criterionKey) continue;
-    const prev = judgements.get(d.criterionKey);
-    if (!prev || d.updatedAt > prev.updatedAt) judgements.set(d.criterionKey, d);
-  }
+  // The assessor's latest judgement per criterion (the one progress counts).
+  const judgements = latestCriterionDecisions(data.decisions);
+  const unmapped = up ? up.criteria.filter((c) => c.evidenceIds.length === 0).length : 0;
   const judge = (criterionKey: string, outcome: 'met' | 'not-yet') =>
     void recordCriterionDecision({ portfolioId: data.enrolment.id, unitCode: unit.code, criterionKey, outcome, assessorId: acting!, date: todayIso() }).catch(fail);
 
@@ -121,9 +117,10 @@ export function UnitPage() {
           </>
         ) : canAssess ? (
           <>
-            {up && up.covered < up.total && (
+            {up && (unmapped > 0 || up.notYet > 0) && (
               <p className="alert" role="status">
-                {up.total - up.covered} of {up.total} criteria have no evidence mapped yet.
+                {unmapped > 0 && `${unmapped} of ${up.total} criteria have no evidence mapped yet. `}
+                {up.notYet > 0 && `${up.notYet} of ${up.total} ${up.notYet === 1 ? 'criterion is' : 'criteria are'} judged “not yet”.`}
               </p>
             )}
             <SignatureField label="Assessor's signature" defaultName={actingPerson?.name} defaultRole="Assessor" value={assessorSig} onChange={setAssessorSig} required />

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { Link } from 'react-router';
-import { computeProgress, EVIDENCE_TYPE_LABELS, mappingsOf, type Decision, type MediaMeta } from '../../domain';
+import { computeProgress, EVIDENCE_TYPE_LABELS, freshMeta, mappingsOf, type Decision, type MediaMeta } from '../../domain';
 import { writeBundle, type ExportedBundle } from '../../bundle/export';
 import { clearDraft, loadDraft, newId, nowIso, todayIso, deviceId } from '../../storage/repo';
 import { useActingPersonId, usePeople } from '../data/hooks';
@@ -63,13 +63,7 @@ export function VerifierPage() {
     const device = await deviceId();
     const at = nowIso();
     const decisions: Decision[] = Object.values(samples).map((s) => ({
-      id: newId(),
-      createdAt: at,
-      updatedAt: at,
-      rev: 1,
-      deviceId: device,
-      deleted: false,
-      schemaVersion: 2,
+      ...freshMeta(newId(), device, at),
       portfolioId: enrolment.id,
       kind: 'sample',
       unitCode: s.unitCode,
@@ -88,7 +82,7 @@ export function VerifierPage() {
         records: { enrolments: [enrolment], people: [verifier], evidence: [], media: [], decisions, signatures: [], forms: [] },
         mediaBlobs: new Map(),
         audit: [],
-      });
+      }, { partial: true });
       setExported({ bundle: out, url: URL.createObjectURL(out.blob) });
       if (draftKey) await clearDraft(draftKey);
     } catch (e) {

@@ -7,7 +7,7 @@ import { loadBundledSpecs } from '../../../src/ui/data/bundledSpecs';
 
 const meta = (id: string) => {
   const at = new Date().toISOString();
-  return { id, createdAt: at, updatedAt: at, rev: 1, deviceId: 'bench', deleted: false, schemaVersion: 2 };
+  return { id, createdAt: at, updatedAt: at, rev: 1, clock: { bench: 1 }, deviceId: 'bench', deleted: false, schemaVersion: 3 };
 };
 
 async function seed(evidenceCount: number, mappingsPerEvidence: number) {
@@ -169,7 +169,7 @@ document.getElementById('status')!.textContent = 'ready';
   const t1 = performance.now();
   const verified = await verifyBundle(out.blob);
   const verifyMs = performance.now() - t1;
-  await applyImport({ portfolioId: verified.portfolioId, records: verified.records, media: verified.media, audit: verified.audit, specs: verified.specs, mode: 'restore', summary: 'bench' });
+  await applyImport({ portfolioId: verified.portfolioId, records: verified.records, media: verified.media, audit: verified.audit, specs: verified.specs, mode: 'restore', scope: 'full', summary: 'bench' });
   const importMs = performance.now() - t1;
   clearInterval(sampler);
   return { bytes: out.blob.size, payloadBytes: out.payloadBytes, exportMs, importMs, verifyMs, exportPeakHeap: exportPeak, importPeakHeap: peak, records: 2000, media: mediaCount };

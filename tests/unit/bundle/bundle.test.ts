@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { zipSync, strToU8 } from 'fflate';
 import { FieldfolioDB, setDatabase, db } from '../../../src/storage/db';
-import { loadPortfolio, storeSpecs, saveEvidence, savePerson, createEnrolment, signOffUnit } from '../../../src/storage/repo';
+import { deleteEvidence, loadPortfolio, storeSpecs, saveEvidence, savePerson, createEnrolment, signOffUnit } from '../../../src/storage/repo';
 import { loadDemoPortfolio } from '../../../src/storage/demo';
 import { exportPortfolio } from '../../../src/bundle/export';
 import { verifyBundle, BundleError } from '../../../src/bundle/verify';
@@ -114,6 +114,52 @@ describe('portfolio bundle', () => {
     expect(resolved.rev).toBe(3);
   });
 
+  it('merge: an edit saved twice on one device and once on the other is still a conflict; the resolution settles both devices', async () => {
+    const tablet = await device('tablet6');
+    await importBundle(bundle, 'restore');
+    const edit = async (title: string) => {
+      const e = (await loadPortfolio(demoId))!.evidence.find((x) => x.type === 'Q&A')!;
+      await saveEvidence({ evidence: { ...e, title } });
+    };
+    await edit('Tablet, once');
+    setDatabase(sourceDevice);
+    await edit('Phone, first save');
+    await edit('Phone, second save');
+    const phoneBundle = (await exportPortfolio(demoId, { now: FIXED })).blob;
+    setDatabase(tablet);
+    const { result } = await importBundle(phoneBundle, 'merge');
+    expect(result.conflicts).toBe(1);
+    const [row] = await db().conflicts.toArray();
+    const title = (v: unknown) => (v as { title: string }).title;
+    expect([title(row!.conflict.kept), title(row!.conflict.other)]).toEqual(['Phone, second save', 'Tablet, once']);
+
+    const { resolveConflict } = await import('../../../src/storage/exchange');
+    await resolveConflict(row!, 'other');
+    const tabletBundle = (await exportPortfolio(demoId, { now: FIXED })).blob;
+    setDatabase(sourceDevice);
+    const back = await importBundle(tabletBundle, 'merge');
+    expect(back.result.conflicts).toBe(0);
+    expect((await loadPortfolio(demoId))!.evidence.find((x) => x.type === 'Q&A')!.title).toBe('Tablet, once');
+    expect(await db().conflicts.count()).toBe(0);
+  });
+
+  it('a portfolio with deleted evidence and media restores: the tombstones travel without bytes', async () => {
+    const phone = await device('phone-deleting');
+    const id = await loadDemoPortfolio();
+    const withPhoto = (await loadPortfolio(id))!.evidence.find((e) => e.mediaIds.length > 0)!;
+    await deleteEvidence(id, withPhoto.id);
+    const out = await exportPortfolio(id, { now: FIXED });
+    await device('tablet-restoring');
+    const { result } = await importBundle(out.blob, 'restore');
+    expect(result.written).toBeGreaterThan(0);
+    const restored = (await loadPortfolio(id))!;
+    expect(restored.evidence.map((e) => e.id)).not.toContain(withPhoto.id);
+    const media = await db().media.toArray();
+    expect(media.length).toBeGreaterThan(0);
+    expect(media.every((m) => m.deleted && m.blob === undefined)).toBe(true);
+    setDatabase(phone);
+  });
+
   it('incremental: a bundle for a device holds only what changed since the last one sent to it', async () => {
     setDatabase(sourceDevice);
     const full = await exportPortfolio(demoId, { forDevice: 'tablet-device' });
@@ -124,7 +170,7 @@ describe('portfolio bundle', () => {
     const e = (await loadPortfolio(demoId))!.evidence.find((x) => x.type === 'P')!;
     await saveEvidence({ evidence: { ...e, description: 'Updated after the first bundle' } });
     const { listPeers } = await import('../../../src/storage/exchange');
-    const since = (await listPeers()).find((p) => p.deviceId === 'tablet-device')!.lastSentAt!;
+    const since = (await listPeers()).find((p) => p.deviceId === 'tablet-device')!.sentAt[demoId]!;
     const delta = await exportPortfolio(demoId, { forDevice: 'tablet-device', since });
     const v = await verifyBundle(delta.blob);
     expect(v.records.evidence.map((x) => x.description)).toEqual(['Updated after the first bundle']);
@@ -163,6 +209,38 @@ describe('portfolio bundle', () => {
     const result = await writeVerifiedBundle(verified, 'restore');
     expect(result.written).toBe(Object.values(verified.records).reduce((n, rows) => n + rows.length, 0));
     expect((await loadPortfolio(demoId))!.evidence).toHaveLength(verified.records.evidence.length);
+  });
+
+  it('a bundle of changes only is marked so, cannot be restored as a portfolio, and send times are per portfolio', async () => {
+    setDatabase(sourceDevice);
+    const full = await exportPortfolio(demoId, { forDevice: 'laptop-device' });
+    const since = (await listPeersNow()).find((p) => p.deviceId === 'laptop-device')!.sentAt;
+    expect(Object.keys(since)).toEqual([demoId]);
+    const delta = await exportPortfolio(demoId, { forDevice: 'laptop-device', since: since[demoId] });
+    const v = await verifyBundle(delta.blob);
+    expect([v.scope, v.changesSince]).toEqual(['changes', since[demoId]]);
+    expect((await verifyBundle(full.blob)).scope).toBe('full');
+    // A second portfolio was never sent to that device: its first bundle for it must be a full one.
+    const other = await createEnrolment({ candidateId: (await savePerson({ name: 'Second Candidate', roles: ['candidate'] })).id, specId: specs[0]!.id, specVersion: specs[0]!.version, route: [], startDate: '2026-02-01' });
+    expect((await listPeersNow()).find((p) => p.deviceId === 'laptop-device')!.sentAt[other.id]).toBeUndefined();
+
+    await device('empty-laptop');
+    await deviceIdNow(); // the device's own identity, made on first use, is not portfolio data
+    const before = await snapshot();
+    await expect(importBundle(delta.blob, 'restore')).rejects.toThrow(/holds only changes to a portfolio, not the whole of it/);
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('a bundle carries only the people who appear in its portfolio', async () => {
+    setDatabase(sourceDevice);
+    const stranger = await savePerson({ name: 'Unrelated Candidate', roles: ['candidate'], email: 'someone@example.org' });
+    const v = await verifyBundle((await exportPortfolio(demoId, { now: FIXED })).blob);
+    const names = v.records.people.map((p) => p.name);
+    expect(names).not.toContain(stranger.name);
+    const enrolment = v.records.enrolments[0]!;
+    expect(v.records.people.map((p) => p.id)).toEqual(expect.arrayContaining([enrolment.candidateId, ...(enrolment.assessorId ? [enrolment.assessorId] : [])]));
+    // Everyone a record names is there, so the receiving device can show who did what.
+    for (const e of v.records.evidence) if (e.recordedBy) expect(v.records.people.some((p) => p.id === e.recordedBy)).toBe(true);
   });
 
   it('exports a valid bag: manifests list every payload file, Payload-Oxum matches', async () => {
@@ -286,6 +364,28 @@ describe('portfolio bundle', () => {
       expect(e.message).toBe('data/report.html: does not match its CRC-32 in the zip (corrupt)');
     });
 
+    it('a tag file of absurd size is refused by its size, before it is read', async () => {
+      const e = await rejection(new Blob([zipSync({ 'bag/bagit.txt': new Uint8Array(2000).fill(65) }, { level: 0 }) as BlobPart]));
+      expect(e.message).toBe('bagit.txt: rejected: 2000 bytes is far more than such a file holds (at most 1024)');
+    });
+
+    it('an External-Identifier that is not the portfolio (validly signed)', async () => {
+      const changed = await resignedWith(small, (files) => {
+        files['bag-info.txt'] = files['bag-info.txt']!.replace(/External-Identifier: .*/, 'External-Identifier: someone-else');
+      });
+      const e = await rejection(changed);
+      expect(e.message).toBe('bag-info.txt: External-Identifier is not the portfolio id in data/portfolio.json');
+    });
+
+    it('a media file whose bytes are not the ones its record names (validly signed)', async () => {
+      const changed = await resignedWith(small, (files) => {
+        const media = Object.keys(files).find((p) => p.startsWith('data/media/'))!;
+        files[media] = 'tinx';
+      });
+      const e = await rejection(changed);
+      expect(e.reason).toMatch(/^its SHA-256 in manifest-sha256\.txt is not the one its media record .* names$/);
+    });
+
     it('a truncated zip', async () => {
       const e = await rejection(small.slice(0, Math.floor(small.size * 0.7)));
       expect(e.message).toMatch(/not a zip file, or truncated/);
@@ -338,6 +438,16 @@ describe('portfolio bundle', () => {
     });
   });
 });
+
+async function deviceIdNow() {
+  const { deviceId } = await import('../../../src/storage/repo');
+  return deviceId();
+}
+
+async function listPeersNow() {
+  const { listPeers } = await import('../../../src/storage/exchange');
+  return listPeers();
+}
 
 async function unzipAll(blob: Blob): Promise<Record<string, Uint8Array>> {
   const { unzipSync } = await import('fflate');

@@ -225,18 +225,48 @@ describe('index of evidence (generated)', () => {
   });
   const index = buildIndexOfEvidence(input, spec);
 
-  it('numbers the evidence in date order (same day: in the order recorded), leaving deleted evidence out', () => {
+  it('numbers the evidence in the order it was recorded; deleted evidence keeps its number but is not listed', () => {
     expect(index.rows.map((r) => [r.number, r.evidenceId])).toEqual([
-      [1, 'same-day-first'],
-      [2, 'early'],
-      [3, 'handbook'],
-      [4, 'late'],
+      [2, 'same-day-first'],
+      [3, 'early'],
+      [4, 'handbook'],
+      [5, 'late'],
     ]);
     expect(index.svqTitle).toBe(spec.title);
     expect(index.candidate).toBe('Annie Clews');
-    expect(evidenceNumbers(input).get('late')).toBe(4);
-    expect(formEvidenceNumber(input, 'form-obs')).toBe(1);
+    expect(evidenceNumbers(input).get('gone')).toBe(1);
+    expect(evidenceNumbers(input).get('late')).toBe(5);
+    expect(formEvidenceNumber(input, 'form-obs')).toBe(2);
     expect(formEvidenceNumber(input, 'no-such-form')).toBeNull();
+  });
+
+  it('keeps every number when back-dated evidence is added or an item is deleted', () => {
+    const before = portfolio({
+      evidence: [
+        evidence('a', '2011-05-09', { createdAt: '2011-05-09T10:00:00.000Z' }),
+        evidence('b', '2011-05-20', { createdAt: '2011-05-20T10:00:00.000Z' }),
+        evidence('c', '2011-05-27', { createdAt: '2011-05-27T10:00:00.000Z', formId: 'form-c' }),
+      ],
+    });
+    const numbersBefore = evidenceNumbers(before);
+    expect([...numbersBefore]).toEqual([['a', 1], ['b', 2], ['c', 3]]);
+
+    // Back-dated: dated before everything else, recorded last. It takes the next number.
+    const backDated = portfolio({ evidence: [...before.evidence, evidence('old', '2010-01-01', { createdAt: '2011-06-01T10:00:00.000Z' })] });
+    expect([...evidenceNumbers(backDated)]).toEqual([['a', 1], ['b', 2], ['c', 3], ['old', 4]]);
+    expect(buildIndexOfEvidence(backDated, spec).rows.map((r) => [r.number, r.evidenceId])).toEqual([[1, 'a'], [2, 'b'], [3, 'c'], [4, 'old']]);
+
+    // Deleted, as a flagged row or as a tombstone beside the live rows (what storage's loadPortfolio gives).
+    const flagged = portfolio({ evidence: before.evidence.map((e) => (e.id === 'b' ? { ...e, deleted: true } : e)) });
+    const tombstoned: FormsInput = { ...portfolio({ evidence: before.evidence.filter((e) => e.id !== 'b') }), evidenceTombstones: [{ id: 'b', createdAt: '2011-05-20T10:00:00.000Z' }] };
+    for (const after of [flagged, tombstoned]) {
+      expect(evidenceNumbers(after).get('a')).toBe(1);
+      expect(evidenceNumbers(after).get('c')).toBe(3);
+      expect(formEvidenceNumber(after, 'form-c')).toBe(3);
+      expect(buildIndexOfEvidence(after, spec).rows.map((r) => [r.number, r.evidenceId])).toEqual([[1, 'a'], [3, 'c']]);
+      // A new item never reuses the deleted one's number.
+      expect(evidenceNumbers({ ...after, evidence: [...after.evidence, evidence('d', '2011-06-02')] }).get('d')).toBe(4);
+    }
   });
 
   it('lists the units/elements each piece links to as the seed writes them', () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { computeProgress, criterionKey, currencyCutoff, simulationAllowed, type PortfolioInput } from '../../../src/domain';
 import { loadSpec } from './loadSpecs';
 
-const meta = (id: string) => ({ id, createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z', rev: 1, deviceId: 'd', deleted: false, schemaVersion: 2 });
+const meta = (id: string) => ({ id, createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z', rev: 1, clock: { d: 1 }, deviceId: 'd', deleted: false, schemaVersion: 3 });
 const person = (id: string, assessorStatus: 'qualified' | 'working-towards' | 'not-applicable' = 'not-applicable') => ({
   ...meta(id), name: id, roles: ['assessor' as const], centre: '', registrationNumber: '', jobTitle: '', assessorStatus, email: '',
 });
@@ -86,5 +86,50 @@ describe('portfolio progress', () => {
   it('flags a route that breaks the rules of combination', () => {
     const p = computeProgress(spec, input({ enrolment: { ...input().enrolment, route: ['F1', 'F2'] } }), '2026-11-26');
     expect(p.flags.find((f) => f.kind === 'route')!.message).toMatch(/needs 5 more units/);
+  });
+});
+
+const judged = (id: string, key: string, outcome: 'met' | 'not-yet', date: string, updatedAt = `${date}T12:00:00Z`, deleted = false) => ({
+  ...meta(id), updatedAt, deleted, portfolioId: 'p', kind: 'criterion' as const, unitCode: 'F1', criterionKey: key, outcome, assessorId: 'a', date,
+  comments: '', signatureId: null, countersignedBy: null, countersignatureId: null, candidateSignatureId: null,
+});
+
+describe('criterion decisions in progress', () => {
+  const mapped = { evidence: [evidence('e1', '2026-05-01')], mappings: [mapping('m1', 'e1', 'F1', f11), mapping('m2', 'e1', 'F1', f12)] };
+  const f1 = (decisions: ReturnType<typeof judged>[]) => computeProgress(spec, input({ ...mapped, decisions }), '2026-11-26').units.find((u) => u.unit.code === 'F1')!;
+
+  it('a criterion judged "not yet" is not covered even with evidence mapped, and is flagged', () => {
+    const p = computeProgress(spec, input({ ...mapped, decisions: [judged('d1', f11, 'not-yet', '2026-06-01')] }), '2026-11-26');
+    const unit = p.units.find((u) => u.unit.code === 'F1')!;
+    expect(unit.criteria.map((c) => [c.ref.key, c.status])).toEqual([[f11, 'not-yet'], [f12, 'evidence']]);
+    expect(unit.criteria[0]!.evidenceIds).toEqual(['e1']);
+    expect([unit.covered, unit.notYet, unit.coverage]).toEqual([1, 1, 0.5]);
+    expect(p.flags.find((f) => f.kind === 'sufficiency' && f.unitCode === 'F1')!.message).toBe('F1: 1 of 2 criteria judged “not yet” by the assessor.');
+  });
+
+  it('the latest decision counts: "met" after "not yet" covers the criterion again (assessed), and the other way round', () => {
+    const metLater = f1([judged('d1', f11, 'not-yet', '2026-06-01'), judged('d2', f11, 'met', '2026-06-08')]);
+    expect(metLater.criteria[0]!.status).toBe('met');
+    expect(metLater.criteria[0]!.decision?.id).toBe('d2');
+    expect([metLater.covered, metLater.notYet, metLater.assessedMet]).toEqual([2, 0, 1]);
+
+    const notYetLater = f1([judged('d2', f11, 'met', '2026-06-08'), judged('d1', f11, 'not-yet', '2026-06-09')]);
+    expect([notYetLater.criteria[0]!.status, notYetLater.covered]).toEqual(['not-yet', 1]);
+
+    // Same date: the later change wins; a withdrawn (deleted) decision counts for nothing.
+    const sameDay = f1([judged('d1', f11, 'met', '2026-06-08', '2026-06-08T09:00:00Z'), judged('d2', f11, 'not-yet', '2026-06-08', '2026-06-08T10:00:00Z')]);
+    expect(sameDay.criteria[0]!.status).toBe('not-yet');
+    const withdrawn = f1([judged('d1', f11, 'not-yet', '2026-06-08', undefined, true)]);
+    expect([withdrawn.criteria[0]!.status, withdrawn.covered]).toEqual(['evidence', 2]);
+  });
+
+  it('a "met" decision counts as covered without mapped evidence; "not yet" lowers the overall coverage', () => {
+    const p = computeProgress(spec, input({ decisions: [judged('d1', f11, 'met', '2026-06-01')] }), '2026-11-26');
+    const unit = p.units.find((u) => u.unit.code === 'F1')!;
+    expect([unit.criteria[0]!.status, unit.criteria[1]!.status, unit.covered]).toEqual(['met', 'none', 1]);
+
+    const before = computeProgress(spec, input(mapped), '2026-11-26').overallCoverage;
+    const after = computeProgress(spec, input({ ...mapped, decisions: [judged('d1', f11, 'not-yet', '2026-06-01')] }), '2026-11-26').overallCoverage;
+    expect(after).toBeLessThan(before);
   });
 });

@@ -1,15 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { canonicalJson, reconcile, type Reconciled, type Versioned } from '../../../src/domain';
+import { canonicalJson, descends, nextClock, reconcile, type Clock, type Reconciled, type Versioned } from '../../../src/domain';
 
 interface Rec extends Versioned {
   title: string;
 }
 
-// Small domains so that equal ids, equal revisions and concurrent edits are common.
+// Small domains so that equal ids, shared ancestry and concurrent edits are common.
+const clockArb: fc.Arbitrary<Clock> = fc
+  .record({ phone: fc.integer({ min: 0, max: 2 }), tablet: fc.integer({ min: 0, max: 2 }), laptop: fc.integer({ min: 0, max: 1 }) })
+  .map((c) => Object.fromEntries(Object.entries(c).filter(([, n]) => n > 0)));
 const recArb: fc.Arbitrary<Rec> = fc.record({
   id: fc.constantFrom('a', 'b', 'c', 'd'),
   rev: fc.integer({ min: 1, max: 3 }),
+  clock: clockArb,
   updatedAt: fc.constantFrom('2026-01-01T00:00:00Z', '2026-01-02T00:00:00Z'),
   deviceId: fc.constantFrom('phone', 'tablet', 'laptop'),
   deleted: fc.boolean(),
@@ -56,31 +60,49 @@ describe('reconcile', () => {
     );
   });
 
-  it('loses no record: every id survives, as its winning version, and every concurrent version stays visible', () => {
+  it('loses nothing: every version is in force, kept as a conflict, or an ancestor of one of those', () => {
     fc.assert(
       fc.property(devices, (ds) => {
         const all = ds.flat();
         const result = ds.reduce(mergeInto, empty);
         expect(new Set(result.records.map((r) => r.id))).toEqual(new Set(all.map((r) => r.id)));
         for (const rec of result.records) {
-          const versions = all.filter((v) => v.id === rec.id);
-          const maxRev = Math.max(...versions.map((v) => v.rev));
-          expect(rec.rev).toBe(maxRev);
-          // Every other version at the winning revision with different content is a visible conflict.
-          for (const v of versions) {
-            if (v.rev === maxRev && canonicalJson(v) !== canonicalJson(rec)) {
-              expect(result.conflicts.some((c) => c.id === rec.id && canonicalJson(c.other) === canonicalJson(v))).toBe(true);
-            }
+          const visible = [rec, ...result.conflicts.filter((c) => c.id === rec.id).map((c) => c.other)];
+          for (const v of all.filter((x) => x.id === rec.id)) {
+            const kept = visible.some((k) => canonicalJson(k) === canonicalJson(v));
+            const seenBy = visible.some((k) => descends(k.clock, v.clock) && !descends(v.clock, k.clock));
+            expect(kept || seenBy).toBe(true);
           }
+          // Nothing visible is an ancestor of something else visible: conflicts are only real ones.
+          for (const a of visible) for (const b of visible) if (a !== b) expect(descends(a.clock, b.clock) && !descends(b.clock, a.clock)).toBe(false);
         }
       }),
       { numRuns: 500 },
     );
   });
 
-  it('a tombstone with a higher revision deletes; an edit after a deletion revives', () => {
-    const base = { id: 'a', updatedAt: '2026-01-01T00:00:00Z', deviceId: 'phone', title: 'x' };
-    expect(reconcile<Rec>([{ ...base, rev: 1, deleted: false }, { ...base, rev: 2, deleted: true }]).records[0]!.deleted).toBe(true);
-    expect(reconcile<Rec>([{ ...base, rev: 3, deleted: false }, { ...base, rev: 2, deleted: true }]).records[0]!.deleted).toBe(false);
+  it('an edit made twice on one side and once on the other is a conflict, not a silent loss', () => {
+    // The case revision numbers alone get wrong: the phone's second save gives it the higher rev.
+    const base: Rec = { id: 'a', rev: 1, clock: { phone: 1 }, updatedAt: '2026-01-01T00:00:00Z', deviceId: 'phone', deleted: false, title: 'x' };
+    const tablet: Rec = { ...base, rev: 2, clock: nextClock('tablet', base.clock), deviceId: 'tablet', title: 'tablet edit' };
+    const phone1: Rec = { ...base, rev: 2, clock: nextClock('phone', base.clock), title: 'phone edit 1' };
+    const phone2: Rec = { ...phone1, rev: 3, clock: nextClock('phone', phone1.clock), title: 'phone edit 2' };
+    const merged = reconcile([base, phone1, phone2, tablet]);
+    expect(merged.records[0]!.title).toBe('phone edit 2');
+    expect(merged.conflicts.map((c) => c.other.title)).toEqual(['tablet edit']);
+    // Resolving makes a version that has seen both: merging it in clears the conflict everywhere.
+    const resolved: Rec = { ...tablet, rev: 4, clock: nextClock('tablet', phone2.clock, tablet.clock), title: 'resolved' };
+    expect(reconcile([...merged.records, resolved], merged.conflicts)).toEqual({ records: [resolved], conflicts: [] });
+  });
+
+  it('a later deletion supersedes; a deletion concurrent with an edit is a conflict; an edit after a deletion revives', () => {
+    const base: Rec = { id: 'a', rev: 1, clock: { phone: 1 }, updatedAt: '2026-01-01T00:00:00Z', deviceId: 'phone', deleted: false, title: 'x' };
+    const deleted: Rec = { ...base, rev: 2, clock: nextClock('phone', base.clock), deleted: true };
+    expect(reconcile([base, deleted])).toEqual({ records: [deleted], conflicts: [] });
+    const editedElsewhere: Rec = { ...base, rev: 2, clock: nextClock('tablet', base.clock), deviceId: 'tablet', title: 'y' };
+    const both = reconcile([deleted, editedElsewhere]);
+    expect(both.conflicts).toHaveLength(1);
+    const revived: Rec = { ...base, rev: 3, clock: nextClock('phone', deleted.clock), deleted: false, title: 'back' };
+    expect(reconcile([deleted, revived]).records[0]!.deleted).toBe(false);
   });
 });

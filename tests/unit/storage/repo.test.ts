@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { FieldfolioDB, STORES_V1, setDatabase, db } from '../../../src/storage/db';
+import { FieldfolioDB, STORES_V1, STORES_V2, setDatabase, db } from '../../../src/storage/db';
 import {
   createEnrolment,
   deleteEvidence,
@@ -13,10 +13,12 @@ import {
   saveDraft,
   loadDraft,
   auditLog,
+  deviceId,
 } from '../../../src/storage/repo';
 import { StorageError } from '../../../src/storage/errors';
 import { sha256Blob } from '../../../src/storage/hashing';
 import { computeProgress } from '../../../src/domain';
+import { evidenceNumbers } from '../../../src/domain/portfolio/forms';
 import { loadSpec } from '../domain/loadSpecs';
 
 let name: string;
@@ -140,6 +142,27 @@ describe('storage', () => {
     expect(actions).toContain('create enrolments');
   });
 
+  it('loads deleted evidence as tombstones, so evidence index numbers survive a deletion and a back-dated item', async () => {
+    const { enrolment } = await portfolio();
+    const tick = () => new Promise((r) => setTimeout(r, 2));
+    const first = await saveEvidence({ evidence: { portfolioId: enrolment.id, type: 'O', title: 'First', date: '2026-10-01' } });
+    await tick();
+    const second = await saveEvidence({ evidence: { portfolioId: enrolment.id, type: 'O', title: 'Second', date: '2026-10-02' } });
+    await tick();
+    const third = await saveEvidence({ evidence: { portfolioId: enrolment.id, type: 'O', title: 'Third', date: '2026-10-03' } });
+    const before = evidenceNumbers((await loadPortfolio(enrolment.id))!);
+    expect([first.id, second.id, third.id].map((id) => before.get(id))).toEqual([1, 2, 3]);
+
+    await tick();
+    const backDated = await saveEvidence({ evidence: { portfolioId: enrolment.id, type: 'RPL', title: 'Old certificate', date: '2020-01-01' } });
+    await deleteEvidence(enrolment.id, second.id);
+    const data = (await loadPortfolio(enrolment.id))!;
+    expect(data.evidence.map((e) => e.title).sort()).toEqual(['First', 'Old certificate', 'Third']);
+    expect(data.evidenceTombstones).toEqual([{ id: second.id, createdAt: second.createdAt }]);
+    const after = evidenceNumbers(data);
+    expect([first.id, third.id, backDated.id].map((id) => after.get(id))).toEqual([1, 3, 4]);
+  });
+
   it('unit sign-off by an assessor working towards the award counts only once countersigned', async () => {
     const spec = loadSpec('svq2-customer-service-scqf5');
     const { enrolment } = await portfolio();
@@ -194,11 +217,11 @@ describe('migration from schema version 1', () => {
     const upgraded = new FieldfolioDB(dbName);
     setDatabase(upgraded);
     await upgraded.open();
-    expect(upgraded.verno).toBe(2);
+    expect(upgraded.verno).toBe(3);
     const data = (await loadPortfolio('e1'))!;
     expect(data.problems).toEqual([]);
     expect(data.people.find((p) => p.id === 'p1')).toMatchObject({ roles: ['candidate'], name: 'Old Candidate', shoeSize: 9, rev: 3 });
-    expect(data.evidence).toEqual([expect.objectContaining({ id: 'ev1', simulation: false, title: 'Old observation', schemaVersion: 2 })]);
+    expect(data.evidence).toEqual([expect.objectContaining({ id: 'ev1', simulation: false, title: 'Old observation', schemaVersion: 3, clock: { 'before-v3': 3 } })]);
     expect(data.mappings).toHaveLength(1);
     expect(await (await upgraded.media.get('m1'))!.blob.text()).toBe('png');
     expect(await loadDraft('form:x')).toEqual({ a: 1 });
@@ -208,3 +231,35 @@ describe('migration from schema version 1', () => {
     expect(await upgraded.evidence.where('portfolioId').equals('e1').count()).toBe(1);
   });
 });
+
+describe('migration from schema version 2', () => {
+  it('gives every record a version vector from its revision, so merges order old records as before', async () => {
+    const dbName = `v2-${Math.random()}`;
+    const v2 = new Dexie(dbName);
+    v2.version(1).stores(STORES_V1);
+    v2.version(2).stores(STORES_V2);
+    await v2.open();
+    const at = '2026-01-02T03:04:05.000Z';
+    const common = { createdAt: at, updatedAt: at, rev: 4, deviceId: 'old-device', deleted: false, schemaVersion: 2 };
+    await v2.table('people').put({ id: 'p1', ...common, name: 'Cand', roles: ['candidate'], futureField: 'kept' });
+    await v2.table('enrolments').put({ id: 'e1', ...common, candidateId: 'p1', specId: 'svq2-customer-service-scqf5', specVersion: '1.0.0', route: ['F1'], startDate: '2026-01-01' });
+    await v2.table('evidence').put({ id: 'ev1', ...common, portfolioId: 'e1', type: 'O', title: 'Observed', date: '2026-01-01', simulation: true, criteria: [{ unitCode: 'F1', criterionKey: 'F1|pc|F1.1|F1.1' }] });
+    await v2.table('media').put({ id: 'm1', ...common, portfolioId: 'e1', evidenceId: 'ev1', name: 'a.png', mimeType: 'image/png', size: 3, sha256: 'b'.repeat(64), blob: new Blob(['png']) });
+    v2.close();
+
+    const upgraded = new FieldfolioDB(dbName);
+    setDatabase(upgraded);
+    await upgraded.open();
+    expect(upgraded.verno).toBe(3);
+    const data = (await loadPortfolio('e1'))!;
+    expect(data.problems).toEqual([]);
+    expect(data.people[0]).toMatchObject({ name: 'Cand', futureField: 'kept', rev: 4, clock: { 'before-v3': 4 }, schemaVersion: 3 });
+    expect(data.evidence[0]).toMatchObject({ title: 'Observed', simulation: true, criteria: [{ unitCode: 'F1', criterionKey: 'F1|pc|F1.1|F1.1' }], clock: { 'before-v3': 4 } });
+    expect(await (await upgraded.media.get('m1'))!.blob.text()).toBe('png');
+    // The next change on this device supersedes the old version.
+    const edited = await savePerson({ id: 'p1', name: 'Cand Edited', roles: ['candidate'] });
+    expect(edited.clock).toEqual({ 'before-v3': 4, [await deviceId()]: 1 });
+    expect(edited.rev).toBe(5);
+  });
+});
+

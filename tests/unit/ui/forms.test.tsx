@@ -140,6 +140,62 @@ describe('observation record form', () => {
   });
 });
 
+describe('form signatures', () => {
+  const assessorGroup = () => screen.findByRole('group', { name: /^Assessor’s signature/ });
+
+  it('record the role and the time of signing, shown when reopened and in the printed layout', async () => {
+    const view = renderAt(`/portfolios/${enrolment.id}/forms/new-observation`);
+    const group = await assessorGroup();
+    expect((within(group).getByLabelText('Role') as HTMLInputElement).value).toBe('Assessor');
+    const before = Date.now();
+    fireEvent.change(within(group).getByLabelText('Full name'), { target: { value: 'Jim Sullivan' } });
+    fireEvent.click(within(group).getByLabelText('I cannot draw a signature — use my typed name'));
+    fireEvent.click(screen.getAllByRole('button', { name: 'Save' })[0]!);
+    await waitFor(async () => expect(await listForms(enrolment.id, 'observation')).toHaveLength(1));
+    const [form] = await listForms(enrolment.id, 'observation');
+    expect(form!.data).toMatchObject({ assessorSignature: 'Jim Sullivan', assessorSignatureImage: '', assessorSignatureRole: 'Assessor' });
+    const at = form!.data.assessorSignatureAt as string;
+    expect(new Date(at).toISOString()).toBe(at);
+    expect(Date.parse(at)).toBeGreaterThanOrEqual(before - 1000);
+    expect(Date.parse(at)).toBeLessThanOrEqual(Date.now());
+
+    view.unmount();
+    renderAt(`/portfolios/${enrolment.id}/forms/${form!.id}`);
+    const reopened = await assessorGroup();
+    const line = within(reopened).getByText(/^Signed by Jim Sullivan \(Assessor\) on/);
+    expect(line.querySelector('time')?.getAttribute('dateTime')).toBe(at);
+    expect(line.querySelector('time')?.textContent).not.toBe('');
+
+    fireEvent.click(screen.getByRole('button', { name: 'View as printed' }));
+    const sheet = screen.getByRole('article', { name: 'Observation record (print layout)' });
+    const cell = within(sheet).getByText('Assessor’s signature:').closest('td')!;
+    expect(cell.textContent).toContain('Jim Sullivan');
+    expect(cell.textContent).toContain('Assessor, signed');
+    expect(cell.querySelector('time')?.getAttribute('dateTime')).toBe(at);
+  });
+
+  it('reads a form saved before role and time were kept: the line’s role, no time, nothing broken', async () => {
+    const saved = await saveForm({
+      portfolioId: enrolment.id,
+      formType: 'observation',
+      title: 'Observation record',
+      data: { unit: 'F2', assessorSignature: 'Jim Sullivan', assessorSignatureImage: 'not an image', candidateSignature: 'Annie Clews', candidateSignatureAt: 'garbage' },
+    });
+    renderAt(`/portfolios/${enrolment.id}/forms/${saved.id}`);
+    const group = await assessorGroup();
+    const line = within(group).getByText(/^Signed by Jim Sullivan/);
+    expect(line.textContent).toBe('Signed by Jim Sullivan (Assessor) (time of signing not recorded)');
+    const candidate = screen.getByRole('group', { name: /^Candidate’s signature/ });
+    expect(within(candidate).getByText(/^Signed by Annie Clews/).textContent).toBe('Signed by Annie Clews (Candidate) (time of signing not recorded), with typed name only');
+
+    fireEvent.click(screen.getByRole('button', { name: 'View as printed' }));
+    const sheet = screen.getByRole('article', { name: 'Observation record (print layout)' });
+    const cell = within(sheet).getByText('Assessor’s signature:').closest('td')!;
+    expect(cell.textContent).toBe('Assessor’s signature: Jim SullivanAssessor');
+    expect(cell.querySelector('img, time')).toBeNull();
+  });
+});
+
 describe('forms list and generated forms', () => {
   it('lists the portfolio’s forms by type with a "New" link for each typed form and links to the generated ones', async () => {
     await saveForm({ portfolioId: enrolment.id, formType: 'witness-testimony', title: 'Witness testimony — F2', data: {} });
@@ -158,13 +214,16 @@ describe('forms list and generated forms', () => {
         { unitCode: 'F2', criterionKey: 'F2|k|f2a' },
       ],
     });
+    await new Promise((r) => setTimeout(r, 2)); // recorded a moment later
     await saveEvidence({ evidence: { portfolioId: enrolment.id, type: 'WT', title: 'Witness testimonial', description: 'From Clara', date: '2011-05-09' } });
     renderAt(`/portfolios/${enrolment.id}/forms/generated/index-of-evidence`);
     const region = await screen.findByRole('region', { name: 'Index of evidence table' });
     expect(region.tabIndex).toBe(0);
     const rows = within(region).getAllByRole('row').slice(1);
+    // Numbered in the order recorded (stable), not by date: the earlier-dated testimonial was recorded second.
     expect(rows.map((r) => within(r).getAllByRole('cell')[0]!.textContent)).toEqual(['1', '2']);
-    expect(rows[0]!.textContent).toContain('Witness testimonial');
-    expect(rows[1]!.textContent).toContain('F2.1.1, f2a');
+    expect(rows[0]!.textContent).toContain('Personal statement');
+    expect(rows[0]!.textContent).toContain('F2.1.1, f2a');
+    expect(rows[1]!.textContent).toContain('Witness testimonial');
   });
 });

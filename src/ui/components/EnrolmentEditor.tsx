@@ -1,0 +1,208 @@
+import { useId, useRef, useState, type FormEvent } from 'react';
+import { checkRoute, type Decision, type Enrolment, type Person, type QualificationSpec, type Role } from '../../domain';
+import { updateEnrolment } from '../../storage/repo';
+import { RoutePicker } from './RoutePicker';
+
+interface Draft {
+  route: string[];
+  assessorId: string;
+  iqaId: string;
+  centre: string;
+  registrationNumber: string;
+}
+
+const draftOf = (e: Enrolment): Draft => ({
+  route: [...e.route],
+  assessorId: e.assessorId ?? '',
+  iqaId: e.iqaId ?? '',
+  centre: e.centre,
+  registrationNumber: e.registrationNumber,
+});
+
+/**
+ * The candidate's route (chosen optional units), assessor, IQA and centre details, changeable after the
+ * portfolio was started. The rules-of-combination verdict shows live while units are ticked; saving is one
+ * audited write of the enrolment.
+ */
+export function EnrolmentEditor({
+  enrolment,
+  spec,
+  people,
+  decisions = [],
+}: {
+  enrolment: Enrolment;
+  spec: QualificationSpec | null;
+  people: Person[];
+  decisions?: Decision[];
+}) {
+  const headingId = useId();
+  const [draft, setDraft] = useState<Draft | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [saved, setSaved] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const toggleRef = useRef<HTMLButtonElement>(null);
+  const name = (id: string | null) => (id ? (people.find((p) => p.id === id)?.name ?? 'someone not on this device') : 'none yet');
+  const close = () => {
+    setDraft(null);
+    setError(null);
+    toggleRef.current?.focus();
+  };
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    if (!draft) return;
+    setError(null);
+    const changes = changesOf(enrolment, draft);
+    if (Object.keys(changes).length === 0) return close();
+    setSaving(true);
+    try {
+      await updateEnrolment(enrolment, changes, summarise(enrolment, changes, name));
+      setSaved('Route and people saved.');
+      close();
+    } catch (err) {
+      setError((err as Error).message);
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((d) => (d ? { ...d, [key]: value } : d));
+  const signedOff = new Set(decisions.filter((d) => d.kind === 'unit-signoff').map((d) => d.unitCode));
+  const routeOk = spec && draft ? checkRoute(spec, draft.route).valid : null;
+  const droppingSignedOff = draft ? enrolment.route.filter((c) => !draft.route.includes(c) && signedOff.has(c)) : [];
+
+  return (
+    <section aria-labelledby={headingId}>
+      <h2 id={headingId}>Route and people</h2>
+      <dl className="facts" data-testid="enrolment-facts">
+        <div>
+          <dt>Route</dt>
+          <dd>{enrolment.route.length > 0 ? enrolment.route.join(', ') : 'no units chosen'}</dd>
+        </div>
+        <div>
+          <dt>Assessor</dt>
+          <dd>{name(enrolment.assessorId)}</dd>
+        </div>
+        <div>
+          <dt>Internal quality assurer</dt>
+          <dd>{name(enrolment.iqaId)}</dd>
+        </div>
+        {(enrolment.centre || enrolment.registrationNumber) && (
+          <div>
+            <dt>Centre / registration no.</dt>
+            <dd>{[enrolment.centre, enrolment.registrationNumber].filter(Boolean).join(' / ')}</dd>
+          </div>
+        )}
+      </dl>
+      {saved && !draft && <p role="status">{saved}</p>}
+      <button
+        ref={toggleRef}
+        type="button"
+        className="secondary"
+        aria-expanded={draft !== null}
+        onClick={() => {
+          setSaved(null);
+          if (draft) close();
+          else setDraft(draftOf(enrolment));
+        }}
+      >
+        {draft ? 'Close without saving' : 'Edit route and people'}
+      </button>
+      {draft && (
+        <form className="panel" aria-label="Edit route and people" onSubmit={(e) => void submit(e)}>
+          {error && (
+            <p className="alert" role="alert">
+              {error}
+            </p>
+          )}
+          <PersonSelect label="Assessor" role="assessor" people={people} value={draft.assessorId} onChange={(v) => set('assessorId', v)} />
+          <PersonSelect label="Internal quality assurer" role="iqa" people={people} value={draft.iqaId} onChange={(v) => set('iqaId', v)} />
+          <div className="two-up">
+            <label className="field">
+              <span>Centre</span>
+              <input value={draft.centre} onChange={(e) => set('centre', e.target.value)} />
+            </label>
+            <label className="field">
+              <span>Candidate registration number</span>
+              <input value={draft.registrationNumber} onChange={(e) => set('registrationNumber', e.target.value)} />
+            </label>
+          </div>
+          {spec ? (
+            <RoutePicker spec={spec} route={draft.route} onChange={(route) => set('route', route)} />
+          ) : (
+            <p className="meta">The route cannot be changed here: this portfolio's qualification spec is not on this device.</p>
+          )}
+          {droppingSignedOff.length > 0 && (
+            <p className="alert" role="status">
+              {droppingSignedOff.join(', ')} {droppingSignedOff.length === 1 ? 'is' : 'are'} already signed off. Taking{' '}
+              {droppingSignedOff.length === 1 ? 'it' : 'them'} out of the route keeps the sign-off and evidence, but{' '}
+              {droppingSignedOff.length === 1 ? 'it no longer counts' : 'they no longer count'} towards the route.
+            </p>
+          )}
+          {routeOk !== null && (
+            // The verdict again beside Save: on a phone the picker's own verdict has scrolled far out of view.
+            // Hidden from screen readers, which already heard the picker's live status.
+            <p className={`verdict ${routeOk ? 'ok' : 'not-ok'}`} aria-hidden="true" data-testid="route-verdict-at-save">
+              {routeOk ? '✓ The route meets the rules of combination' : '✗ The route does not yet meet the rules'}
+            </p>
+          )}
+          <div className="actions">
+            <button type="submit" disabled={saving}>
+              {saving ? 'Saving…' : 'Save route and people'}
+            </button>
+            <button type="button" className="secondary" onClick={close}>
+              Cancel
+            </button>
+          </div>
+        </form>
+      )}
+    </section>
+  );
+}
+
+function PersonSelect({ label, role, people, value, onChange }: { label: string; role: Role; people: Person[]; value: string; onChange: (id: string) => void }) {
+  // Whoever holds the post now stays choosable even if their roles changed since.
+  const choices = people.filter((p) => p.roles.includes(role) || p.id === value);
+  return (
+    <label className="field">
+      <span>{label}</span>
+      <select value={value} onChange={(e) => onChange(e.target.value)}>
+        <option value="">— none yet —</option>
+        {choices.map((p) => (
+          <option key={p.id} value={p.id}>
+            {p.name}
+            {role === 'assessor' && p.assessorStatus === 'working-towards' ? ' (working towards)' : ''}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+type EnrolmentChanges = Partial<Pick<Enrolment, 'route' | 'assessorId' | 'iqaId' | 'centre' | 'registrationNumber'>>;
+
+function changesOf(enrolment: Enrolment, draft: Draft): EnrolmentChanges {
+  const changes: EnrolmentChanges = {};
+  const sameRoute = draft.route.length === enrolment.route.length && draft.route.every((c) => enrolment.route.includes(c));
+  if (!sameRoute) changes.route = draft.route;
+  if ((draft.assessorId || null) !== enrolment.assessorId) changes.assessorId = draft.assessorId || null;
+  if ((draft.iqaId || null) !== enrolment.iqaId) changes.iqaId = draft.iqaId || null;
+  if (draft.centre !== enrolment.centre) changes.centre = draft.centre;
+  if (draft.registrationNumber !== enrolment.registrationNumber) changes.registrationNumber = draft.registrationNumber;
+  return changes;
+}
+
+/** What the audit log says about the change, e.g. "route +A11 −B2; assessor Jo Assessor → Sam New". */
+function summarise(enrolment: Enrolment, changes: EnrolmentChanges, name: (id: string | null) => string): string {
+  const parts: string[] = [];
+  if (changes.route) {
+    const added = changes.route.filter((c) => !enrolment.route.includes(c));
+    const removed = enrolment.route.filter((c) => !changes.route!.includes(c));
+    parts.push(`route ${[...added.map((c) => `+${c}`), ...removed.map((c) => `−${c}`)].join(' ')}`);
+  }
+  if ('assessorId' in changes) parts.push(`assessor ${name(enrolment.assessorId)} → ${name(changes.assessorId ?? null)}`);
+  if ('iqaId' in changes) parts.push(`IQA ${name(enrolment.iqaId)} → ${name(changes.iqaId ?? null)}`);
+  if ('centre' in changes) parts.push('centre');
+  if ('registrationNumber' in changes) parts.push('registration number');
+  return parts.join('; ');
+}
