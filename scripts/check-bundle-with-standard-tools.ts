@@ -1,10 +1,11 @@
 // CI: an exported bundle checks out with standard tools, no Fieldfolio needed:
-//   unzip -t bundle.zip; cd <bag>; sha256sum -c manifest-sha256.txt; sha256sum -c tagmanifest-sha256.txt
+//   unzip -t bundle.zip; cd <bag>; sha256sum -c manifest-sha256.txt; sha256sum -c tagmanifest-sha256.txt;
+//   and the signature with openssl (scripts/verify-signature.sh), which must also refuse an altered tag manifest.
 import 'fake-indexeddb/auto';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { FieldfolioDB, setDatabase } from '../src/storage/db';
 import { storeSpecs } from '../src/storage/repo';
 import { loadDemoPortfolio } from '../src/storage/demo';
@@ -27,5 +28,20 @@ run('unzip', ['-q', zipPath]);
 const bag = join(dir, readdirSync(dir).find((f) => f.startsWith('fieldfolio-') && !f.endsWith('.zip'))!);
 run('sha256sum', ['-c', 'manifest-sha256.txt'], bag);
 run('sha256sum', ['-c', 'tagmanifest-sha256.txt'], bag);
+run('sh', [resolve('scripts/verify-signature.sh'), bag]);
+const fingerprint = JSON.parse(readFileSync(join(bag, 'signature.json'), 'utf8')).fingerprint as string;
+if (!execFileSync('sh', [resolve('scripts/verify-signature.sh'), bag], { encoding: 'utf8' }).includes(`signer fingerprint: ${fingerprint}`)) {
+  throw new Error('openssl check: the fingerprint differs from signature.json');
+}
+const altered = join(dir, 'altered');
+cpSync(bag, altered, { recursive: true });
+appendFileSync(join(altered, 'tagmanifest-sha256.txt'), '\n');
+try {
+  execFileSync('sh', [resolve('scripts/verify-signature.sh'), altered], { stdio: 'pipe' });
+  throw new Error('openssl check accepted an altered tag manifest');
+} catch (e) {
+  if ((e as Error).message.startsWith('openssl check')) throw e;
+  console.log('$ sh scripts/verify-signature.sh <bag with an altered tag manifest>  → refused, as it must be');
+}
 console.log(readFileSync(join(bag, 'bag-info.txt'), 'utf8'));
-console.log(`bundle ${fileName}: ${blob.size} bytes, checked with unzip and sha256sum`);
+console.log(`bundle ${fileName}: ${blob.size} bytes, checked with unzip, sha256sum and openssl`);

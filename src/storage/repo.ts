@@ -162,26 +162,38 @@ export interface EvidenceInput {
   signature?: NewSignature;
 }
 
+type HashedFile = FileInput & { sha256: string };
+
+/** Hashes files for media rows; call it before the transaction: IndexedDB transactions cannot wait on other async work. */
+function hashFiles(files: FileInput[]): Promise<HashedFile[]> {
+  return Promise.all(files.map(async (f) => ({ ...f, sha256: await sha256Blob(f.blob) })));
+}
+
+/** Puts one media row per hashed file, attached to the evidence item, in order; returns their ids. */
+async function putMedia(ctx: WriteContext, portfolioId: string, evidenceId: string, hashed: HashedFile[]): Promise<string[]> {
+  const ids: string[] = [];
+  for (const f of hashed) {
+    const media = await ctx.put('media', {
+      portfolioId,
+      evidenceId,
+      name: f.name,
+      mimeType: f.type || 'application/octet-stream',
+      size: f.blob.size,
+      sha256: f.sha256,
+      blob: f.blob,
+    } as Record<string, unknown>);
+    ids.push(media.id);
+  }
+  return ids;
+}
+
 /** Evidence with its media, criteria links and signature: one transaction. */
 export async function saveEvidence({ evidence, files = [], criteria, signature }: EvidenceInput): Promise<Evidence> {
-  // Hash before the transaction: IndexedDB transactions cannot wait on other async work.
-  const hashed = await Promise.all(files.map(async (f) => ({ ...f, sha256: await sha256Blob(f.blob) })));
+  const hashed = await hashFiles(files);
   const portfolioId = evidence.portfolioId;
   return write('the evidence', portfolioId, async (ctx) => {
     const id = evidence.id ?? newId();
-    const mediaIds = [...(evidence.mediaIds ?? [])];
-    for (const f of hashed) {
-      const media = await ctx.put('media', {
-        portfolioId,
-        evidenceId: id,
-        name: f.name,
-        mimeType: f.type || 'application/octet-stream',
-        size: f.blob.size,
-        sha256: f.sha256,
-        blob: f.blob,
-      } as Record<string, unknown>);
-      mediaIds.push(media.id);
-    }
+    const mediaIds = [...(evidence.mediaIds ?? []), ...(await putMedia(ctx, portfolioId, id, hashed))];
     const links = criteria ? uniqueLinks(criteria) : evidence.criteria;
     const saved = await ctx.put('evidence', { ...evidence, id, mediaIds, criteria: links }, undefined, `${evidence.type} ${evidence.title}`);
     if (signature) {
@@ -275,10 +287,27 @@ export async function recordCriterionDecision(input: Omit<Input<'decisions'>, 'k
   return write('the decision', input.portfolioId, (ctx) => ctx.put('decisions', { ...input, kind: 'criterion' }, 'decide', `${input.criterionKey} ${input.outcome}`));
 }
 
-export async function saveForm(input: Input<'forms'>): Promise<FormRecord> {
+/** What a recording form says of the evidence item it is (title, date…, and the criteria it names). */
+export interface FormEvidence {
+  details: Required<Pick<EvidenceDetails, 'title' | 'description' | 'date'>>;
+  criteria: CriterionLink[];
+}
+
+/**
+ * Saves a form. When the form is already in the index of evidence, its evidence item follows it in the same
+ * transaction: details from the form, and any criteria the form names added (criteria mapped on the evidence
+ * itself are kept), so the two never disagree.
+ */
+export async function saveForm(input: Input<'forms'>, asEvidence?: FormEvidence): Promise<FormRecord> {
   return write('the form', input.portfolioId, async (ctx) => {
     const form = await ctx.put('forms', input, undefined, `${input.formType}`);
     await db().drafts.delete(`form:${form.id}`);
+    const linked = asEvidence ? (await db().evidence.where('portfolioId').equals(input.portfolioId).toArray()).find((e) => e.formId === form.id && !e.deleted) : undefined;
+    if (linked && asEvidence) {
+      const existing = readRecord('evidence', linked);
+      const criteria = [...existing.criteria, ...asEvidence.criteria.filter((c) => !existing.criteria.some((x) => x.criterionKey === c.criterionKey))];
+      await ctx.put('evidence', { ...existing, ...asEvidence.details, criteria }, 'update', `follows its ${input.formType} form`);
+    }
     return form;
   });
 }
@@ -466,27 +495,14 @@ export type EvidenceDetails = Partial<Pick<Evidence, 'type' | 'title' | 'descrip
  * from the caller (saveEvidence, given an id, would replace mediaIds and criteria with what it is passed).
  */
 export async function updateEvidenceDetails(portfolioId: string, evidenceId: string, details: EvidenceDetails, files: FileInput[] = []): Promise<Evidence> {
-  // Hash before the transaction: IndexedDB transactions cannot wait on other async work.
-  const hashed = await Promise.all(files.map(async (f) => ({ ...f, sha256: await sha256Blob(f.blob) })));
+  const hashed = await hashFiles(files);
   return write('the evidence', portfolioId, async (ctx) => {
     const raw = await db().evidence.get(evidenceId);
     if (!raw || raw.deleted || raw.portfolioId !== portfolioId) throw new StorageError('conflict', 'This evidence no longer exists on this device.');
     const existing = readRecord('evidence', raw);
     const changes = Object.fromEntries(Object.entries(details).filter(([, v]) => v !== undefined)) as EvidenceDetails;
     const changed = (Object.keys(changes) as Array<keyof EvidenceDetails>).filter((k) => changes[k] !== existing[k]);
-    const mediaIds = [...existing.mediaIds];
-    for (const f of hashed) {
-      const media = await ctx.put('media', {
-        portfolioId,
-        evidenceId,
-        name: f.name,
-        mimeType: f.type || 'application/octet-stream',
-        size: f.blob.size,
-        sha256: f.sha256,
-        blob: f.blob,
-      } as Record<string, unknown>);
-      mediaIds.push(media.id);
-    }
+    const mediaIds = [...existing.mediaIds, ...(await putMedia(ctx, portfolioId, evidenceId, hashed))];
     const summary = [changed.length > 0 ? `changed ${changed.join(', ')}` : '', hashed.length > 0 ? `+${hashed.length} media` : ''].filter(Boolean).join('; ');
     return ctx.put('evidence', { ...existing, ...changes, mediaIds }, 'update', summary || 'no change');
   });

@@ -1,19 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, newContext, startServer, waitForOfflineReady } from './harness';
+import { join, resolve } from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { launchProfile, startServer, waitForOfflineReady } from './harness';
 import { PortfolioApp } from './pages/PortfolioApp';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => browser?.close());
-
 const dir = mkdtempSync(join(tmpdir(), 'fieldfolio-e2e-'));
+
+/** A device: its own browser with its own on-disk profile (storage, keys, service worker). */
+async function device(name: string): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await launchProfile(join(dir, `${name}-profile`));
+  context.setDefaultTimeout(15_000);
+  return { context, page: context.pages()[0] ?? (await context.newPage()) };
+}
 
 async function download(page: Page, click: () => Promise<void>): Promise<string> {
   const [dl] = await Promise.all([page.waitForEvent('download'), click()]);
@@ -30,10 +31,8 @@ async function openBundle(page: Page, path: string) {
 describe('bundles between devices, offline', () => {
   it('exports in one browser profile and imports in another; a verifier samples read-only and the assessor merges the decisions', async () => {
     const server = await startServer();
-    const assessorDevice = await newContext(browser);
-    const tablet = await newContext(browser);
-    const assessorPage = await assessorDevice.newPage();
-    const tabletPage = await tablet.newPage();
+    const { context: assessorDevice, page: assessorPage } = await device('phone');
+    const { context: tablet, page: tabletPage } = await device('tablet');
     for (const page of [assessorPage, tabletPage]) {
       await page.goto(server.url + '/');
       await waitForOfflineReady(page);
@@ -47,12 +46,20 @@ describe('bundles between devices, offline', () => {
     // Assessor's phone: the demo portfolio, exported as a signed bundle.
     await assessorPage.getByRole('button', { name: 'Load the demo portfolio' }).click();
     await assessorPage.getByRole('heading', { level: 1, name: 'Annie Macleod' }).waitFor();
+    // The device's own key fingerprint is shown, to be compared out of band with what the receiver sees.
+    const ownFingerprint = (await assessorPage.getByTestId('own-fingerprint').locator('code').textContent())!;
+    expect(ownFingerprint).toMatch(/^([0-9a-f]{2}:){15}[0-9a-f]{2}$/);
     await assessorPage.getByRole('button', { name: 'Export bundle' }).click();
     await assessorPage.getByTestId('export-ready').waitFor();
     const bundlePath = await download(assessorPage, () => assessorPage.getByRole('link', { name: 'Download bundle' }).click());
     expect(readFileSync(bundlePath).subarray(0, 2).toString()).toBe('PK');
-    // Made in the browser (CRC-32 and SHA-256 from the worker pool): standard tools accept it.
+    // Made in the browser (CRC-32 and SHA-256 from the worker pool): standard tools accept it, signature included.
     expect(execFileSync('unzip', ['-t', bundlePath], { encoding: 'utf8' })).toMatch(/No errors detected/);
+    const unpacked = join(dir, 'unpacked');
+    execFileSync('unzip', ['-q', bundlePath, '-d', unpacked]);
+    const bag = join(unpacked, readdirSync(unpacked)[0]!);
+    for (const manifest of ['manifest-sha256.txt', 'tagmanifest-sha256.txt']) execFileSync('sha256sum', ['--quiet', '-c', manifest], { cwd: bag });
+    expect(execFileSync('sh', [resolve('scripts/verify-signature.sh'), bag], { encoding: 'utf8' })).toContain(`signer fingerprint: ${ownFingerprint}`);
 
     // A tampered copy is rejected, and nothing is written.
     const tampered = readFileSync(bundlePath);
@@ -71,6 +78,7 @@ describe('bundles between devices, offline', () => {
     const summary = tabletPage.getByTestId('bundle-summary');
     await summary.waitFor();
     expect(await summary.textContent()).toContain('not seen on this device before');
+    expect(await summary.textContent()).toContain(ownFingerprint);
     await tabletPage.getByRole('button', { name: 'Add to this device' }).click();
     await tabletPage.getByRole('heading', { level: 1, name: 'Annie Macleod' }).waitFor();
     expect(await tabletPage.getByRole('list', { name: 'Evidence' }).locator('> li').count()).toBe(7);

@@ -1,7 +1,9 @@
-import { useId, useRef, useState, type FormEvent } from 'react';
+import { useId, type FormEvent } from 'react';
 import { checkRoute, type Decision, type Enrolment, type Person, type QualificationSpec, type Role } from '../../domain';
 import { updateEnrolment } from '../../storage/repo';
 import { RoutePicker } from './RoutePicker';
+import { EditorActions } from './EditorActions';
+import { useDraftEditor } from './useDraftEditor';
 
 interface Draft {
   route: string[];
@@ -36,17 +38,8 @@ export function EnrolmentEditor({
   decisions?: Decision[];
 }) {
   const headingId = useId();
-  const [draft, setDraft] = useState<Draft | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [saved, setSaved] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
-  const toggleRef = useRef<HTMLButtonElement>(null);
+  const { draft, set, error, setError, saved, saving, toggleRef, toggle, close, save } = useDraftEditor(() => draftOf(enrolment));
   const name = (id: string | null) => (id ? (people.find((p) => p.id === id)?.name ?? 'someone not on this device') : 'none yet');
-  const close = () => {
-    setDraft(null);
-    setError(null);
-    toggleRef.current?.focus();
-  };
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -54,19 +47,12 @@ export function EnrolmentEditor({
     setError(null);
     const changes = changesOf(enrolment, draft);
     if (Object.keys(changes).length === 0) return close();
-    setSaving(true);
-    try {
+    await save(async () => {
       await updateEnrolment(enrolment, changes, summarise(enrolment, changes, name));
-      setSaved('Route and people saved.');
-      close();
-    } catch (err) {
-      setError((err as Error).message);
-    } finally {
-      setSaving(false);
-    }
+      return 'Route and people saved.';
+    });
   }
 
-  const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((d) => (d ? { ...d, [key]: value } : d));
   const signedOff = new Set(decisions.filter((d) => d.kind === 'unit-signoff').map((d) => d.unitCode));
   const routeOk = spec && draft ? checkRoute(spec, draft.route).valid : null;
   const droppingSignedOff = draft ? enrolment.route.filter((c) => !draft.route.includes(c) && signedOff.has(c)) : [];
@@ -100,11 +86,7 @@ export function EnrolmentEditor({
         type="button"
         className="secondary"
         aria-expanded={draft !== null}
-        onClick={() => {
-          setSaved(null);
-          if (draft) close();
-          else setDraft(draftOf(enrolment));
-        }}
+        onClick={toggle}
       >
         {draft ? 'Close without saving' : 'Edit route and people'}
       </button>
@@ -146,14 +128,7 @@ export function EnrolmentEditor({
               {routeOk ? '✓ The route meets the rules of combination' : '✗ The route does not yet meet the rules'}
             </p>
           )}
-          <div className="actions">
-            <button type="submit" disabled={saving}>
-              {saving ? 'Saving…' : 'Save route and people'}
-            </button>
-            <button type="button" className="secondary" onClick={close}>
-              Cancel
-            </button>
-          </div>
+          <EditorActions saveLabel="Save route and people" saving={saving} onCancel={close} />
         </form>
       )}
     </section>

@@ -3,6 +3,7 @@ import { exportPortfolio, type ExportProgress, type ExportedBundle } from '../..
 import { formatBytes } from './StorageMeter';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { listPeers } from '../../storage/exchange';
+import { deviceSigningKey } from '../../storage/keys';
 
 /** Export a signed bundle with progress and cancel; then download it or share it (phones). */
 export function ExportPanel({ portfolioId }: { portfolioId: string }) {
@@ -14,6 +15,10 @@ export function ExportPanel({ portfolioId }: { portfolioId: string }) {
   const [target, setTarget] = useState('');
   const peer = peers?.find((p) => p.deviceId === target);
   useEffect(() => () => (result ? URL.revokeObjectURL(result.url) : undefined), [result]);
+  const [fingerprint, setFingerprint] = useState<string | null>(null);
+  useEffect(() => {
+    deviceSigningKey().then((k) => setFingerprint(k.fingerprint), () => setFingerprint(null));
+  }, []);
 
   async function start() {
     setError(null);
@@ -45,6 +50,12 @@ export function ExportPanel({ portfolioId }: { portfolioId: string }) {
         A signed, checkable file of this portfolio for another device, a verifier, or a backup. Anyone can check it with{' '}
         <code>unzip -t</code> and <code>sha256sum -c manifest-sha256.txt</code>.
       </p>
+      {fingerprint && (
+        <p className="meta" data-testid="own-fingerprint">
+          This device signs its bundles with key <code>{fingerprint}</code>. Tell the receiver this fingerprint another way (phone,
+          in person): their import shows the signer&rsquo;s, and the two must match.
+        </p>
+      )}
       {error && (
         <p className="alert" role="alert">
           {error}

@@ -8,10 +8,12 @@ import { saveDraft } from '../../storage/repo';
  */
 export function useAutosave(key: string | null, value: unknown, enabled: boolean, onError?: (message: string) => void, delayMs = 400) {
   const latest = useRef(value);
+  const onErrorRef = useRef(onError);
   const dirty = useRef(false);
   // The value as loaded (restored or empty): opening a page is not an edit, so it writes no draft.
   const baseline = useRef<{ key: string; value: unknown } | null>(null);
   useEffect(() => {
+    onErrorRef.current = onError;
     latest.current = value;
     if (!key || !enabled) return;
     if (baseline.current?.key !== key) baseline.current = { key, value };
@@ -28,7 +30,7 @@ export function useAutosave(key: string | null, value: unknown, enabled: boolean
     const flush = () => {
       if (dirty.current) {
         dirty.current = false;
-        void saveDraft(key, latest.current);
+        saveDraft(key, latest.current).catch((e: Error) => onErrorRef.current?.(e.message));
       }
     };
     const onVisibility = () => document.visibilityState === 'hidden' && flush();

@@ -19,7 +19,7 @@ import {
   type FormDefinition,
   type FormValue,
 } from '../../domain/portfolio/forms';
-import { clearDraft, deleteForm, loadDraft, newId, nowIso, saveDraft, saveEvidence, saveForm, todayIso, type PortfolioData } from '../../storage/repo';
+import { clearDraft, deleteForm, loadDraft, newId, nowIso, saveDraft, saveEvidence, saveForm, todayIso, type FormEvidence, type PortfolioData } from '../../storage/repo';
 import { usePortfolio } from '../data/hooks';
 import { SectionControls, type FieldContext } from './FormFields';
 import { FormPrintView } from './FormPrintView';
@@ -188,14 +188,17 @@ function FormEditor({ portfolio, def, existing }: { portfolio: Loaded; def: Form
     setError(null);
     const found = validateFormData(type, state.data);
     try {
-      const saved = await saveForm({
-        id: state.id,
-        portfolioId,
-        formType: type,
-        title: formTitle(type, state.data),
-        data: state.data,
-        status: found.length ? 'draft' : 'complete',
-      });
+      const saved = await saveForm(
+        {
+          id: state.id,
+          portfolioId,
+          formType: type,
+          title: formTitle(type, state.data),
+          data: state.data,
+          status: found.length ? 'draft' : 'complete',
+        },
+        def.evidenceType ? evidenceOfForm(type, state.data) : undefined,
+      );
       await clearDraft(draftKey);
       const note = found.length ? `Saved. Still to fill in: ${found.map((p) => p.message).join('; ')}.` : 'Saved.';
       setProblems(found);
@@ -218,9 +221,13 @@ function FormEditor({ portfolio, def, existing }: { portfolio: Loaded; def: Form
   async function remove() {
     if (!existing || !window.confirm(`Delete this ${def.title.toLowerCase()}?`)) return;
     cancel();
-    await deleteForm(portfolioId, existing.id);
-    await clearDraft(draftKey);
-    void navigate(formsPath(portfolioId));
+    try {
+      await deleteForm(portfolioId, existing.id);
+      await clearDraft(draftKey);
+      void navigate(formsPath(portfolioId));
+    } catch (e) {
+      setError(`${(e as Error).message} The form was not deleted.`);
+    }
   }
 
   /** Observation, witness testimony … are evidence: add the saved form to the index, linked to the criteria it names. */
@@ -228,21 +235,8 @@ function FormEditor({ portfolio, def, existing }: { portfolio: Loaded; def: Form
     if (!state || !def.evidenceType || !existing) return;
     setBusy(true);
     try {
-      const d = state.data;
-      const keys = [...(Array.isArray(d.pcsCovered) ? d.pcsCovered : []), ...(Array.isArray(d.knowledgeCovered) ? d.knowledgeCovered : [])].filter((k): k is string => typeof k === 'string');
-      const firstRowDate = Array.isArray(d.statements) ? d.statements.map((r) => (typeof r === 'object' ? r.date : '')).find((x) => typeof x === 'string' && x) : '';
-      const date = [d.date, firstRowDate, d.assessorDate].find((x): x is string => typeof x === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(x)) ?? todayIso();
-      await saveEvidence({
-        evidence: {
-          portfolioId,
-          type: def.evidenceType,
-          title: formTitle(type, d),
-          description: typeof d.activities === 'string' ? d.activities : typeof d.details === 'string' ? d.details : '',
-          date,
-          formId: existing.id,
-        },
-        criteria: keys.map((k) => ({ unitCode: k.split('|')[0]!, criterionKey: k })),
-      });
+      const { details, criteria } = evidenceOfForm(type, state.data);
+      await saveEvidence({ evidence: { portfolioId, type: def.evidenceType, ...details, formId: existing.id }, criteria });
       setMessage('Added to the index of evidence.');
     } catch (e) {
       setError((e as Error).message);
@@ -345,4 +339,15 @@ function FormEditor({ portfolio, def, existing }: { portfolio: Loaded; def: Form
       <FormPrintView def={def} data={state.data} spec={spec} evidenceNumber={evidenceNumber} grid={grid} className={mode === 'view' ? '' : 'print-only'} />
     </article>
   );
+}
+
+/** What a form says of the evidence item it is: title, description, date, and the criteria it names. */
+function evidenceOfForm(type: FormType, d: Record<string, FormValue>): FormEvidence {
+  const keys = [...(Array.isArray(d.pcsCovered) ? d.pcsCovered : []), ...(Array.isArray(d.knowledgeCovered) ? d.knowledgeCovered : [])].filter((k): k is string => typeof k === 'string');
+  const firstRowDate = Array.isArray(d.statements) ? d.statements.map((r) => (typeof r === 'object' ? r.date : '')).find((x) => typeof x === 'string' && x) : '';
+  const date = [d.date, firstRowDate, d.assessorDate].find((x): x is string => typeof x === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(x)) ?? todayIso();
+  return {
+    details: { title: formTitle(type, d), description: typeof d.activities === 'string' ? d.activities : typeof d.details === 'string' ? d.details : '', date },
+    criteria: keys.map((k) => ({ unitCode: k.split('|')[0]!, criterionKey: k })),
+  };
 }

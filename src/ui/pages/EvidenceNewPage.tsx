@@ -1,21 +1,16 @@
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
-import { EVIDENCE_TYPES, EVIDENCE_TYPE_LABELS, simulationAllowed, type EvidenceTypeCode } from '../../domain';
+import { EVIDENCE_TYPES, type EvidenceTypeCode } from '../../domain';
 import { clearDraft, loadDraft, saveDraft, saveEvidence, todayIso, type FileInput } from '../../storage/repo';
 import { useActingPersonId, usePortfolio } from '../data/hooks';
 import { useAutosave } from '../data/useAutosave';
 import { CriteriaPicker, type PickedCriterion } from '../components/CriteriaPicker';
+import { EvidenceFields, type EvidenceFieldValues } from '../components/EvidenceFields';
 import { MediaCapture } from '../capture/MediaCapture';
 import { SignatureField, type SignatureValue } from '../capture/SignatureField';
 import { formatBytes } from '../components/StorageMeter';
 
-interface EvidenceDraft {
-  type: EvidenceTypeCode;
-  title: string;
-  description: string;
-  date: string;
-  location: string;
-  simulation: boolean;
+interface EvidenceDraft extends EvidenceFieldValues {
   criteria: PickedCriterion[];
   savedAt?: string;
 }
@@ -75,7 +70,6 @@ export function EvidenceNewPage() {
   const signerLabel = SIGNER[draft.type];
   const actingPerson = people.find((p) => p.id === acting);
   const set = <K extends keyof EvidenceDraft>(key: K, value: EvidenceDraft[K]) => setDraft((d) => ({ ...d, [key]: value }));
-  const barred = draft.simulation && !simulationAllowed(spec, undefined);
 
   async function discardDraft() {
     await Promise.all([clearDraft(draftKey!), clearDraft(filesKey!)]);
@@ -135,43 +129,7 @@ export function EvidenceNewPage() {
         </p>
       )}
       <form onSubmit={(e) => void submit(e)} className="panel" aria-label="Evidence">
-        <label className="field">
-          <span>Type of evidence</span>
-          <select value={draft.type} onChange={(e) => set('type', e.target.value as EvidenceTypeCode)}>
-            {EVIDENCE_TYPES.map((t) => (
-              <option key={t} value={t}>
-                {t} — {EVIDENCE_TYPE_LABELS[t]}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="field">
-          <span>Title</span>
-          <input value={draft.title} onChange={(e) => set('title', e.target.value)} required />
-        </label>
-        <label className="field">
-          <span>{draft.type === 'O' ? 'What the assessor observed' : 'Description'}</span>
-          <textarea rows={6} value={draft.description} onChange={(e) => set('description', e.target.value)} />
-        </label>
-        <div className="two-up">
-          <label className="field">
-            <span>Date</span>
-            <input type="date" value={draft.date} onChange={(e) => set('date', e.target.value)} required />
-          </label>
-          <label className="field">
-            <span>Location</span>
-            <input value={draft.location} onChange={(e) => set('location', e.target.value)} />
-          </label>
-        </div>
-        <label className="inline">
-          <input type="checkbox" checked={draft.simulation} onChange={(e) => set('simulation', e.target.checked)} /> This evidence comes from a
-          simulation
-        </label>
-        {barred && (
-          <p className="alert" role="status">
-            The qualification's assessment strategy does not allow simulated evidence: it will be flagged.
-          </p>
-        )}
+        <EvidenceFields value={draft} onChange={set} spec={spec} />
         <h2>Media</h2>
         {restoredFiles.length > 0 && (
           <ul aria-label="Media restored from your draft">

@@ -6,6 +6,7 @@ import { usePortfolio } from '../data/hooks';
 import { CriteriaPicker, type PickedCriterion } from '../components/CriteriaPicker';
 import { MediaView } from '../components/MediaView';
 import { EvidenceEditor } from '../components/EvidenceEditor';
+import { formPath } from '../forms/paths';
 
 export function EvidencePage() {
   const { portfolioId, evidenceId } = useParams();
@@ -22,6 +23,7 @@ export function EvidencePage() {
   const signatures = data.signatures.filter((s) => s.subjectId === evidence.id);
   const refs = new Map(spec ? spec.units.flatMap((u) => unitCriteria(u)).map((r) => [r.key, r]) : []);
   const recorder = people.find((p) => p.id === evidence.recordedBy);
+  const linkedForm = evidence.formId ? data.forms.find((f) => f.id === evidence.formId && !f.deleted) : undefined;
 
   return (
     <article>
@@ -38,6 +40,11 @@ export function EvidencePage() {
       {error && (
         <p className="alert" role="alert">
           {error}
+        </p>
+      )}
+      {linkedForm && (
+        <p data-testid="evidence-form-link">
+          Recorded on the form <Link to={formPath(enrolment.id, linkedForm.id)}>{linkedForm.title}</Link>: its fields, signatures and print layout are there.
         </p>
       )}
       {evidence.description && <p className="pre-line">{evidence.description}</p>}
@@ -110,7 +117,10 @@ export function EvidencePage() {
           className="secondary danger"
           onClick={() => {
             if (window.confirm('Delete this evidence? It is kept as a deletion record so other devices learn of it.')) {
-              void deleteEvidence(enrolment.id, evidence.id).then(() => navigate(`/portfolios/${enrolment.id}`));
+              deleteEvidence(enrolment.id, evidence.id).then(
+                () => navigate(`/portfolios/${enrolment.id}`),
+                (e: Error) => setError(`${e.message} The evidence was not deleted.`),
+              );
             }
           }}
         >

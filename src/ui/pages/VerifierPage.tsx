@@ -2,7 +2,9 @@ import { useEffect, useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { computeProgress, EVIDENCE_TYPE_LABELS, freshMeta, mappingsOf, type Decision, type MediaMeta } from '../../domain';
 import { writeBundle, type ExportedBundle } from '../../bundle/export';
-import { clearDraft, loadDraft, newId, nowIso, todayIso, deviceId } from '../../storage/repo';
+import { clearDraft, loadDraft, loadStoredSpec, newId, nowIso, todayIso, deviceId } from '../../storage/repo';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { RuleLine } from '../components/RuleLine';
 import { useActingPersonId, usePeople } from '../data/hooks';
 import { useAutosave } from '../data/useAutosave';
 import { useVerifier } from '../state/verifier';
@@ -34,8 +36,10 @@ export function VerifierPage() {
   }, [draftKey]);
   useAutosave(draftKey, samples, loaded, setError);
 
-  const spec = bundle?.specs[0] ?? null;
   const enrolment = bundle?.records.enrolments[0];
+  // The bundle's own spec; an incremental bundle carries none, so the one stored on this device, if any.
+  const storedSpec = useLiveQuery(async () => (enrolment && bundle?.specs.length === 0 ? loadStoredSpec(enrolment.specId, enrolment.specVersion) : null), [enrolment, bundle]);
+  const spec = bundle?.specs.find((x) => x.id === enrolment?.specId && x.version === enrolment?.specVersion) ?? bundle?.specs[0] ?? storedSpec ?? null;
   const progress = useMemo(() => {
     if (!bundle || !spec || !enrolment) return null;
     const live = <T extends { deleted: boolean }>(xs: T[]) => xs.filter((x) => !x.deleted);
@@ -108,12 +112,23 @@ export function VerifierPage() {
           <p className={`verdict ${progress.award.achieved ? 'ok' : 'not-ok'}`} data-testid="verifier-verdict">
             {progress.award.achieved ? '✓ Award achieved on the signed-off units' : '✗ Award not yet achieved'} ({progress.achievedUnits.join(', ') || 'no units signed off'})
           </p>
+          <ul className="rule-results">
+            {progress.award.rules.map((r) => (
+              <RuleLine key={r.ruleId} result={r} />
+            ))}
+          </ul>
+          <h3>Checks</h3>
           <ul>
             {progress.flags.map((f, i) => (
               <li key={i}>{f.message}</li>
             ))}
           </ul>
         </section>
+      )}
+      {!spec && (
+        <p className="alert" data-testid="verifier-no-spec">
+          This bundle does not carry the qualification spec ({enrolment.specId} {enrolment.specVersion}) and this device does not have it: completeness and the rules cannot be judged. Ask for a full bundle.
+        </p>
       )}
       <section aria-labelledby="v-sample">
         <h2 id="v-sample">Sampling decisions</h2>

@@ -142,3 +142,34 @@ describe('editing people and enrolments', () => {
     expect(log.filter((a) => a.recordType === 'enrolments').map((a) => [a.action, a.summary])).toContainEqual(['update', 'route +B4 −B2']);
   });
 });
+
+describe('a recording form in the index of evidence', () => {
+  it('its evidence item follows the form when the form is saved again: details, and criteria added, none lost', async () => {
+    const { saveForm } = await import('../../../src/storage/repo');
+    const { enrolment } = await portfolio();
+    const form = await saveForm({ portfolioId: enrolment.id, formType: 'observation', title: 'Observation: gate', data: {}, status: 'draft' });
+    const evidence = await saveEvidence({
+      evidence: { portfolioId: enrolment.id, type: 'O', title: 'Observation: gate', date: '2026-10-01', formId: form.id },
+      criteria: [CRITERIA[0]!],
+    });
+    // Mapped on the evidence itself, not named by the form: must survive the form's next save.
+    const { setEvidenceMappings } = await import('../../../src/storage/repo');
+    await setEvidenceMappings(enrolment.id, evidence.id, [CRITERIA[0]!, { unitCode: 'B2', criterionKey: 'B2|pc|B2.1|B2.1' }]);
+
+    await saveForm(
+      { id: form.id, portfolioId: enrolment.id, formType: 'observation', title: 'Observation: gate, busy day', data: { date: '2026-10-03' }, status: 'complete' },
+      { details: { title: 'Observation: gate, busy day', description: 'Queue handled', date: '2026-10-03' }, criteria: [CRITERIA[1]!] },
+    );
+    const after = (await loadPortfolio(enrolment.id))!.evidence.find((e) => e.id === evidence.id)!;
+    expect(after).toMatchObject({ title: 'Observation: gate, busy day', description: 'Queue handled', date: '2026-10-03' });
+    expect(after.criteria.map((c) => c.criterionKey).sort()).toEqual(['A10|pc|A10.1|A10.1', 'B2|pc|B2.1|B2.1', 'F1|pc|F1.1|F1.1']);
+    expect((await auditLog(enrolment.id)).some((a) => a.summary === 'follows its observation form')).toBe(true);
+  });
+});
+
+it('a record that fails validation is refused with a readable message, not zod JSON', async () => {
+  const { enrolment } = await portfolio();
+  const e = await saveEvidence({ evidence: { portfolioId: enrolment.id, type: 'O', title: 'x', date: '1 Oct 2026' } }).catch((err: Error) => err);
+  expect(e).toBeInstanceOf(StorageError);
+  expect((e as Error).message).toBe('the evidence was not saved: date: date must be YYYY-MM-DD.');
+});
