@@ -3,7 +3,6 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { FieldfolioDB, setDatabase, db } from '../../../src/storage/db';
 import {
   auditLog,
-  createEnrolment,
   deleteEvidence,
   listPeople,
   loadPortfolio,
@@ -14,24 +13,13 @@ import {
 } from '../../../src/storage/repo';
 import { StorageError } from '../../../src/storage/errors';
 import { sha256Blob } from '../../../src/storage/hashing';
+import { svq2Portfolio } from '../fixtures';
 
 beforeEach(() => {
   setDatabase(new FieldfolioDB(`edit-test-${Math.random()}`));
 });
 
-async function portfolio() {
-  const candidate = await savePerson({ name: 'Annie Candidate', roles: ['candidate'] });
-  const assessor = await savePerson({ name: 'Jo Assessor', roles: ['assessor'], assessorStatus: 'qualified' });
-  const enrolment = await createEnrolment({
-    candidateId: candidate.id,
-    specId: 'svq2-customer-service-scqf5',
-    specVersion: '1.0.0',
-    route: ['F1', 'F2', 'A10', 'B2', 'C3', 'D2', 'D3'],
-    startDate: '2026-09-01',
-    assessorId: assessor.id,
-  });
-  return { candidate, assessor, enrolment };
-}
+const portfolio = () => svq2Portfolio();
 
 const CRITERIA = [
   { unitCode: 'F1', criterionKey: 'F1|pc|F1.1|F1.1' },

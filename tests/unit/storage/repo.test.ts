@@ -3,7 +3,6 @@ import Dexie from 'dexie';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { FieldfolioDB, STORES_V1, STORES_V2, setDatabase, db } from '../../../src/storage/db';
 import {
-  createEnrolment,
   deleteEvidence,
   loadPortfolio,
   saveEvidence,
@@ -20,6 +19,7 @@ import { sha256Blob } from '../../../src/storage/hashing';
 import { computeProgress } from '../../../src/domain';
 import { evidenceNumbers } from '../../../src/domain/portfolio/forms';
 import { loadSpec } from '../domain/loadSpecs';
+import { svq2Portfolio } from '../fixtures';
 
 let name: string;
 beforeEach(() => {
@@ -27,19 +27,7 @@ beforeEach(() => {
   setDatabase(new FieldfolioDB(name));
 });
 
-async function portfolio() {
-  const candidate = await savePerson({ name: 'Annie Candidate', roles: ['candidate'] });
-  const assessor = await savePerson({ name: 'Jo Assessor', roles: ['assessor'], assessorStatus: 'qualified' });
-  const enrolment = await createEnrolment({
-    candidateId: candidate.id,
-    specId: 'svq2-customer-service-scqf5',
-    specVersion: '1.0.0',
-    route: ['F1', 'F2', 'A10', 'B2', 'C3', 'D2', 'D3'],
-    startDate: '2026-09-01',
-    assessorId: assessor.id,
-  });
-  return { candidate, assessor, enrolment };
-}
+const portfolio = () => svq2Portfolio();
 
 const blob = (text: string, type = 'image/jpeg') => new Blob([text], { type });
 

@@ -5,11 +5,12 @@ import { MemoryRouter, Route, Routes } from 'react-router';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Enrolment, Person } from '../../../src/domain';
 import { FieldfolioDB, setDatabase } from '../../../src/storage/db';
-import { createEnrolment, listPeople, loadPortfolio, saveEvidence, savePerson, storeSpecs } from '../../../src/storage/repo';
+import { listPeople, loadPortfolio, saveEvidence, savePerson, storeSpecs } from '../../../src/storage/repo';
 import { EvidencePage } from '../../../src/ui/pages/EvidencePage';
 import { PeoplePage } from '../../../src/ui/pages/PeoplePage';
 import { PortfolioPage } from '../../../src/ui/pages/PortfolioPage';
 import { loadSpec } from '../domain/loadSpecs';
+import { svq2Portfolio } from '../fixtures';
 
 const spec = loadSpec('svq2-customer-service-scqf5');
 let enrolment: Enrolment;
@@ -21,17 +22,8 @@ beforeEach(async () => {
   // jsdom has no object URLs; MediaView and MediaCapture make them for previews.
   vi.stubGlobal('URL', Object.assign(URL, { createObjectURL: vi.fn(() => 'blob:fake'), revokeObjectURL: vi.fn() }));
   await storeSpecs([spec], 'bundled');
-  const candidate = await savePerson({ name: 'Annie Clews', roles: ['candidate'] });
-  assessor = await savePerson({ name: 'Jim Sullivan', roles: ['assessor'], assessorStatus: 'qualified' });
+  ({ enrolment, assessor } = await svq2Portfolio({ candidate: 'Annie Clews', assessor: 'Jim Sullivan', startDate: '2011-05-01' }));
   trainee = await savePerson({ name: 'Tess Trainee', roles: ['assessor'], assessorStatus: 'working-towards', centre: 'North College' });
-  enrolment = await createEnrolment({
-    candidateId: candidate.id,
-    specId: spec.id,
-    specVersion: spec.version,
-    route: ['F1', 'F2', 'A10', 'B2', 'C3', 'D2', 'D3'],
-    startDate: '2011-05-01',
-    assessorId: assessor.id,
-  });
 });
 
 afterEach(() => {

@@ -5,9 +5,10 @@ import { MemoryRouter, Route, Routes } from 'react-router';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Enrolment } from '../../../src/domain';
 import { FieldfolioDB, setDatabase } from '../../../src/storage/db';
-import { createEnrolment, listForms, loadDraft, saveDraft, saveEvidence, saveForm, savePerson, storeSpecs } from '../../../src/storage/repo';
+import { listForms, loadDraft, saveDraft, saveEvidence, saveForm, storeSpecs } from '../../../src/storage/repo';
 import { formDraftKey, FormPage, FormsPage, GeneratedFormPage, newFormDraftKey, type FormDraft } from '../../../src/ui/forms';
 import { loadSpec } from '../domain/loadSpecs';
+import { svq2Portfolio } from '../fixtures';
 
 const spec = loadSpec('svq2-customer-service-scqf5');
 let enrolment: Enrolment;
@@ -15,16 +16,7 @@ let enrolment: Enrolment;
 beforeEach(async () => {
   setDatabase(new FieldfolioDB('test-' + Math.random()));
   await storeSpecs([spec], 'bundled');
-  const candidate = await savePerson({ name: 'Annie Clews', roles: ['candidate'] });
-  const assessor = await savePerson({ name: 'Jim Sullivan', roles: ['assessor'], assessorStatus: 'qualified' });
-  enrolment = await createEnrolment({
-    candidateId: candidate.id,
-    specId: spec.id,
-    specVersion: spec.version,
-    route: ['F1', 'F2', 'A10', 'B2', 'C3', 'D2', 'D3'],
-    startDate: '2011-05-01',
-    assessorId: assessor.id,
-  });
+  ({ enrolment } = await svq2Portfolio({ candidate: 'Annie Clews', assessor: 'Jim Sullivan', startDate: '2011-05-01' }));
 });
 
 afterEach(() => {
