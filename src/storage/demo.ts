@@ -7,6 +7,7 @@ import {
   listEnrolments,
   loadStoredSpec,
   saveEvidence,
+  saveForm,
   savePerson,
   setActingPerson,
   signDeclaration,
@@ -54,10 +55,40 @@ export async function loadDemoPortfolio(): Promise<string> {
   });
   const p = enrolment.id;
 
+  // The seed's worked observation record (form 10), filled in and in the index as the observation below.
+  const observed = [el('F1', 'F1.1'), pc('F2', 'F2.1', 'F2.1.1'), pc('F2', 'F2.1', 'F2.1.2')];
+  const observationForm = await saveForm({
+    portfolioId: p,
+    formType: 'observation',
+    title: 'Observation record: F2 — 2026-06-03',
+    status: 'complete',
+    data: {
+      svqTitle: spec.title,
+      unit: 'F2',
+      elements: ['F2.1'],
+      candidate: annie.id,
+      date: '2026-06-03',
+      activities:
+        'Busy gate with a long queue, one colleague off sick and another called to the shop. A customer’s credit card was rejected: Annie asked them to wait in the office, paged her manager, and kept the queue moving with a friendly word to each visitor.',
+      pcsCovered: observed.map((c) => c.criterionKey),
+      otherUnits: 'A10 (handling a problem), C3 (working with colleagues)',
+      feedback: 'Calm and courteous under pressure; the customer with the rejected card was treated discreetly. Next time, tell the queue how long the wait will be.',
+      performanceSatisfactory: true,
+      assessorSignature: 'J Sullivan',
+      assessorSignatureRole: 'Assessor',
+      assessorSignatureAt: '2026-06-03T15:10:00.000Z',
+      assessorDate: '2026-06-03',
+      candidateSignature: 'Annie Macleod',
+      candidateSignatureRole: 'Candidate',
+      candidateSignatureAt: '2026-06-03T15:12:00.000Z',
+      candidateDate: '2026-06-03',
+    },
+  });
   await saveEvidence({
     evidence: {
       portfolioId: p,
       type: 'O',
+      formId: observationForm.id,
       title: 'Busy gate: rejected card and a long queue',
       description:
         'Annie had a long queue of visitors waiting to enter the park, the temporary staff member was off sick, and her other team member had been called to help in the shop. One customer paid with a credit card that was rejected. Annie asked the customer to wait in the office, paged her manager to help, and dealt with the queue.',
@@ -66,7 +97,7 @@ export async function loadDemoPortfolio(): Promise<string> {
       recordedBy: jo.id,
     },
     files: [{ name: 'gate-queue.png', type: 'image/png', blob: photo() }],
-    criteria: [el('F1', 'F1.1'), pc('F2', 'F2.1', 'F2.1.1'), pc('F2', 'F2.1', 'F2.1.2'), el('A10', 'A10.1'), el('C3', 'C3.1')],
+    criteria: [...observed, el('A10', 'A10.1'), el('C3', 'C3.1')],
     signature: sig('J Sullivan', 'Assessor', jo.id),
   });
   await saveEvidence({

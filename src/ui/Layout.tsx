@@ -4,6 +4,7 @@ import { UpdatePrompt } from './components/UpdatePrompt';
 import { OnlineStatus } from './components/OnlineStatus';
 import { ActingPerson } from './components/ActingPerson';
 import { DatabaseOutdated } from './components/DatabaseOutdated';
+import { NearQuotaWarning } from './components/StorageMeter';
 
 export function Layout() {
   return (
@@ -26,6 +27,7 @@ export function Layout() {
       </header>
       <UpdatePrompt />
       <DatabaseOutdated />
+      <NearQuotaWarning />
       <main id="main" tabIndex={-1}>
         <Suspense fallback={<p role="status">Loading…</p>}>
           <Outlet />

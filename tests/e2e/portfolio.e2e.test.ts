@@ -212,6 +212,9 @@ describe('demo portfolio and the main screens', () => {
     await signature.getByText('✓ Signed').waitFor();
     expect(await seriousViolations(page)).toEqual([]);
     await page.getByRole('toolbar', { name: 'Form actions' }).getByRole('button', { name: 'Save' }).click();
+    // A new form moves to its own address once saved; wait for that page before using it.
+    await page.waitForURL((url) => !url.pathname.includes('/forms/new-'));
+    await page.getByRole('status').filter({ hasText: /^Saved/ }).waitFor();
     await page.getByRole('button', { name: 'View as printed' }).click();
     const printed = page.getByRole('img', { name: 'Signature of J Sullivan' });
     await printed.waitFor();

@@ -1,5 +1,5 @@
 import { useStorageStatus } from '../data/hooks';
-import { requestPersistentStorage } from '../../storage/repo';
+import { NEAR_QUOTA, requestPersistentStorage } from '../../storage/repo';
 
 export const formatBytes = (n: number) =>
   n < 1024 ? `${n} B` : n < 1024 ** 2 ? `${(n / 1024).toFixed(1)} KB` : n < 1024 ** 3 ? `${(n / 1024 ** 2).toFixed(1)} MB` : `${(n / 1024 ** 3).toFixed(2)} GB`;
@@ -10,12 +10,13 @@ export function StorageMeter() {
   if (!status || status.usage === null || status.quota === null) return null;
   const share = status.quota > 0 ? status.usage / status.quota : 0;
   return (
-    <section className={`storage-meter ${share > 0.8 ? 'alert' : ''}`} aria-label="Device storage">
+    <section className={`storage-meter ${share > NEAR_QUOTA ? 'alert' : ''}`} aria-label="Device storage">
       <p>
-        Storage: {formatBytes(status.usage)} used of {formatBytes(status.quota)} available ({(share * 100).toFixed(1)}%).{' '}
+        Storage: {formatBytes(status.usage)} used of {formatBytes(status.quota)} available ({(share * 100).toFixed(1)}%), {status.mediaFiles} media
+        file{status.mediaFiles === 1 ? '' : 's'}.{' '}
         {status.persisted ? 'Protected from automatic clearing.' : 'Not yet protected from automatic clearing by the browser.'}
       </p>
-      {share > 0.8 && (
+      {share > NEAR_QUOTA && (
         <p role="alert">
           The device is nearly full. Export a bundle as a backup and remove large media you no longer need before adding more.
         </p>
@@ -30,5 +31,17 @@ export function StorageMeter() {
         </button>
       )}
     </section>
+  );
+}
+
+/** On every screen (the capture screens included): a short warning when the device is nearly full. */
+export function NearQuotaWarning() {
+  const status = useStorageStatus();
+  if (!status?.usage || !status.quota || status.usage / status.quota <= NEAR_QUOTA) return null;
+  return (
+    <p className="alert near-quota" role="alert">
+      This device is nearly full ({formatBytes(status.usage)} of {formatBytes(status.quota)}): new photos and videos may not fit. Export a bundle as a
+      backup, then remove large media you no longer need.
+    </p>
   );
 }
