@@ -337,13 +337,30 @@ export async function clearDraft(key: string): Promise<void> {
 
 // ---------------------------------------------------------------- reading
 
+/**
+ * Records already validated in this session, by version: a version (id, rev, clock, update time, device) never
+ * changes once written, so re-reading it (every live query re-runs on each change) need not re-validate it.
+ */
+const validatedVersions = new Map<string, unknown>();
+const VALIDATED_VERSIONS_KEPT = 50_000;
+
+function readRecordOnce<T extends RecordTable>(table: T, raw: Record<string, unknown>): RecordOf<T> {
+  const key = `${table}|${String(raw.id)}|${String(raw.rev)}|${String(raw.updatedAt)}|${String(raw.deviceId)}|${JSON.stringify(raw.clock)}|${String(raw.schemaVersion)}`;
+  const known = validatedVersions.get(key) as RecordOf<T> | undefined;
+  if (known) return known;
+  const record = readRecord(table, raw);
+  if (validatedVersions.size >= VALIDATED_VERSIONS_KEPT) validatedVersions.clear();
+  validatedVersions.set(key, record);
+  return record;
+}
+
 function validRecords<T extends RecordTable>(table: T, rows: unknown[], problems: string[]): RecordOf<T>[] {
   const out: RecordOf<T>[] = [];
   for (const row of rows) {
     const { blob: _blob, ...rest } = row as Record<string, unknown>;
     if (rest.deleted) continue;
     try {
-      out.push(readRecord(table, rest));
+      out.push(readRecordOnce(table, rest));
     } catch (e) {
       problems.push(`${table} ${String(rest.id)}: ${(e as Error).message}`);
     }
@@ -444,9 +461,19 @@ export async function storeSpecs(specs: QualificationSpec[], source: 'bundled' |
   }
 }
 
+// A stored spec version is never rewritten (storeSpecs skips versions it has), so each is parsed once per database.
+const parsedSpecs = new WeakMap<object, Map<string, QualificationSpec>>();
+
 export async function loadStoredSpec(id: string, version: string): Promise<QualificationSpec | null> {
-  const row = await db().specs.get([id, version]);
-  return row ? parseSpec(row.json, `${id}@${version}`) : null;
+  const database = db();
+  const row = await database.specs.get([id, version]);
+  if (!row) return null;
+  const cache = parsedSpecs.get(database) ?? new Map<string, QualificationSpec>();
+  parsedSpecs.set(database, cache);
+  const key = `${id}@${version}`;
+  const spec = cache.get(key) ?? parseSpec(row.json, key);
+  cache.set(key, spec);
+  return spec;
 }
 
 export async function listStoredSpecs(): Promise<QualificationSpec[]> {

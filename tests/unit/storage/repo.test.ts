@@ -251,3 +251,17 @@ describe('migration from schema version 2', () => {
   });
 });
 
+
+describe('reading records back', () => {
+  it('validates each stored version once per session, and every new version again', async () => {
+    const { enrolment } = await portfolio();
+    const e = await saveEvidence({ evidence: { portfolioId: enrolment.id, type: 'O', title: 'First', date: '2026-10-01' } });
+    const first = (await loadPortfolio(enrolment.id))!.evidence[0]!;
+    expect((await loadPortfolio(enrolment.id))!.evidence[0]).toBe(first); // the same version: not parsed again
+    // A new version written behind the storage layer's back, and invalid: it is validated, and reported.
+    await db().evidence.put({ ...(await db().evidence.get(e.id))!, rev: 9, date: 'not a date' } as never);
+    const after = (await loadPortfolio(enrolment.id))!;
+    expect(after.evidence).toEqual([]);
+    expect(after.problems[0]).toMatch(new RegExp(`^evidence ${e.id}: `));
+  });
+});
