@@ -81,7 +81,7 @@ describe('bundles between devices, offline', () => {
     expect(await summary.textContent()).toContain(ownFingerprint);
     await tabletPage.getByRole('button', { name: 'Add to this device' }).click();
     await tabletPage.getByRole('heading', { level: 1, name: 'Annie Macleod' }).waitFor();
-    expect(await tabletPage.getByRole('list', { name: 'Evidence' }).locator('> li').count()).toBe(7);
+    await expect.poll(() => tabletPage.getByRole('list', { name: 'Evidence' }).locator('> li').count()).toBe(7);
     await tabletPage.getByRole('link', { name: 'Busy gate: rejected card and a long queue' }).click();
     const photo = tabletPage.getByRole('img', { name: 'gate-queue.png' });
     await photo.waitFor();

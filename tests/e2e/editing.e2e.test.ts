@@ -52,7 +52,8 @@ describe('editing after creation, at 360 px', () => {
     await form.getByRole('button', { name: 'Save route and people' }).click();
     await page.getByRole('status').filter({ hasText: 'Route and people saved.' }).waitFor();
     const facts = page.getByTestId('enrolment-facts');
-    expect(await facts.textContent()).toContain('B4');
+    // The saved enrolment reaches the screen through its live query, a moment after the write.
+    await expect.poll(() => facts.textContent()).toContain('B4');
     expect(await facts.textContent()).not.toContain('B2');
     expect(await facts.textContent()).toContain('Tia Brown');
 

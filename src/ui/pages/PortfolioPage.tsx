@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { computeProgress, EVIDENCE_TYPE_LABELS, EVIDENCE_TYPES, type CriterionProgress, type CriterionStatus, type PortfolioProgress } from '../../domain';
 import { auditLog, signDeclaration, todayIso } from '../../storage/repo';
@@ -15,6 +15,7 @@ export function PortfolioPage() {
   const { portfolioId } = useParams();
   const data = usePortfolio(portfolioId);
   const progress = useMemo(() => (data?.spec ? computeProgress(data.spec, data, todayIso()) : null), [data]);
+  const restReady = useAfterFirstPaint(data !== undefined);
   if (data === undefined) return <p role="status">Loading…</p>;
   if (data === null) return <p className="alert">No portfolio with this id on this device.</p>;
   const { enrolment, people, spec } = data;
@@ -64,15 +65,39 @@ export function PortfolioPage() {
           <ProgressMatrix progress={progress} portfolioId={enrolment.id} />
         </>
       )}
-      <EnrolmentEditor enrolment={enrolment} spec={spec} people={people} decisions={data.decisions} />
-      <QualityAssurance data={data} />
-      <ConflictsSection portfolioId={enrolment.id} />
-      <ExportPanel portfolioId={enrolment.id} />
-      <EvidenceList data={data} />
-      <DeclarationSection data={data} candidateName={candidate?.name ?? ''} />
-      <AuditSection portfolioId={enrolment.id} people={people} />
+      {restReady ? (
+        <>
+          <EnrolmentEditor enrolment={enrolment} spec={spec} people={people} decisions={data.decisions} />
+          <QualityAssurance data={data} />
+          <ConflictsSection portfolioId={enrolment.id} />
+          <ExportPanel portfolioId={enrolment.id} />
+          <EvidenceList data={data} />
+          <DeclarationSection data={data} candidateName={candidate?.name ?? ''} />
+          <AuditSection portfolioId={enrolment.id} people={people} />
+        </>
+      ) : (
+        <p role="status">Loading the rest of the portfolio…</p>
+      )}
     </article>
   );
+}
+
+/**
+ * False until the frame after `active` first became true has painted: the checks, rules and progress matrix
+ * paint first, and the long sections below them (editing, export, evidence, audit log) a frame later.
+ */
+function useAfterFirstPaint(active: boolean): boolean {
+  const [ready, setReady] = useState(false);
+  useEffect(() => {
+    if (!active || ready) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => (timer = setTimeout(() => setReady(true))));
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, [active, ready]);
+  return ready;
 }
 
 function ChecksSection({ progress }: { progress: PortfolioProgress; portfolioId: string }) {
