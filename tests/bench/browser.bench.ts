@@ -40,7 +40,7 @@ export async function benchBrowser(): Promise<void> {
     const screenMs = Date.now() - t;
     // And as people use it: from the list of portfolios to the progress matrix, within the running app.
     const warm: number[] = [];
-    for (let i = 0; i < 5; i++) {
+    for (let i = 0; i < 9; i++) {
       await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Portfolios' }).click();
       await page.getByRole('link', { name: 'Bench Candidate' }).waitFor();
       // Timed inside the page (no driver round trips): from the click to the matrix in the document.
@@ -62,7 +62,7 @@ export async function benchBrowser(): Promise<void> {
         ),
       );
     }
-    const warmMedian = [...warm].sort((a, b) => a - b)[2]!;
+    const warmMedian = [...warm].sort((a, b) => a - b)[4]!;
     const heap = await page.evaluate(() => (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0);
     console.log(`\nStorage and progress (Chromium ${context.browser()?.version() ?? ''}, IndexedDB in an on-disk profile)`);
     console.log(`insert ${insert.evidence} evidence + ${insert.mappings} mappings (criteria links on the evidence rows; validated, 2,500 per transaction): ${insert.ms.toFixed(0)} ms  (target < 2000 ms)`);
@@ -71,7 +71,7 @@ export async function benchBrowser(): Promise<void> {
       `progress data for ${progress.evidence} evidence items: load ${progress.loadMs.toFixed(1)} ms + compute ${progress.computeMs.toFixed(1)} ms, median of 7 = ${progress.totalMs.toFixed(1)} ms  (target < 200 ms)`,
     );
     console.log(`progress screen, cold navigation incl. app start until the matrix shows: ${screenMs} ms; JS heap ${(heap / 1024 ** 2).toFixed(0)} MB`);
-    console.log(`progress screen opened from the portfolio list in the running app, 2,000 evidence items, rendered: median of 5 = ${warmMedian.toFixed(0)} ms (${warm.map((x) => x.toFixed(0)).join(', ')})  (target < 200 ms)`);
+    console.log(`progress screen opened from the portfolio list in the running app, 2,000 evidence items, rendered: median of 9 = ${warmMedian.toFixed(0)} ms (${warm.map((x) => x.toFixed(0)).join(', ')})  (target < 200 ms)`);
 
     await page.goto(`${url}/tests/bench/browser/bench.html`);
     await page.getByText('ready').waitFor();
