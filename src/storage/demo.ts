@@ -11,6 +11,7 @@ import {
   savePerson,
   setActingPerson,
   signDeclaration,
+  signEvidenceSample,
   signOffUnit,
 } from './repo';
 import { criterionKey } from '../domain';
@@ -100,7 +101,7 @@ export async function loadDemoPortfolio(): Promise<string> {
     criteria: [...observed, el('A10', 'A10.1'), el('C3', 'C3.1')],
     signature: sig('J Sullivan', 'Assessor', jo.id),
   });
-  await saveEvidence({
+  const testimony = await saveEvidence({
     evidence: {
       portfolioId: p,
       type: 'WT',
@@ -137,6 +138,8 @@ export async function loadDemoPortfolio(): Promise<string> {
   });
 
   await signDeclaration(p, { ...sig('Annie Macleod', 'Candidate', annie.id), statement: 'The evidence in this portfolio is my own work.' });
+  // The centre's IQA has sampled the witness testimony: the index of evidence shows it.
+  await signEvidenceSample(p, testimony.id, sig('Kenneth Hay', 'Internal quality assurer', kenneth.id));
   await signOffUnit({ portfolioId: p, unitCode: 'F1', assessorId: jo.id, date: '2026-06-03', signature: sig('J Sullivan', 'Assessor', jo.id), candidateSignature: sig('Annie Macleod', 'Candidate', annie.id) });
   await signOffUnit({ portfolioId: p, unitCode: 'F2', assessorId: jo.id, date: '2026-06-10', signature: sig('J Sullivan', 'Assessor', jo.id) });
   const a10 = await signOffUnit({ portfolioId: p, unitCode: 'A10', assessorId: tia.id, date: '2026-06-24', signature: sig('Tia Brown', 'Assessor', tia.id) });

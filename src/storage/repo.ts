@@ -234,6 +234,18 @@ export async function signDeclaration(portfolioId: string, signature: NewSignatu
   );
 }
 
+/**
+ * An internal quality assurer samples one evidence item: their signature on it, dated now. It fills the index of
+ * evidence's "internal verifier signature and date of sampling" column.
+ */
+export async function signEvidenceSample(portfolioId: string, evidenceId: string, signature: NewSignature): Promise<Signature> {
+  return write('the sampling signature', portfolioId, async (ctx) => {
+    const evidence = await db().evidence.get(evidenceId);
+    if (!evidence || evidence.deleted || evidence.portfolioId !== portfolioId) throw new StorageError('conflict', 'This evidence no longer exists on this device.');
+    return ctx.put('signatures', { ...signature, portfolioId, purpose: 'evidence', subjectId: evidenceId, signedAt: nowIso() }, 'sign', 'sampled by the internal quality assurer');
+  });
+}
+
 export interface SignOffInput {
   portfolioId: string;
   unitCode: string;

@@ -92,10 +92,16 @@ describe('portfolio on the device, offline', () => {
     await form.getByLabel('Title').fill('Handling a complaint on the phone');
     await form.getByLabel('What the assessor observed').fill('Half-way through typing when the battery died');
     await app.mapCriterion('BUS59', /^BUS59 AC 1\.1 /);
+    const sig = app.signatureField("Assessor's signature");
+    await sig.getByLabel('Full name').fill('Sam Assessor');
+    await app.drawSignature(sig);
+    await sig.getByText('✓ Signed').waitFor();
     // Give the debounced autosave its moment, then "crash".
     await page.waitForTimeout(800);
     await page.reload();
     await page.getByRole('status').filter({ hasText: 'Restored your unsaved evidence' }).waitFor();
+    // The drawn signature came back with the text.
+    await app.signatureField("Assessor's signature").getByText('✓ Signed').waitFor();
     expect(await form.getByLabel('Title').inputValue()).toBe('Handling a complaint on the phone');
     expect(await form.getByLabel('What the assessor observed').inputValue()).toBe('Half-way through typing when the battery died');
     expect(await form.getByRole('checkbox', { name: /^BUS59 AC 1\.1 / }).isChecked()).toBe(true);

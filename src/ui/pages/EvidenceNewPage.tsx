@@ -12,6 +12,8 @@ import { formatBytes } from '../components/StorageMeter';
 
 interface EvidenceDraft extends EvidenceFieldValues {
   criteria: PickedCriterion[];
+  /** A signature drawn before saving is part of the draft too: a reload does not lose it. */
+  signature?: SignatureValue | null;
   savedAt?: string;
 }
 
@@ -39,6 +41,8 @@ export function EvidenceNewPage() {
   const [files, setFiles] = useState<FileInput[]>([]);
   const [restoredFiles, setRestoredFiles] = useState<FileInput[]>([]);
   const [signature, setSignature] = useState<SignatureValue | null>(null);
+  /** Bumped to clear the signature pad (it keeps its own strokes). */
+  const [signatureReset, setSignatureReset] = useState(0);
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
 
@@ -46,8 +50,10 @@ export function EvidenceNewPage() {
     if (!draftKey || !filesKey) return;
     void Promise.all([loadDraft<EvidenceDraft>(draftKey), loadDraft<FileInput[]>(filesKey)]).then(([saved, savedFiles]) => {
       // A draft with nothing typed into it (e.g. left by "discard") would only override the type and date asked for.
-      if (saved && (saved.title || saved.description || saved.location || saved.criteria.length > 0 || savedFiles?.length)) {
-        setDraft(saved);
+      if (saved && (saved.title || saved.description || saved.location || saved.criteria.length > 0 || saved.signature || savedFiles?.length)) {
+        const { signature: savedSignature, ...fields } = saved;
+        setDraft(fields);
+        setSignature(savedSignature ?? null);
         setRestoredAt(saved.savedAt ?? null);
       }
       if (savedFiles?.length) setRestoredFiles(savedFiles);
@@ -55,7 +61,7 @@ export function EvidenceNewPage() {
     });
   }, [draftKey, filesKey]);
 
-  const draftToSave = useMemo(() => ({ ...draft, savedAt: new Date().toISOString().slice(0, 19) }), [draft]);
+  const draftToSave = useMemo(() => ({ ...draft, signature, savedAt: new Date().toISOString().slice(0, 19) }), [draft, signature]);
   useAutosave(draftKey, draftToSave, loaded, setError);
   // Captured media is kept with the draft too (IndexedDB stores Blobs), written only when the list changes.
   useEffect(() => {
@@ -74,6 +80,8 @@ export function EvidenceNewPage() {
   async function discardDraft() {
     await Promise.all([clearDraft(draftKey!), clearDraft(filesKey!)]);
     setDraft(emptyDraft());
+    setSignature(null);
+    setSignatureReset((n) => n + 1);
     setFiles([]);
     setRestoredFiles([]);
     setRestoredAt(null);
@@ -150,6 +158,7 @@ export function EvidenceNewPage() {
           <>
             <h2>Signature</h2>
             <SignatureField
+              key={signatureReset}
               label={signerLabel}
               defaultName={actingPerson?.name ?? ''}
               defaultRole={draft.type === 'WT' ? 'Witness' : draft.type === 'EWT' ? 'Expert witness' : 'Assessor'}

@@ -1,8 +1,10 @@
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { EVIDENCE_TYPE_LABELS, unitCriteria } from '../../domain';
-import { deleteEvidence, setEvidenceMappings } from '../../storage/repo';
-import { usePortfolio } from '../data/hooks';
+import { deleteEvidence, setEvidenceMappings, signEvidenceSample } from '../../storage/repo';
+import { SignatureField, type SignatureValue } from '../capture/SignatureField';
+import type { Person } from '../../domain';
+import { useActingPersonId, usePortfolio } from '../data/hooks';
 import { CriteriaPicker, type PickedCriterion } from '../components/CriteriaPicker';
 import { MediaView } from '../components/MediaView';
 import { EvidenceEditor } from '../components/EvidenceEditor';
@@ -11,6 +13,7 @@ import { formPath } from '../forms/paths';
 export function EvidencePage() {
   const { portfolioId, evidenceId } = useParams();
   const data = usePortfolio(portfolioId);
+  const acting = useActingPersonId();
   const navigate = useNavigate();
   const [editing, setEditing] = useState<PickedCriterion[] | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -23,6 +26,7 @@ export function EvidencePage() {
   const signatures = data.signatures.filter((s) => s.subjectId === evidence.id);
   const refs = new Map(spec ? spec.units.flatMap((u) => unitCriteria(u)).map((r) => [r.key, r]) : []);
   const recorder = people.find((p) => p.id === evidence.recordedBy);
+  const actingPerson = people.find((p) => p.id === acting);
   const linkedForm = evidence.formId ? data.forms.find((f) => f.id === evidence.formId && !f.deleted) : undefined;
 
   return (
@@ -111,6 +115,7 @@ export function EvidencePage() {
           ))}
         </section>
       )}
+      {actingPerson?.roles.includes('iqa') && <IqaSample portfolioId={enrolment.id} evidenceId={evidence.id} iqa={actingPerson} />}
       <p>
         <button
           type="button"
@@ -130,3 +135,33 @@ export function EvidencePage() {
     </article>
   );
 }
+
+/** The internal quality assurer signs the item as sampled: the index of evidence shows their signature and date. */
+function IqaSample({ portfolioId, evidenceId, iqa }: { portfolioId: string; evidenceId: string; iqa: Person }) {
+  const [signature, setSignature] = useState<SignatureValue | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  return (
+    <section aria-labelledby="iqa-sample-heading">
+      <h2 id="iqa-sample-heading">Internal quality assurance</h2>
+      <SignatureField label="Internal quality assurer's signature" defaultName={iqa.name} defaultRole="Internal quality assurer" value={signature} onChange={setSignature} required />
+      <button
+        type="button"
+        disabled={!signature}
+        onClick={() =>
+          signature &&
+          signEvidenceSample(portfolioId, evidenceId, { ...signature, personId: iqa.id }).then(
+            () => {
+              setSignature(null);
+              setMessage('Signed as sampled.');
+            },
+            (e: Error) => setMessage(`${e.message}`),
+          )
+        }
+      >
+        Sign as sampled
+      </button>
+      {message && <p role="status">{message}</p>}
+    </section>
+  );
+}
+

@@ -161,3 +161,20 @@ it('a record that fails validation is refused with a readable message, not zod J
   expect(e).toBeInstanceOf(StorageError);
   expect((e as Error).message).toBe('the evidence was not saved: date: date must be YYYY-MM-DD.');
 });
+
+it('an internal quality assurer signs an item as sampled: the index of evidence shows who and when', async () => {
+  const { signEvidenceSample, storeSpecs } = await import('../../../src/storage/repo');
+  const { buildIndexOfEvidence } = await import('../../../src/domain/portfolio/forms');
+  const { loadSpec } = await import('../domain/loadSpecs');
+  const spec = loadSpec('svq2-customer-service-scqf5');
+  await storeSpecs([spec], 'bundled');
+  const { enrolment } = await portfolio();
+  const iqa = await savePerson({ name: 'Ivy Quality', roles: ['iqa'] });
+  const e = await saveEvidence({ evidence: { portfolioId: enrolment.id, type: 'P', title: 'Comment cards', date: '2026-10-01' } });
+  const before = buildIndexOfEvidence((await loadPortfolio(enrolment.id))!, spec).rows.find((r) => r.evidenceId === e.id)!;
+  expect(before.ivSampling).toBe('');
+  await signEvidenceSample(enrolment.id, e.id, { typedName: 'Ivy Quality', role: 'Internal quality assurer', personId: iqa.id, image: '' });
+  const after = buildIndexOfEvidence((await loadPortfolio(enrolment.id))!, spec).rows.find((r) => r.evidenceId === e.id)!;
+  expect(after.ivSampling).toMatch(/^Ivy Quality \S+/);
+  await expect(signEvidenceSample(enrolment.id, 'no-such-evidence', { typedName: 'Ivy Quality', role: 'Internal quality assurer', personId: iqa.id, image: '' })).rejects.toThrow(/no longer exists/);
+});
