@@ -1,12 +1,11 @@
 // Verify a bundle completely before anything touches the database: container, BagIt completeness and
 // Payload-Oxum, every hash, the signature, and every record against its schema.
-import { createCRC32, createSHA256 } from 'hash-wasm';
 import { parseSpec, readRecord, RECORD_SCHEMA_VERSION, type QualificationSpec, type RecordOf } from '../domain';
 import { EXCHANGED_TABLES, type ExchangedTable } from '../storage/exchange';
 import { fingerprintOf, knownKeys, ECDSA, ECDSA_SIGN } from '../storage/keys';
 import { BAGIT_TXT, parseBagInfo, parseManifest, payloadOxum } from './bagit';
 import { BUNDLE_SCHEMA_VERSION, canonicalSignatureText, fromBase64, PortfolioFile, SignatureFile, toBase64 } from './format';
-import { digestBlob, type BlobDigest, type OnBytes } from '../storage/hashing';
+import { digestBlob, digestChunks, type BlobDigest, type OnBytes } from '../storage/hashing';
 import { BundleError, DEFAULT_LIMITS, entryBytes, entryChunks, readZipDirectory, type ZipEntry, type ZipLimits } from './zipread';
 
 export { BundleError };
@@ -33,21 +32,8 @@ const fail = (file: string, reason: string): never => {
 };
 
 /** SHA-256 and CRC-32 of an entry's bytes: stored entries in the hash workers, deflated ones as they inflate. */
-async function entryDigest(blob: Blob, entry: ZipEntry, onBytes?: OnBytes): Promise<BlobDigest> {
-  if (entry.method === 0) return digestBlob(blob.slice(entry.dataOffset, entry.dataOffset + entry.size), onBytes);
-  const [sha, crc] = await Promise.all([createSHA256(), createCRC32()]);
-  sha.init();
-  crc.init();
-  let counted = 0;
-  for await (const chunk of entryChunks(blob, entry)) {
-    sha.update(chunk);
-    crc.update(chunk);
-    // Progress in the entry's uncompressed bytes, capped at its declared size.
-    const step = Math.min(chunk.length, entry.size - counted);
-    counted += step;
-    onBytes?.(step);
-  }
-  return { sha256: sha.digest('hex'), crc32: parseInt(crc.digest('hex'), 16) };
+function entryDigest(blob: Blob, entry: ZipEntry, onBytes?: OnBytes): Promise<BlobDigest> {
+  return entry.method === 0 ? digestBlob(blob.slice(entry.dataOffset, entry.dataOffset + entry.size), onBytes) : digestChunks(entryChunks(blob, entry), onBytes);
 }
 
 /** The SHA-256 its manifest names, then the zip's own CRC-32 (which `unzip -t` checks), of every entry. */
@@ -80,13 +66,11 @@ async function wholeFile(blob: Blob, entry: ZipEntry, path: string): Promise<Uin
 }
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
-async function text(blob: Blob, entry: ZipEntry, path: string): Promise<string> {
-  const bytes = await wholeFile(blob, entry, path);
+function decode(bytes: Uint8Array, path: string): string {
   try {
     return decoder.decode(bytes);
-  } catch (e) {
-    if (e instanceof BundleError) throw e;
-    return fail(entry.name, 'is not valid UTF-8');
+  } catch {
+    return fail(path, 'is not valid UTF-8');
   }
 }
 
@@ -106,11 +90,12 @@ export async function verifyBundle(blob: Blob, { limits = DEFAULT_LIMITS, onProg
     byPath.set(e.name.slice(root.length + 1), e);
   }
   const need = (path: string) => byPath.get(path) ?? fail(`${root}/${path}`, 'is missing');
-  const read = (path: string) => text(blob, need(path), path);
+  const bytesOf = (path: string) => wholeFile(blob, need(path), path);
+  const read = async (path: string) => decode(await bytesOf(path), path);
 
   if ((await read('bagit.txt')) !== BAGIT_TXT) fail('bagit.txt', 'is not a BagIt 1.0 declaration');
-  const tagManifestBytes = await wholeFile(blob, need('tagmanifest-sha256.txt'), 'tagmanifest-sha256.txt');
-  const tagManifest = parseManifest(await read('tagmanifest-sha256.txt'), 'tagmanifest-sha256.txt', fail);
+  const tagManifestBytes = await bytesOf('tagmanifest-sha256.txt');
+  const tagManifest = parseManifest(decode(tagManifestBytes, 'tagmanifest-sha256.txt'), 'tagmanifest-sha256.txt', fail);
 
   // The signature first: everything else is trusted through the signed tag manifest.
   const sigText = await read('signature.json');

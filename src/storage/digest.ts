@@ -29,36 +29,54 @@ let crcHasher: Promise<IHasher> | null = null;
 let shaHasher: Promise<IHasher> | null = null;
 let queue: Promise<unknown> = Promise.resolve();
 
-export function digestBlob(blob: Blob, onBytes?: OnBytes): Promise<BlobDigest> {
-  const job = queue.then(() => digestNow(blob, onBytes));
-  queue = job.catch(() => undefined);
-  return job;
+/** Jobs share the hashers, so they run one after another. */
+function queued(job: () => Promise<BlobDigest>): Promise<BlobDigest> {
+  const done = queue.then(job);
+  queue = done.catch(() => undefined);
+  return done;
 }
 
-async function digestNow(blob: Blob, onBytes?: OnBytes): Promise<BlobDigest> {
+export function digestBlob(blob: Blob, onBytes?: OnBytes): Promise<BlobDigest> {
+  return queued(() => (blob.size <= ONE_SHOT_MAX ? digestWhole(blob, onBytes) : digestStream(blobChunks(blob), onBytes)));
+}
+
+/** SHA-256 and CRC-32 of bytes that arrive in chunks (a zip entry as it inflates, say), with bounded memory. */
+export function digestChunks(chunks: AsyncIterable<Uint8Array>, onBytes?: OnBytes): Promise<BlobDigest> {
+  return queued(() => digestStream(chunks, onBytes));
+}
+
+async function digestWhole(blob: Blob, onBytes?: OnBytes): Promise<BlobDigest> {
   crcHasher ??= createCRC32();
   const crc = await crcHasher;
   crc.init();
-  if (blob.size <= ONE_SHOT_MAX) {
-    const bytes = new Uint8Array(await blob.arrayBuffer());
-    const sha256 = sha256Hex(bytes);
-    crc.update(bytes);
-    const digest = { sha256: await sha256, crc32: parseInt(crc.digest('hex'), 16) };
-    onBytes?.(bytes.length);
-    return digest;
-  }
+  const bytes = new Uint8Array(await blob.arrayBuffer());
+  const sha256 = sha256Hex(bytes);
+  crc.update(bytes);
+  const digest = { sha256: await sha256, crc32: parseInt(crc.digest('hex'), 16) };
+  onBytes?.(bytes.length);
+  return digest;
+}
+
+async function digestStream(chunks: AsyncIterable<Uint8Array>, onBytes?: OnBytes): Promise<BlobDigest> {
+  crcHasher ??= createCRC32();
   shaHasher ??= createSHA256();
-  const sha = await shaHasher;
+  const [crc, sha] = await Promise.all([crcHasher, shaHasher]);
+  crc.init();
   sha.init();
-  // The next read is under way while the current chunk is hashed.
-  let next: Promise<ArrayBuffer> | null = blob.slice(0, CHUNK).arrayBuffer();
-  for (let at = 0; next; at += CHUNK) {
-    const current = next;
-    next = at + CHUNK < blob.size ? blob.slice(at + CHUNK, at + 2 * CHUNK).arrayBuffer() : null;
-    const bytes = new Uint8Array(await current);
+  for await (const bytes of chunks) {
     sha.update(bytes);
     crc.update(bytes);
     onBytes?.(bytes.length);
   }
   return { sha256: sha.digest('hex'), crc32: parseInt(crc.digest('hex'), 16) };
+}
+
+/** A Blob in chunks, the next read already under way while the current one is hashed. */
+async function* blobChunks(blob: Blob): AsyncGenerator<Uint8Array> {
+  let next: Promise<ArrayBuffer> | null = blob.slice(0, CHUNK).arrayBuffer();
+  for (let at = 0; next; at += CHUNK) {
+    const current: Promise<ArrayBuffer> = next;
+    next = at + CHUNK < blob.size ? blob.slice(at + CHUNK, at + 2 * CHUNK).arrayBuffer() : null;
+    yield new Uint8Array(await current);
+  }
 }

@@ -2,7 +2,7 @@
 import { digestBlob as digestInThread, type BlobDigest, type OnBytes } from './digest';
 
 export type { BlobDigest, OnBytes };
-export { sha256Hex } from './digest';
+export { digestChunks, sha256Hex } from './digest';
 
 interface PoolWorker {
   worker: Worker;

@@ -208,16 +208,22 @@ function uniqueLinks(criteria: CriterionLink[]): CriterionLink[] {
   return criteria.filter((c) => !seen.has(c.criterionKey) && seen.add(c.criterionKey));
 }
 
+/** Inside a write: the live evidence item of this portfolio as stored now, or a clear refusal. */
+async function storedEvidence(portfolioId: string, evidenceId: string): Promise<Evidence> {
+  const raw = await db().evidence.get(evidenceId);
+  if (!raw || raw.deleted || raw.portfolioId !== portfolioId) throw new StorageError('conflict', 'This evidence no longer exists on this device.');
+  return readRecord('evidence', raw);
+}
+
 /** Replaces the criteria an evidence item covers (audited as one change of the evidence record). */
 export async function setEvidenceMappings(portfolioId: string, evidenceId: string, criteria: CriterionLink[]) {
   return write('the criteria mapping', portfolioId, async (ctx) => {
-    const existing = await db().evidence.get(evidenceId);
-    if (!existing || existing.deleted) throw new StorageError('conflict', 'This evidence no longer exists on this device.');
-    const before = new Set(existing.criteria?.map((c) => c.criterionKey) ?? []);
+    const existing = await storedEvidence(portfolioId, evidenceId);
+    const before = new Set(existing.criteria.map((c) => c.criterionKey));
     const after = uniqueLinks(criteria);
     const added = after.filter((c) => !before.has(c.criterionKey)).length;
     const removed = before.size - (after.length - added);
-    await ctx.put('evidence', { ...readRecord('evidence', existing), criteria: after }, 'map', `+${added} −${removed} criteria`);
+    await ctx.put('evidence', { ...existing, criteria: after }, 'map', `+${added} −${removed} criteria`);
   });
 }
 
@@ -240,8 +246,7 @@ export async function signDeclaration(portfolioId: string, signature: NewSignatu
  */
 export async function signEvidenceSample(portfolioId: string, evidenceId: string, signature: NewSignature): Promise<Signature> {
   return write('the sampling signature', portfolioId, async (ctx) => {
-    const evidence = await db().evidence.get(evidenceId);
-    if (!evidence || evidence.deleted || evidence.portfolioId !== portfolioId) throw new StorageError('conflict', 'This evidence no longer exists on this device.');
+    await storedEvidence(portfolioId, evidenceId);
     return ctx.put('signatures', { ...signature, portfolioId, purpose: 'evidence', subjectId: evidenceId, signedAt: nowIso() }, 'sign', 'sampled by the internal quality assurer');
   });
 }
@@ -306,18 +311,17 @@ export interface FormEvidence {
 }
 
 /**
- * Saves a form. When the form is already in the index of evidence, its evidence item follows it in the same
- * transaction: details from the form, and any criteria the form names added (criteria mapped on the evidence
- * itself are kept), so the two never disagree.
+ * Saves a form. When the form is already in the index of evidence (`asEvidence` names its item), that item
+ * follows it in the same transaction: details from the form, and any criteria the form names added (criteria
+ * mapped on the evidence itself are kept), so the two never disagree.
  */
-export async function saveForm(input: Input<'forms'>, asEvidence?: FormEvidence): Promise<FormRecord> {
+export async function saveForm(input: Input<'forms'>, asEvidence?: FormEvidence & { evidenceId: string }): Promise<FormRecord> {
   return write('the form', input.portfolioId, async (ctx) => {
     const form = await ctx.put('forms', input, undefined, `${input.formType}`);
     await db().drafts.delete(`form:${form.id}`);
-    const linked = asEvidence ? (await db().evidence.where('portfolioId').equals(input.portfolioId).toArray()).find((e) => e.formId === form.id && !e.deleted) : undefined;
-    if (linked && asEvidence) {
-      const existing = readRecord('evidence', linked);
-      const criteria = [...existing.criteria, ...asEvidence.criteria.filter((c) => !existing.criteria.some((x) => x.criterionKey === c.criterionKey))];
+    if (asEvidence) {
+      const existing = await storedEvidence(input.portfolioId, asEvidence.evidenceId);
+      const criteria = uniqueLinks([...existing.criteria, ...asEvidence.criteria]);
       await ctx.put('evidence', { ...existing, ...asEvidence.details, criteria }, 'update', `follows its ${input.formType} form`);
     }
     return form;
@@ -546,9 +550,7 @@ export type EvidenceDetails = Partial<Pick<Evidence, 'type' | 'title' | 'descrip
 export async function updateEvidenceDetails(portfolioId: string, evidenceId: string, details: EvidenceDetails, files: FileInput[] = []): Promise<Evidence> {
   const hashed = await hashFiles(files);
   return write('the evidence', portfolioId, async (ctx) => {
-    const raw = await db().evidence.get(evidenceId);
-    if (!raw || raw.deleted || raw.portfolioId !== portfolioId) throw new StorageError('conflict', 'This evidence no longer exists on this device.');
-    const existing = readRecord('evidence', raw);
+    const existing = await storedEvidence(portfolioId, evidenceId);
     const changes = Object.fromEntries(Object.entries(details).filter(([, v]) => v !== undefined)) as EvidenceDetails;
     const changed = (Object.keys(changes) as Array<keyof EvidenceDetails>).filter((k) => changes[k] !== existing[k]);
     const mediaIds = [...existing.mediaIds, ...(await putMedia(ctx, portfolioId, evidenceId, hashed))];

@@ -5,6 +5,7 @@
 // a portfolio's records and its qualification spec. Pure: no React, no storage, no DOM.
 import { describeRule } from '../rules/explain';
 import { unitCriteria, type CriterionRef } from '../spec/criteria';
+import { latestDecisions } from './progress';
 import type { QualificationSpec, Unit } from '../spec/schema';
 import {
   FORM_TYPES,
@@ -1044,12 +1045,7 @@ export interface UnitProgressRecord {
 
 /** The sign-off that stands for each unit: the latest "met" unit sign-off. */
 function latestSignOffs(input: FormsInput): Map<string, FormsInput['decisions'][number]> {
-  const out = new Map<string, FormsInput['decisions'][number]>();
-  const signOffs = live(input.decisions)
-    .filter((d) => d.kind === 'unit-signoff' && d.outcome === 'met')
-    .sort((a, b) => a.date.localeCompare(b.date) || a.updatedAt.localeCompare(b.updatedAt));
-  for (const d of signOffs) out.set(d.unitCode, d);
-  return out;
+  return latestDecisions(input.decisions.filter((d) => d.outcome === 'met'), 'unit-signoff', (d) => d.unitCode);
 }
 
 function isMandatory(spec: QualificationSpec, u: Unit): boolean {

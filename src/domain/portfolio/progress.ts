@@ -89,27 +89,22 @@ export function simulationAllowed(spec: QualificationSpec, unit: Unit | undefine
   return !(unit?.evidenceRequirements ?? []).some((text) => NO_SIMULATION.test(text));
 }
 
-/** Unit sign-offs in force: the latest 'met' sign-off per unit. */
-function latestSignOffs(decisions: Decision[]): Map<string, Decision> {
-  const out = new Map<string, Decision>();
-  for (const d of decisions) {
-    if (d.kind !== 'unit-signoff' || d.deleted) continue;
-    const prev = out.get(d.unitCode);
-    if (!prev || d.date > prev.date || (d.date === prev.date && d.updatedAt > prev.updatedAt)) out.set(d.unitCode, d);
-  }
-  return out;
-}
 
-/** Whether decision `a` supersedes `b`: the later date, then the later change. */
-const later = (a: Decision, b: Decision) => a.date > b.date || (a.date === b.date && a.updatedAt > b.updatedAt);
-
-/** The assessor's judgement in force per criterion key: the latest live 'criterion' decision. */
-export function latestCriterionDecisions(decisions: readonly Decision[]): Map<string, Decision> {
-  const out = new Map<string, Decision>();
+/**
+ * The decisions in force, per key (a unit for sign-offs, a criterion for judgements): of the live decisions of
+ * one kind, the one with the latest date, then the latest change.
+ */
+export function latestDecisions<D extends Pick<Decision, 'kind' | 'date' | 'updatedAt'> & { deleted?: boolean }>(
+  decisions: readonly D[],
+  kind: Decision['kind'],
+  keyOf: (d: D) => string | null,
+): Map<string, D> {
+  const out = new Map<string, D>();
   for (const d of decisions) {
-    if (d.kind !== 'criterion' || d.deleted || !d.criterionKey) continue;
-    const prev = out.get(d.criterionKey);
-    if (!prev || later(d, prev)) out.set(d.criterionKey, d);
+    const key = keyOf(d);
+    if (d.kind !== kind || d.deleted || !key) continue;
+    const prev = out.get(key);
+    if (!prev || d.date > prev.date || (d.date === prev.date && d.updatedAt > prev.updatedAt)) out.set(key, d);
   }
   return out;
 }
@@ -130,9 +125,9 @@ export function computeProgress(spec: QualificationSpec, input: PortfolioInput, 
   const evidenceIds = new Set(liveEvidence.map((e) => e.id));
   const liveMappings = live(mappings).filter((m) => evidenceIds.has(m.evidenceId));
   const personById = new Map(people.map((p) => [p.id, p]));
-  const signOffs = latestSignOffs(live(decisions).filter((d) => d.outcome === 'met'));
+  const signOffs = latestDecisions(decisions.filter((d) => d.outcome === 'met'), 'unit-signoff', (d) => d.unitCode);
   const route = new Set(enrolment.route);
-  const judgements = latestCriterionDecisions(decisions);
+  const judgements = latestDecisions(decisions, 'criterion', (d) => d.criterionKey);
 
   const byCriterion = new Map<string, string[]>();
   for (const m of liveMappings) byCriterion.set(m.criterionKey, [...(byCriterion.get(m.criterionKey) ?? []), m.evidenceId]);

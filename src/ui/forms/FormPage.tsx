@@ -197,7 +197,7 @@ function FormEditor({ portfolio, def, existing }: { portfolio: Loaded; def: Form
           data: state.data,
           status: found.length ? 'draft' : 'complete',
         },
-        def.evidenceType ? evidenceOfForm(type, state.data) : undefined,
+        linkedEvidence ? { evidenceId: linkedEvidence.id, ...evidenceOfForm(type, state.data) } : undefined,
       );
       await clearDraft(draftKey);
       const note = found.length ? `Saved. Still to fill in: ${found.map((p) => p.message).join('; ')}.` : 'Saved.';

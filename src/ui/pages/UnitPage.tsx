@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { computeProgress, latestCriterionDecisions } from '../../domain';
+import { computeProgress } from '../../domain';
 import { countersign, recordCriterionDecision, signOffUnit, todayIso, withdrawDecision } from '../../storage/repo';
 import { useActingPersonId, usePortfolio } from '../data/hooks';
 import { SignatureField, type SignatureValue } from '../capture/SignatureField';
@@ -25,8 +25,6 @@ export function UnitPage() {
   const canAssess = actingPerson?.roles.includes('assessor');
   const canCountersign = canAssess && actingPerson?.assessorStatus === 'qualified' && up?.signOff?.assessorId !== acting;
   const fail = (e: Error) => setError(e.message);
-  // The assessor's latest judgement per criterion (the one progress counts).
-  const judgements = latestCriterionDecisions(data.decisions);
   const unmapped = up ? up.criteria.filter((c) => c.evidenceIds.length === 0).length : 0;
   const judge = (criterionKey: string, outcome: 'met' | 'not-yet') =>
     void recordCriterionDecision({ portfolioId: data.enrolment.id, unitCode: unit.code, criterionKey, outcome, assessorId: acting!, date: todayIso() }).catch(fail);
@@ -54,10 +52,10 @@ export function UnitPage() {
             <li key={c.ref.key} data-criterion={c.ref.key}>
               <strong>{c.ref.label}</strong> {c.ref.text}
               <div className="judgement">
-                {judgements.get(c.ref.key) && (
-                  <span className={`tag ${judgements.get(c.ref.key)!.outcome}`} data-testid={`judgement-${c.ref.key}`}>
-                    {judgements.get(c.ref.key)!.outcome === 'met' ? '✓ Met' : 'Not yet'} · {judgements.get(c.ref.key)!.date} ·{' '}
-                    {person(judgements.get(c.ref.key)!.assessorId)?.name}
+                {c.decision && (
+                  <span className={`tag ${c.decision.outcome}`} data-testid={`judgement-${c.ref.key}`}>
+                    {c.decision.outcome === 'met' ? '✓ Met' : 'Not yet'} · {c.decision.date} ·{' '}
+                    {person(c.decision.assessorId)?.name}
                   </span>
                 )}
                 {canAssess && (

@@ -146,7 +146,7 @@ describe('a recording form in the index of evidence', () => {
 
     await saveForm(
       { id: form.id, portfolioId: enrolment.id, formType: 'observation', title: 'Observation: gate, busy day', data: { date: '2026-10-03' }, status: 'complete' },
-      { details: { title: 'Observation: gate, busy day', description: 'Queue handled', date: '2026-10-03' }, criteria: [CRITERIA[1]!] },
+      { evidenceId: evidence.id, details: { title: 'Observation: gate, busy day', description: 'Queue handled', date: '2026-10-03' }, criteria: [CRITERIA[1]!] },
     );
     const after = (await loadPortfolio(enrolment.id))!.evidence.find((e) => e.id === evidence.id)!;
     expect(after).toMatchObject({ title: 'Observation: gate, busy day', description: 'Queue handled', date: '2026-10-03' });
