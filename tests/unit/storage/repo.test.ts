@@ -185,6 +185,17 @@ describe('storage', () => {
   });
 });
 
+/** Opens a database an older version wrote, as the app does, and reads its portfolio back without problems. */
+async function openUpgraded(dbName: string) {
+  const upgraded = new FieldfolioDB(dbName);
+  setDatabase(upgraded);
+  await upgraded.open();
+  expect(upgraded.verno).toBe(3);
+  const data = (await loadPortfolio('e1'))!;
+  expect(data.problems).toEqual([]);
+  return { upgraded, data };
+}
+
 describe('migration from schema version 1', () => {
   it('opens a database written by version 1 and loses nothing', async () => {
     const dbName = `v1-${Math.random()}`;
@@ -202,12 +213,7 @@ describe('migration from schema version 1', () => {
     await v1.table('drafts').put({ key: 'form:x', data: { a: 1 }, updatedAt: at });
     v1.close();
 
-    const upgraded = new FieldfolioDB(dbName);
-    setDatabase(upgraded);
-    await upgraded.open();
-    expect(upgraded.verno).toBe(3);
-    const data = (await loadPortfolio('e1'))!;
-    expect(data.problems).toEqual([]);
+    const { upgraded, data } = await openUpgraded(dbName);
     expect(data.people.find((p) => p.id === 'p1')).toMatchObject({ roles: ['candidate'], name: 'Old Candidate', shoeSize: 9, rev: 3 });
     expect(data.evidence).toEqual([expect.objectContaining({ id: 'ev1', simulation: false, title: 'Old observation', schemaVersion: 3, clock: { 'before-v3': 3 } })]);
     expect(data.mappings).toHaveLength(1);
@@ -235,12 +241,7 @@ describe('migration from schema version 2', () => {
     await v2.table('media').put({ id: 'm1', ...common, portfolioId: 'e1', evidenceId: 'ev1', name: 'a.png', mimeType: 'image/png', size: 3, sha256: 'b'.repeat(64), blob: new Blob(['png']) });
     v2.close();
 
-    const upgraded = new FieldfolioDB(dbName);
-    setDatabase(upgraded);
-    await upgraded.open();
-    expect(upgraded.verno).toBe(3);
-    const data = (await loadPortfolio('e1'))!;
-    expect(data.problems).toEqual([]);
+    const { upgraded, data } = await openUpgraded(dbName);
     expect(data.people[0]).toMatchObject({ name: 'Cand', futureField: 'kept', rev: 4, clock: { 'before-v3': 4 }, schemaVersion: 3 });
     expect(data.evidence[0]).toMatchObject({ title: 'Observed', simulation: true, criteria: [{ unitCode: 'F1', criterionKey: 'F1|pc|F1.1|F1.1' }], clock: { 'before-v3': 4 } });
     expect(await (await upgraded.media.get('m1'))!.blob.text()).toBe('png');
