@@ -3,13 +3,10 @@
 // the hash workers' read size, not the portfolio size.
 import { Zip, ZipPassThrough } from 'fflate';
 import { RECORD_SCHEMA_VERSION } from '../domain';
-import { notePeer, portfolioForExport, type PortfolioExport } from '../storage/exchange';
-import { deviceSigningKey, ECDSA_SIGN } from '../storage/keys';
-import { deviceId, listStoredSpecs, loadStoredSpec, todayIso } from '../storage/repo';
+import { notePeer, portfolioForExport, type PortfolioExport, deviceSigningKey, ECDSA_SIGN, deviceId, listStoredSpecs, loadStoredSpec, todayIso, digestBlob, sha256Hex, type BlobDigest } from '../storage';
 import { BAGIT_TXT, bagInfoText, manifestText, payloadOxum } from './bagit';
 import { BUNDLE_SCHEMA_VERSION, canonicalSignatureText, toBase64, type PortfolioFile, type SignatureFile } from './format';
 import { portfolioReport } from './report';
-import { digestBlob, sha256Hex, type BlobDigest } from '../storage/hashing';
 
 export const SOFTWARE_AGENT = 'Fieldfolio 0.1.0';
 

@@ -1,5 +1,4 @@
-import { applyImport, notePeer, type ImportResult } from '../storage/exchange';
-import { rememberKey } from '../storage/keys';
+import { applyImport, notePeer, type ImportResult, rememberKey } from '../storage';
 import { verifyBundle, type VerifiedBundle } from './verify';
 
 export type ImportMode = 'restore' | 'merge';

@@ -1,6 +1,6 @@
 // data/report.html: a self-contained, script-free, printable report of the portfolio, readable by anyone.
 import { computeProgress, EVIDENCE_TYPE_LABELS, mappingsOf, unitCriteria, type QualificationSpec } from '../domain';
-import type { PortfolioExport } from '../storage/exchange';
+import type { PortfolioExport } from '../storage';
 
 const esc = (s: unknown) =>
   String(s ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);

@@ -1,11 +1,9 @@
 // Verify a bundle completely before anything touches the database: container, BagIt completeness and
 // Payload-Oxum, every hash, the signature, and every record against its schema.
 import { parseSpec, readRecord, RECORD_SCHEMA_VERSION, type QualificationSpec, type RecordOf } from '../domain';
-import { EXCHANGED_TABLES, type ExchangedTable } from '../storage/exchange';
-import { fingerprintOf, knownKeys, ECDSA, ECDSA_SIGN } from '../storage/keys';
+import { EXCHANGED_TABLES, type ExchangedTable, fingerprintOf, knownKeys, ECDSA, ECDSA_SIGN, digestBlob, digestChunks, type BlobDigest, type OnBytes } from '../storage';
 import { BAGIT_TXT, parseBagInfo, parseManifest, payloadOxum } from './bagit';
 import { BUNDLE_SCHEMA_VERSION, canonicalSignatureText, fromBase64, PortfolioFile, SignatureFile, toBase64 } from './format';
-import { digestBlob, digestChunks, type BlobDigest, type OnBytes } from '../storage/hashing';
 import { BundleError, DEFAULT_LIMITS, entryBytes, entryChunks, readZipDirectory, type ZipEntry, type ZipLimits } from './zipread';
 
 export { BundleError };

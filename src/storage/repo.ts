@@ -25,9 +25,8 @@ import {
 import { db, type MediaRow } from './db';
 import { explainWriteError, StorageError } from './errors';
 
-export const nowIso = () => new Date().toISOString();
-export const newId = () => crypto.randomUUID();
-export const todayIso = () => new Date().toISOString().slice(0, 10);
+import { newId, nowIso } from './clock';
+export { newId, nowIso, todayIso } from './clock';
 
 // ---------------------------------------------------------------- device and acting person
 

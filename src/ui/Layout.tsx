@@ -5,6 +5,7 @@ import { OnlineStatus } from './components/OnlineStatus';
 import { ActingPerson } from './components/ActingPerson';
 import { DatabaseOutdated } from './components/DatabaseOutdated';
 import { NearQuotaWarning } from './components/StorageMeter';
+import { routes } from './routes';
 
 export function Layout() {
   return (
@@ -18,9 +19,9 @@ export function Layout() {
         </Link>
         <nav aria-label="Main">
           <Link to="/">Portfolios</Link>
-          <Link to="/people">People</Link>
-          <Link to="/qualifications">Qualifications</Link>
-          <Link to="/import">Open a bundle</Link>
+          <Link to={routes.people()}>People</Link>
+          <Link to={routes.qualifications()}>Qualifications</Link>
+          <Link to={routes.openBundle()}>Open a bundle</Link>
         </nav>
         <OnlineStatus />
         <ActingPerson />

@@ -16,6 +16,7 @@ import { FormsPage, FormPage, GeneratedFormPage } from './forms';
 import { ImportPage } from './pages/ImportPage';
 import { VerifierPage } from './pages/VerifierPage';
 import { startApp } from './data/startup';
+import { ROUTE_PATTERNS } from './routes';
 import './styles.css';
 
 const router = createBrowserRouter([
@@ -23,19 +24,19 @@ const router = createBrowserRouter([
     element: <Layout />,
     children: [
       { index: true, element: <HomePage /> },
-      { path: 'qualifications', element: <SpecListPage /> },
-      { path: 'qualifications/:specId', element: <SpecPage /> },
-      { path: 'people', element: <PeoplePage /> },
-      { path: 'portfolios/new', element: <NewPortfolioPage /> },
-      { path: 'portfolios/:portfolioId', element: <PortfolioPage /> },
-      { path: 'portfolios/:portfolioId/evidence/new', element: <EvidenceNewPage /> },
-      { path: 'portfolios/:portfolioId/evidence/:evidenceId', element: <EvidencePage /> },
-      { path: 'portfolios/:portfolioId/units/:unitCode', element: <UnitPage /> },
-      { path: 'portfolios/:portfolioId/forms', element: <FormsPage /> },
-      { path: 'portfolios/:portfolioId/forms/generated/:formType', element: <GeneratedFormPage /> },
-      { path: 'portfolios/:portfolioId/forms/:formId', element: <FormPage /> },
-      { path: 'import', element: <ImportPage /> },
-      { path: 'verify', element: <VerifierPage /> },
+      { path: ROUTE_PATTERNS.qualifications, element: <SpecListPage /> },
+      { path: ROUTE_PATTERNS.qualification, element: <SpecPage /> },
+      { path: ROUTE_PATTERNS.people, element: <PeoplePage /> },
+      { path: ROUTE_PATTERNS.newPortfolio, element: <NewPortfolioPage /> },
+      { path: ROUTE_PATTERNS.portfolio, element: <PortfolioPage /> },
+      { path: ROUTE_PATTERNS.newEvidence, element: <EvidenceNewPage /> },
+      { path: ROUTE_PATTERNS.evidence, element: <EvidencePage /> },
+      { path: ROUTE_PATTERNS.unit, element: <UnitPage /> },
+      { path: ROUTE_PATTERNS.forms, element: <FormsPage /> },
+      { path: ROUTE_PATTERNS.generatedForm, element: <GeneratedFormPage /> },
+      { path: ROUTE_PATTERNS.form, element: <FormPage /> },
+      { path: ROUTE_PATTERNS.openBundle, element: <ImportPage /> },
+      { path: ROUTE_PATTERNS.verifier, element: <VerifierPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

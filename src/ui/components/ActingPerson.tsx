@@ -1,5 +1,5 @@
 import { ROLE_LABELS } from '../../domain';
-import { setActingPerson } from '../../storage/repo';
+import { setActingPerson } from '../../storage';
 import { useActingPersonId, usePeople } from '../data/hooks';
 
 /** One device may hold several people: the header always shows who is acting. */

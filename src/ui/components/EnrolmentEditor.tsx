@@ -1,6 +1,6 @@
 import { useId, type FormEvent } from 'react';
 import { checkRoute, type Decision, type Enrolment, type Person, type QualificationSpec, type Role } from '../../domain';
-import { updateEnrolment } from '../../storage/repo';
+import { updateEnrolment } from '../../storage';
 import { RoutePicker } from './RoutePicker';
 import { EditorActions } from './EditorActions';
 import { useDraftEditor } from './useDraftEditor';

@@ -1,6 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { Evidence, QualificationSpec } from '../../domain';
-import { updateEvidenceDetails, type FileInput } from '../../storage/repo';
+import { updateEvidenceDetails, type FileInput } from '../../storage';
 import { MediaCapture } from '../capture/MediaCapture';
 import { EvidenceFields, type EvidenceFieldValues } from './EvidenceFields';
 import { EditorActions } from './EditorActions';

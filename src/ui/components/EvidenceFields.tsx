@@ -1,5 +1,5 @@
 import { EVIDENCE_TYPES, EVIDENCE_TYPE_LABELS, simulationAllowed, type EvidenceTypeCode, type QualificationSpec } from '../../domain';
-import type { EvidenceDetails } from '../../storage/repo';
+import type { EvidenceDetails } from '../../storage';
 
 /** An evidence item's own details, as the forms that add and edit evidence hold them. */
 export type EvidenceFieldValues = Required<EvidenceDetails>;

@@ -2,8 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { exportPortfolio, type ExportProgress, type ExportedBundle } from '../../bundle/export';
 import { formatBytes } from './StorageMeter';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { listPeers } from '../../storage/exchange';
-import { deviceSigningKey } from '../../storage/keys';
+import { listPeers, deviceSigningKey } from '../../storage';
 
 /** Export a signed bundle with progress and cancel; then download it or share it (phones). */
 export function ExportPanel({ portfolioId }: { portfolioId: string }) {

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { MediaMeta } from '../../domain';
-import { mediaBlob } from '../../storage/repo';
+import { mediaBlob } from '../../storage';
 import { formatBytes } from './StorageMeter';
 
 /**

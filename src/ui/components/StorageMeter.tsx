@@ -1,5 +1,5 @@
 import { useStorageStatus } from '../data/hooks';
-import { NEAR_QUOTA, requestPersistentStorage } from '../../storage/repo';
+import { NEAR_QUOTA, requestPersistentStorage } from '../../storage';
 
 export const formatBytes = (n: number) =>
   n < 1024 ? `${n} B` : n < 1024 ** 2 ? `${(n / 1024).toFixed(1)} KB` : n < 1024 ** 3 ? `${(n / 1024 ** 2).toFixed(1)} MB` : `${(n / 1024 ** 3).toFixed(2)} GB`;

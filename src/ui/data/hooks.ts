@@ -1,6 +1,6 @@
 // Durable state comes from the storage layer through useLiveQuery: screens update when data changes.
 import { useLiveQuery } from 'dexie-react-hooks';
-import { actingPersonId, listEnrolments, listPeople, listStoredSpecs, loadPortfolio, loadStoredSpec, storageStatus } from '../../storage/repo';
+import { actingPersonId, listEnrolments, listPeople, listStoredSpecs, loadPortfolio, loadStoredSpec, storageStatus } from '../../storage';
 
 export const usePeople = () => useLiveQuery(listPeople, [], undefined);
 export const useEnrolments = () => useLiveQuery(listEnrolments, [], undefined);

@@ -1,6 +1,6 @@
 // Once per app start: copy the bundled specs into the database (so portfolios open offline with the exact
 // spec version they were enrolled on) and ask the browser to keep this origin's data.
-import { requestPersistentStorage, storeSpecs } from '../../storage/repo';
+import { requestPersistentStorage, storeSpecs } from '../../storage';
 import { loadBundledSpecs } from './bundledSpecs';
 
 let started: Promise<void> | null = null;

@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { saveDraft } from '../../storage/repo';
+import { saveDraft } from '../../storage';
 
 /**
  * Writes `value` as a draft shortly after it changes, and at once when the page is hidden or closed, so

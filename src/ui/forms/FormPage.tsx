@@ -19,13 +19,13 @@ import {
   type FormDefinition,
   type FormValue,
 } from '../../domain/portfolio/forms';
-import { clearDraft, deleteForm, loadDraft, newId, nowIso, saveDraft, saveEvidence, saveForm, todayIso, type FormEvidence, type PortfolioData } from '../../storage/repo';
+import { clearDraft, deleteForm, loadDraft, newId, nowIso, saveDraft, saveEvidence, saveForm, todayIso, type FormEvidence, type PortfolioData } from '../../storage';
 import { usePortfolio } from '../data/hooks';
 import { SectionControls, type FieldContext } from './FormFields';
 import { FormPrintView } from './FormPrintView';
 import { KnowledgeGrid, PcDatesGrid } from './GeneratedViews';
-import { formPath, formsPath, generatedFormPath } from './paths';
 import './forms.css';
+import { routes } from '../routes';
 
 /** What an autosaved draft of a form holds. */
 export interface FormDraft {
@@ -57,7 +57,7 @@ export function FormPage() {
     if (def.generated) {
       return (
         <p className="alert">
-          The {def.title.toLowerCase()} is made from your records, not typed: <Link to={generatedFormPath(portfolioId, newType)}>open the {def.title.toLowerCase()}</Link>.
+          The {def.title.toLowerCase()} is made from your records, not typed: <Link to={routes.generatedForm(portfolioId, newType)}>open the {def.title.toLowerCase()}</Link>.
         </p>
       );
     }
@@ -69,7 +69,7 @@ export function FormPage() {
     if ((location.state as { saved?: string } | null)?.saved) return <p role="status">Loading…</p>;
     return (
       <p className="alert">
-        No form with this id in this portfolio. <Link to={formsPath(portfolioId)}>See all forms</Link>.
+        No form with this id in this portfolio. <Link to={routes.forms(portfolioId)}>See all forms</Link>.
       </p>
     );
   }
@@ -204,7 +204,7 @@ function FormEditor({ portfolio, def, existing }: { portfolio: Loaded; def: Form
       setProblems(found);
       setMessage(note);
       setState({ ...state, restoredAt: null });
-      if (!existing) void navigate(formPath(portfolioId, saved.id), { replace: true, state: { saved: note } });
+      if (!existing) void navigate(routes.form(portfolioId, saved.id), { replace: true, state: { saved: note } });
     } catch (e) {
       setError((e as Error).message);
     } finally {
@@ -224,7 +224,7 @@ function FormEditor({ portfolio, def, existing }: { portfolio: Loaded; def: Form
     try {
       await deleteForm(portfolioId, existing.id);
       await clearDraft(draftKey);
-      void navigate(formsPath(portfolioId));
+      void navigate(routes.forms(portfolioId));
     } catch (e) {
       setError(`${(e as Error).message} The form was not deleted.`);
     }
@@ -251,7 +251,7 @@ function FormEditor({ portfolio, def, existing }: { portfolio: Loaded; def: Form
   return (
     <article className="form-page">
       <p className="breadcrumb no-print">
-        <Link to={`/portfolios/${portfolioId}`}>Portfolio</Link> › <Link to={formsPath(portfolioId)}>Recording forms</Link> ›
+        <Link to={routes.portfolio(portfolioId)}>Portfolio</Link> › <Link to={routes.forms(portfolioId)}>Recording forms</Link> ›
       </p>
       <h1 className="no-print">
         {existing ? def.title : `New ${def.title.toLowerCase()}`}
@@ -303,7 +303,7 @@ function FormEditor({ portfolio, def, existing }: { portfolio: Loaded; def: Form
       </div>
       {linkedEvidence && (
         <p className="meta no-print">
-          In the index of evidence as number {evidenceNumber}: <Link to={`/portfolios/${portfolioId}/evidence/${linkedEvidence.id}`}>{linkedEvidence.title}</Link>
+          In the index of evidence as number {evidenceNumber}: <Link to={routes.evidence(portfolioId, linkedEvidence.id)}>{linkedEvidence.title}</Link>
         </p>
       )}
       <p className="meta no-print">Changes are kept on this device as you type; Save files the form in the portfolio.</p>

@@ -3,8 +3,8 @@ import { Link, useParams } from 'react-router';
 import { FORM_DEFINITIONS, formatFormDate } from '../../domain/portfolio/forms';
 import { usePortfolio } from '../data/hooks';
 import { GENERATED_VIEWS } from './GeneratedFormPage';
-import { formPath, generatedFormPath, newFormPath, portfolioPath } from './paths';
 import './forms.css';
+import { routes } from '../routes';
 
 export function FormsPage() {
   const { portfolioId } = useParams();
@@ -18,7 +18,7 @@ export function FormsPage() {
   return (
     <article className="forms-page">
       <p className="breadcrumb">
-        <Link to={portfolioPath(portfolioId)}>Portfolio</Link> ›
+        <Link to={routes.portfolio(portfolioId)}>Portfolio</Link> ›
       </p>
       <h1>Recording forms{candidate ? `: ${candidate}` : ''}</h1>
       <p className="lead">The recording forms of the Edexcel SVQ sector guidance, filled in on this device and printable in the guidance’s layout.</p>
@@ -29,7 +29,7 @@ export function FormsPage() {
         <ul className="form-links">
           {generated.map((d) => (
             <li key={d.type}>
-              <Link to={generatedFormPath(portfolioId, d.type)}>{d.title}</Link>
+              <Link to={routes.generatedForm(portfolioId, d.type)}>{d.title}</Link>
               {d.grid && <span className="meta"> (all units)</span>}
             </li>
           ))}
@@ -51,14 +51,14 @@ export function FormsPage() {
                   <ul className="form-list">
                     {forms.map((f) => (
                       <li key={f.id}>
-                        <Link to={formPath(portfolioId, f.id)}>{f.title || d.title}</Link>{' '}
+                        <Link to={routes.form(portfolioId, f.id)}>{f.title || d.title}</Link>{' '}
                         <span className="tag">{f.status === 'complete' ? 'complete' : 'draft'}</span>{' '}
                         <span className="meta">saved {formatFormDate(f.updatedAt.slice(0, 10))}</span>
                       </li>
                     ))}
                   </ul>
                 )}
-                <Link className="button secondary" to={newFormPath(portfolioId, d.type)}>
+                <Link className="button secondary" to={routes.newForm(portfolioId, d.type)}>
                   New {d.title.charAt(0).toLowerCase() + d.title.slice(1)}
                 </Link>
               </li>

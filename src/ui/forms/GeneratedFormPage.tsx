@@ -12,11 +12,11 @@ import {
   formDefinition,
   isFormType,
 } from '../../domain/portfolio/forms';
-import type { PortfolioData } from '../../storage/repo';
+import type { PortfolioData } from '../../storage';
 import { usePortfolio } from '../data/hooks';
 import { ContentsChecklistView, ElementAchievementView, IndexOfEvidenceView, KnowledgeEvidenceView, UnitProgressView } from './GeneratedViews';
-import { formsPath } from './paths';
 import './forms.css';
+import { routes } from '../routes';
 
 /** The form types that can be shown wholly computed from the records. */
 export const GENERATED_VIEWS: readonly FormType[] = ['contents-checklist', 'index-of-evidence', 'unit-progress-signoff', 'element-achievement', 'knowledge-evidence'];
@@ -53,7 +53,7 @@ export function GeneratedFormPage() {
   if (!formType || !isFormType(formType) || !GENERATED_VIEWS.includes(formType)) {
     return (
       <p className="alert">
-        “{formType}” is not a form made from your records. <Link to={formsPath(portfolioId)}>See all forms</Link>.
+        “{formType}” is not a form made from your records. <Link to={routes.forms(portfolioId)}>See all forms</Link>.
       </p>
     );
   }
@@ -61,7 +61,7 @@ export function GeneratedFormPage() {
   return (
     <article className="form-page generated">
       <p className="breadcrumb no-print">
-        <Link to={`/portfolios/${portfolioId}`}>Portfolio</Link> › <Link to={formsPath(portfolioId)}>Recording forms</Link> ›
+        <Link to={routes.portfolio(portfolioId)}>Portfolio</Link> › <Link to={routes.forms(portfolioId)}>Recording forms</Link> ›
       </p>
       <h1 className="no-print">{def.title}</h1>
       <p className="meta no-print">

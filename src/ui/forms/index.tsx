@@ -3,4 +3,3 @@ export { FormsPage } from './FormsPage';
 export { FormPage, formDraftKey, newFormDraftKey, AUTOSAVE_DELAY_MS, type FormDraft } from './FormPage';
 export { GeneratedFormPage, GENERATED_VIEWS } from './GeneratedFormPage';
 export { FormPrintView } from './FormPrintView';
-export { formsPath, formPath, newFormPath, generatedFormPath } from './paths';

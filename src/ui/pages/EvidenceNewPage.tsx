@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { EVIDENCE_TYPES, type EvidenceTypeCode } from '../../domain';
-import { clearDraft, loadDraft, saveDraft, saveEvidence, todayIso, type FileInput } from '../../storage/repo';
+import { clearDraft, loadDraft, saveDraft, saveEvidence, todayIso, type FileInput } from '../../storage';
 import { useActingPersonId, usePortfolio } from '../data/hooks';
 import { useAutosave } from '../data/useAutosave';
 import { CriteriaPicker, type PickedCriterion } from '../components/CriteriaPicker';
@@ -9,6 +9,7 @@ import { EvidenceFields, type EvidenceFieldValues } from '../components/Evidence
 import { MediaCapture } from '../capture/MediaCapture';
 import { SignatureField, type SignatureValue } from '../capture/SignatureField';
 import { formatBytes } from '../components/StorageMeter';
+import { routes } from '../routes';
 
 interface EvidenceDraft extends EvidenceFieldValues {
   criteria: PickedCriterion[];
@@ -110,7 +111,7 @@ export function EvidenceNewPage() {
         signature: signature ? { ...signature, personId: acting ?? null } : undefined,
       });
       await Promise.all([clearDraft(draftKey!), clearDraft(filesKey!)]);
-      void navigate(`/portfolios/${enrolment.id}/evidence/${saved.id}`);
+      void navigate(routes.evidence(enrolment.id, saved.id));
     } catch (err) {
       setError((err as Error).message);
       setSaving(false);
@@ -120,7 +121,7 @@ export function EvidenceNewPage() {
   return (
     <section>
       <p className="breadcrumb">
-        <Link to={`/portfolios/${enrolment.id}`}>Portfolio</Link> ›
+        <Link to={routes.portfolio(enrolment.id)}>Portfolio</Link> ›
       </p>
       <h1>{draft.type === 'O' ? 'Record an observation' : 'Add evidence'}</h1>
       {restoredAt && (

@@ -1,14 +1,14 @@
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { EVIDENCE_TYPE_LABELS, unitCriteria } from '../../domain';
-import { deleteEvidence, setEvidenceMappings, signEvidenceSample } from '../../storage/repo';
+import { deleteEvidence, setEvidenceMappings, signEvidenceSample } from '../../storage';
 import { SignatureField, type SignatureValue } from '../capture/SignatureField';
 import type { Person } from '../../domain';
 import { useActingPersonId, usePortfolio } from '../data/hooks';
 import { CriteriaPicker, type PickedCriterion } from '../components/CriteriaPicker';
 import { MediaView } from '../components/MediaView';
 import { EvidenceEditor } from '../components/EvidenceEditor';
-import { formPath } from '../forms/paths';
+import { routes } from '../routes';
 
 export function EvidencePage() {
   const { portfolioId, evidenceId } = useParams();
@@ -32,7 +32,7 @@ export function EvidencePage() {
   return (
     <article>
       <p className="breadcrumb">
-        <Link to={`/portfolios/${enrolment.id}`}>Portfolio</Link> ›
+        <Link to={routes.portfolio(enrolment.id)}>Portfolio</Link> ›
       </p>
       <h1>{evidence.title}</h1>
       <p className="meta">
@@ -48,7 +48,7 @@ export function EvidencePage() {
       )}
       {linkedForm && (
         <p data-testid="evidence-form-link">
-          Recorded on the form <Link to={formPath(enrolment.id, linkedForm.id)}>{linkedForm.title}</Link>: its fields, signatures and print layout are there.
+          Recorded on the form <Link to={routes.form(enrolment.id, linkedForm.id)}>{linkedForm.title}</Link>: its fields, signatures and print layout are there.
         </p>
       )}
       {evidence.description && <p className="pre-line">{evidence.description}</p>}
@@ -87,7 +87,7 @@ export function EvidencePage() {
             <ul data-testid="mapped-criteria">
               {mappings.map((m) => (
                 <li key={m.id}>
-                  <Link to={`/portfolios/${enrolment.id}/units/${encodeURIComponent(m.unitCode)}`}>
+                  <Link to={routes.unit(enrolment.id, m.unitCode)}>
                     <strong>
                       {m.unitCode} {refs.get(m.criterionKey)?.label ?? m.criterionKey}
                     </strong>
@@ -123,7 +123,7 @@ export function EvidencePage() {
           onClick={() => {
             if (window.confirm('Delete this evidence? It is kept as a deletion record so other devices learn of it.')) {
               deleteEvidence(enrolment.id, evidence.id).then(
-                () => navigate(`/portfolios/${enrolment.id}`),
+                () => navigate(routes.portfolio(enrolment.id)),
                 (e: Error) => setError(`${e.message} The evidence was not deleted.`),
               );
             }

@@ -1,8 +1,9 @@
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useEnrolments, usePeople, useStoredSpecs } from '../data/hooks';
-import { loadDemoPortfolio } from '../../storage/demo';
+import { loadDemoPortfolio } from '../../storage';
 import { StorageMeter } from '../components/StorageMeter';
+import { routes } from '../routes';
 
 export function HomePage() {
   const enrolments = useEnrolments();
@@ -20,7 +21,7 @@ export function HomePage() {
     setError(null);
     try {
       const id = await loadDemoPortfolio();
-      void navigate(`/portfolios/${id}`);
+      void navigate(routes.portfolio(id));
     } catch (e) {
       setError((e as Error).message);
     } finally {
@@ -42,7 +43,7 @@ export function HomePage() {
         <div className="empty">
           <p>No portfolios on this device yet.</p>
           <p>
-            <Link className="button" to="/portfolios/new">
+            <Link className="button" to={routes.newPortfolio()}>
               Start a portfolio
             </Link>{' '}
             <button type="button" className="secondary" onClick={() => void demo()} disabled={busy}>
@@ -56,7 +57,7 @@ export function HomePage() {
             {enrolments.map((e) => (
               <li key={e.id} className="card">
                 <h2>
-                  <Link to={`/portfolios/${e.id}`}>{name(e.candidateId)}</Link>
+                  <Link to={routes.portfolio(e.id)}>{name(e.candidateId)}</Link>
                 </h2>
                 <p className="meta">{title(e.specId, e.specVersion)}</p>
                 <p className="meta">Started {e.startDate}</p>
@@ -64,7 +65,7 @@ export function HomePage() {
             ))}
           </ul>
           <p>
-            <Link className="button" to="/portfolios/new">
+            <Link className="button" to={routes.newPortfolio()}>
               Start another portfolio
             </Link>
           </p>

@@ -3,9 +3,10 @@ import { Link, useNavigate } from 'react-router';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { writeVerifiedBundle } from '../../bundle/import';
 import { verifyBundle, type VerifiedBundle } from '../../bundle/verify';
-import { listEnrolments } from '../../storage/repo';
+import { listEnrolments } from '../../storage';
 import { useVerifier } from '../state/verifier';
 import { formatBytes } from '../components/StorageMeter';
+import { routes } from '../routes';
 
 /** Open a bundle: it is verified completely before anything is written; then restore, merge or view read-only. */
 export function ImportPage() {
@@ -39,7 +40,7 @@ export function ImportPage() {
     try {
       const result = await writeVerifiedBundle(bundle, mode);
       setDone(`Imported: ${result.written} records written, ${result.unchanged} already up to date, ${result.conflicts} conflicts kept for you to resolve.`);
-      void navigate(`/portfolios/${bundle!.portfolioId}`);
+      void navigate(routes.portfolio(bundle!.portfolioId));
     } catch (e) {
       setError(`${(e as Error).message} Nothing on this device was changed.`);
     } finally {
@@ -125,7 +126,7 @@ export function ImportPage() {
             className="secondary"
             onClick={() => {
               openReadOnly(bundle);
-              void navigate('/verify');
+              void navigate(routes.verifier());
             }}
           >
             Open read-only (verifier)

@@ -1,10 +1,11 @@
 import { useState, type FormEvent } from 'react';
 import type { Person } from '../../domain';
 import { useNavigate } from 'react-router';
-import { createEnrolment, todayIso } from '../../storage/repo';
+import { createEnrolment, todayIso } from '../../storage';
 import { usePeople, useStoredSpecs } from '../data/hooks';
 import { RoutePicker } from '../components/RoutePicker';
 import { PersonForm } from './PeoplePage';
+import { routes } from '../routes';
 
 export function NewPortfolioPage() {
   const people = usePeople();
@@ -41,7 +42,7 @@ export function NewPortfolioPage() {
         iqaId: iqaId || null,
         centre,
       });
-      void navigate(`/portfolios/${enrolment.id}`);
+      void navigate(routes.portfolio(enrolment.id));
     } catch (err) {
       setError((err as Error).message);
     }

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { ROLES, ROLE_LABELS, type Person, type Role } from '../../domain';
-import { savePerson } from '../../storage/repo';
+import { savePerson } from '../../storage';
 import { usePeople } from '../data/hooks';
 
 export function PeoplePage() {

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { computeProgress, EVIDENCE_TYPE_LABELS, EVIDENCE_TYPES, type CriterionProgress, type CriterionStatus, type PortfolioProgress } from '../../domain';
-import { auditLog, signDeclaration, todayIso } from '../../storage/repo';
+import { auditLog, signDeclaration, todayIso, listConflicts, resolveConflict } from '../../storage';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { Person } from '../../domain';
 import { usePortfolio } from '../data/hooks';
@@ -9,7 +9,7 @@ import { SignatureField, type SignatureValue } from '../capture/SignatureField';
 import { ExportPanel } from '../components/ExportPanel';
 import { RuleLine } from '../components/RuleLine';
 import { EnrolmentEditor } from '../components/EnrolmentEditor';
-import { listConflicts, resolveConflict } from '../../storage/exchange';
+import { routes } from '../routes';
 
 export function PortfolioPage() {
   const { portfolioId } = useParams();
@@ -48,13 +48,13 @@ export function PortfolioPage() {
         </div>
       )}
       <nav className="actions" aria-label="Portfolio actions">
-        <Link className="button" to={`/portfolios/${enrolment.id}/evidence/new?type=O`}>
+        <Link className="button" to={routes.newEvidence(enrolment.id, 'O')}>
           Record an observation
         </Link>
-        <Link className="button secondary" to={`/portfolios/${enrolment.id}/evidence/new`}>
+        <Link className="button secondary" to={routes.newEvidence(enrolment.id)}>
           Add other evidence
         </Link>
-        <Link className="button secondary" to={`/portfolios/${enrolment.id}/forms`}>
+        <Link className="button secondary" to={routes.forms(enrolment.id)}>
           Recording forms
         </Link>
       </nav>
@@ -185,7 +185,7 @@ function ProgressMatrix({ progress, portfolioId }: { progress: PortfolioProgress
             {progress.units.map((u) => (
               <tr key={u.unit.code} data-unit={u.unit.code}>
                 <th scope="row">
-                  <Link to={`/portfolios/${portfolioId}/units/${encodeURIComponent(u.unit.code)}`}>{u.unit.code}</Link>
+                  <Link to={routes.unit(portfolioId, u.unit.code)}>{u.unit.code}</Link>
                   {!u.inRoute && <span className="tag">not in route</span>}
                   <div className="meta">{u.unit.title}</div>
                 </th>
@@ -259,7 +259,7 @@ function EvidenceList({ data }: { data: NonNullable<ReturnType<typeof usePortfol
           <ul className="evidence-list" aria-label="Evidence">
             {visible.map((e) => (
               <li key={e.id}>
-                <Link to={`/portfolios/${data.enrolment.id}/evidence/${e.id}`}>
+                <Link to={routes.evidence(data.enrolment.id, e.id)}>
                   <strong>{e.title}</strong>
                 </Link>{' '}
                 <span className="tag">{e.type}</span>

@@ -1,11 +1,12 @@
 import { use, useState } from 'react';
 import { parseSpec, type QualificationSpec } from '../../domain';
-import { storeSpecs } from '../../storage/repo';
+import { storeSpecs } from '../../storage';
 import { useStoredSpecs } from '../data/hooks';
 import { Link } from 'react-router';
 import { loadBundledSpecs } from '../data/bundledSpecs';
 import { SpecErrors } from '../components/SpecErrors';
 import { qualificationNumbersText, frameworkText } from '../format';
+import { routes } from '../routes';
 
 export function SpecListPage() {
   const { specs, errors } = use(loadBundledSpecs());
@@ -22,7 +23,7 @@ export function SpecListPage() {
         {specs.map((spec) => (
           <li key={spec.id} className="card">
             <h2>
-              <Link to={`/qualifications/${spec.id}`}>{spec.title}</Link>
+              <Link to={routes.qualification(spec.id)}>{spec.title}</Link>
             </h2>
             <p className="meta">
               {spec.awardingBody} · {frameworkText(spec)}
@@ -89,7 +90,7 @@ function AddSpec({ bundledIds }: { bundledIds: string[] }) {
         <ul aria-label="Qualifications added on this device">
           {imported.map((s) => (
             <li key={`${s.id}@${s.version}`}>
-              <Link to={`/qualifications/${s.id}`}>{s.title}</Link> <span className="meta">(spec {s.version})</span>
+              <Link to={routes.qualification(s.id)}>{s.title}</Link> <span className="meta">(spec {s.version})</span>
             </li>
           ))}
         </ul>

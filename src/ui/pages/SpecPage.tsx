@@ -6,6 +6,7 @@ import { useStoredSpecs } from '../data/hooks';
 import { frameworkText, orDash, qualificationNumbersText } from '../format';
 import { UnitDetails } from '../components/UnitDetails';
 import { WhatIfPanel } from '../components/WhatIfPanel';
+import { routes } from '../routes';
 
 export function SpecPage() {
   const { specId } = useParams();
@@ -18,7 +19,7 @@ export function SpecPage() {
       <section>
         <h1>Qualification not found</h1>
         <p>
-          No bundled qualification has the id “{specId}”. <Link to="/qualifications">See all qualifications</Link>.
+          No bundled qualification has the id “{specId}”. <Link to={routes.qualifications()}>See all qualifications</Link>.
         </p>
       </section>
     );
@@ -26,7 +27,7 @@ export function SpecPage() {
   return (
     <article className="spec-page">
       <p className="breadcrumb">
-        <Link to="/qualifications">Qualifications</Link> ›
+        <Link to={routes.qualifications()}>Qualifications</Link> ›
       </p>
       <h1>{spec.title}</h1>
       <SpecFacts spec={spec} />

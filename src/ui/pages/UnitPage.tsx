@@ -1,9 +1,10 @@
 import { useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { computeProgress } from '../../domain';
-import { countersign, recordCriterionDecision, signOffUnit, todayIso, withdrawDecision } from '../../storage/repo';
+import { countersign, recordCriterionDecision, signOffUnit, todayIso, withdrawDecision } from '../../storage';
 import { useActingPersonId, usePortfolio } from '../data/hooks';
 import { SignatureField, type SignatureValue } from '../capture/SignatureField';
+import { routes } from '../routes';
 
 /** A unit: each criterion with all its evidence, and the assessor's sign-off. */
 export function UnitPage() {
@@ -32,7 +33,7 @@ export function UnitPage() {
   return (
     <article>
       <p className="breadcrumb">
-        <Link to={`/portfolios/${data.enrolment.id}`}>Portfolio</Link> ›
+        <Link to={routes.portfolio(data.enrolment.id)}>Portfolio</Link> ›
       </p>
       <h1>
         {unit.code} {unit.title}
@@ -76,7 +77,7 @@ export function UnitPage() {
                 <ul>
                   {c.evidenceIds.map((id) => (
                     <li key={id}>
-                      <Link to={`/portfolios/${data.enrolment.id}/evidence/${id}`}>{evidenceById.get(id)?.title}</Link>{' '}
+                      <Link to={routes.evidence(data.enrolment.id, id)}>{evidenceById.get(id)?.title}</Link>{' '}
                       <span className="tag">{evidenceById.get(id)?.type}</span> <span className="meta">{evidenceById.get(id)?.date}</span>
                     </li>
                   ))}

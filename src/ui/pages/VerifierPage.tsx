@@ -2,13 +2,14 @@ import { useEffect, useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { computeProgress, EVIDENCE_TYPE_LABELS, freshMeta, mappingsOf, type Decision, type MediaMeta } from '../../domain';
 import { writeBundle, type ExportedBundle } from '../../bundle/export';
-import { clearDraft, loadDraft, loadStoredSpec, newId, nowIso, todayIso, deviceId } from '../../storage/repo';
+import { clearDraft, loadDraft, loadStoredSpec, newId, nowIso, todayIso, deviceId } from '../../storage';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { RuleLine } from '../components/RuleLine';
 import { useActingPersonId, usePeople } from '../data/hooks';
 import { useAutosave } from '../data/useAutosave';
 import { useVerifier } from '../state/verifier';
 import { formatBytes } from '../components/StorageMeter';
+import { routes } from '../routes';
 
 interface Sample {
   unitCode: string;
@@ -52,7 +53,7 @@ export function VerifierPage() {
       <section>
         <h1>Verifier view</h1>
         <p>
-          No bundle is open. <Link to="/import">Open a bundle</Link> and choose “Open read-only”.
+          No bundle is open. <Link to={routes.openBundle()}>Open a bundle</Link> and choose “Open read-only”.
         </p>
       </section>
     );

@@ -1,0 +1,40 @@
+// Every screen's path, in one place: main.tsx mounts the patterns, links and navigation build paths with the
+// functions below (never by hand), so a route changes in one edit.
+import type { FormType } from '../domain';
+
+const unit = (code: string) => encodeURIComponent(code);
+
+export const routes = {
+  home: () => '/',
+  people: () => '/people',
+  qualifications: () => '/qualifications',
+  qualification: (specId: string) => `/qualifications/${specId}`,
+  openBundle: () => '/import',
+  verifier: () => '/verify',
+  newPortfolio: () => '/portfolios/new',
+  portfolio: (portfolioId: string) => `/portfolios/${portfolioId}`,
+  newEvidence: (portfolioId: string, type?: string) => `/portfolios/${portfolioId}/evidence/new${type ? `?type=${encodeURIComponent(type)}` : ''}`,
+  evidence: (portfolioId: string, evidenceId: string) => `/portfolios/${portfolioId}/evidence/${evidenceId}`,
+  unit: (portfolioId: string, unitCode: string) => `/portfolios/${portfolioId}/units/${unit(unitCode)}`,
+  forms: (portfolioId: string) => `/portfolios/${portfolioId}/forms`,
+  form: (portfolioId: string, formId: string) => `/portfolios/${portfolioId}/forms/${formId}`,
+  newForm: (portfolioId: string, type: FormType) => `/portfolios/${portfolioId}/forms/new-${type}`,
+  generatedForm: (portfolioId: string, type: FormType) => `/portfolios/${portfolioId}/forms/generated/${type}`,
+} as const;
+
+/** The patterns main.tsx mounts, relative to the layout route. */
+export const ROUTE_PATTERNS = {
+  qualifications: 'qualifications',
+  qualification: 'qualifications/:specId',
+  people: 'people',
+  newPortfolio: 'portfolios/new',
+  portfolio: 'portfolios/:portfolioId',
+  newEvidence: 'portfolios/:portfolioId/evidence/new',
+  evidence: 'portfolios/:portfolioId/evidence/:evidenceId',
+  unit: 'portfolios/:portfolioId/units/:unitCode',
+  forms: 'portfolios/:portfolioId/forms',
+  generatedForm: 'portfolios/:portfolioId/forms/generated/:formType',
+  form: 'portfolios/:portfolioId/forms/:formId',
+  openBundle: 'import',
+  verifier: 'verify',
+} as const;
