@@ -19,7 +19,7 @@ export interface MediaRow extends MediaMeta {
 }
 
 export interface DraftRow {
-  /** e.g. "form:<formId>" or "new-evidence:<portfolioId>" */
+  /** Built by draftKeys (draftKeys.ts). */
   key: string;
   data: unknown;
   updatedAt: string;

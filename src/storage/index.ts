@@ -6,3 +6,4 @@ export * from './keys';
 export * from './hashing';
 export * from './demo';
 export { StorageError } from './errors';
+export { draftKeys } from './draftKeys';

@@ -26,6 +26,7 @@ import { db, type MediaRow } from './db';
 import { explainWriteError, StorageError } from './errors';
 
 import { newId, nowIso } from './clock';
+import { draftKeys } from './draftKeys';
 export { newId, nowIso, todayIso } from './clock';
 
 // ---------------------------------------------------------------- device and acting person
@@ -317,7 +318,7 @@ export interface FormEvidence {
 export async function saveForm(input: Input<'forms'>, asEvidence?: FormEvidence & { evidenceId: string }): Promise<FormRecord> {
   return write('the form', input.portfolioId, async (ctx) => {
     const form = await ctx.put('forms', input, undefined, `${input.formType}`);
-    await db().drafts.delete(`form:${form.id}`);
+    await db().drafts.delete(draftKeys.form(form.id));
     if (asEvidence) {
       const existing = await storedEvidence(input.portfolioId, asEvidence.evidenceId);
       const criteria = uniqueLinks([...existing.criteria, ...asEvidence.criteria]);

@@ -19,7 +19,7 @@ import {
   type FormDefinition,
   type FormValue,
 } from '../../domain/portfolio/forms';
-import { clearDraft, deleteForm, loadDraft, newId, nowIso, saveDraft, saveEvidence, saveForm, todayIso, type FormEvidence, type PortfolioData } from '../../storage';
+import { clearDraft, deleteForm, loadDraft, newId, nowIso, saveDraft, saveEvidence, saveForm, todayIso, type FormEvidence, type PortfolioData, draftKeys } from '../../storage';
 import { usePortfolio } from '../data/hooks';
 import { SectionControls, type FieldContext } from './FormFields';
 import { FormPrintView } from './FormPrintView';
@@ -38,8 +38,8 @@ export interface FormDraft {
 export const AUTOSAVE_DELAY_MS = 400;
 
 /** Draft key: the form's id once it has one; a new form's draft is kept per type and portfolio until saved. */
-export const formDraftKey = (formId: string) => `form:${formId}`;
-export const newFormDraftKey = (type: FormType, portfolioId: string) => `form:new-${type}:${portfolioId}`;
+export const formDraftKey = draftKeys.form;
+export const newFormDraftKey = draftKeys.newForm;
 
 type Loaded = PortfolioData & { spec: QualificationSpec | null; specError: string | null };
 

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { EVIDENCE_TYPES, type EvidenceTypeCode } from '../../domain';
-import { clearDraft, loadDraft, saveDraft, saveEvidence, todayIso, type FileInput } from '../../storage';
+import { clearDraft, loadDraft, saveDraft, saveEvidence, todayIso, type FileInput, draftKeys } from '../../storage';
 import { useActingPersonId, usePortfolio } from '../data/hooks';
 import { useAutosave } from '../data/useAutosave';
 import { CriteriaPicker, type PickedCriterion } from '../components/CriteriaPicker';
@@ -32,8 +32,8 @@ export function EvidenceNewPage() {
   const navigate = useNavigate();
   const data = usePortfolio(portfolioId);
   const acting = useActingPersonId();
-  const draftKey = portfolioId ? `new-evidence:${portfolioId}` : null;
-  const filesKey = portfolioId ? `new-evidence-files:${portfolioId}` : null;
+  const draftKey = portfolioId ? draftKeys.newEvidence(portfolioId) : null;
+  const filesKey = portfolioId ? draftKeys.newEvidenceFiles(portfolioId) : null;
   const initialType = (EVIDENCE_TYPES as readonly string[]).includes(params.get('type') ?? '') ? (params.get('type') as EvidenceTypeCode) : 'P';
   const emptyDraft = (): EvidenceDraft => ({ type: initialType, title: '', description: '', date: todayIso(), location: '', simulation: false, criteria: [] });
   const [draft, setDraft] = useState<EvidenceDraft>(emptyDraft);

@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { computeProgress, EVIDENCE_TYPE_LABELS, freshMeta, mappingsOf, type Decision, type MediaMeta } from '../../domain';
 import { writeBundle, type ExportedBundle } from '../../bundle/export';
-import { clearDraft, loadDraft, loadStoredSpec, newId, nowIso, todayIso, deviceId } from '../../storage';
+import { clearDraft, loadDraft, loadStoredSpec, newId, nowIso, todayIso, deviceId, draftKeys } from '../../storage';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { RuleLine } from '../components/RuleLine';
 import { useActingPersonId, usePeople } from '../data/hooks';
@@ -26,7 +26,7 @@ export function VerifierPage() {
   const [loaded, setLoaded] = useState(false);
   const [exported, setExported] = useState<{ bundle: ExportedBundle; url: string } | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const draftKey = bundle ? `verifier:${bundle.portfolioId}` : null;
+  const draftKey = bundle ? draftKeys.verifierSamples(bundle.portfolioId) : null;
 
   useEffect(() => {
     if (!draftKey) return;
