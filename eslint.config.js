@@ -3,6 +3,20 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
+/** Only the storage layer talks to Dexie. */
+const dexieRule = { group: ['dexie'], message: 'Use src/storage, not Dexie directly.' };
+
+/** What a layer may not import: every layer above it. */
+function layerRules(layer) {
+  const above = { storage: ['bundle', 'ui'], bundle: ['ui'] }[layer];
+  return above.map((name) => ({ group: [`**/${name}`, `**/${name}/**`], message: `${layer}/ may not import ${name}/ (layers point one way).` }));
+}
+
+/** Another layer is entered through its index: `../storage`, never `../storage/db`. */
+function throughIndexOnly(layer) {
+  return [{ group: [`**/${layer}/*`, `**/${layer}/**/*`], message: `Import ${layer}/ through its index, not a file inside it.` }];
+}
+
 export default tseslint.config(
   { ignores: ['dist', 'dev-dist', 'node_modules', 'specs', 'coverage'] },
   js.configs.recommended,
@@ -32,7 +46,7 @@ export default tseslint.config(
           patterns: [
             { group: ['react', 'react-*', 'react/*'], message: 'domain/ is pure: no React.' },
             { group: ['dexie', 'dexie-*'], message: 'domain/ is pure: no storage.' },
-            { group: ['**/storage/**', '**/ui/**', '**/bundle/**'], message: 'domain/ depends on nothing above it.' },
+            { group: ['**/storage', '**/storage/**', '**/ui', '**/ui/**', '**/bundle', '**/bundle/**'], message: 'domain/ depends on nothing above it.' },
           ],
         },
       ],
@@ -40,10 +54,30 @@ export default tseslint.config(
     },
   },
   {
-    // Only the storage layer talks to Dexie.
-    files: ['src/ui/**/*.{ts,tsx}', 'src/bundle/**/*.ts'],
+    // Layers point one way (domain ← storage ← bundle ← ui), and each layer is entered through its index only.
+    files: ['src/storage/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['dexie'], message: 'Use src/storage, not Dexie directly.' }] }],
+      'no-restricted-imports': ['error', { patterns: [...layerRules('storage'), ...throughIndexOnly('domain')] }],
+    },
+  },
+  {
+    files: ['src/bundle/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [dexieRule, ...layerRules('bundle'), ...throughIndexOnly('domain'), ...throughIndexOnly('storage')] },
+      ],
+    },
+  },
+  {
+    files: ['src/ui/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [dexieRule, ...throughIndexOnly('domain'), ...throughIndexOnly('storage'), ...throughIndexOnly('bundle')],
+        },
+      ],
     },
   },
 );
