@@ -1,0 +1,82 @@
+// Who a key speaks for, and in which roles on a given portfolio. A key counts if a trusted centre certified it
+// (and has not revoked it) or a person on this device accepted it by hand; anything else is unknown, and its
+// changes are held. Certificates and revocations reach this function already signature-checked.
+import type { DeviceCertificate, Grant, GrantRole, KeyAcceptance, Revocation } from './documents';
+
+export type RoleStatus = Grant['status'];
+
+export interface TrustState {
+  /** Fingerprints of the centre keys this device trusts (from the sync link, or typed in). */
+  centres: readonly string[];
+  certificates: readonly DeviceCertificate[];
+  revocations: readonly Revocation[];
+  acceptances: readonly KeyAcceptance[];
+}
+
+export type KeyStanding =
+  | { kind: 'certified'; personId: string; personName: string; grants: readonly Grant[]; certificate: DeviceCertificate }
+  | { kind: 'accepted'; personId: string; acceptance: KeyAcceptance }
+  | { kind: 'revoked'; revocation: Revocation }
+  | { kind: 'unknown'; reason: string };
+
+/** The standing of `deviceKey` (claimed by `deviceId`) at `now`. */
+export function standingOf(deviceKey: string, deviceId: string, trust: TrustState, now: string): KeyStanding {
+  const trusted = (centreKey: string) => trust.centres.includes(centreKey);
+  const revocation = trust.revocations.find((r) => r.deviceKey === deviceKey && trusted(r.centreKey));
+  if (revocation) return { kind: 'revoked', revocation };
+  const certificates = trust.certificates.filter((c) => c.deviceKey === deviceKey && trusted(c.centreKey));
+  const current = certificates.find((c) => c.deviceId === deviceId && c.validFrom <= now && now <= c.validUntil);
+  if (current) return { kind: 'certified', personId: current.personId, personName: current.personName, grants: current.grants, certificate: current };
+  const acceptance = trust.acceptances.find((a) => a.deviceKey === deviceKey && a.deviceId === deviceId);
+  if (acceptance) return { kind: 'accepted', personId: acceptance.personId, acceptance };
+  if (certificates.some((c) => c.deviceId !== deviceId)) return { kind: 'unknown', reason: 'the centre certified this key for another device' };
+  if (certificates.length > 0) return { kind: 'unknown', reason: 'its certificate is not valid now (expired or not yet valid)' };
+  return { kind: 'unknown', reason: 'no trusted centre has certified this key and no one on this device has accepted it' };
+}
+
+/** What the roles-in-a-portfolio computation needs of the portfolio and its people. */
+export interface PortfolioParties {
+  id: string;
+  candidateId: string;
+  assessorId: string | null;
+  iqaId: string | null;
+}
+
+export interface PersonFacts {
+  roles: readonly string[];
+  assessorStatus: string;
+}
+
+/** The author of a change: the person a key speaks for and their roles on the portfolio changed. */
+export interface Author {
+  deviceId: string;
+  deviceKey: string;
+  personId: string;
+  roles: ReadonlyMap<GrantRole, RoleStatus>;
+}
+
+/**
+ * Roles on one portfolio. Certified keys hold what their grants say (a candidate grant only on the candidate's
+ * own portfolio). Accepted keys hold what the person is on this device: candidate or assessor where the
+ * portfolio names them, assessor anywhere if qualified (they countersign), IQA and external verifier anywhere
+ * (they sample what they are given).
+ */
+export function rolesIn(standing: KeyStanding, portfolio: PortfolioParties, person: PersonFacts | undefined): Map<GrantRole, RoleStatus> {
+  const roles = new Map<GrantRole, RoleStatus>();
+  if (standing.kind === 'certified') {
+    for (const grant of standing.grants) {
+      const covers = grant.portfolios === 'all' || grant.portfolios.includes(portfolio.id);
+      if (!covers || (grant.role === 'candidate' && standing.personId !== portfolio.candidateId)) continue;
+      if (roles.get(grant.role) !== 'qualified') roles.set(grant.role, grant.status);
+    }
+    return roles;
+  }
+  if (standing.kind !== 'accepted' || !person) return roles;
+  const id = standing.personId;
+  const qualified = person.assessorStatus === 'qualified';
+  if (id === portfolio.candidateId) roles.set('candidate', 'qualified');
+  if (person.roles.includes('assessor') && (id === portfolio.assessorId || qualified)) roles.set('assessor', qualified ? 'qualified' : 'trainee');
+  if (person.roles.includes('iqa') || id === portfolio.iqaId) roles.set('iqa', 'qualified');
+  if (person.roles.includes('ev')) roles.set('ev', 'qualified');
+  return roles;
+}

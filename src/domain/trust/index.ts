@@ -1,0 +1,5 @@
+export * from './documents';
+export * from './authority';
+export * from './rules';
+export * from './scope';
+export * from './changes';
