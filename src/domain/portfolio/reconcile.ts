@@ -67,10 +67,23 @@ export function compareVersions(a: Versioned, b: Versioned): number {
   if (a.rev !== b.rev) return a.rev - b.rev;
   if (a.updatedAt !== b.updatedAt) return a.updatedAt < b.updatedAt ? -1 : 1;
   if (a.deviceId !== b.deviceId) return a.deviceId < b.deviceId ? -1 : 1;
-  const ca = canonicalJson(a);
-  const cb = canonicalJson(b);
+  // A version's signature is not part of its content: a signed and an unsigned copy are the same version.
+  const ca = canonicalJson({ ...a, sig: undefined });
+  const cb = canonicalJson({ ...b, sig: undefined });
   return ca === cb ? 0 : ca < cb ? -1 : 1;
 }
+
+/** Of two copies of one version, the signed one (docs/trust.md); of two signed ones, a fixed choice. */
+function preferredCopy(a: Versioned, b: Versioned): boolean {
+  const sa = signatureValue(a);
+  const sb = signatureValue(b);
+  return sa !== null && (sb === null || sa < sb);
+}
+
+const signatureValue = (v: Versioned): string | null => {
+  const sig = (v as { sig?: { value?: unknown } }).sig;
+  return typeof sig?.value === 'string' ? sig.value : null;
+};
 
 /**
  * Merges any number of versions of any records. Conflicts already recorded (from earlier merges) are passed
@@ -80,7 +93,9 @@ export function reconcile<T extends Versioned>(versions: Iterable<T>, knownConfl
   const byId = new Map<string, T[]>();
   const add = (v: T) => {
     const list = byId.get(v.id) ?? [];
-    if (!list.some((x) => compareVersions(x, v) === 0)) list.push(v);
+    const same = list.findIndex((x) => compareVersions(x, v) === 0);
+    if (same === -1) list.push(v);
+    else if (preferredCopy(v, list[same]!)) list[same] = v;
     byId.set(v.id, list);
   };
   for (const v of versions) add(v);

@@ -106,3 +106,21 @@ describe('reconcile', () => {
     expect(reconcile([deleted, revived]).records[0]!.deleted).toBe(false);
   });
 });
+
+describe('reconcile with record signatures', () => {
+  it('a signed and an unsigned copy of one version are one version, and the signed copy is kept, in any order', () => {
+    const sigArb = fc.option(fc.constantFrom('s1', 's2'), { nil: undefined });
+    fc.assert(
+      fc.property(recArb, fc.array(sigArb, { minLength: 1, maxLength: 4 }), (rec, sigs) => {
+        const copies = sigs.map((value) => (value ? { ...rec, sig: { deviceKey: 'k', value } } : { ...rec }));
+        const forward = reconcile(copies);
+        const backward = reconcile([...copies].reverse());
+        expect(forward.conflicts).toEqual([]);
+        expect(canonicalJson(forward.records)).toBe(canonicalJson(backward.records));
+        const signed = sigs.filter((s) => s !== undefined).sort();
+        expect((forward.records[0] as { sig?: { value: string } }).sig?.value).toBe(signed[0]);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
