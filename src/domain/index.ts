@@ -9,3 +9,4 @@ export * from './spec/criteria';
 export * from './portfolio/records';
 export * from './portfolio/progress';
 export * from './portfolio/reconcile';
+export * from './forms';

@@ -19,7 +19,7 @@ import {
   prefillFormData,
   validateFormData,
   type FormsInput,
-} from '../../../src/domain/portfolio/forms';
+} from '../../../src/domain';
 import { loadSpec } from './loadSpecs';
 
 const spec = loadSpec('svq2-customer-service-scqf5');
