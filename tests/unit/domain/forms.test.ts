@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { criterionKey, FORM_TYPES, type FormType } from '../../../src/domain';
 import {
+  criterionKey,
+  FORM_TYPES,
+  type FormType,
   buildContentsChecklist,
   buildElementAchievement,
   buildIndexOfEvidence,
