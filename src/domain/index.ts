@@ -9,4 +9,5 @@ export * from './spec/criteria';
 export * from './portfolio/records';
 export * from './portfolio/progress';
 export * from './portfolio/reconcile';
+export * from './forms';
 export * from './trust';

@@ -1,44 +1,78 @@
-import { useEffect, useRef } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
 import { saveDraft } from '../../storage';
+
+/** How long typing must pause before a draft is written. */
+export const AUTOSAVE_DELAY_MS = 400;
+
+export interface AutosaveOptions {
+  delayMs?: number;
+  /** Also write a pending change when the page is left or the key changes (for screens that cancel on Save). */
+  flushOnUnmount?: boolean;
+}
+
+export interface Autosave {
+  /** Drop the pending write, so Save, Discard or Delete is not followed by a late draft. */
+  cancel(): void;
+  /** Write the pending change now. */
+  flush(): void;
+}
 
 /**
  * Writes `value` as a draft shortly after it changes, and at once when the page is hidden or closed, so
  * nothing typed is lost to a reload, a crash or a flat battery. One small write per pause in typing.
- * `value` must keep its identity until it changes (state, or memoised on state).
+ * `value` must keep its identity until it changes (state, or memoised on state). The value first seen for a key
+ * is the value as loaded (restored or empty): opening a page is not an edit, so it writes no draft, and coming
+ * back to that value leaves nothing to write.
  */
-export function useAutosave(key: string | null, value: unknown, enabled: boolean, onError?: (message: string) => void, delayMs = 400) {
-  const latest = useRef(value);
+export function useAutosave(
+  key: string | null,
+  value: unknown,
+  enabled: boolean,
+  onError?: (message: string) => void,
+  { delayMs = AUTOSAVE_DELAY_MS, flushOnUnmount = false }: AutosaveOptions = {},
+): Autosave {
   const onErrorRef = useRef(onError);
-  const dirty = useRef(false);
-  // The value as loaded (restored or empty): opening a page is not an edit, so it writes no draft.
+  const pending = useRef<{ key: string; value: unknown } | null>(null);
   const baseline = useRef<{ key: string; value: unknown } | null>(null);
+
+  const cancel = useCallback(() => {
+    pending.current = null;
+  }, []);
+  const flush = useCallback(() => {
+    const write = pending.current;
+    pending.current = null;
+    if (write) saveDraft(write.key, write.value).catch((e: Error) => onErrorRef.current?.(e.message));
+  }, []);
+
   useEffect(() => {
     onErrorRef.current = onError;
-    latest.current = value;
-    if (!key || !enabled) return;
-    if (baseline.current?.key !== key) baseline.current = { key, value };
-    if (value === baseline.current.value) return;
-    dirty.current = true;
-    const timer = setTimeout(() => {
-      dirty.current = false;
-      saveDraft(key, value).catch((e: Error) => onError?.(e.message));
-    }, delayMs);
-    return () => clearTimeout(timer);
-  }, [key, value, enabled, delayMs, onError]);
+  }, [onError]);
+
   useEffect(() => {
     if (!key || !enabled) return;
-    const flush = () => {
-      if (dirty.current) {
-        dirty.current = false;
-        saveDraft(key, latest.current).catch((e: Error) => onErrorRef.current?.(e.message));
-      }
+    if (baseline.current?.key !== key) baseline.current = { key, value };
+    if (value === baseline.current.value) {
+      pending.current = null;
+      return;
+    }
+    pending.current = { key, value };
+    const timer = setTimeout(flush, delayMs);
+    return () => clearTimeout(timer);
+  }, [key, value, enabled, delayMs, flush]);
+
+  useEffect(() => {
+    if (!key || !enabled) return;
+    const onVisibility = () => {
+      if (document.visibilityState === 'hidden') flush();
     };
-    const onVisibility = () => document.visibilityState === 'hidden' && flush();
     window.addEventListener('pagehide', flush);
     document.addEventListener('visibilitychange', onVisibility);
     return () => {
       window.removeEventListener('pagehide', flush);
       document.removeEventListener('visibilitychange', onVisibility);
+      if (flushOnUnmount) flush();
     };
-  }, [key, enabled]);
+  }, [key, enabled, flush, flushOnUnmount]);
+
+  return { cancel, flush };
 }

@@ -1,6 +1,6 @@
 // The portfolio's recording forms (seed 001, Section 4), by type: the ones filled in, and the ones made from records.
 import { Link, useParams } from 'react-router';
-import { FORM_DEFINITIONS, formatFormDate } from '../../domain/portfolio/forms';
+import { candidateNameOf, FORM_DEFINITIONS, formatFormDate } from '../../domain';
 import { usePortfolio } from '../data/hooks';
 import { GENERATED_VIEWS } from './GeneratedFormPage';
 import './forms.css';
@@ -13,7 +13,7 @@ export function FormsPage() {
   if (data === null || !portfolioId) return <p className="alert">No portfolio with this id on this device.</p>;
   const typed = FORM_DEFINITIONS.filter((d) => !d.generated);
   const generated = FORM_DEFINITIONS.filter((d) => GENERATED_VIEWS.includes(d.type));
-  const candidate = data.people.find((p) => p.id === data.enrolment.candidateId)?.name;
+  const candidate = candidateNameOf(data);
 
   return (
     <article className="forms-page">

@@ -1,22 +1,28 @@
 // The forms the seed shows as derived from other records, computed from the portfolio: never typed twice.
 import { useMemo } from 'react';
 import { Link, useParams } from 'react-router';
-import type { FormType, QualificationSpec } from '../../domain';
 import {
   buildContentsChecklist,
   buildElementAchievement,
   buildIndexOfEvidence,
-  buildKnowledgeEvidence,
+  buildKnowledgeEvidenceForRoute,
   buildUnitProgress,
   candidateNameOf,
   formDefinition,
   isFormType,
-} from '../../domain/portfolio/forms';
+  personName,
+  type FormType,
+  type QualificationSpec,
+} from '../../domain';
 import type { PortfolioData } from '../../storage';
 import { usePortfolio } from '../data/hooks';
-import { ContentsChecklistView, ElementAchievementView, IndexOfEvidenceView, KnowledgeEvidenceView, UnitProgressView } from './GeneratedViews';
-import './forms.css';
 import { routes } from '../routes';
+import { ContentsChecklistView } from './generated/ContentsChecklistView';
+import { ElementAchievementView } from './generated/ElementAchievementView';
+import { IndexOfEvidenceView } from './generated/IndexOfEvidenceView';
+import { KnowledgeEvidenceView } from './generated/KnowledgeEvidenceView';
+import { UnitProgressView } from './generated/UnitProgressView';
+import './forms.css';
 
 /** The form types that can be shown wholly computed from the records. */
 export const GENERATED_VIEWS: readonly FormType[] = ['contents-checklist', 'index-of-evidence', 'unit-progress-signoff', 'element-achievement', 'knowledge-evidence'];
@@ -32,12 +38,15 @@ function GeneratedBody({ type, portfolio, spec }: { type: FormType; portfolio: P
         return <ContentsChecklistView list={buildContentsChecklist(portfolio, spec)} />;
       case 'element-achievement':
         return <ElementAchievementView record={buildElementAchievement(portfolio, spec)} />;
-      case 'knowledge-evidence': {
-        const progress = buildUnitProgress(portfolio, spec);
-        const codes = [...progress.mandatory, ...progress.option].map((r) => r.unitCode);
-        const records = codes.map((c) => buildKnowledgeEvidence(portfolio, spec, c)).filter((r) => r.rows.length > 0);
-        return <KnowledgeEvidenceView records={records} svqTitle={spec.title} candidate={candidateNameOf(portfolio)} assessor={progress.assessor} />;
-      }
+      case 'knowledge-evidence':
+        return (
+          <KnowledgeEvidenceView
+            records={buildKnowledgeEvidenceForRoute(portfolio, spec)}
+            svqTitle={spec.title}
+            candidate={candidateNameOf(portfolio)}
+            assessor={personName(portfolio, portfolio.enrolment.assessorId)}
+          />
+        );
       default:
         return null;
     }

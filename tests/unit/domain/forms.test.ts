@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { criterionKey, FORM_TYPES, type FormType } from '../../../src/domain';
 import {
+  criterionKey,
+  FORM_TYPES,
+  type FormType,
   buildContentsChecklist,
   buildElementAchievement,
   buildIndexOfEvidence,
@@ -19,7 +21,7 @@ import {
   prefillFormData,
   validateFormData,
   type FormsInput,
-} from '../../../src/domain/portfolio/forms';
+} from '../../../src/domain';
 import { loadSpec } from './loadSpecs';
 
 const spec = loadSpec('svq2-customer-service-scqf5');

@@ -164,7 +164,7 @@ it('a record that fails validation is refused with a readable message, not zod J
 
 it('an internal quality assurer signs an item as sampled: the index of evidence shows who and when', async () => {
   const { signEvidenceSample, storeSpecs } = await import('../../../src/storage/repo');
-  const { buildIndexOfEvidence } = await import('../../../src/domain/portfolio/forms');
+  const { buildIndexOfEvidence } = await import('../../../src/domain');
   const { loadSpec } = await import('../domain/loadSpecs');
   const spec = loadSpec('svq2-customer-service-scqf5');
   await storeSpecs([spec], 'bundled');

@@ -17,7 +17,7 @@ import {
 import { StorageError } from '../../../src/storage/errors';
 import { sha256Blob } from '../../../src/storage/hashing';
 import { computeProgress } from '../../../src/domain';
-import { evidenceNumbers } from '../../../src/domain/portfolio/forms';
+import { evidenceNumbers } from '../../../src/domain';
 import { loadSpec } from '../domain/loadSpecs';
 import { svq2Portfolio } from '../fixtures';
 

@@ -6,7 +6,9 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Enrolment } from '../../../src/domain';
 import { FieldfolioDB, setDatabase } from '../../../src/storage/db';
 import { listForms, loadDraft, saveDraft, saveEvidence, saveForm, storeSpecs } from '../../../src/storage/repo';
+import { AUTOSAVE_DELAY_MS } from '../../../src/ui/data/useAutosave';
 import { formDraftKey, FormPage, FormsPage, GeneratedFormPage, newFormDraftKey, type FormDraft } from '../../../src/ui/forms';
+import { useTestClock } from '../clock';
 import { loadSpec } from '../domain/loadSpecs';
 import { svq2Portfolio } from '../fixtures';
 
@@ -22,7 +24,19 @@ beforeEach(async () => {
 afterEach(() => {
   cleanup();
   vi.restoreAllMocks();
+  vi.useRealTimers();
+  vi.unstubAllGlobals();
 });
+
+/**
+ * Fake timers for the autosave debounce: only setTimeout is faked (IndexedDB and React schedule with
+ * setImmediate). Testing Library advances fake timers while it waits only when it sees `jest`, so it is given
+ * vitest's clock under that name.
+ */
+function useFakeTimeouts() {
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+  vi.stubGlobal('jest', { advanceTimersByTime: (ms: number) => vi.advanceTimersByTime(ms) });
+}
 
 function renderAt(path: string) {
   return render(
@@ -41,6 +55,7 @@ const newObservationKey = () => newFormDraftKey('observation', enrolment.id);
 
 describe('observation record form', () => {
   it('autosaves a draft as you type, restores it on remount, and Save files the form and clears the draft', async () => {
+    useFakeTimeouts();
     const view = renderAt(`/portfolios/${enrolment.id}/forms/new-observation`);
     const activities = await observed();
     // What the portfolio already knows is filled in, never typed again.
@@ -81,13 +96,14 @@ describe('observation record form', () => {
     });
     expect(await screen.findByText('Saved.')).toBeTruthy();
     // No draft left behind, and none written late by a pending autosave.
-    await new Promise((r) => setTimeout(r, 500));
+    await vi.advanceTimersByTimeAsync(AUTOSAVE_DELAY_MS + 100);
     expect(await loadDraft(newObservationKey())).toBeUndefined();
     expect(await loadDraft(formDraftKey(form!.id))).toBeUndefined();
     expect(screen.queryByText(/Restored your unsaved changes/)).toBeNull();
   });
 
   it('keeps edits to a saved form as a draft under its id, written at once when the page is hidden', async () => {
+    useFakeTimeouts();
     const saved = await saveForm({ portfolioId: enrolment.id, formType: 'observation', title: 'Observation record', data: { activities: 'first version', unit: 'F2' } });
     const view = renderAt(`/portfolios/${enrolment.id}/forms/${saved.id}`);
     const activities = await observed();
@@ -108,6 +124,14 @@ describe('observation record form', () => {
     fireEvent.click(screen.getAllByRole('button', { name: 'Save' })[0]!);
     await waitFor(async () => expect((await listForms(enrolment.id, 'observation'))[0]?.data.activities).toBe('second version'));
     expect(await loadDraft(formDraftKey(saved.id))).toBeUndefined();
+  });
+
+  it('writes the last edit at once when the form is left before the autosave delay', async () => {
+    useFakeTimeouts();
+    const view = renderAt(`/portfolios/${enrolment.id}/forms/new-observation`);
+    fireEvent.change(await observed(), { target: { value: 'left in a hurry' } });
+    view.unmount();
+    await waitFor(async () => expect((await loadDraft<FormDraft>(newObservationKey()))?.data.activities).toBe('left in a hurry'), { timeout: AUTOSAVE_DELAY_MS / 2 });
   });
 
   it('does not restore a draft older than the saved form', async () => {
@@ -189,6 +213,7 @@ describe('form signatures', () => {
 });
 
 describe('forms list and generated forms', () => {
+  useTestClock(); // each write a second after the one before
   it('lists the portfolio’s forms by type with a "New" link for each typed form and links to the generated ones', async () => {
     await saveForm({ portfolioId: enrolment.id, formType: 'witness-testimony', title: 'Witness testimony — F2', data: {} });
     renderAt(`/portfolios/${enrolment.id}/forms`);
@@ -206,7 +231,7 @@ describe('forms list and generated forms', () => {
         { unitCode: 'F2', criterionKey: 'F2|k|f2a' },
       ],
     });
-    await new Promise((r) => setTimeout(r, 2)); // recorded a moment later
+    // recorded a moment later (the test clock)
     await saveEvidence({ evidence: { portfolioId: enrolment.id, type: 'WT', title: 'Witness testimonial', description: 'From Clara', date: '2011-05-09' } });
     renderAt(`/portfolios/${enrolment.id}/forms/generated/index-of-evidence`);
     const region = await screen.findByRole('region', { name: 'Index of evidence table' });

@@ -1,0 +1,54 @@
+// The form as controls, section by section; the computed grid (if the form has one) after the first section.
+import type { ReactNode } from 'react';
+import type { FormDefinition, FormSection, FormValue } from '../../../domain';
+import type { FieldContext } from '../fields/fieldContext';
+import { SectionControls } from '../fields/SectionControls';
+
+/** A heading only where the seed prints one and it does not just repeat the section's one field. */
+const showsHeading = (section: FormSection) =>
+  !section.untitled && !(section.fields.length === 1 && section.fields[0]!.label === section.title);
+
+export function EditableForm({
+  def,
+  ctx,
+  grid,
+  busy,
+  onSave,
+  onFields,
+}: {
+  def: FormDefinition;
+  ctx: FieldContext;
+  grid: ReactNode;
+  busy: boolean;
+  onSave: () => void;
+  onFields: (patch: Record<string, FormValue>) => void;
+}) {
+  return (
+    <form
+      className="form-editor no-print"
+      aria-label={def.title}
+      onSubmit={(e) => {
+        e.preventDefault();
+        onSave();
+      }}
+    >
+      {def.sections.map((section, i) => (
+        <section key={section.title} className="form-section" aria-label={section.title}>
+          {showsHeading(section) && <h2>{section.title}</h2>}
+          {i === 0 && def.intro && <p className="pre-line meta">{def.intro}</p>}
+          <SectionControls section={section} ctx={ctx} onFields={onFields} />
+          {i === 0 && grid && (
+            <div className="computed-grid">
+              <h2>{def.grid === 'pc-dates' ? 'Performance criteria' : 'Knowledge and understanding'}</h2>
+              <p className="meta">From your evidence and its links to criteria: not typed here.</p>
+              {grid}
+            </div>
+          )}
+        </section>
+      ))}
+      <button type="submit" disabled={busy}>
+        Save
+      </button>
+    </form>
+  );
+}
