@@ -1,5 +1,5 @@
 // Shared test data: a candidate and a qualified assessor enrolled on the SVQ2 route of the seed's form 6.
-import { createEnrolment, savePerson } from '../../src/storage/repo';
+import { createEnrolment, savePerson } from '../../src/storage';
 
 export const SVQ2_ROUTE = ['F1', 'F2', 'A10', 'B2', 'C3', 'D2', 'D3'];
 

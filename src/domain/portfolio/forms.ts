@@ -19,7 +19,7 @@ import {
   type Person,
   type Role,
   type Signature,
-} from './records';
+} from '../records';
 
 const SEED = '001_260af699cbd992bc.txt';
 

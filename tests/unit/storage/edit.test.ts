@@ -10,7 +10,7 @@ import {
   savePerson,
   updateEnrolment,
   updateEvidenceDetails,
-} from '../../../src/storage/repo';
+} from '../../../src/storage';
 import { StorageError } from '../../../src/storage/errors';
 import { sha256Blob } from '../../../src/storage/hashing';
 import { svq2Portfolio } from '../fixtures';
@@ -133,7 +133,7 @@ describe('editing people and enrolments', () => {
 
 describe('a recording form in the index of evidence', () => {
   it('its evidence item follows the form when the form is saved again: details, and criteria added, none lost', async () => {
-    const { saveForm } = await import('../../../src/storage/repo');
+    const { saveForm } = await import('../../../src/storage');
     const { enrolment } = await portfolio();
     const form = await saveForm({ portfolioId: enrolment.id, formType: 'observation', title: 'Observation: gate', data: {}, status: 'draft' });
     const evidence = await saveEvidence({
@@ -141,7 +141,7 @@ describe('a recording form in the index of evidence', () => {
       criteria: [CRITERIA[0]!],
     });
     // Mapped on the evidence itself, not named by the form: must survive the form's next save.
-    const { setEvidenceMappings } = await import('../../../src/storage/repo');
+    const { setEvidenceMappings } = await import('../../../src/storage');
     await setEvidenceMappings(enrolment.id, evidence.id, [CRITERIA[0]!, { unitCode: 'B2', criterionKey: 'B2|pc|B2.1|B2.1' }]);
 
     await saveForm(
@@ -163,7 +163,7 @@ it('a record that fails validation is refused with a readable message, not zod J
 });
 
 it('an internal quality assurer signs an item as sampled: the index of evidence shows who and when', async () => {
-  const { signEvidenceSample, storeSpecs } = await import('../../../src/storage/repo');
+  const { signEvidenceSample, storeSpecs } = await import('../../../src/storage');
   const { buildIndexOfEvidence } = await import('../../../src/domain/portfolio/forms');
   const { loadSpec } = await import('../domain/loadSpecs');
   const spec = loadSpec('svq2-customer-service-scqf5');

@@ -13,7 +13,7 @@ import {
   loadDraft,
   auditLog,
   deviceId,
-} from '../../../src/storage/repo';
+} from '../../../src/storage';
 import { StorageError } from '../../../src/storage/errors';
 import { sha256Blob } from '../../../src/storage/hashing';
 import { computeProgress } from '../../../src/domain';

@@ -5,7 +5,7 @@ import { MemoryRouter, Route, Routes } from 'react-router';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Enrolment, Person } from '../../../src/domain';
 import { FieldfolioDB, setDatabase } from '../../../src/storage/db';
-import { listPeople, loadPortfolio, saveEvidence, savePerson, storeSpecs } from '../../../src/storage/repo';
+import { listPeople, loadPortfolio, saveEvidence, savePerson, storeSpecs } from '../../../src/storage';
 import { EvidencePage } from '../../../src/ui/pages/EvidencePage';
 import { PeoplePage } from '../../../src/ui/pages/PeoplePage';
 import { PortfolioPage } from '../../../src/ui/pages/PortfolioPage';

@@ -5,7 +5,7 @@ import { MemoryRouter, Route, Routes } from 'react-router';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Enrolment } from '../../../src/domain';
 import { FieldfolioDB, setDatabase } from '../../../src/storage/db';
-import { listForms, loadDraft, saveDraft, saveEvidence, saveForm, storeSpecs } from '../../../src/storage/repo';
+import { listForms, loadDraft, saveDraft, saveEvidence, saveForm, storeSpecs } from '../../../src/storage';
 import { formDraftKey, FormPage, FormsPage, GeneratedFormPage, newFormDraftKey, type FormDraft } from '../../../src/ui/forms';
 import { loadSpec } from '../domain/loadSpecs';
 import { svq2Portfolio } from '../fixtures';

@@ -3,7 +3,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, render, screen } from '@testing-library/react';
 import { FieldfolioDB, setDatabase } from '../../../src/storage/db';
-import { saveEvidence } from '../../../src/storage/repo';
+import { saveEvidence } from '../../../src/storage';
 import { NearQuotaWarning, StorageMeter } from '../../../src/ui/components/StorageMeter';
 import { svq2Portfolio } from '../fixtures';
 
