@@ -16,8 +16,26 @@ export interface AuditEvent {
 }
 
 /** Appends one entry for something done on this device, now. */
-export async function appendAudit({ portfolioId, actorId, deviceId, action, recordType, recordId, summary = '' }: AuditEvent) {
-  await db().audit.add({ id: newId(), portfolioId, at: nowIso(), actorId, deviceId, action, recordType, recordId, summary });
+export async function appendAudit({
+  portfolioId,
+  actorId,
+  deviceId,
+  action,
+  recordType,
+  recordId,
+  summary = '',
+}: AuditEvent) {
+  await db().audit.add({
+    id: newId(),
+    portfolioId,
+    at: nowIso(),
+    actorId,
+    deviceId,
+    action,
+    recordType,
+    recordId,
+    summary,
+  });
 }
 
 /** Appends entries received in a bundle: each by its own id, once (entries already here are skipped). */

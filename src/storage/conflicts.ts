@@ -56,7 +56,10 @@ export async function resolveConflict(row: ConflictRow, choice: 'kept' | 'other'
       const {
         records: [inForce],
         conflicts: remaining,
-      } = reconcile([record], rows.map((r) => r.conflict));
+      } = reconcile(
+        [record],
+        rows.map((r) => r.conflict),
+      );
       await d.table(row.table).put(current?.blob ? { ...inForce, blob: current.blob } : inForce);
       await d.conflicts.bulkDelete(rows.map((r) => r.id));
       await d.conflicts.bulkPut(remaining.map((c) => conflictRow(row.table, row.portfolioId, c)));

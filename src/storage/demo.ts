@@ -11,7 +11,8 @@ import { signDeclaration } from './signatures';
 import { countersign, signOffUnit } from './signoffs';
 import { loadStoredSpec } from './specs';
 
-const DEMO_PHOTO_PNG = 'iVBORw0KGgoAAAANSUhEUgAAAGAAAABACAIAAABqVuVZAAAAjElEQVR4nO3QQQ2AMBQFwcpBREUgpw56QROGMIGBhjTh8N9hkhWwmTbvRx+18oPwAAECBAhQcIAAAQIEKDhAgAABAhQcIECAAAEKDhAgQIAABQcI0E+gfvWqxnnsVzUJCBAgQIAAAQIECBAgQIAAAQIECBAgQIAAAQIECBAgQIAAAQIECBAgQIAArXsBE933mXyMYTgAAAAASUVORK5CYII=';
+const DEMO_PHOTO_PNG =
+  'iVBORw0KGgoAAAANSUhEUgAAAGAAAABACAIAAABqVuVZAAAAjElEQVR4nO3QQQ2AMBQFwcpBREUgpw56QROGMIGBhjTh8N9hkhWwmTbvRx+18oPwAAECBAhQcIAAAQIEKDhAgAABAhQcIECAAAEKDhAgQIAABQcI0E+gfvWqxnnsVzUJCBAgQIAAAQIECBAgQIAAAQIECBAgQIAAAQIECBAgQIAAAQIECBAgQIAArXsBE933mXyMYTgAAAAASUVORK5CYII=';
 
 function photo(): Blob {
   const bytes = Uint8Array.from(atob(DEMO_PHOTO_PNG), (c) => c.charCodeAt(0));
@@ -21,8 +22,14 @@ function photo(): Blob {
 const SPEC = { id: 'svq2-customer-service-scqf5', version: '1.0.0' };
 
 /** The element itself is the mapping point where the seed prints no criteria for it. */
-const el = (unit: string, element: string) => ({ unitCode: unit, criterionKey: criterionKey(unit, 'criterion', element, element) });
-const pc = (unit: string, element: string, id: string) => ({ unitCode: unit, criterionKey: criterionKey(unit, 'criterion', id, element) });
+const el = (unit: string, element: string) => ({
+  unitCode: unit,
+  criterionKey: criterionKey(unit, 'criterion', element, element),
+});
+const pc = (unit: string, element: string, id: string) => ({
+  unitCode: unit,
+  criterionKey: criterionKey(unit, 'criterion', id, element),
+});
 const sig = (typedName: string, role: string, personId: string) => ({ typedName, role, personId, image: '' });
 
 type DemoPeople = Record<'annie' | 'jo' | 'tia' | 'morag' | 'kenneth', Person>;
@@ -30,7 +37,13 @@ type DemoPeople = Record<'annie' | 'jo' | 'tia' | 'morag' | 'kenneth', Person>;
 /** The candidate, two assessors (one working towards the award), a witness and the centre's IQA. */
 async function demoPeople(): Promise<DemoPeople> {
   const centre = 'Glen Parks Training';
-  const annie = await savePerson({ name: 'Annie Macleod', roles: ['candidate'], centre, registrationNumber: 'SCN 123 456 789', jobTitle: 'Visitor services assistant' });
+  const annie = await savePerson({
+    name: 'Annie Macleod',
+    roles: ['candidate'],
+    centre,
+    registrationNumber: 'SCN 123 456 789',
+    jobTitle: 'Visitor services assistant',
+  });
   const jo = await savePerson({ name: 'J Sullivan', roles: ['assessor'], assessorStatus: 'qualified', centre });
   const tia = await savePerson({ name: 'Tia Brown', roles: ['assessor'], assessorStatus: 'working-towards', centre });
   const morag = await savePerson({ name: 'Morag Ross', roles: ['witness'], jobTitle: 'Duty manager, Glen Parks' });
@@ -57,7 +70,8 @@ function saveObservationForm(p: string, spec: QualificationSpec, { annie }: Demo
         'Busy gate with a long queue, one colleague off sick and another called to the shop. A customer’s credit card was rejected: Annie asked them to wait in the office, paged her manager, and kept the queue moving with a friendly word to each visitor.',
       pcsCovered: OBSERVED.map((c) => c.criterionKey),
       otherUnits: 'A10 (handling a problem), C3 (working with colleagues)',
-      feedback: 'Calm and courteous under pressure; the customer with the rejected card was treated discreetly. Next time, tell the queue how long the wait will be.',
+      feedback:
+        'Calm and courteous under pressure; the customer with the rejected card was treated discreetly. Next time, tell the queue how long the wait will be.',
       performanceSatisfactory: true,
       assessorSignature: 'J Sullivan',
       assessorSignatureRole: 'Assessor',
@@ -108,38 +122,103 @@ async function saveBusyGateEvidence(p: string, formId: string, { jo, morag }: De
 /** A personal statement, questions, a product, an old RPL certificate and a simulated role play. */
 async function saveOtherEvidence(p: string, { annie, jo, tia }: DemoPeople) {
   await saveEvidence({
-    evidence: { portfolioId: p, type: 'RA', title: 'Personal statement: knowing our visitors', description: 'How I identify our customers and what they expect, from families to school groups.', date: '2026-05-12', recordedBy: annie.id },
+    evidence: {
+      portfolioId: p,
+      type: 'RA',
+      title: 'Personal statement: knowing our visitors',
+      description: 'How I identify our customers and what they expect, from families to school groups.',
+      date: '2026-05-12',
+      recordedBy: annie.id,
+    },
     criteria: [el('F1', 'F1.1'), el('F1', 'F1.2'), pc('F2', 'F2.1', 'F2.1.4')],
   });
   await saveEvidence({
-    evidence: { portfolioId: p, type: 'Q&A', title: 'Questions on legislation', description: 'Oral questions on the Consumer Protection and data protection rules that apply at the gate.', date: '2026-06-10', recordedBy: jo.id },
+    evidence: {
+      portfolioId: p,
+      type: 'Q&A',
+      title: 'Questions on legislation',
+      description: 'Oral questions on the Consumer Protection and data protection rules that apply at the gate.',
+      date: '2026-06-10',
+      recordedBy: jo.id,
+    },
     criteria: [el('F2', 'F2.2'), pc('F2', 'F2.1', 'F2.1.5')],
     signature: sig('J Sullivan', 'Assessor', jo.id),
   });
   await saveEvidence({
-    evidence: { portfolioId: p, type: 'P', title: 'Customer comment cards (May)', description: 'Summary of comment cards Annie collected and followed up.', date: '2026-05-31', recordedBy: annie.id },
+    evidence: {
+      portfolioId: p,
+      type: 'P',
+      title: 'Customer comment cards (May)',
+      description: 'Summary of comment cards Annie collected and followed up.',
+      date: '2026-05-31',
+      recordedBy: annie.id,
+    },
     criteria: [el('D2', 'D2.1'), el('B2', 'B2.1')],
   });
   await saveEvidence({
-    evidence: { portfolioId: p, type: 'RPL', title: 'Certificate from a previous job', description: 'Customer care certificate from a previous employer.', date: '2023-04-20', recordedBy: annie.id },
+    evidence: {
+      portfolioId: p,
+      type: 'RPL',
+      title: 'Certificate from a previous job',
+      description: 'Customer care certificate from a previous employer.',
+      date: '2023-04-20',
+      recordedBy: annie.id,
+    },
     criteria: [el('D3', 'D3.1')],
   });
   await saveEvidence({
-    evidence: { portfolioId: p, type: 'O', simulation: true, title: 'Role play: a complaint at the desk', description: 'Role-played complaint in the training room, cross-referenced to C5, whose evidence must come from real work.', date: '2026-07-01', recordedBy: tia.id },
+    evidence: {
+      portfolioId: p,
+      type: 'O',
+      simulation: true,
+      title: 'Role play: a complaint at the desk',
+      description:
+        'Role-played complaint in the training room, cross-referenced to C5, whose evidence must come from real work.',
+      date: '2026-07-01',
+      recordedBy: tia.id,
+    },
     criteria: [el('C3', 'C3.3'), el('C5', 'C5.1')],
   });
 }
 
 /** The declaration, the IQA's sample of the testimony, and four unit sign-offs (one countersigned). */
 async function signDemoPortfolio(p: string, testimonyId: string, { annie, jo, tia, kenneth }: DemoPeople) {
-  await signDeclaration(p, { ...sig('Annie Macleod', 'Candidate', annie.id), statement: 'The evidence in this portfolio is my own work.' });
+  await signDeclaration(p, {
+    ...sig('Annie Macleod', 'Candidate', annie.id),
+    statement: 'The evidence in this portfolio is my own work.',
+  });
   // The centre's IQA has sampled the witness testimony: the index of evidence shows it.
   await signEvidenceSample(p, testimonyId, sig('Kenneth Hay', 'Internal quality assurer', kenneth.id));
-  await signOffUnit({ portfolioId: p, unitCode: 'F1', assessorId: jo.id, date: '2026-06-03', signature: sig('J Sullivan', 'Assessor', jo.id), candidateSignature: sig('Annie Macleod', 'Candidate', annie.id) });
-  await signOffUnit({ portfolioId: p, unitCode: 'F2', assessorId: jo.id, date: '2026-06-10', signature: sig('J Sullivan', 'Assessor', jo.id) });
-  const a10 = await signOffUnit({ portfolioId: p, unitCode: 'A10', assessorId: tia.id, date: '2026-06-24', signature: sig('Tia Brown', 'Assessor', tia.id) });
+  await signOffUnit({
+    portfolioId: p,
+    unitCode: 'F1',
+    assessorId: jo.id,
+    date: '2026-06-03',
+    signature: sig('J Sullivan', 'Assessor', jo.id),
+    candidateSignature: sig('Annie Macleod', 'Candidate', annie.id),
+  });
+  await signOffUnit({
+    portfolioId: p,
+    unitCode: 'F2',
+    assessorId: jo.id,
+    date: '2026-06-10',
+    signature: sig('J Sullivan', 'Assessor', jo.id),
+  });
+  const a10 = await signOffUnit({
+    portfolioId: p,
+    unitCode: 'A10',
+    assessorId: tia.id,
+    date: '2026-06-24',
+    signature: sig('Tia Brown', 'Assessor', tia.id),
+  });
   await countersign(a10, jo.id, sig('J Sullivan', 'Assessor', jo.id));
-  await signOffUnit({ portfolioId: p, unitCode: 'C3', assessorId: tia.id, date: '2026-07-29', signature: sig('Tia Brown', 'Assessor', tia.id) });
+  await signOffUnit({
+    portfolioId: p,
+    unitCode: 'C3',
+    assessorId: tia.id,
+    date: '2026-07-29',
+    signature: sig('Tia Brown', 'Assessor', tia.id),
+  });
 }
 
 export async function loadDemoPortfolio(): Promise<string> {

@@ -85,7 +85,10 @@ export async function updateEvidenceDetails(
     const changes = Object.fromEntries(Object.entries(details).filter(([, v]) => v !== undefined)) as EvidenceDetails;
     const changed = (Object.keys(changes) as Array<keyof EvidenceDetails>).filter((k) => changes[k] !== existing[k]);
     const mediaIds = [...existing.mediaIds, ...(await putMedia(ctx, portfolioId, evidenceId, hashed))];
-    const summary = [changed.length > 0 ? `changed ${changed.join(', ')}` : '', hashed.length > 0 ? `+${hashed.length} media` : '']
+    const summary = [
+      changed.length > 0 ? `changed ${changed.join(', ')}` : '',
+      hashed.length > 0 ? `+${hashed.length} media` : '',
+    ]
       .filter(Boolean)
       .join('; ');
     return ctx.put('evidence', { ...existing, ...changes, mediaIds }, 'update', summary || 'no change');
@@ -104,7 +107,11 @@ export async function deleteEvidence(portfolioId: string, evidenceId: string): P
  * An internal quality assurer samples one evidence item: their signature on it, dated now. It fills the index of
  * evidence's "internal verifier signature and date of sampling" column.
  */
-export async function signEvidenceSample(portfolioId: string, evidenceId: string, signature: NewSignature): Promise<Signature> {
+export async function signEvidenceSample(
+  portfolioId: string,
+  evidenceId: string,
+  signature: NewSignature,
+): Promise<Signature> {
   return write('the sampling signature', portfolioId, async (ctx) => {
     await storedEvidence(portfolioId, evidenceId);
     const fields = signatureFields(signature, portfolioId, 'evidence', evidenceId);

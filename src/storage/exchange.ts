@@ -83,7 +83,10 @@ export async function portfolioForExport(portfolioId: string, since?: string): P
       since ? rows.filter((r) => String(r.updatedAt) > since) : rows;
     const records = emptyRecordSet();
     records.enrolments = [readRecord('enrolments', enrolment)];
-    const named = peopleNamedIn([enrolment, scoped.map((rows) => rows.map(withoutBlob)), audit.map((a) => a.actorId)], people);
+    const named = peopleNamedIn(
+      [enrolment, scoped.map((rows) => rows.map(withoutBlob)), audit.map((a) => a.actorId)],
+      people,
+    );
     records.people = changed(named).map((p) => readRecord('people', p));
     const mediaBlobs = new Map<string, Blob>();
     BY_PORTFOLIO.forEach((table, i) => {
@@ -121,7 +124,10 @@ export interface ImportResult {
 /** Refuses an import that does not fit what this device holds, before anything is written. */
 function checkMode(plan: ImportPlan, portfolioIsHere: boolean): void {
   if (plan.mode === 'restore' && portfolioIsHere) {
-    throw new StorageError('conflict', 'This portfolio is already on this device: choose "merge" instead of "restore".');
+    throw new StorageError(
+      'conflict',
+      'This portfolio is already on this device: choose "merge" instead of "restore".',
+    );
   }
   if (plan.mode === 'restore' && plan.scope === 'changes') {
     throw new StorageError(
@@ -143,7 +149,9 @@ async function mergeTable(table: ExchangedTable, plan: ImportPlan, counts: Impor
   const t = db().table(table);
   const local = (await t.bulkGet(incoming.map((r) => r.id))) as Array<Row | undefined>;
   const incomingIds = new Set(incoming.map((r) => r.id));
-  const known = (await db().conflicts.where('table').equals(table).toArray()).filter((c) => incomingIds.has(c.recordId));
+  const known = (await db().conflicts.where('table').equals(table).toArray()).filter((c) =>
+    incomingIds.has(c.recordId),
+  );
   const changed: Array<Record<string, unknown>> = [];
   for (const [i, theirs] of incoming.entries()) {
     const mineRaw = local[i];
@@ -153,7 +161,8 @@ async function mergeTable(table: ExchangedTable, plan: ImportPlan, counts: Impor
     const winner = result.records[0]!;
     if (mine && winner === mine) counts.unchanged++;
     else {
-      const blob = table === 'media' ? (plan.media.get(theirs.id) ?? (mineRaw as MediaRow | undefined)?.blob) : undefined;
+      const blob =
+        table === 'media' ? (plan.media.get(theirs.id) ?? (mineRaw as MediaRow | undefined)?.blob) : undefined;
       // A deleted media file travels as its tombstone alone: its bytes are gone on purpose.
       if (table === 'media' && !blob && !winner.deleted) {
         throw new StorageError('validation', `media ${theirs.id} has no bytes in the bundle`);
@@ -181,7 +190,15 @@ export async function applyImport(plan: ImportPlan): Promise<ImportResult> {
       await storeSpecs(plan.specs, 'imported');
       if (counts.written > 0 || counts.conflicts > 0) {
         const summary = `${plan.summary}: ${counts.written} records written, ${counts.conflicts} conflicts kept`;
-        await appendAudit({ portfolioId: plan.portfolioId, actorId: null, deviceId: device, action: 'import', recordType: 'bundle', recordId: plan.portfolioId, summary });
+        await appendAudit({
+          portfolioId: plan.portfolioId,
+          actorId: null,
+          deviceId: device,
+          action: 'import',
+          recordType: 'bundle',
+          recordId: plan.portfolioId,
+          summary,
+        });
       }
       return counts;
     });

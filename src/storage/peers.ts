@@ -12,7 +12,8 @@ export interface Peer {
 const defaultLabel = (peerDeviceId: string) => `device ${peerDeviceId.slice(0, 8)}`;
 
 export async function listPeers(): Promise<Peer[]> {
-  const rows = ((await db().settings.get('peers'))?.value as Array<Partial<Peer> & { deviceId: string }> | undefined) ?? [];
+  const rows =
+    ((await db().settings.get('peers'))?.value as Array<Partial<Peer> & { deviceId: string }> | undefined) ?? [];
   // Read tolerantly: rows from before per-portfolio send times have none (so the next bundle is a full one).
   return rows.map((p) => ({ label: defaultLabel(p.deviceId), lastReceivedAt: null, ...p, sentAt: p.sentAt ?? {} }));
 }

@@ -41,33 +41,37 @@ function tombstones(rows: unknown[]): Array<{ id: string; createdAt: string }> {
 
 export async function loadPortfolio(portfolioId: string): Promise<PortfolioData | null> {
   const d = db();
-  return d.transaction('r', [d.enrolments, d.people, d.evidence, d.media, d.decisions, d.signatures, d.forms], async () => {
-    const raw = await d.enrolments.get(portfolioId);
-    if (!raw || raw.deleted) return null;
-    const problems: string[] = [];
-    // Media rows: read metadata without touching blob bytes (IndexedDB returns Blob handles lazily).
-    const [people, evidence, media, decisions, signatures, forms] = await Promise.all([
-      d.people.toArray(),
-      portfolioRows('evidence', portfolioId),
-      portfolioRows('media', portfolioId),
-      portfolioRows('decisions', portfolioId),
-      portfolioRows('signatures', portfolioId),
-      portfolioRows('forms', portfolioId),
-    ]);
-    const liveEvidence = validRecords('evidence', evidence, problems).sort(
-      (a, b) => b.date.localeCompare(a.date) || b.createdAt.localeCompare(a.createdAt),
-    );
-    return {
-      enrolment: readRecord('enrolments', raw),
-      people: validRecords('people', people, problems),
-      evidence: liveEvidence,
-      media: validRecords('media', media, problems),
-      mappings: mappingsOf(liveEvidence),
-      decisions: validRecords('decisions', decisions, problems),
-      signatures: validRecords('signatures', signatures, problems),
-      forms: validRecords('forms', forms, problems),
-      evidenceTombstones: tombstones(evidence),
-      problems,
-    };
-  });
+  return d.transaction(
+    'r',
+    [d.enrolments, d.people, d.evidence, d.media, d.decisions, d.signatures, d.forms],
+    async () => {
+      const raw = await d.enrolments.get(portfolioId);
+      if (!raw || raw.deleted) return null;
+      const problems: string[] = [];
+      // Media rows: read metadata without touching blob bytes (IndexedDB returns Blob handles lazily).
+      const [people, evidence, media, decisions, signatures, forms] = await Promise.all([
+        d.people.toArray(),
+        portfolioRows('evidence', portfolioId),
+        portfolioRows('media', portfolioId),
+        portfolioRows('decisions', portfolioId),
+        portfolioRows('signatures', portfolioId),
+        portfolioRows('forms', portfolioId),
+      ]);
+      const liveEvidence = validRecords('evidence', evidence, problems).sort(
+        (a, b) => b.date.localeCompare(a.date) || b.createdAt.localeCompare(a.createdAt),
+      );
+      return {
+        enrolment: readRecord('enrolments', raw),
+        people: validRecords('people', people, problems),
+        evidence: liveEvidence,
+        media: validRecords('media', media, problems),
+        mappings: mappingsOf(liveEvidence),
+        decisions: validRecords('decisions', decisions, problems),
+        signatures: validRecords('signatures', signatures, problems),
+        forms: validRecords('forms', forms, problems),
+        evidenceTombstones: tombstones(evidence),
+        problems,
+      };
+    },
+  );
 }

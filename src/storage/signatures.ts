@@ -24,6 +24,11 @@ export function signatureFields(
 
 export async function signDeclaration(portfolioId: string, signature: NewSignature): Promise<Signature> {
   return write('the declaration', portfolioId, (ctx) =>
-    ctx.put('signatures', signatureFields(signature, portfolioId, 'declaration', portfolioId), 'sign', 'authenticity declaration'),
+    ctx.put(
+      'signatures',
+      signatureFields(signature, portfolioId, 'declaration', portfolioId),
+      'sign',
+      'authenticity declaration',
+    ),
   );
 }

@@ -42,7 +42,10 @@ export async function signOffUnit(input: SignOffInput): Promise<Decision> {
 
 export async function countersign(decision: Decision, personId: string, signature: NewSignature): Promise<Decision> {
   return write('the countersignature', decision.portfolioId, async (ctx) => {
-    const sig = await ctx.put('signatures', signatureFields(signature, decision.portfolioId, 'countersign', decision.id));
+    const sig = await ctx.put(
+      'signatures',
+      signatureFields(signature, decision.portfolioId, 'countersign', decision.id),
+    );
     const countersigned = { ...decision, countersignedBy: personId, countersignatureId: sig.id };
     return ctx.put('decisions', countersigned, 'countersign', `unit ${decision.unitCode}`);
   });

@@ -1,6 +1,13 @@
 // The one write path: every change validates, stamps merge metadata, appends to the audit log and runs in one
 // Dexie transaction with everything that belongs with it (all of a change lands, or none of it).
-import { nextClock, RECORD_SCHEMAS, RECORD_TABLES, type RecordFields, type RecordOf, type RecordTable } from '../domain';
+import {
+  nextClock,
+  RECORD_SCHEMAS,
+  RECORD_TABLES,
+  type RecordFields,
+  type RecordOf,
+  type RecordTable,
+} from '../domain';
 import { appendAudit } from './audit';
 import { newId, nowIso } from './clock';
 import { db, type MediaRow } from './db';
@@ -49,7 +56,11 @@ export interface WriteContext {
 const WRITE_TABLES = [...RECORD_TABLES, 'audit', 'drafts'];
 
 /** Runs `change` in one transaction over every table a write may touch; its audit rows are filed under `portfolioId`. */
-export async function write<R>(what: string, portfolioId: string, change: (ctx: WriteContext) => Promise<R>): Promise<R> {
+export async function write<R>(
+  what: string,
+  portfolioId: string,
+  change: (ctx: WriteContext) => Promise<R>,
+): Promise<R> {
   const device = await deviceId();
   const actor = await actingPersonId();
   const database = db();
@@ -77,7 +88,14 @@ export async function write<R>(what: string, portfolioId: string, change: (ctx: 
           const existing = await t.get(id);
           if (!existing || existing.deleted) return;
           const clock = nextClock(device, existing.clock ?? {});
-          await t.put({ ...existing, deleted: true, updatedAt: nowIso(), rev: (existing.rev ?? 0) + 1, clock, deviceId: device });
+          await t.put({
+            ...existing,
+            deleted: true,
+            updatedAt: nowIso(),
+            rev: (existing.rev ?? 0) + 1,
+            clock,
+            deviceId: device,
+          });
           await audit('delete', table, id, summary);
         },
       };

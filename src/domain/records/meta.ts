@@ -82,6 +82,8 @@ export const addClock: Migration = {
   up: (r) => ({
     ...r,
     clock:
-      r.clock && typeof r.clock === 'object' ? r.clock : { [LEGACY_CLOCK_DEVICE]: typeof r.rev === 'number' ? r.rev : 1 },
+      r.clock && typeof r.clock === 'object'
+        ? r.clock
+        : { [LEGACY_CLOCK_DEVICE]: typeof r.rev === 'number' ? r.rev : 1 },
   }),
 };

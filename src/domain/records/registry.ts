@@ -71,5 +71,12 @@ interface AppRegistry {
   emptyRecordSet(): RecordSet;
 }
 
-export const { RECORD_TABLES, TRAVELLING_TABLES, RECORD_SCHEMAS, MIGRATIONS, recordTypeOf, readRecord, emptyRecordSet } =
-  recordRegistry(RECORD_TYPES) as unknown as AppRegistry;
+export const {
+  RECORD_TABLES,
+  TRAVELLING_TABLES,
+  RECORD_SCHEMAS,
+  MIGRATIONS,
+  recordTypeOf,
+  readRecord,
+  emptyRecordSet,
+} = recordRegistry(RECORD_TYPES) as unknown as AppRegistry;

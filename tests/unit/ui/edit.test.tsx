@@ -10,7 +10,7 @@ import { EvidencePage } from '../../../src/ui/pages/EvidencePage';
 import { PeoplePage } from '../../../src/ui/pages/PeoplePage';
 import { PortfolioPage } from '../../../src/ui/pages/PortfolioPage';
 import { loadSpec } from '../domain/loadSpecs';
-import { svq2Portfolio } from '../fixtures';
+import { svq2Portfolio } from '../factories';
 
 const spec = loadSpec('svq2-customer-service-scqf5');
 let enrolment: Enrolment;

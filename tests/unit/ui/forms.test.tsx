@@ -8,7 +8,7 @@ import { FieldfolioDB, setDatabase } from '../../../src/storage/db';
 import { listForms, loadDraft, saveDraft, saveEvidence, saveForm, storeSpecs } from '../../../src/storage';
 import { formDraftKey, FormPage, FormsPage, GeneratedFormPage, newFormDraftKey, type FormDraft } from '../../../src/ui/forms';
 import { loadSpec } from '../domain/loadSpecs';
-import { svq2Portfolio } from '../fixtures';
+import { svq2Portfolio } from '../factories';
 
 const spec = loadSpec('svq2-customer-service-scqf5');
 let enrolment: Enrolment;
