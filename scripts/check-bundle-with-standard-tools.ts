@@ -7,7 +7,7 @@ import { appendFileSync, cpSync, mkdtempSync, readdirSync, readFileSync, writeFi
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { FieldfolioDB, setDatabase } from '../src/storage/db';
-import { storeSpecs } from '../src/storage/repo';
+import { storeSpecs } from '../src/storage';
 import { loadDemoPortfolio } from '../src/storage/demo';
 import { exportPortfolio } from '../src/bundle/export';
 import { parseSpec } from '../src/domain/spec/parse';

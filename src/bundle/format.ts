@@ -1,11 +1,15 @@
 // What a bundle's data/portfolio.json and signature.json hold. Documented in docs/bundle-format.md.
 import { z } from 'zod';
-import { AuditEntry } from '../domain';
+import { AuditEntry, TRAVELLING_TABLES, type TravellingTable } from '../domain';
 
 /** Version of the bundle layout; a bundle with a newer one is refused rather than half-read. */
 export const BUNDLE_SCHEMA_VERSION = 1;
 
 const recordList = z.array(z.record(z.string(), z.unknown()));
+/** One list per travelling record type of the registry; the records themselves are validated by readRecord. */
+const recordLists = Object.fromEntries(TRAVELLING_TABLES.map((table) => [table, recordList])) as {
+  [T in TravellingTable]: typeof recordList;
+};
 
 export const PortfolioFile = z
   .object({
@@ -18,17 +22,7 @@ export const PortfolioFile = z
     /** "full": the whole portfolio. "changes": some records only (changes since a time, or a verifier's decisions). */
     scope: z.enum(['full', 'changes']).default('full'),
     changesSince: z.string().nullable().default(null),
-    records: z
-      .object({
-        enrolments: recordList,
-        people: recordList,
-        evidence: recordList,
-        media: recordList,
-        decisions: recordList,
-        signatures: recordList,
-        forms: recordList,
-      })
-      .strict(),
+    records: z.object(recordLists).strict(),
     audit: z.array(AuditEntry),
   })
   .loose();

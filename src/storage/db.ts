@@ -1,19 +1,17 @@
 // The one Dexie database. Only src/storage imports Dexie; the UI uses the functions of this layer.
 import Dexie, { type Table, type Transaction } from 'dexie';
 import {
+  RECORD_TABLES,
+  RECORD_TYPES,
   readRecord,
   type AuditEntry,
-  type Decision,
-  type Enrolment,
-  type Evidence,
-  type FormRecord,
-  type MediaMeta,
-  type Person,
-  type RecordTable,
-  type Signature,
+  type Conflict,
+  type RecordOf,
+  type TravellingTable,
+  type Versioned,
 } from '../domain';
 
-export interface MediaRow extends MediaMeta {
+export interface MediaRow extends RecordOf<'media'> {
   /** Never indexed; lives only in this table so lists and counts never read it. */
   blob: Blob;
 }
@@ -37,6 +35,16 @@ export interface SpecRow {
   json: unknown;
   source: 'bundled' | 'imported';
   storedAt: string;
+}
+
+/** A concurrent version kept when merging bundles, for the person to resolve. */
+export interface ConflictRow {
+  id: string;
+  table: TravellingTable;
+  recordId: string;
+  portfolioId: string;
+  conflict: Conflict<Versioned>;
+  detectedAt: string;
 }
 
 /** Stores of the first released schema; kept verbatim so the migration test can write a v1 database. */
@@ -71,34 +79,69 @@ export const STORES_V2 = {
   forms: 'id, portfolioId',
 };
 
-const RECORD_TABLES: RecordTable[] = ['people', 'enrolments', 'evidence', 'media', 'decisions', 'signatures', 'forms'];
+/** The tables that hold no record type: the audit log, drafts, settings, specs and merge conflicts. */
+const OTHER_STORES = {
+  audit: 'id, portfolioId, at',
+  drafts: 'key',
+  settings: 'key',
+  specs: '[id+version], id',
+  conflicts: 'id, portfolioId, table, recordId',
+};
+
+/** The stores of the newest version: one per record type of the registry, and the other tables. */
+export const CURRENT_STORES: Record<string, string> = {
+  ...Object.fromEntries(RECORD_TYPES.map((t) => [t.table, t.indexes])),
+  ...OTHER_STORES,
+};
 
 /** Rewrites every stored record in the current record schema (readRecord runs the record migrations). */
-async function bringRecordsForward(tx: Transaction): Promise<void> {
-  for (const table of RECORD_TABLES) {
-    await tx
-      .table(table)
-      .toCollection()
-      .modify((row: Record<string, unknown>) => {
-        // Keep the blob (media) as is: readRecord validates the metadata only.
-        const { blob, ...rest } = row;
-        const upgraded = readRecord(table, rest) as Record<string, unknown>;
-        for (const key of Object.keys(row)) if (key !== 'blob') delete row[key];
-        Object.assign(row, upgraded, blob === undefined ? {} : { blob });
-      });
-  }
+function bringRecordsForward(stores: Record<string, string | null>) {
+  return async (tx: Transaction): Promise<void> => {
+    // Only the record tables this version has (a record type added later has no table yet).
+    for (const table of RECORD_TABLES.filter((t) => stores[t])) {
+      await tx
+        .table(table)
+        .toCollection()
+        .modify((row: Record<string, unknown>) => {
+          // Keep the blob (media) as is: readRecord validates the metadata only.
+          const { blob, ...rest } = row;
+          const upgraded = readRecord(table, rest) as Record<string, unknown>;
+          for (const key of Object.keys(row)) if (key !== 'blob') delete row[key];
+          Object.assign(row, upgraded, blob === undefined ? {} : { blob });
+        });
+    }
+  };
 }
 
-import type { ConflictRow } from './exchange';
+/** v1 kept one row per evidence ↔ criterion link: fold the live ones into their evidence. */
+async function foldMappingsIntoEvidence(tx: Transaction): Promise<void> {
+  const links = new Map<string, Array<{ unitCode: string; criterionKey: string }>>();
+  for (const m of (await tx.table('mappings').toArray()) as Array<Record<string, string | boolean>>) {
+    if (m.deleted) continue;
+    const list = links.get(m.evidenceId as string) ?? [];
+    if (!list.some((l) => l.criterionKey === m.criterionKey)) {
+      list.push({ unitCode: m.unitCode as string, criterionKey: m.criterionKey as string });
+    }
+    links.set(m.evidenceId as string, list);
+  }
+  await tx
+    .table('evidence')
+    .toCollection()
+    .modify((row: Record<string, unknown>) => {
+      const moved = links.get(row.id as string) ?? [];
+      const own = Array.isArray(row.criteria) ? (row.criteria as Array<{ criterionKey: string }>) : [];
+      row.criteria = [...own, ...moved.filter((l) => !own.some((o) => o.criterionKey === l.criterionKey))];
+    });
+}
 
 export class FieldfolioDB extends Dexie {
-  people!: Table<Person, string>;
-  enrolments!: Table<Enrolment, string>;
-  evidence!: Table<Evidence, string>;
+  people!: Table<RecordOf<'people'>, string>;
+  enrolments!: Table<RecordOf<'enrolments'>, string>;
+  evidence!: Table<RecordOf<'evidence'>, string>;
   media!: Table<MediaRow, string>;
-  decisions!: Table<Decision, string>;
-  signatures!: Table<Signature, string>;
-  forms!: Table<FormRecord, string>;
+  decisions!: Table<RecordOf<'decisions'>, string>;
+  signatures!: Table<RecordOf<'signatures'>, string>;
+  forms!: Table<RecordOf<'forms'>, string>;
   audit!: Table<AuditEntry, string>;
   drafts!: Table<DraftRow, string>;
   settings!: Table<SettingRow, string>;
@@ -112,26 +155,14 @@ export class FieldfolioDB extends Dexie {
     this.version(2)
       .stores(STORES_V2)
       .upgrade(async (tx) => {
-        // v1 kept one row per evidence ↔ criterion link: fold the live ones into their evidence.
-        const links = new Map<string, Array<{ unitCode: string; criterionKey: string }>>();
-        for (const m of (await tx.table('mappings').toArray()) as Array<Record<string, string | boolean>>) {
-          if (m.deleted) continue;
-          const list = links.get(m.evidenceId as string) ?? [];
-          if (!list.some((l) => l.criterionKey === m.criterionKey)) list.push({ unitCode: m.unitCode as string, criterionKey: m.criterionKey as string });
-          links.set(m.evidenceId as string, list);
-        }
-        await tx
-          .table('evidence')
-          .toCollection()
-          .modify((row: Record<string, unknown>) => {
-            const moved = links.get(row.id as string) ?? [];
-            const own = Array.isArray(row.criteria) ? (row.criteria as Array<{ criterionKey: string }>) : [];
-            row.criteria = [...own, ...moved.filter((l) => !own.some((o) => o.criterionKey === l.criterionKey))];
-          });
-        await bringRecordsForward(tx);
+        await foldMappingsIntoEvidence(tx);
+        await bringRecordsForward(STORES_V2)(tx);
       });
     // v3: records gain a version vector (record schema v3), so merges tell ancestors from concurrent edits.
-    this.version(3).stores({}).upgrade(bringRecordsForward);
+    // Its stores derive from the record registry: a record type registered later gets its table when the
+    // database opens (Dexie adds a missing table to an installed database; a release that adds one may
+    // declare a version 4 with the same stores to do so without Dexie's warning).
+    this.version(3).stores(CURRENT_STORES).upgrade(bringRecordsForward(CURRENT_STORES));
     // Another tab opened a newer schema: close so it can upgrade; the UI asks for a reload.
     this.on('versionchange', () => {
       this.close();

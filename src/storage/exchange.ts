@@ -1,29 +1,69 @@
 // What the bundle layer needs from storage: every record of a portfolio (tombstones included, so deletions
-// travel), and applying a verified bundle's records in one transaction, merged record by record.
+// travel), and applying a verified bundle's records in one transaction, merged record by record. The tables
+// exchanged are the registry's travelling record types.
 import {
-  nextClock,
+  emptyRecordSet,
   readRecord,
   reconcile,
+  recordTypeOf,
+  TRAVELLING_TABLES,
   type AuditEntry,
   type Conflict,
   type QualificationSpec,
-  type RecordOf,
+  type RecordSet,
   type RecordTable,
+  type TravellingTable,
   type Versioned,
 } from '../domain';
+import { appendAudit, appendReceivedAudit } from './audit';
+import { keepConflict } from './conflicts';
 import { db, type MediaRow } from './db';
+import { deviceId } from './device';
 import { explainWriteError, StorageError } from './errors';
-import { deviceId, newId, nowIso, storeSpecs } from './repo';
+import { portfolioRows } from './read';
+import { storeSpecs } from './specs';
 
-export const EXCHANGED_TABLES = ['enrolments', 'people', 'evidence', 'media', 'decisions', 'signatures', 'forms'] as const;
-export type ExchangedTable = (typeof EXCHANGED_TABLES)[number];
+export const EXCHANGED_TABLES = TRAVELLING_TABLES;
+export type ExchangedTable = TravellingTable;
+export type { RecordTable };
+
+/** Travelling record types that carry no portfolioId, each picked by a rule of its own (portfolioForExport). */
+const PICKED_BY_RULE: readonly ExchangedTable[] = ['enrolments', 'people'];
+/** The travelling record types whose records a bundle takes by their portfolioId. */
+const BY_PORTFOLIO = EXCHANGED_TABLES.filter((t) => recordTypeOf(t).portfolioScoped);
+const unpicked = EXCHANGED_TABLES.filter((t) => !BY_PORTFOLIO.includes(t) && !PICKED_BY_RULE.includes(t));
+if (unpicked.length > 0) {
+  throw new Error(
+    `Record types ${unpicked.join(', ')} travel in bundles but belong to no portfolio: ` +
+      'say in storage/exchange.ts which of their records a bundle carries.',
+  );
+}
 
 export interface PortfolioExport {
-  records: { [T in ExchangedTable]: Array<RecordOf<T>> };
+  records: RecordSet;
   /** Media rows with their Blob (the Blob is read lazily when streamed). */
   mediaBlobs: Map<string, Blob>;
   audit: AuditEntry[];
 }
+
+/**
+ * People travel with the portfolio they appear in (candidate, assessors, IQA, witnesses, signers, whoever
+ * acted in its audit log), never the rest of the device's people: a bundle goes to outside verifiers.
+ */
+function peopleNamedIn<P extends { id: string }>(values: unknown[], people: P[]): P[] {
+  const personIds = new Set(people.map((p) => p.id));
+  const named = new Set<string>();
+  const collect = (value: unknown): void => {
+    if (typeof value === 'string') {
+      if (personIds.has(value)) named.add(value);
+    } else if (Array.isArray(value)) value.forEach(collect);
+    else if (value && typeof value === 'object' && !(value instanceof Blob)) Object.values(value).forEach(collect);
+  };
+  collect(values);
+  return people.filter((p) => named.has(p.id));
+}
+
+const withoutBlob = ({ blob: _blob, ...rest }: Record<string, unknown>) => rest;
 
 /**
  * Every record of a portfolio, or with `since` only those changed after it (an incremental bundle; the
@@ -31,44 +71,31 @@ export interface PortfolioExport {
  */
 export async function portfolioForExport(portfolioId: string, since?: string): Promise<PortfolioExport | null> {
   const d = db();
-  return d.transaction('r', [d.enrolments, d.people, d.evidence, d.media, d.decisions, d.signatures, d.forms, d.audit], async () => {
+  return d.transaction('r', [...EXCHANGED_TABLES, 'audit'], async () => {
     const enrolment = await d.enrolments.get(portfolioId);
     if (!enrolment) return null;
-    const byPortfolio = (table: ExchangedTable) => d.table(table).where('portfolioId').equals(portfolioId).toArray();
-    const [evidence, media, decisions, signatures, forms, people, audit] = await Promise.all([
-      byPortfolio('evidence'),
-      byPortfolio('media') as Promise<MediaRow[]>,
-      byPortfolio('decisions'),
-      byPortfolio('signatures'),
-      byPortfolio('forms'),
+    const [people, audit, ...scoped] = await Promise.all([
       d.people.toArray(),
       d.audit.where('portfolioId').equals(portfolioId).toArray(),
+      ...BY_PORTFOLIO.map((t) => portfolioRows(t, portfolioId) as Promise<Array<Record<string, unknown>>>),
     ]);
-    const changed = <T extends { updatedAt?: unknown }>(rows: T[]) => (since ? rows.filter((r) => String(r.updatedAt) > since) : rows);
-    // People travel with the portfolio they appear in (candidate, assessors, IQA, witnesses, signers, whoever
-    // acted in its audit log), never the rest of the device's people: a bundle goes to outside verifiers.
-    const personIds = new Set(people.map((p) => p.id));
-    const named = new Set<string>();
-    const collect = (value: unknown): void => {
-      if (typeof value === 'string') {
-        if (personIds.has(value)) named.add(value);
-      } else if (Array.isArray(value)) value.forEach(collect);
-      else if (value && typeof value === 'object' && !(value instanceof Blob)) Object.values(value).forEach(collect);
-    };
-    collect([enrolment, evidence, media.map(({ blob: _b, ...m }) => m), decisions, signatures, forms, audit.map((a) => a.actorId)]);
-    const newMedia = changed(media);
-    const mediaBlobs = new Map(newMedia.map((m) => [m.id, m.blob]));
-    const strip = (rows: Array<Record<string, unknown>>) => rows.map(({ blob: _blob, ...rest }) => rest);
+    const changed = <T extends { updatedAt?: unknown }>(rows: T[]) =>
+      since ? rows.filter((r) => String(r.updatedAt) > since) : rows;
+    const records = emptyRecordSet();
+    records.enrolments = [readRecord('enrolments', enrolment)];
+    const named = peopleNamedIn(
+      [enrolment, scoped.map((rows) => rows.map(withoutBlob)), audit.map((a) => a.actorId)],
+      people,
+    );
+    records.people = changed(named).map((p) => readRecord('people', p));
+    const mediaBlobs = new Map<string, Blob>();
+    BY_PORTFOLIO.forEach((table, i) => {
+      const rows = changed(scoped[i]!);
+      (records as Record<ExchangedTable, unknown[]>)[table] = rows.map((r) => readRecord(table, withoutBlob(r)));
+      if (table === 'media') for (const m of rows as unknown as MediaRow[]) mediaBlobs.set(m.id, m.blob);
+    });
     return {
-      records: {
-        enrolments: [readRecord('enrolments', enrolment)],
-        people: changed(people.filter((p) => named.has(p.id))).map((p) => readRecord('people', p)),
-        evidence: changed(evidence).map((r) => readRecord('evidence', r)),
-        media: strip(newMedia).map((r) => readRecord('media', r)),
-        decisions: changed(decisions).map((r) => readRecord('decisions', r)),
-        signatures: changed(signatures).map((r) => readRecord('signatures', r)),
-        forms: changed(forms).map((r) => readRecord('forms', r)),
-      },
+      records,
       mediaBlobs,
       audit: audit.filter((a) => !since || a.at > since).sort((a, b) => (a.at < b.at ? -1 : 1)),
     };
@@ -77,7 +104,7 @@ export async function portfolioForExport(portfolioId: string, since?: string): P
 
 export interface ImportPlan {
   portfolioId: string;
-  records: { [T in ExchangedTable]: Array<RecordOf<T>> };
+  records: RecordSet;
   /** Media bytes by media record id (already verified against their SHA-256). */
   media: Map<string, Blob>;
   audit: AuditEntry[];
@@ -94,13 +121,59 @@ export interface ImportResult {
   conflicts: number;
 }
 
-export interface ConflictRow {
-  id: string;
-  table: ExchangedTable;
-  recordId: string;
-  portfolioId: string;
-  conflict: Conflict<Versioned>;
-  detectedAt: string;
+/** Refuses an import that does not fit what this device holds, before anything is written. */
+function checkMode(plan: ImportPlan, portfolioIsHere: boolean): void {
+  if (plan.mode === 'restore' && portfolioIsHere) {
+    throw new StorageError(
+      'conflict',
+      'This portfolio is already on this device: choose "merge" instead of "restore".',
+    );
+  }
+  if (plan.mode === 'restore' && plan.scope === 'changes') {
+    throw new StorageError(
+      'conflict',
+      'This bundle holds only changes to a portfolio, not the whole of it: it can be merged into a device that has the portfolio. Ask the sender for a full bundle ("Everything").',
+    );
+  }
+  if (plan.mode === 'merge' && !portfolioIsHere) {
+    throw new StorageError('conflict', 'This portfolio is not on this device yet: choose "restore" to add it.');
+  }
+}
+
+type Row = Versioned & Record<string, unknown>;
+
+/** Inside the import: merges one table's incoming records with the local ones; the newer version of each wins. */
+async function mergeTable(table: ExchangedTable, plan: ImportPlan, counts: ImportResult): Promise<void> {
+  const incoming = plan.records[table] as unknown as Row[];
+  if (incoming.length === 0) return;
+  const t = db().table(table);
+  const local = (await t.bulkGet(incoming.map((r) => r.id))) as Array<Row | undefined>;
+  const incomingIds = new Set(incoming.map((r) => r.id));
+  const known = (await db().conflicts.where('table').equals(table).toArray()).filter((c) =>
+    incomingIds.has(c.recordId),
+  );
+  const changed: Array<Record<string, unknown>> = [];
+  for (const [i, theirs] of incoming.entries()) {
+    const mineRaw = local[i];
+    const mine = mineRaw ? (readRecord(table, withoutBlob(mineRaw)) as unknown as Row) : undefined;
+    const knownConflicts = known.filter((c) => c.recordId === theirs.id).map((c) => c.conflict) as Conflict<Row>[];
+    const result = reconcile(mine ? [mine, theirs] : [theirs], knownConflicts);
+    const winner = result.records[0]!;
+    if (mine && winner === mine) counts.unchanged++;
+    else {
+      const blob =
+        table === 'media' ? (plan.media.get(theirs.id) ?? (mineRaw as MediaRow | undefined)?.blob) : undefined;
+      // A deleted media file travels as its tombstone alone: its bytes are gone on purpose.
+      if (table === 'media' && !blob && !winner.deleted) {
+        throw new StorageError('validation', `media ${theirs.id} has no bytes in the bundle`);
+      }
+      changed.push(blob ? { ...winner, blob } : winner);
+      counts.written++;
+    }
+    for (const c of result.conflicts) if (await keepConflict(table, plan.portfolioId, c)) counts.conflicts++;
+  }
+  // One request for the table, not one round trip per record.
+  await t.bulkPut(changed);
 }
 
 /** Writes a verified bundle: one transaction; the newer version of each record wins; concurrent edits are kept. */
@@ -108,132 +181,28 @@ export async function applyImport(plan: ImportPlan): Promise<ImportResult> {
   const d = db();
   const device = await deviceId();
   try {
-    return await d.transaction('rw', [...EXCHANGED_TABLES.map((t) => d.table(t)), d.audit, d.specs, d.conflicts], async () => {
-      const existing = await d.enrolments.get(plan.portfolioId);
-      if (plan.mode === 'restore' && existing) {
-        throw new StorageError('conflict', 'This portfolio is already on this device: choose "merge" instead of "restore".');
-      }
-      if (plan.mode === 'restore' && plan.scope === 'changes') {
-        throw new StorageError('conflict', 'This bundle holds only changes to a portfolio, not the whole of it: it can be merged into a device that has the portfolio. Ask the sender for a full bundle ("Everything").');
-      }
-      if (plan.mode === 'merge' && !existing) {
-        throw new StorageError('conflict', 'This portfolio is not on this device yet: choose "restore" to add it.');
-      }
-      let written = 0;
-      let unchanged = 0;
-      let conflicts = 0;
-      for (const table of EXCHANGED_TABLES) {
-        const incoming = plan.records[table] as unknown as Array<Versioned & Record<string, unknown>>;
-        if (incoming.length === 0) continue;
-        const t = d.table(table);
-        const local = (await t.bulkGet(incoming.map((r) => r.id))) as Array<(Versioned & Record<string, unknown>) | undefined>;
-        const incomingIds = new Set(incoming.map((r) => r.id));
-        const known = (await d.conflicts.where('table').equals(table).toArray()).filter((c) => incomingIds.has(c.recordId));
-        const changed: Array<Record<string, unknown>> = [];
-        for (let i = 0; i < incoming.length; i++) {
-          const theirs = incoming[i]!;
-          const mineRaw = local[i];
-          const mine = mineRaw ? (({ blob: _b, ...rest }) => readRecord(table, rest) as unknown as Versioned & Record<string, unknown>)(mineRaw) : undefined;
-          const result = reconcile(mine ? [mine, theirs] : [theirs], known.filter((c) => c.recordId === theirs.id).map((c) => c.conflict) as Conflict<Versioned & Record<string, unknown>>[]);
-          const winner = result.records[0]!;
-          if (mine && winner === mine) unchanged++;
-          else {
-            const blob = table === 'media' ? (plan.media.get(theirs.id) ?? (mineRaw as MediaRow | undefined)?.blob) : undefined;
-            // A deleted media file travels as its tombstone alone: its bytes are gone on purpose.
-            if (table === 'media' && !blob && !winner.deleted) throw new StorageError('validation', `media ${theirs.id} has no bytes in the bundle`);
-            changed.push(blob ? { ...winner, blob } : winner);
-            written++;
-          }
-          for (const c of result.conflicts) {
-            const id = conflictRowId(table, c);
-            if (!(await d.conflicts.get(id))) {
-              await d.conflicts.put({ id, table, recordId: c.id, portfolioId: plan.portfolioId, conflict: c, detectedAt: nowIso() });
-              conflicts++;
-            }
-          }
-        }
-        // One request for the table, not one round trip per record.
-        await t.bulkPut(changed);
-      }
-      // The audit log is append-only: entries are added by id, never changed.
-      const haveAudit = new Set((await d.audit.bulkGet(plan.audit.map((a) => a.id))).filter(Boolean).map((a) => a!.id));
-      const newAudit = plan.audit.filter((a) => !haveAudit.has(a.id));
-      await d.audit.bulkAdd(newAudit);
+    return await d.transaction('rw', [...EXCHANGED_TABLES, 'audit', 'specs', 'conflicts'], async () => {
+      checkMode(plan, !!(await d.enrolments.get(plan.portfolioId)));
+      const counts: ImportResult = { written: 0, unchanged: 0, conflicts: 0 };
+      for (const table of EXCHANGED_TABLES) await mergeTable(table, plan, counts);
+      await appendReceivedAudit(plan.audit);
       // Runs inside this transaction (the specs table is in its scope).
       await storeSpecs(plan.specs, 'imported');
-      if (written > 0 || conflicts > 0) {
-        await d.audit.add({ id: newId(), portfolioId: plan.portfolioId, at: nowIso(), actorId: null, deviceId: device, action: 'import', recordType: 'bundle', recordId: plan.portfolioId, summary: `${plan.summary}: ${written} records written, ${conflicts} conflicts kept` });
+      if (counts.written > 0 || counts.conflicts > 0) {
+        const summary = `${plan.summary}: ${counts.written} records written, ${counts.conflicts} conflicts kept`;
+        await appendAudit({
+          portfolioId: plan.portfolioId,
+          actorId: null,
+          deviceId: device,
+          action: 'import',
+          recordType: 'bundle',
+          recordId: plan.portfolioId,
+          summary,
+        });
       }
-      return { written, unchanged, conflicts };
+      return counts;
     });
   } catch (e) {
     throw explainWriteError(e, 'the imported bundle');
-  }
-}
-
-const conflictRowId = (table: ExchangedTable, c: Conflict<Versioned>) => `${table}:${c.id}:${c.other.deviceId}:${c.other.rev}:${c.other.updatedAt}`;
-
-export async function listConflicts(portfolioId: string): Promise<ConflictRow[]> {
-  return db().conflicts.where('portfolioId').equals(portfolioId).toArray();
-}
-
-export type { RecordTable };
-
-/** Devices this one has exchanged bundles with, for incremental bundles ("changes since we last sent"). */
-export interface Peer {
-  deviceId: string;
-  label: string;
-  /** Per portfolio id: when this device last sent it a bundle of that portfolio. */
-  sentAt: Record<string, string>;
-  lastReceivedAt: string | null;
-}
-
-export async function listPeers(): Promise<Peer[]> {
-  const rows = ((await db().settings.get('peers'))?.value as Array<Partial<Peer> & { deviceId: string }> | undefined) ?? [];
-  // Read tolerantly: rows from before per-portfolio send times have none (so the next bundle is a full one).
-  return rows.map((p) => ({ label: `device ${p.deviceId.slice(0, 8)}`, lastReceivedAt: null, ...p, sentAt: p.sentAt ?? {} }));
-}
-
-export async function notePeer(deviceIdOfPeer: string, change: { label?: string; lastReceivedAt?: string; sent?: { portfolioId: string; at: string } }): Promise<void> {
-  const { sent, ...rest } = change;
-  await db().transaction('rw', db().settings, async () => {
-    const peers = await listPeers();
-    const existing = peers.find((p) => p.deviceId === deviceIdOfPeer);
-    const next: Peer = { deviceId: deviceIdOfPeer, label: `device ${deviceIdOfPeer.slice(0, 8)}`, lastReceivedAt: null, ...existing, ...rest, sentAt: { ...existing?.sentAt } };
-    if (sent) next.sentAt[sent.portfolioId] = sent.at;
-    await db().settings.put({ key: 'peers', value: [...peers.filter((p) => p.deviceId !== deviceIdOfPeer), next] });
-  });
-}
-
-/**
- * Settles a conflict: the chosen version is saved as a new revision that has seen every version involved (so
- * it supersedes them everywhere it travels), in one transaction. Any other concurrent version of the record
- * that this choice did not cover stays a conflict.
- */
-export async function resolveConflict(row: ConflictRow, choice: 'kept' | 'other'): Promise<void> {
-  const d = db();
-  const device = await deviceId();
-  try {
-    await d.transaction('rw', [d.table(row.table), d.conflicts, d.audit], async () => {
-      const chosen = row.conflict[choice] as unknown as Record<string, unknown> & Versioned;
-      const current = (await d.table(row.table).get(row.recordId)) as (Versioned & { blob?: Blob }) | undefined;
-      const { kept, other } = row.conflict;
-      const record = readRecord(row.table, {
-        ...chosen,
-        rev: Math.max(current?.rev ?? 0, kept.rev, other.rev) + 1,
-        clock: nextClock(device, current?.clock ?? {}, kept.clock, other.clock),
-        updatedAt: nowIso(),
-        deviceId: device,
-      }) as unknown as Versioned;
-      const rows = await d.conflicts.where('recordId').equals(row.recordId).toArray();
-      // The same merge as an import, so what is in force and what stays in conflict agree with every device.
-      const { records: [inForce], conflicts: remaining } = reconcile([record], rows.map((r) => r.conflict));
-      await d.table(row.table).put(current?.blob ? { ...inForce, blob: current.blob } : inForce);
-      await d.conflicts.bulkDelete(rows.map((r) => r.id));
-      await d.conflicts.bulkPut(remaining.map((c) => ({ id: conflictRowId(row.table, c), table: row.table, recordId: row.recordId, portfolioId: row.portfolioId, conflict: c, detectedAt: nowIso() })));
-      await d.audit.add({ id: newId(), portfolioId: row.portfolioId, at: nowIso(), actorId: null, deviceId: device, action: 'resolve-conflict', recordType: row.table, recordId: row.recordId, summary: choice === 'kept' ? 'kept the version in force' : 'chose the other version' });
-    });
-  } catch (e) {
-    throw explainWriteError(e, 'the resolution');
   }
 }

@@ -1,9 +1,32 @@
 // The storage layer's one door: the UI and the bundle layer import from here, never from a file inside.
+// Modules whose every export is public are re-exported whole; of the others, only what callers outside need.
 export * from './clock';
-export * from './repo';
-export * from './exchange';
+export * from './device';
+export type { Input } from './write';
+export { auditLog } from './audit';
+export * from './people';
+export * from './enrolments';
+export { mediaBlob, type FileInput } from './media';
+export {
+  saveEvidence,
+  setEvidenceMappings,
+  updateEvidenceDetails,
+  deleteEvidence,
+  signEvidenceSample,
+  type EvidenceInput,
+  type EvidenceDetails,
+} from './evidence';
+export { signDeclaration, type NewSignature } from './signatures';
+export * from './signoffs';
+export * from './forms';
+export { saveDraft, loadDraft, clearDraft, draftKeys } from './drafts';
+export * from './portfolio';
+export * from './specs';
+export * from './status';
 export * from './keys';
+export * from './exchange';
+export { listConflicts, resolveConflict, type ConflictRow } from './conflicts';
+export * from './peers';
 export * from './hashing';
 export * from './demo';
 export { StorageError } from './errors';
-export { draftKeys } from './draftKeys';

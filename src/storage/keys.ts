@@ -2,7 +2,7 @@
 // IndexedDB as a CryptoKey: it can sign, but no script can read it out. Public keys of other devices seen in
 // imported bundles are remembered, so an import can say whether its signer is known.
 import { db } from './db';
-import { nowIso } from './repo';
+import { nowIso } from './clock';
 
 export interface SigningKey {
   privateKey: CryptoKey;

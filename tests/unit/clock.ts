@@ -1,5 +1,5 @@
 // Fake time for tests: every `now()` moves the clock on by `stepMs`, so consecutive writes get distinct, ordered
-// timestamps without sleeping; `advance` jumps ahead (e.g. "a day later"). Install with useTestClock() in a test
+// timestamps without sleeping; `advance` jumps ahead (e.g. "a day later"). Install with installTestClock() in a test
 // file; it restores the system clock after each test.
 import { afterEach, beforeEach } from 'vitest';
 import { setClock, systemClock, type Clock } from '../../src/storage/clock';
@@ -30,7 +30,7 @@ export function testClock(start = '2026-06-01T09:00:00.000Z', stepMs = 1000): Te
 }
 
 /** A fresh test clock before each test of the file, the system clock back after it. */
-export function useTestClock(start?: string, stepMs?: number): { current: TestClock } {
+export function installTestClock(start?: string, stepMs?: number): { current: TestClock } {
   const holder = { current: testClock(start, stepMs) };
   beforeEach(() => {
     holder.current = testClock(start, stepMs);

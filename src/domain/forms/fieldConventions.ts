@@ -1,6 +1,6 @@
 // Conventions that give a form's plain fields a meaning: which fields are signature lines and where the rest of a
 // signature is kept, and which unit a field belongs to. (What evidence a form is: ./formEvidence.)
-import { ROLE_LABELS } from '../portfolio/records';
+import { ROLE_LABELS } from '../records';
 import type { FormData, FormValue } from './formData';
 import type { FormField } from './types';
 

@@ -1,6 +1,6 @@
 // A form's typed values: blank, prefilled from what the portfolio knows, read back tolerantly from storage, and
 // titled for lists. Computed fields (the evidence index number) are never stored.
-import type { FormType } from '../portfolio/records';
+import type { FormType } from '../records';
 import type { QualificationSpec } from '../spec/schema';
 import { formDefinition, formFields } from './definitions';
 import type { FormColumn, FormField } from './types';

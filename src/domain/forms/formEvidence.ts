@@ -1,6 +1,6 @@
 // Which evidence a form produces: an observation, witness testimony … filled in is itself a piece of evidence,
 // added to the index of evidence with the details and criteria the form names.
-import type { FormType } from '../portfolio/records';
+import type { FormType } from '../records';
 import { formTitle, type FormData, type FormValue } from './formData';
 
 /** What a filled-in form says of the evidence item it is. */

@@ -1,5 +1,5 @@
 // The portfolio records the computed forms read, and the names they print from them.
-import type { Decision, Enrolment, Evidence, FormRecord, Mapping, Person, Signature } from '../portfolio/records';
+import type { Decision, Enrolment, Evidence, FormRecord, Mapping, Person, Signature } from '../records';
 import type { QualificationSpec } from '../spec/schema';
 import type { PrefillContext } from './formData';
 

@@ -1,6 +1,6 @@
 // The shape of a recording form's definition: sections of fields, each field a kind of control with the seed's
 // own label. Definitions are data (./definitions); nothing here depends on a portfolio.
-import type { EvidenceTypeCode, FormType, Role } from '../portfolio/records';
+import type { EvidenceTypeCode, FormType, Role } from '../records';
 
 /**
  * text, textarea, date (YYYY-MM-DD), select (one of options), checkbox (a tick), unit (a unit code of the spec;

@@ -1,5 +1,5 @@
 // What a saved form still lacks: required fields left blank and dates that are not real dates.
-import type { FormType } from '../portfolio/records';
+import type { FormType } from '../records';
 import { formDefinition, formFields } from './definitions';
 import { hasValue } from './formData';
 

@@ -4,7 +4,7 @@ import type { QualificationSpec, Unit } from '../spec/schema';
 import { unitCriteria, type CriterionRef } from '../spec/criteria';
 import { checkRoute, evaluateAward, type AwardEvaluation, type RouteCheck } from '../rules/evaluate';
 import { planCompletion, type CompletionPlan } from '../rules/plan';
-import type { Decision, Enrolment, Evidence, Mapping, Person, Signature } from './records';
+import type { Decision, Enrolment, Evidence, Mapping, Person, Signature } from '../records';
 
 export interface PortfolioInput {
   enrolment: Enrolment;

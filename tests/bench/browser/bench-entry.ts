@@ -2,7 +2,7 @@
 import { computeProgress, criterionKey, unitCriteria, type Evidence } from '../../../src/domain';
 import { FieldfolioDB, setDatabase } from '../../../src/storage/db';
 import { bulkPutRecords } from '../../../src/storage/bulk';
-import { createEnrolment, loadPortfolio, savePerson, storeSpecs, todayIso } from '../../../src/storage/repo';
+import { createEnrolment, loadPortfolio, savePerson, storeSpecs, todayIso } from '../../../src/storage';
 import { loadBundledSpecs } from '../../../src/ui/data/bundledSpecs';
 
 const meta = (id: string) => {
@@ -139,7 +139,7 @@ document.getElementById('status')!.textContent = 'ready';
 (window as unknown as Record<string, unknown>).benchBundle = async (mediaCount = 200, mediaBytes = 2.5 * 1024 * 1024) => {
   const { exportPortfolio } = await import('../../../src/bundle/export');
   const { verifyBundle } = await import('../../../src/bundle/verify');
-  const { applyImport } = await import('../../../src/storage/exchange');
+  const { applyImport } = await import('../../../src/storage');
   const { db } = await import('../../../src/storage/db');
   await fresh('bench-bundle-source');
   const { enrolment, evidence } = await seed(2_000 - mediaCount, 3);

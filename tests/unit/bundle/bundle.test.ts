@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { zipSync, strToU8 } from 'fflate';
 import { FieldfolioDB, setDatabase, db } from '../../../src/storage/db';
-import { deleteEvidence, loadPortfolio, storeSpecs, saveEvidence, savePerson, createEnrolment, signOffUnit } from '../../../src/storage/repo';
+import { deleteEvidence, loadPortfolio, storeSpecs, saveEvidence, savePerson, createEnrolment, signOffUnit } from '../../../src/storage';
 import { loadDemoPortfolio } from '../../../src/storage/demo';
 import { exportPortfolio } from '../../../src/bundle/export';
 import { verifyBundle, BundleError } from '../../../src/bundle/verify';
@@ -105,7 +105,7 @@ describe('portfolio bundle', () => {
       ['Edited on the phone', 'Edited on the tablet'],
     ]);
     // The person settles it: the chosen version becomes a new revision and the conflict is cleared.
-    const { resolveConflict } = await import('../../../src/storage/exchange');
+    const { resolveConflict } = await import('../../../src/storage');
     const otherTitle = (rows[0]!.conflict.other as unknown as { title: string }).title;
     await resolveConflict(rows[0]!, 'other');
     expect(await db().conflicts.count()).toBe(0);
@@ -133,7 +133,7 @@ describe('portfolio bundle', () => {
     const title = (v: unknown) => (v as { title: string }).title;
     expect([title(row!.conflict.kept), title(row!.conflict.other)]).toEqual(['Phone, second save', 'Tablet, once']);
 
-    const { resolveConflict } = await import('../../../src/storage/exchange');
+    const { resolveConflict } = await import('../../../src/storage');
     await resolveConflict(row!, 'other');
     const tabletBundle = (await exportPortfolio(demoId, { now: FIXED })).blob;
     setDatabase(sourceDevice);
@@ -169,7 +169,7 @@ describe('portfolio bundle', () => {
     await new Promise((r) => setTimeout(r, 5));
     const e = (await loadPortfolio(demoId))!.evidence.find((x) => x.type === 'P')!;
     await saveEvidence({ evidence: { ...e, description: 'Updated after the first bundle' } });
-    const { listPeers } = await import('../../../src/storage/exchange');
+    const { listPeers } = await import('../../../src/storage');
     const since = (await listPeers()).find((p) => p.deviceId === 'tablet-device')!.sentAt[demoId]!;
     const delta = await exportPortfolio(demoId, { forDevice: 'tablet-device', since });
     const v = await verifyBundle(delta.blob);
@@ -192,7 +192,7 @@ describe('portfolio bundle', () => {
     expect(seen.at(-1)!.bytesDone).toBe(out.payloadBytes);
     expect(seen.map((p) => p.file)).toContain('data/portfolio.json');
 
-    const { listPeers } = await import('../../../src/storage/exchange');
+    const { listPeers } = await import('../../../src/storage');
     const controller = new AbortController();
     const cancelled = exportPortfolio(demoId, { forDevice: 'cancelled-device', signal: controller.signal, onProgress: () => controller.abort() });
     await expect(cancelled).rejects.toMatchObject({ name: 'AbortError' });
@@ -440,12 +440,12 @@ describe('portfolio bundle', () => {
 });
 
 async function deviceIdNow() {
-  const { deviceId } = await import('../../../src/storage/repo');
+  const { deviceId } = await import('../../../src/storage');
   return deviceId();
 }
 
 async function listPeersNow() {
-  const { listPeers } = await import('../../../src/storage/exchange');
+  const { listPeers } = await import('../../../src/storage');
   return listPeers();
 }
 

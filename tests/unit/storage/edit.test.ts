@@ -10,10 +10,14 @@ import {
   savePerson,
   updateEnrolment,
   updateEvidenceDetails,
-} from '../../../src/storage/repo';
+} from '../../../src/storage';
 import { StorageError } from '../../../src/storage/errors';
 import { sha256Blob } from '../../../src/storage/hashing';
-import { svq2Portfolio } from '../fixtures';
+import { evidenceFields, personFields, svq2Portfolio } from '../factories';
+// Not a React hook, whatever its name says: it installs the test clock around each test.
+import { installTestClock } from '../clock';
+
+installTestClock();
 
 beforeEach(() => {
   setDatabase(new FieldfolioDB(`edit-test-${Math.random()}`));
@@ -28,7 +32,7 @@ const CRITERIA = [
 
 async function signedEvidence(portfolioId: string, assessorId: string) {
   return saveEvidence({
-    evidence: { portfolioId, type: 'O', title: 'Queue at the gate', date: '2026-10-01', location: 'Gate 3', recordedBy: assessorId },
+    evidence: evidenceFields(portfolioId, { location: 'Gate 3', recordedBy: assessorId }),
     files: [{ name: 'photo.jpg', type: 'image/jpeg', blob: new Blob(['jpeg bytes'], { type: 'image/jpeg' }) }],
     criteria: CRITERIA,
     signature: { typedName: 'Jo Assessor', role: 'assessor', personId: assessorId, image: 'data:image/png;base64,AAAA' },
@@ -119,8 +123,8 @@ describe('editing people and enrolments', () => {
 
   it('updateEnrolment changes the route and people in one audited write, keeping the rest', async () => {
     const { enrolment, candidate } = await portfolio();
-    const iqa = await savePerson({ name: 'Ida IQA', roles: ['iqa'] });
-    const newAssessor = await savePerson({ name: 'Max Assessor', roles: ['assessor'], assessorStatus: 'qualified' });
+    const iqa = await savePerson(personFields({ name: 'Ida IQA', roles: ['iqa'] }));
+    const newAssessor = await savePerson(personFields({ name: 'Max Assessor', roles: ['assessor'], assessorStatus: 'qualified' }));
     const route = ['F1', 'F2', 'A10', 'B4', 'C3', 'D2', 'D3'];
     const updated = await updateEnrolment(enrolment, { route, assessorId: newAssessor.id, iqaId: iqa.id }, 'route +B4 −B2');
     expect(updated.rev).toBe(2);
@@ -133,7 +137,7 @@ describe('editing people and enrolments', () => {
 
 describe('a recording form in the index of evidence', () => {
   it('its evidence item follows the form when the form is saved again: details, and criteria added, none lost', async () => {
-    const { saveForm } = await import('../../../src/storage/repo');
+    const { saveForm } = await import('../../../src/storage');
     const { enrolment } = await portfolio();
     const form = await saveForm({ portfolioId: enrolment.id, formType: 'observation', title: 'Observation: gate', data: {}, status: 'draft' });
     const evidence = await saveEvidence({
@@ -141,7 +145,7 @@ describe('a recording form in the index of evidence', () => {
       criteria: [CRITERIA[0]!],
     });
     // Mapped on the evidence itself, not named by the form: must survive the form's next save.
-    const { setEvidenceMappings } = await import('../../../src/storage/repo');
+    const { setEvidenceMappings } = await import('../../../src/storage');
     await setEvidenceMappings(enrolment.id, evidence.id, [CRITERIA[0]!, { unitCode: 'B2', criterionKey: 'B2|pc|B2.1|B2.1' }]);
 
     await saveForm(
@@ -163,14 +167,14 @@ it('a record that fails validation is refused with a readable message, not zod J
 });
 
 it('an internal quality assurer signs an item as sampled: the index of evidence shows who and when', async () => {
-  const { signEvidenceSample, storeSpecs } = await import('../../../src/storage/repo');
+  const { signEvidenceSample, storeSpecs } = await import('../../../src/storage');
   const { buildIndexOfEvidence } = await import('../../../src/domain');
   const { loadSpec } = await import('../domain/loadSpecs');
   const spec = loadSpec('svq2-customer-service-scqf5');
   await storeSpecs([spec], 'bundled');
   const { enrolment } = await portfolio();
-  const iqa = await savePerson({ name: 'Ivy Quality', roles: ['iqa'] });
-  const e = await saveEvidence({ evidence: { portfolioId: enrolment.id, type: 'P', title: 'Comment cards', date: '2026-10-01' } });
+  const iqa = await savePerson(personFields({ name: 'Ivy Quality', roles: ['iqa'] }));
+  const e = await saveEvidence({ evidence: evidenceFields(enrolment.id, { type: 'P', title: 'Comment cards' }) });
   const before = buildIndexOfEvidence((await loadPortfolio(enrolment.id))!, spec).rows.find((r) => r.evidenceId === e.id)!;
   expect(before.ivSampling).toBe('');
   await signEvidenceSample(enrolment.id, e.id, { typedName: 'Ivy Quality', role: 'Internal quality assurer', personId: iqa.id, image: '' });

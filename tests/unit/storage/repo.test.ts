@@ -13,13 +13,17 @@ import {
   loadDraft,
   auditLog,
   deviceId,
-} from '../../../src/storage/repo';
+} from '../../../src/storage';
 import { StorageError } from '../../../src/storage/errors';
 import { sha256Blob } from '../../../src/storage/hashing';
 import { computeProgress } from '../../../src/domain';
 import { evidenceNumbers } from '../../../src/domain';
 import { loadSpec } from '../domain/loadSpecs';
-import { svq2Portfolio } from '../fixtures';
+import { evidenceFields, personFields, svq2Portfolio } from '../factories';
+// Not a React hook, whatever its name says: it installs the test clock around each test.
+import { installTestClock } from '../clock';
+
+installTestClock();
 
 let name: string;
 beforeEach(() => {
@@ -75,7 +79,7 @@ describe('storage', () => {
 
   it('a full disk gives a clear message and keeps what was stored', async () => {
     const { enrolment } = await portfolio();
-    await saveEvidence({ evidence: { portfolioId: enrolment.id, type: 'P', title: 'Kept', date: '2026-10-01' } });
+    await saveEvidence({ evidence: evidenceFields(enrolment.id, { type: 'P', title: 'Kept' }) });
     // Simulate the browser's quota failure at the lowest layer, the way Chromium reports it.
     db().use({
       stack: 'dbcore',
@@ -132,17 +136,16 @@ describe('storage', () => {
 
   it('loads deleted evidence as tombstones, so evidence index numbers survive a deletion and a back-dated item', async () => {
     const { enrolment } = await portfolio();
-    const tick = () => new Promise((r) => setTimeout(r, 2));
-    const first = await saveEvidence({ evidence: { portfolioId: enrolment.id, type: 'O', title: 'First', date: '2026-10-01' } });
-    await tick();
-    const second = await saveEvidence({ evidence: { portfolioId: enrolment.id, type: 'O', title: 'Second', date: '2026-10-02' } });
-    await tick();
-    const third = await saveEvidence({ evidence: { portfolioId: enrolment.id, type: 'O', title: 'Third', date: '2026-10-03' } });
+    // The test clock moves on with every write: each item is recorded a moment after the one before.
+    const record = (title: string, date: string, type: 'O' | 'RPL' = 'O') =>
+      saveEvidence({ evidence: evidenceFields(enrolment.id, { type, title, date }) });
+    const first = await record('First', '2026-10-01');
+    const second = await record('Second', '2026-10-02');
+    const third = await record('Third', '2026-10-03');
     const before = evidenceNumbers((await loadPortfolio(enrolment.id))!);
     expect([first.id, second.id, third.id].map((id) => before.get(id))).toEqual([1, 2, 3]);
 
-    await tick();
-    const backDated = await saveEvidence({ evidence: { portfolioId: enrolment.id, type: 'RPL', title: 'Old certificate', date: '2020-01-01' } });
+    const backDated = await record('Old certificate', '2020-01-01', 'RPL');
     await deleteEvidence(enrolment.id, second.id);
     const data = (await loadPortfolio(enrolment.id))!;
     expect(data.evidence.map((e) => e.title).sort()).toEqual(['First', 'Old certificate', 'Third']);
@@ -154,8 +157,8 @@ describe('storage', () => {
   it('unit sign-off by an assessor working towards the award counts only once countersigned', async () => {
     const spec = loadSpec('svq2-customer-service-scqf5');
     const { enrolment } = await portfolio();
-    const trainee = await savePerson({ name: 'Tia Trainee', roles: ['assessor'], assessorStatus: 'working-towards' });
-    const qualified = await savePerson({ name: 'Quinn Qualified', roles: ['assessor'], assessorStatus: 'qualified' });
+    const trainee = await savePerson(personFields({ name: 'Tia Trainee', roles: ['assessor'], assessorStatus: 'working-towards' }));
+    const qualified = await savePerson(personFields({ name: 'Quinn Qualified', roles: ['assessor'], assessorStatus: 'qualified' }));
     const sig = { typedName: 'Tia Trainee', role: 'assessor', personId: trainee.id, image: '' };
     const decision = await signOffUnit({ portfolioId: enrolment.id, unitCode: 'F1', assessorId: trainee.id, date: '2026-10-05', signature: sig });
     let data = (await loadPortfolio(enrolment.id))!;
@@ -256,7 +259,7 @@ describe('migration from schema version 2', () => {
 describe('reading records back', () => {
   it('validates each stored version once per session, and every new version again', async () => {
     const { enrolment } = await portfolio();
-    const e = await saveEvidence({ evidence: { portfolioId: enrolment.id, type: 'O', title: 'First', date: '2026-10-01' } });
+    const e = await saveEvidence({ evidence: evidenceFields(enrolment.id, { title: 'First' }) });
     const first = (await loadPortfolio(enrolment.id))!.evidence[0]!;
     expect((await loadPortfolio(enrolment.id))!.evidence[0]).toBe(first); // the same version: not parsed again
     // A new version written behind the storage layer's back, and invalid: it is validated, and reported.

@@ -5,12 +5,12 @@ import { MemoryRouter, Route, Routes } from 'react-router';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Enrolment, Person } from '../../../src/domain';
 import { FieldfolioDB, setDatabase } from '../../../src/storage/db';
-import { listPeople, loadPortfolio, saveEvidence, savePerson, storeSpecs } from '../../../src/storage/repo';
+import { listPeople, loadPortfolio, saveEvidence, savePerson, storeSpecs } from '../../../src/storage';
 import { EvidencePage } from '../../../src/ui/pages/EvidencePage';
 import { PeoplePage } from '../../../src/ui/pages/PeoplePage';
 import { PortfolioPage } from '../../../src/ui/pages/PortfolioPage';
 import { loadSpec } from '../domain/loadSpecs';
-import { svq2Portfolio } from '../fixtures';
+import { svq2Portfolio } from '../factories';
 
 const spec = loadSpec('svq2-customer-service-scqf5');
 let enrolment: Enrolment;

@@ -5,12 +5,12 @@ import { MemoryRouter, Route, Routes } from 'react-router';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Enrolment } from '../../../src/domain';
 import { FieldfolioDB, setDatabase } from '../../../src/storage/db';
-import { listForms, loadDraft, saveDraft, saveEvidence, saveForm, storeSpecs } from '../../../src/storage/repo';
+import { listForms, loadDraft, saveDraft, saveEvidence, saveForm, storeSpecs } from '../../../src/storage';
 import { AUTOSAVE_DELAY_MS } from '../../../src/ui/data/useAutosave';
 import { formDraftKey, FormPage, FormsPage, GeneratedFormPage, newFormDraftKey, type FormDraft } from '../../../src/ui/forms';
-import { useTestClock } from '../clock';
+import { installTestClock } from '../clock';
 import { loadSpec } from '../domain/loadSpecs';
-import { svq2Portfolio } from '../fixtures';
+import { svq2Portfolio } from '../factories';
 
 const spec = loadSpec('svq2-customer-service-scqf5');
 let enrolment: Enrolment;
@@ -213,7 +213,7 @@ describe('form signatures', () => {
 });
 
 describe('forms list and generated forms', () => {
-  useTestClock(); // each write a second after the one before
+  installTestClock(); // each write a second after the one before
   it('lists the portfolio’s forms by type with a "New" link for each typed form and links to the generated ones', async () => {
     await saveForm({ portfolioId: enrolment.id, formType: 'witness-testimony', title: 'Witness testimony — F2', data: {} });
     renderAt(`/portfolios/${enrolment.id}/forms`);

@@ -4,7 +4,7 @@ import { cleanup, render, screen, within } from '@testing-library/react';
 import { MemoryRouter, Route, Routes } from 'react-router';
 import { afterEach, expect, it } from 'vitest';
 import { FieldfolioDB, setDatabase } from '../../../src/storage/db';
-import { createEnrolment, recordCriterionDecision, saveEvidence, savePerson, storeSpecs } from '../../../src/storage/repo';
+import { createEnrolment, recordCriterionDecision, saveEvidence, savePerson, storeSpecs } from '../../../src/storage';
 import { PortfolioPage } from '../../../src/ui/pages/PortfolioPage';
 import { loadSpec } from '../domain/loadSpecs';
 

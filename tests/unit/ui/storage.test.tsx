@@ -3,9 +3,9 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, render, screen } from '@testing-library/react';
 import { FieldfolioDB, setDatabase } from '../../../src/storage/db';
-import { saveEvidence } from '../../../src/storage/repo';
+import { saveEvidence } from '../../../src/storage';
 import { NearQuotaWarning, StorageMeter } from '../../../src/ui/components/StorageMeter';
-import { svq2Portfolio } from '../fixtures';
+import { svq2Portfolio } from '../factories';
 
 function stubStorage(usage: number, quota: number) {
   vi.stubGlobal('navigator', { ...navigator, storage: { estimate: async () => ({ usage, quota }), persisted: async () => false, persist: async () => true } });

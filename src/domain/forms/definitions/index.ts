@@ -1,6 +1,6 @@
 // The 13 recording forms of seed 001 (Edexcel SVQs in Customer Service, Section 4: Recording forms — "Level 2/3:
 // Example form 1..13") as data, one definition per form type with the seed's own field labels, and their lookup.
-import { FORM_TYPES, type FormType } from '../../portfolio/records';
+import { FORM_TYPES, type FormType } from '../../records';
 import type { FormDefinition, FormField } from '../types';
 import { PORTFOLIO_FORMS } from './portfolioForms';
 import { ACHIEVEMENT_FORMS } from './achievementForms';

@@ -1,6 +1,6 @@
 // Building blocks the seed's forms share: the header fields, signature lines, plan columns and fixed wording of
 // seed 001 (Edexcel SVQs in Customer Service, Section 4: Recording forms).
-import type { Role } from '../../portfolio/records';
+import type { Role } from '../../records';
 import { signatureFieldKey } from '../fieldConventions';
 import type { FormColumn, FormField } from '../types';
 

@@ -1,5 +1,5 @@
 // Form 3, the contents checklist, computed: each part of the portfolio ticked when the records it needs exist.
-import type { EvidenceTypeCode, FormType } from '../../portfolio/records';
+import type { EvidenceTypeCode, FormType } from '../../records';
 import type { QualificationSpec } from '../../spec/schema';
 import { hasValue } from '../formData';
 import { candidateNameOf, live, type FormsInput } from '../formsInput';

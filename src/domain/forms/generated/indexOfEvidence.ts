@@ -1,5 +1,5 @@
 // Form 4, the index of evidence, computed: every piece of evidence by its evidence index number.
-import type { Evidence, EvidenceTypeCode } from '../../portfolio/records';
+import type { Evidence, EvidenceTypeCode } from '../../records';
 import { unitCriteria } from '../../spec/criteria';
 import type { QualificationSpec } from '../../spec/schema';
 import { coverageText } from '../criterionRefs';

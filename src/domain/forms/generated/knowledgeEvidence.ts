@@ -1,5 +1,5 @@
 // Form 8's grid, computed: each knowledge item of a unit with the evidence (numbers and types) mapped to it.
-import type { EvidenceTypeCode } from '../../portfolio/records';
+import type { EvidenceTypeCode } from '../../records';
 import { unitCriteria } from '../../spec/criteria';
 import type { QualificationSpec } from '../../spec/schema';
 import { shortRef } from '../criterionRefs';

@@ -1,0 +1,53 @@
+// People: candidates, assessors, quality assurers, verifiers and witnesses. Kept per device, not per
+// portfolio; a bundle carries the people its portfolio names.
+import { z } from 'zod';
+import { addClock, META_FIELDS, recordFactory, type Migration } from './meta';
+import { defineRecordType } from './recordType';
+
+export const ROLES = ['candidate', 'assessor', 'iqa', 'ev', 'witness', 'expert-witness'] as const;
+export const Role = z.enum(ROLES);
+export type Role = z.infer<typeof Role>;
+export const ROLE_LABELS: Record<Role, string> = {
+  candidate: 'Candidate',
+  assessor: 'Assessor',
+  iqa: 'Internal quality assurer (IQA)',
+  ev: 'External verifier',
+  witness: 'Witness',
+  'expert-witness': 'Expert witness',
+};
+
+export const Person = z
+  .object({
+    ...META_FIELDS,
+    name: z.string().min(1, 'a name is required'),
+    roles: z.array(Role).min(1, 'at least one role'),
+    centre: z.string().default(''),
+    registrationNumber: z.string().default(''),
+    jobTitle: z.string().default(''),
+    /** Assessors: qualified, or working towards (their sign-offs need countersigning). */
+    assessorStatus: z.enum(['qualified', 'working-towards', 'not-applicable']).default('not-applicable'),
+    email: z.string().default(''),
+  })
+  .loose();
+export type Person = z.infer<typeof Person>;
+
+export const PERSON_MIGRATIONS: readonly Migration[] = [
+  {
+    name: 'v2: single role field becomes a list of roles',
+    to: 2,
+    up: (r) => ({ ...r, roles: Array.isArray(r.roles) ? r.roles : r.role ? [r.role] : [] }),
+  },
+  addClock,
+];
+
+export const newPerson = recordFactory(Person);
+
+export const personRecordType = defineRecordType({
+  table: 'people',
+  schema: Person,
+  introducedIn: 1,
+  migrations: PERSON_MIGRATIONS,
+  indexes: 'id, updatedAt',
+  travels: true,
+  portfolioScoped: false,
+});

@@ -1,0 +1,107 @@
+// The one write path: every change validates, stamps merge metadata, appends to the audit log and runs in one
+// Dexie transaction with everything that belongs with it (all of a change lands, or none of it).
+import {
+  nextClock,
+  RECORD_SCHEMAS,
+  RECORD_TABLES,
+  type RecordFields,
+  type RecordOf,
+  type RecordTable,
+} from '../domain';
+import { appendAudit } from './audit';
+import { newId, nowIso } from './clock';
+import { db, type MediaRow } from './db';
+import { actingPersonId, deviceId } from './device';
+import { explainWriteError } from './errors';
+
+/** What a caller supplies: the record's own fields (defaults optional); the layer stamps the metadata. */
+export type Input<T extends RecordTable> = RecordFields<(typeof RECORD_SCHEMAS)[T]> & { id?: string };
+
+/** Fills and bumps the merge metadata, then validates against the record's schema. */
+function stamp<T extends RecordTable>(
+  table: T,
+  input: Record<string, unknown>,
+  existing: RecordOf<T> | undefined,
+  device: string,
+): RecordOf<T> {
+  const at = nowIso();
+  return RECORD_SCHEMAS[table].parse({
+    ...existing,
+    ...input,
+    id: (input.id as string | undefined) ?? existing?.id ?? newId(),
+    createdAt: existing?.createdAt ?? at,
+    updatedAt: at,
+    rev: (existing?.rev ?? 0) + 1,
+    clock: nextClock(device, existing?.clock ?? {}),
+    deviceId: device,
+    deleted: input.deleted ?? false,
+  }) as RecordOf<T>;
+}
+
+export interface WriteContext {
+  device: string;
+  actor: string | null;
+  /** Creates or updates a record (by `input.id`), audited as `action` (default: create or update). */
+  put<T extends RecordTable>(
+    table: T,
+    input: Record<string, unknown>,
+    action?: string,
+    summary?: string,
+  ): Promise<RecordOf<T>>;
+  /** Marks a record deleted (a tombstone that travels), audited. */
+  remove(table: RecordTable, id: string, summary?: string): Promise<void>;
+}
+
+/** The tables a write may touch: every record table, the audit log, and drafts (a save clears its draft). */
+const WRITE_TABLES = [...RECORD_TABLES, 'audit', 'drafts'];
+
+/** Runs `change` in one transaction over every table a write may touch; its audit rows are filed under `portfolioId`. */
+export async function write<R>(
+  what: string,
+  portfolioId: string,
+  change: (ctx: WriteContext) => Promise<R>,
+): Promise<R> {
+  const device = await deviceId();
+  const actor = await actingPersonId();
+  const database = db();
+  const audit = (action: string, recordType: string, recordId: string, summary?: string) =>
+    appendAudit({ portfolioId, actorId: actor, deviceId: device, action, recordType, recordId, summary });
+  try {
+    return await database.transaction('rw', WRITE_TABLES, async () => {
+      const ctx: WriteContext = {
+        device,
+        actor,
+        async put(table, input, action, summary) {
+          const t = database.table(table);
+          const existing = input.id ? await t.get(input.id as string) : undefined;
+          // A media row's Blob travels beside the validated metadata, never through the schema.
+          const { blob, ...rest } = input as { blob?: Blob };
+          const { blob: existingBlob, ...existingMeta } = (existing ?? {}) as Partial<MediaRow>;
+          const record = stamp(table, rest, existing ? (existingMeta as never) : undefined, device);
+          const keptBlob = blob ?? existingBlob;
+          await t.put(keptBlob ? { ...record, blob: keptBlob } : record);
+          await audit(action ?? (existing ? 'update' : 'create'), table, record.id, summary);
+          return record;
+        },
+        async remove(table, id, summary) {
+          const t = database.table(table);
+          const existing = await t.get(id);
+          if (!existing || existing.deleted) return;
+          const clock = nextClock(device, existing.clock ?? {});
+          await t.put({
+            ...existing,
+            deleted: true,
+            updatedAt: nowIso(),
+            rev: (existing.rev ?? 0) + 1,
+            clock,
+            deviceId: device,
+          });
+          await audit('delete', table, id, summary);
+        },
+      };
+      return change(ctx);
+    });
+  } catch (e) {
+    throw explainWriteError(e, what);
+  }
+}
