@@ -6,9 +6,9 @@ import { deleteEvidence, loadDemoPortfolio, loadPortfolio, savePerson } from '..
 import { exportPortfolio } from '../../../src/bundle/export';
 import { verifyBundle } from '../../../src/bundle/verify';
 import { importBundle, writeVerifiedBundle } from '../../../src/bundle/import';
-import { device, FIXED, snapshot, setUpDemoPhone, installFileClock } from './helpers';
+import { device, FIXED, snapshot, setUpDemoPhone, installFileClock, unzipAll } from './helpers';
 
-installFileClock();
+const clock = installFileClock();
 
 describe('portfolio bundle: round trip', () => {
   const demo = setUpDemoPhone();
@@ -94,5 +94,23 @@ describe('portfolio bundle: round trip', () => {
     expect(v.payloadFiles).toBe(4); // portfolio.json, the SVQ2 spec, one photo, report.html
     expect(v.records.evidence.length).toBe(7);
     expect(v.media.size).toBe(1);
+  });
+
+  it("the report, bag-info and portfolio.json carry the export time given, or else the storage clock's", async () => {
+    setDatabase(demo.phone);
+    const textOf = async (blob: Blob, path: string) => {
+      const files = await unzipAll(blob);
+      return new TextDecoder().decode(files[Object.keys(files).find((name) => name.endsWith(path))!]);
+    };
+    const given = (await exportPortfolio(demo.demoId, { now: FIXED })).blob;
+    expect(await textOf(given, 'data/report.html')).toContain('report made 2026-11-26');
+    expect(await textOf(given, 'bag-info.txt')).toContain('Bagging-Date: 2026-11-26');
+    expect(JSON.parse(await textOf(given, 'data/portfolio.json')).exportedAt).toBe(FIXED.toISOString());
+
+    const at = clock.peek();
+    const clocked = (await exportPortfolio(demo.demoId)).blob;
+    expect(await textOf(clocked, 'data/report.html')).toContain(`report made ${at.slice(0, 10)}`);
+    expect(await textOf(clocked, 'bag-info.txt')).toContain(`Bagging-Date: ${at.slice(0, 10)}`);
+    expect(JSON.parse(await textOf(clocked, 'data/portfolio.json')).exportedAt).toBe(at);
   });
 });
