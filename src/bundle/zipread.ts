@@ -86,59 +86,52 @@ async function readEndRecord(blob: Blob, limits: ZipLimits): Promise<EndRecord> 
   return { count, cdOffset, cdSize };
 }
 
-/** One entry's header in the central directory, field by field as written. */
-interface CentralHeader {
-  madeBy: number;
-  needed: number;
-  flags: number;
-  method: number;
-  time: number;
-  date: number;
-  crc: number;
-  compressedSize: number;
-  uncompressed: number;
-  nameLength: number;
-  extraLength: number;
-  commentLength: number;
-  disk: number;
-  internal: number;
-  external: number;
-  localOffset: number;
-  name: string;
-}
+/** Each field of a central directory header: its offset in the header and its width in bytes (APPNOTE 4.3.12). */
+const CENTRAL_HEADER_FIELDS = {
+  madeBy: [4, 2],
+  needed: [6, 2],
+  flags: [8, 2],
+  method: [10, 2],
+  time: [12, 2],
+  date: [14, 2],
+  crc: [16, 4],
+  compressedSize: [20, 4],
+  uncompressed: [24, 4],
+  nameLength: [28, 2],
+  extraLength: [30, 2],
+  commentLength: [32, 2],
+  disk: [34, 2],
+  internal: [36, 2],
+  external: [38, 4],
+  localOffset: [42, 4],
+} as const;
+
+/** One entry's header in the central directory, field by field as written, and its file name. */
+type CentralHeader = { [F in keyof typeof CENTRAL_HEADER_FIELDS]: number } & { name: string };
 
 /** The header at `at` in the central directory (entry `index`, counted from 0). */
 function readCentralHeader(cd: DataView, at: number, index: number): CentralHeader {
   if (at + 46 > cd.byteLength || u32(cd, at) !== 0x02014b50) {
     throw new BundleError(ZIP, `central directory entry ${index + 1} is damaged`);
   }
-  const nameLength = u16(cd, at + 28);
+  const fields = Object.fromEntries(
+    Object.entries(CENTRAL_HEADER_FIELDS).map(([field, [offset, width]]) => [
+      field,
+      width === 2 ? u16(cd, at + offset) : u32(cd, at + offset),
+    ]),
+  ) as Omit<CentralHeader, 'name'>;
   let name: string;
   try {
-    const nameBytes = new Uint8Array(cd.buffer, cd.byteOffset + at + 46, Math.min(nameLength, cd.byteLength - at - 46));
+    const nameBytes = new Uint8Array(
+      cd.buffer,
+      cd.byteOffset + at + 46,
+      Math.min(fields.nameLength, cd.byteLength - at - 46),
+    );
     name = new TextDecoder('utf-8', { fatal: true }).decode(nameBytes);
   } catch {
     throw new BundleError(`entry ${index + 1}`, 'file name is not valid UTF-8');
   }
-  return {
-    madeBy: u16(cd, at + 4),
-    needed: u16(cd, at + 6),
-    flags: u16(cd, at + 8),
-    method: u16(cd, at + 10),
-    time: u16(cd, at + 12),
-    date: u16(cd, at + 14),
-    crc: u32(cd, at + 16),
-    compressedSize: u32(cd, at + 20),
-    uncompressed: u32(cd, at + 24),
-    nameLength,
-    extraLength: u16(cd, at + 30),
-    commentLength: u16(cd, at + 32),
-    disk: u16(cd, at + 34),
-    internal: u16(cd, at + 36),
-    external: u32(cd, at + 38),
-    localOffset: u32(cd, at + 42),
-    name,
-  };
+  return { ...fields, name };
 }
 
 /** What a conforming writer puts in a central header: no extras, sane sizes, each entry right after the last. */
