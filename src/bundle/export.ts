@@ -1,12 +1,23 @@
 // Export: a zip holding one BagIt 1.0 bag, streamed (STORE: media is already compressed), every file's
 // SHA-256 computed as it is written, signed with this device's key. Memory stays bounded by the flush size and
 // the hash workers' read size, not the portfolio size.
-import { Zip, ZipPassThrough } from 'fflate';
-import { RECORD_SCHEMA_VERSION } from '../domain';
-import { notePeer, portfolioForExport, type PortfolioExport, deviceSigningKey, ECDSA_SIGN, deviceId, listStoredSpecs, loadStoredSpec, todayIso, digestBlob, sha256Hex, type BlobDigest } from '../storage';
+import { RECORD_SCHEMA_VERSION, type QualificationSpec, type RecordOf } from '../domain';
+import {
+  notePeer,
+  portfolioForExport,
+  type PortfolioExport,
+  deviceId,
+  listStoredSpecs,
+  loadStoredSpec,
+  nowIso,
+  digestBlob,
+  type BlobDigest,
+} from '../storage';
 import { BAGIT_TXT, bagInfoText, manifestText, payloadOxum } from './bagit';
-import { BUNDLE_SCHEMA_VERSION, canonicalSignatureText, toBase64, type PortfolioFile, type SignatureFile } from './format';
+import { BUNDLE_SCHEMA_VERSION, type PortfolioFile } from './format';
 import { portfolioReport } from './report';
+import { signatureFileFor } from './signature';
+import { BagZipWriter } from './zipwrite';
 
 export const SOFTWARE_AGENT = 'Fieldfolio 0.1.0';
 
@@ -37,200 +48,200 @@ export interface ExportedBundle {
 }
 
 const EXTENSIONS: Record<string, string> = {
-  'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp', 'image/gif': 'gif', 'image/heic': 'heic',
-  'video/mp4': 'mp4', 'video/webm': 'webm', 'video/quicktime': 'mov', 'audio/webm': 'webm', 'audio/mp4': 'm4a',
-  'audio/mpeg': 'mp3', 'audio/ogg': 'ogg', 'application/pdf': 'pdf', 'text/plain': 'txt',
+  'image/jpeg': 'jpg',
+  'image/png': 'png',
+  'image/webp': 'webp',
+  'image/gif': 'gif',
+  'image/heic': 'heic',
+  'video/mp4': 'mp4',
+  'video/webm': 'webm',
+  'video/quicktime': 'mov',
+  'audio/webm': 'webm',
+  'audio/mp4': 'm4a',
+  'audio/mpeg': 'mp3',
+  'audio/ogg': 'ogg',
+  'application/pdf': 'pdf',
+  'text/plain': 'txt',
 };
 export const extensionFor = (mime: string) => EXTENSIONS[mime.split(';')[0]!.trim()] ?? 'bin';
 
 const encoder = new TextEncoder();
-const FLUSH_BYTES = 16 * 1024 * 1024;
-
-/** A payload file: bytes made here (JSON, report), or a stored media Blob with its digest under way in a worker. */
-type PayloadSource = { path: string; size: number } & ({ bytes: Uint8Array } | { blob: Blob; digest: Promise<BlobDigest> });
-
-/**
- * Stands in for a media file's bytes in the zip stream. The zip writer only counts its length; the output
- * then takes the Blob itself, so media bytes are never read or copied on this thread: the hash worker is
- * their one reader, and the bundle Blob references the stored files.
- */
-class BlobBytes {
-  constructor(readonly blob: Blob) {}
-  get length(): number {
-    return this.blob.size;
-  }
-}
-
-/** A stored (uncompressed) zip entry whose data is a Blob and whose CRC-32 comes from the worker's digest. */
-class BlobEntry extends ZipPassThrough {
-  write(blob: Blob, crc32: number): void {
-    this.size = blob.size;
-    this.crc = crc32;
-    this.process(new BlobBytes(blob) as unknown as Uint8Array<ArrayBuffer>, true);
-  }
-}
-
-function untilAborted<T>(promise: Promise<T>, signal?: AbortSignal): Promise<T> {
-  if (!signal) return promise;
-  return new Promise<T>((resolve, reject) => {
-    const abort = () => reject(new DOMException('Export cancelled', 'AbortError'));
-    if (signal.aborted) abort();
-    signal.addEventListener('abort', abort, { once: true });
-    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', abort));
-  });
-}
+const jsonBytes = (value: unknown) => encoder.encode(JSON.stringify(value, null, 1));
 
 export async function exportPortfolio(portfolioId: string, options: ExportOptions = {}): Promise<ExportedBundle> {
-  const startedAt = (options.now ?? new Date()).toISOString();
+  // Taken before the records are read: the next incremental bundle holds whatever changes after it.
+  const now = options.now ?? new Date(nowIso());
   const data = await portfolioForExport(portfolioId, options.since);
   if (!data) throw new Error('This portfolio is not on this device.');
-  const bundle = await writeBundle(data, options);
-  if (options.forDevice) await notePeer(options.forDevice, { sent: { portfolioId, at: startedAt } });
+  const bundle = await writeBundle(data, { ...options, now });
+  if (options.forDevice) await notePeer(options.forDevice, { sent: { portfolioId, at: now.toISOString() } });
   return bundle;
 }
 
-export async function writeBundle(data: PortfolioExport, options: ExportOptions = {}): Promise<ExportedBundle> {
-  const now = options.now ?? new Date();
-  const enrolment = data.records.enrolments[0]!;
-  const device = await deviceId();
-  const spec = await loadStoredSpec(enrolment.specId, enrolment.specVersion);
-  // An incremental bundle goes to a device that already holds the portfolio, and so its spec.
-  const specs = options.since ? [] : spec ? [spec] : (await listStoredSpecs()).filter((s) => s.id === enrolment.specId);
-  const root = `fieldfolio-${enrolment.id}`;
-  const scope = options.since || options.partial ? 'changes' : 'full';
+/** What the bundle says about itself, in portfolio.json and in bag-info.txt alike. */
+interface BundleFacts {
+  enrolment: RecordOf<'enrolments'>;
+  deviceId: string;
+  now: Date;
+  scope: 'full' | 'changes';
+  since: string | undefined;
+}
 
-  const portfolio: PortfolioFile = {
+export async function writeBundle(data: PortfolioExport, options: ExportOptions = {}): Promise<ExportedBundle> {
+  const enrolment = data.records.enrolments[0]!;
+  const facts: BundleFacts = {
+    enrolment,
+    deviceId: await deviceId(),
+    now: options.now ?? new Date(nowIso()),
+    scope: options.since || options.partial ? 'changes' : 'full',
+    since: options.since,
+  };
+  const { spec, carried } = await specsFor(enrolment, options.since);
+  const report = portfolioReport(data, spec, facts.now.toISOString().slice(0, 10));
+  const files = collectPayload(data, portfolioFile(data, facts), carried, report);
+  const progress = new ExportProgressCounter(files, options.onProgress);
+  const zip = new BagZipWriter(`fieldfolio-${enrolment.id}`, facts.now, options.signal);
+  const manifest = await writePayload(zip, hashMedia(files, progress), progress);
+  const tagManifestBytes = await writeTagFiles(zip, bagInfo(facts, progress.bytesTotal, files.length), manifest);
+  await zip.writeBytes('signature.json', await signatureFileFor(tagManifestBytes, facts.deviceId));
+  return {
+    blob: zip.finish(),
+    fileName: `fieldfolio-${enrolment.id}.zip`,
+    files: files.length,
+    payloadBytes: progress.bytesTotal,
+  };
+}
+
+/**
+ * The spec the portfolio uses (for the report), and the spec files that travel: none in an incremental bundle,
+ * which goes to a device that already holds the portfolio, and so its spec.
+ */
+async function specsFor(enrolment: RecordOf<'enrolments'>, since: string | undefined) {
+  const spec = await loadStoredSpec(enrolment.specId, enrolment.specVersion);
+  if (since) return { spec, carried: [] };
+  return { spec, carried: spec ? [spec] : (await listStoredSpecs()).filter((s) => s.id === enrolment.specId) };
+}
+
+function portfolioFile(data: PortfolioExport, facts: BundleFacts): PortfolioFile {
+  return {
     format: 'fieldfolio-portfolio',
     schemaVersion: BUNDLE_SCHEMA_VERSION,
     recordSchemaVersion: RECORD_SCHEMA_VERSION,
-    portfolioId: enrolment.id,
-    exportedAt: now.toISOString(),
-    deviceId: device,
-    scope,
-    changesSince: options.since ?? null,
+    portfolioId: facts.enrolment.id,
+    exportedAt: facts.now.toISOString(),
+    deviceId: facts.deviceId,
+    scope: facts.scope,
+    changesSince: facts.since ?? null,
     records: data.records as unknown as PortfolioFile['records'],
     audit: data.audit,
   };
-  // Progress counts bytes hashed: media in the workers (all queued at once, so several move together), the
-  // files made here as they are written.
-  let bytesTotal = 0;
-  let bytesDone = 0;
-  let current = '';
-  const progressed = (n: number) => {
-    bytesDone += n;
-    options.onProgress?.({ bytesDone, bytesTotal, file: current });
-  };
-  const payload: PayloadSource[] = [];
-  const add = (source: PayloadSource) => {
-    payload.push(source);
-    bytesTotal += source.size;
-  };
-  const addBytes = (path: string, bytes: Uint8Array) => add({ path, size: bytes.length, bytes });
-  addBytes('data/portfolio.json', encoder.encode(JSON.stringify(portfolio, null, 1)));
-  for (const s of specs) addBytes(`data/specs/${s.id}.json`, encoder.encode(JSON.stringify(s, null, 1)));
+}
+
+/** A payload file: bytes made here (JSON, report), or a stored media Blob. */
+type PayloadFile = { path: string } & ({ bytes: Uint8Array } | { blob: Blob });
+/** The same, with each media file's digest under way in a hash worker. */
+type PayloadSource = { path: string } & ({ bytes: Uint8Array } | { blob: Blob; digest: Promise<BlobDigest> });
+
+/** Every payload file, in the order written: portfolio.json, the specs, each media file once, the report. */
+function collectPayload(
+  data: PortfolioExport,
+  portfolio: PortfolioFile,
+  specs: QualificationSpec[],
+  report: string,
+): PayloadFile[] {
+  const files: PayloadFile[] = [
+    { path: 'data/portfolio.json', bytes: jsonBytes(portfolio) },
+    ...specs.map((s) => ({ path: `data/specs/${s.id}.json`, bytes: jsonBytes(s) })),
+  ];
   const seen = new Set<string>();
   for (const m of data.records.media) {
     const blob = data.mediaBlobs.get(m.id);
     const path = `data/media/${m.sha256}.${extensionFor(m.mimeType)}`;
     if (!blob || m.deleted || seen.has(path)) continue;
     seen.add(path);
-    add({ path, size: blob.size, blob, digest: digestBlob(blob, progressed) });
+    files.push({ path, blob });
   }
-  addBytes('data/report.html', encoder.encode(portfolioReport(data, spec, todayIso())));
+  files.push({ path: 'data/report.html', bytes: encoder.encode(report) });
+  return files;
+}
 
-  // Output goes into a Blob as it is produced: the browser keeps Blob bytes outside the JS heap (and pages
-  // large ones to disk), so memory stays bounded by the flush size, not the bundle size.
-  const output: Blob[] = [];
-  let parts: Uint8Array[] = [];
-  let buffered = 0;
-  const flush = () => {
-    if (parts.length === 0) return;
-    output.push(new Blob(parts as BlobPart[]));
-    parts = [];
-    buffered = 0;
-  };
-  let zipError: Error | null = null;
-  const zip = new Zip((err, chunk) => {
-    if (err) zipError = err;
-    else if ((chunk as unknown) instanceof BlobBytes) {
-      flush();
-      output.push((chunk as unknown as BlobBytes).blob);
-    } else {
-      parts.push(chunk);
-      buffered += chunk.length;
-      if (buffered >= FLUSH_BYTES) flush();
-    }
-  });
-  const writeFile = async (path: string, source: Uint8Array | { blob: Blob; digest: Promise<BlobDigest> }): Promise<string> => {
-    if (options.signal?.aborted) throw new DOMException('Export cancelled', 'AbortError');
-    let sha256: string;
-    if (source instanceof Uint8Array) {
-      const entry = new ZipPassThrough(`${root}/${path}`);
-      entry.mtime = now;
-      zip.add(entry);
-      entry.push(source, true);
-      sha256 = await sha256Hex(source);
-    } else {
-      const digest = await untilAborted(source.digest, options.signal);
-      const entry = new BlobEntry(`${root}/${path}`);
-      entry.mtime = now;
-      zip.add(entry);
-      entry.write(source.blob, digest.crc32);
-      sha256 = digest.sha256;
-    }
-    if (zipError) throw zipError;
-    return sha256;
-  };
+/**
+ * Progress counts bytes hashed: media in the workers (all queued at once, so several move together), the files
+ * made here as they are written.
+ */
+class ExportProgressCounter {
+  readonly bytesTotal: number;
+  private bytesDone = 0;
+  /** The file being written. */
+  file = '';
 
-  const manifest: Array<{ path: string; sha256: string }> = [];
-  for (const p of payload) {
-    current = p.path;
-    manifest.push({ path: p.path, sha256: await writeFile(p.path, 'bytes' in p ? p.bytes : p) });
-    if ('bytes' in p) progressed(p.size);
+  constructor(
+    files: PayloadFile[],
+    private readonly onProgress?: (p: ExportProgress) => void,
+  ) {
+    this.bytesTotal = files.reduce((n, f) => n + ('bytes' in f ? f.bytes.length : f.blob.size), 0);
   }
 
-  const bagInfo = bagInfoText([
-    ['Bagging-Date', now.toISOString().slice(0, 10)],
-    ['Payload-Oxum', payloadOxum(bytesTotal, payload.length)],
+  readonly hashed = (bytes: number): void => {
+    this.bytesDone += bytes;
+    this.onProgress?.({ bytesDone: this.bytesDone, bytesTotal: this.bytesTotal, file: this.file });
+  };
+}
+
+/** Starts every media file's digest at once in the hash workers. */
+function hashMedia(files: PayloadFile[], progress: ExportProgressCounter): PayloadSource[] {
+  return files.map((f) => ('blob' in f ? { ...f, digest: digestBlob(f.blob, progress.hashed) } : f));
+}
+
+type ManifestEntry = { path: string; sha256: string };
+
+async function writePayload(
+  zip: BagZipWriter,
+  sources: PayloadSource[],
+  progress: ExportProgressCounter,
+): Promise<ManifestEntry[]> {
+  const manifest: ManifestEntry[] = [];
+  for (const source of sources) {
+    progress.file = source.path;
+    if ('bytes' in source) {
+      manifest.push({ path: source.path, sha256: await zip.writeBytes(source.path, source.bytes) });
+      progress.hashed(source.bytes.length);
+    } else {
+      manifest.push({ path: source.path, sha256: await zip.writeBlob(source.path, source.blob, source.digest) });
+    }
+  }
+  return manifest;
+}
+
+function bagInfo(facts: BundleFacts, payloadBytes: number, payloadFiles: number): string {
+  const { enrolment, since } = facts;
+  const changes = since ? `, changes since ${since}` : '';
+  return bagInfoText([
+    ['Bagging-Date', facts.now.toISOString().slice(0, 10)],
+    ['Payload-Oxum', payloadOxum(payloadBytes, payloadFiles)],
     ['Bag-Software-Agent', SOFTWARE_AGENT],
     ['External-Identifier', enrolment.id],
-    ['External-Description', `Fieldfolio portfolio bundle: ${enrolment.specId} ${enrolment.specVersion}${options.since ? `, changes since ${options.since}` : ''}`],
+    ['External-Description', `Fieldfolio portfolio bundle: ${enrolment.specId} ${enrolment.specVersion}${changes}`],
     ['Fieldfolio-Schema-Version', String(BUNDLE_SCHEMA_VERSION)],
     ['Fieldfolio-Record-Schema-Version', String(RECORD_SCHEMA_VERSION)],
-    ['Fieldfolio-Exporting-Device', device],
-    ['Fieldfolio-Scope', scope],
-    ...(options.since ? [['Fieldfolio-Changes-Since', options.since] as [string, string]] : []),
+    ['Fieldfolio-Exporting-Device', facts.deviceId],
+    ['Fieldfolio-Scope', facts.scope],
+    ...(since ? [['Fieldfolio-Changes-Since', since] as [string, string]] : []),
     // The spec the portfolio uses, whether or not its file travels (an incremental bundle leaves it out).
     ['Fieldfolio-Spec', `${enrolment.specId} ${enrolment.specVersion}`],
   ]);
+}
+
+/** bagit.txt, bag-info.txt and the payload manifest, then the tag manifest over them; returns the latter's bytes. */
+async function writeTagFiles(zip: BagZipWriter, bagInfoTxt: string, manifest: ManifestEntry[]): Promise<Uint8Array> {
   const tagFiles: Array<[string, Uint8Array]> = [
     ['bagit.txt', encoder.encode(BAGIT_TXT)],
-    ['bag-info.txt', encoder.encode(bagInfo)],
+    ['bag-info.txt', encoder.encode(bagInfoTxt)],
     ['manifest-sha256.txt', encoder.encode(manifestText(manifest))],
   ];
-  const tagManifest: Array<{ path: string; sha256: string }> = [];
-  for (const [path, bytes] of tagFiles) tagManifest.push({ path, sha256: await writeFile(path, bytes) });
+  const tagManifest: ManifestEntry[] = [];
+  for (const [path, bytes] of tagFiles) tagManifest.push({ path, sha256: await zip.writeBytes(path, bytes) });
   const tagManifestBytes = encoder.encode(manifestText(tagManifest));
-  await writeFile('tagmanifest-sha256.txt', tagManifestBytes);
-
-  const key = await deviceSigningKey();
-  const signature = new Uint8Array(await crypto.subtle.sign(ECDSA_SIGN, key.privateKey, tagManifestBytes as BufferSource));
-  const signatureFile: SignatureFile = {
-    algorithm: 'ECDSA-P256-SHA256',
-    signedFile: 'tagmanifest-sha256.txt',
-    publicKey: toBase64(key.publicKeySpki),
-    fingerprint: key.fingerprint,
-    signature: toBase64(signature),
-    deviceId: device,
-  };
-  await writeFile('signature.json', encoder.encode(canonicalSignatureText(signatureFile)));
-  zip.end();
-  if (zipError) throw zipError;
-  flush();
-  return {
-    blob: new Blob(output, { type: 'application/zip' }),
-    fileName: `${root}.zip`,
-    files: payload.length,
-    payloadBytes: bytesTotal,
-  };
+  await zip.writeBytes('tagmanifest-sha256.txt', tagManifestBytes);
+  return tagManifestBytes;
 }

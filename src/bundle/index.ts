@@ -1,0 +1,11 @@
+// The bundle layer's one door: the UI imports bundles from here, never from a file inside.
+export {
+  exportPortfolio,
+  writeBundle,
+  SOFTWARE_AGENT,
+  type ExportOptions,
+  type ExportProgress,
+  type ExportedBundle,
+} from './export';
+export { verifyBundle, BundleError, type VerifiedBundle, type VerifyOptions } from './verify';
+export { importBundle, writeVerifiedBundle, type ImportMode } from './import';
