@@ -1,5 +1,5 @@
 // Concurrent versions kept when bundles are merged, until a person settles each one.
-import { nextClock, readRecord, reconcile, type Conflict, type TravellingTable, type Versioned } from '../domain';
+import { nextClock, readRecord, reconcile, withoutSignature, type Conflict, type TravellingTable, type Versioned } from '../domain';
 import { appendAudit } from './audit';
 import { nowIso } from './clock';
 import { db, type ConflictRow } from './db';
@@ -45,7 +45,7 @@ export async function resolveConflict(row: ConflictRow, choice: 'kept' | 'other'
       const current = (await d.table(row.table).get(row.recordId)) as (Versioned & { blob?: Blob }) | undefined;
       const { kept, other } = row.conflict;
       const record = readRecord(row.table, {
-        ...chosen,
+        ...withoutSignature(chosen),
         rev: Math.max(current?.rev ?? 0, kept.rev, other.rev) + 1,
         clock: nextClock(device, current?.clock ?? {}, kept.clock, other.clock),
         updatedAt: nowIso(),

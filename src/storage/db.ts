@@ -5,6 +5,9 @@ import {
   RECORD_TYPES,
   readRecord,
   type AuditEntry,
+  type DeviceCertificate,
+  type KeyAcceptance,
+  type Revocation,
   type Conflict,
   type RecordOf,
   type TravellingTable,
@@ -88,11 +91,58 @@ const OTHER_STORES = {
   conflicts: 'id, portfolioId, table, recordId',
 };
 
-/** The stores of the newest version: one per record type of the registry, and the other tables. */
-export const CURRENT_STORES: Record<string, string> = {
+/** The stores of v3: one per record type of the registry, and the other tables. */
+export const STORES_V3: Record<string, string> = {
   ...Object.fromEntries(RECORD_TYPES.map((t) => [t.table, t.indexes])),
   ...OTHER_STORES,
 };
+
+/**
+ * v4 (docs/trust.md): which key each device id signs with, centre certificates and revocations, keys accepted
+ * by hand, and changes held because their author may not make them.
+ */
+export const STORES_V4 = {
+  ...STORES_V3,
+  devices: 'deviceId',
+  trustDocuments: 'id, deviceKey',
+  acceptances: 'deviceKey',
+  held: 'id, portfolioId, deviceKey',
+};
+
+/** The newest schema version: what a database opened by this build is upgraded to. */
+export const DB_VERSION = 4;
+
+/** A device as this device knows it: the key its id signs with, bound on first sight. */
+export interface DeviceRow {
+  deviceId: string;
+  deviceKey: string;
+  publicKey: string;
+  firstSeen: string;
+}
+
+/** A centre certificate or revocation, kept after its signature was checked. */
+export interface TrustDocumentRow {
+  id: string;
+  kind: 'certificate' | 'revocation';
+  deviceKey: string;
+  doc: DeviceCertificate | Revocation;
+  storedAt: string;
+}
+
+/** A change a bundle carried that its author may not make (or whose author is not accepted): kept aside, visible. */
+export interface HeldRow {
+  id: string;
+  portfolioId: string;
+  table: TravellingTable;
+  recordId: string;
+  record: Record<string, unknown>;
+  /** The bytes of a held media record. */
+  blob?: Blob;
+  reason: string;
+  deviceId: string;
+  deviceKey: string;
+  receivedAt: string;
+}
 
 /** Rewrites every stored record in the current record schema (readRecord runs the record migrations). */
 function bringRecordsForward(stores: Record<string, string | null>) {
@@ -147,6 +197,10 @@ export class FieldfolioDB extends Dexie {
   settings!: Table<SettingRow, string>;
   specs!: Table<SpecRow, [string, string]>;
   conflicts!: Table<ConflictRow, string>;
+  devices!: Table<DeviceRow, string>;
+  trustDocuments!: Table<TrustDocumentRow, string>;
+  acceptances!: Table<KeyAcceptance, string>;
+  held!: Table<HeldRow, string>;
 
   constructor(name = 'fieldfolio') {
     // Relaxed durability (Chrome's default since 121) made explicit: a commit returns once the OS has the data.
@@ -162,7 +216,9 @@ export class FieldfolioDB extends Dexie {
     // Its stores derive from the record registry: a record type registered later gets its table when the
     // database opens (Dexie adds a missing table to an installed database; a release that adds one may
     // declare a version 4 with the same stores to do so without Dexie's warning).
-    this.version(3).stores(CURRENT_STORES).upgrade(bringRecordsForward(CURRENT_STORES));
+    this.version(3).stores(STORES_V3).upgrade(bringRecordsForward(STORES_V3));
+    // v4 only adds tables (trust): nothing stored changes shape.
+    this.version(4).stores(STORES_V4);
     // Another tab opened a newer schema: close so it can upgrade; the UI asks for a reload.
     this.on('versionchange', () => {
       this.close();

@@ -7,6 +7,7 @@ import {
   type RecordFields,
   type RecordOf,
   type RecordTable,
+  withoutSignature,
 } from '../domain';
 import { appendAudit } from './audit';
 import { newId, nowIso } from './clock';
@@ -26,7 +27,7 @@ function stamp<T extends RecordTable>(
 ): RecordOf<T> {
   const at = nowIso();
   return RECORD_SCHEMAS[table].parse({
-    ...existing,
+    ...(existing && withoutSignature(existing)),
     ...input,
     id: (input.id as string | undefined) ?? existing?.id ?? newId(),
     createdAt: existing?.createdAt ?? at,
@@ -89,7 +90,7 @@ export async function write<R>(
           if (!existing || existing.deleted) return;
           const clock = nextClock(device, existing.clock ?? {});
           await t.put({
-            ...existing,
+            ...withoutSignature(existing),
             deleted: true,
             updatedAt: nowIso(),
             rev: (existing.rev ?? 0) + 1,

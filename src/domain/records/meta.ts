@@ -3,6 +3,7 @@
 // version of the record schema it was written in. Records are read tolerantly: migrations bring old shapes
 // forward, defaults fill gaps, unknown fields are kept (`.loose()` on every record schema).
 import { z } from 'zod';
+import { RecordSignature } from '../trust/documents';
 
 /** The record schema every record is written in; each record type's migrations bring older records to it. */
 export const RECORD_SCHEMA_VERSION = 3;
@@ -23,7 +24,15 @@ export const META_FIELDS = {
   deviceId: z.string().min(1),
   deleted: z.boolean().default(false),
   schemaVersion: z.number().int().positive().default(RECORD_SCHEMA_VERSION),
+  /** The signature of the device that made this version (docs/trust.md); absent until it is signed. */
+  sig: RecordSignature.optional(),
 };
+
+/** A record without its signature: what a local change starts from (the change is signed anew when it leaves). */
+export function withoutSignature<T extends object>(record: T): Omit<T, 'sig'> {
+  const { sig: _stale, ...rest } = record as T & { sig?: unknown };
+  return rest;
+}
 export type MetaField = keyof typeof META_FIELDS;
 
 /** Known fields only (records are `.loose()`, which adds an index signature that Omit would swallow). */

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { FieldfolioDB, STORES_V1, STORES_V2, setDatabase, db } from '../../../src/storage/db';
+import { DB_VERSION, FieldfolioDB, STORES_V1, STORES_V2, STORES_V3, setDatabase, db } from '../../../src/storage/db';
 import {
   deleteEvidence,
   loadPortfolio,
@@ -193,7 +193,7 @@ async function openUpgraded(dbName: string) {
   const upgraded = new FieldfolioDB(dbName);
   setDatabase(upgraded);
   await upgraded.open();
-  expect(upgraded.verno).toBe(3);
+  expect(upgraded.verno).toBe(DB_VERSION);
   const data = (await loadPortfolio('e1'))!;
   expect(data.problems).toEqual([]);
   return { upgraded, data };
@@ -255,6 +255,33 @@ describe('migration from schema version 2', () => {
   });
 });
 
+
+describe('migration from schema version 3', () => {
+  it('adds the trust tables and keeps every record as it was', async () => {
+    const dbName = `v3-${Math.random()}`;
+    const v3 = new Dexie(dbName);
+    v3.version(1).stores(STORES_V1);
+    v3.version(2).stores(STORES_V2);
+    v3.version(3).stores(STORES_V3);
+    await v3.open();
+    const at = '2026-03-02T03:04:05.000Z';
+    const common = { createdAt: at, updatedAt: at, rev: 2, clock: { phone: 2 }, deviceId: 'phone', deleted: false, schemaVersion: 3 };
+    await v3.table('people').put({ id: 'p1', ...common, name: 'Cand', roles: ['candidate'] });
+    await v3.table('enrolments').put({ id: 'e1', ...common, candidateId: 'p1', specId: 'svq2-customer-service-scqf5', specVersion: '1.0.0', route: ['F1'], startDate: '2026-01-01' });
+    const stored = { id: 'ev1', ...common, portfolioId: 'e1', type: 'O', title: 'Observed', date: '2026-01-01', simulation: false, criteria: [] };
+    await v3.table('evidence').put(stored);
+    v3.close();
+
+    const { upgraded, data } = await openUpgraded(dbName);
+    expect(await upgraded.evidence.get('ev1')).toEqual(stored);
+    expect(data.evidence[0]).toMatchObject({ title: 'Observed', clock: { phone: 2 } });
+    for (const table of ['devices', 'trustDocuments', 'acceptances', 'held']) {
+      expect(await upgraded.table(table).count()).toBe(0);
+    }
+    await upgraded.held.put({ id: 'h1', portfolioId: 'e1', table: 'evidence', recordId: 'ev1', record: stored, reason: 'test', deviceId: 'x', deviceKey: 'k', receivedAt: at });
+    expect(await upgraded.held.where('portfolioId').equals('e1').count()).toBe(1);
+  });
+});
 
 describe('reading records back', () => {
   it('validates each stored version once per session, and every new version again', async () => {
