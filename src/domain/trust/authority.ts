@@ -17,7 +17,9 @@ export type KeyStanding =
   | { kind: 'certified'; personId: string; personName: string; grants: readonly Grant[]; certificate: DeviceCertificate }
   | { kind: 'accepted'; personId: string; acceptance: KeyAcceptance }
   | { kind: 'revoked'; revocation: Revocation }
-  | { kind: 'unknown'; reason: string };
+  | { kind: 'unknown'; reason: string }
+  /** This device's own key: what it signed, this device made. */
+  | { kind: 'self' };
 
 /** The standing of `deviceKey` (claimed by `deviceId`) at `now`. */
 export function standingOf(deviceKey: string, deviceId: string, trust: TrustState, now: string): KeyStanding {

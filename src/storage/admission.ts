@@ -1,0 +1,230 @@
+// Admission of a verified bundle (docs/trust.md): before anything is written, decide which of its records may
+// change this device. Scope and key problems refuse the whole bundle; a change whose author may not make it
+// (or whose key is not accepted here) is held. Reads only; applyImport writes what this decides.
+import {
+  checkScope,
+  compareVersions,
+  descends,
+  formatFingerprint,
+  judgeChange,
+  peopleNamedBy,
+  rolesIn,
+  standingOf,
+  summariseChanges,
+  TRAVELLING_TABLES,
+  type AuditEntry,
+  type ChangeSummary,
+  type DeviceCertificate,
+  type DeviceEntry,
+  type KeyStanding,
+  type PersonFacts,
+  type PlannedChange,
+  type RecordSet,
+  type Revocation,
+  type TravellingTable,
+  type TrustState,
+  type Versioned,
+} from '../domain';
+import { newId, nowIso } from './clock';
+import { db, type DeviceRow, type HeldRow } from './db';
+import { deviceId } from './device';
+import { recordSignatureHolds } from './recordSigning';
+import { fromBase64, fullFingerprint } from './signing';
+import { checkTrustDocument, loadTrustState } from './trust';
+
+type Row = Versioned & Record<string, unknown>;
+
+export interface IncomingBundle {
+  portfolioId: string;
+  records: RecordSet;
+  audit: AuditEntry[];
+  media: Map<string, Blob>;
+  /** The devices whose signatures the records carry (portfolio.json `devices`). */
+  devices: DeviceEntry[];
+  /** Certificates and revocations the bundle carries (portfolio.json `trust`), not yet checked. */
+  trustDocuments: unknown[];
+  /** The device that signed the bundle (signature.json). */
+  signer: DeviceEntry;
+}
+
+export interface SignerStanding {
+  entry: DeviceEntry;
+  standing: KeyStanding;
+  /** The person the key speaks for, as this device or the bundle names them. */
+  personName: string | null;
+}
+
+export interface Admission {
+  /** Reasons the whole bundle is refused; when any, nothing else applies. */
+  refusals: string[];
+  /** The changes this device will apply (versions it already has are left out). */
+  admitted: RecordSet;
+  held: HeldRow[];
+  summary: ChangeSummary;
+  signer: SignerStanding;
+  newDevices: DeviceRow[];
+  trustDocuments: Array<DeviceCertificate | Revocation>;
+}
+
+/** Decides, without writing, what a verified bundle may change on this device. */
+export async function admit(incoming: IncomingBundle): Promise<Admission> {
+  const refusals: string[] = [];
+  const trustDocuments = await checkedTrustDocuments(incoming.trustDocuments);
+  const stored = await loadTrustState();
+  const trust: TrustState = {
+    ...stored,
+    certificates: [...stored.certificates, ...trustDocuments.filter((d): d is DeviceCertificate => d.format === 'fieldfolio-device-certificate')],
+    revocations: [...stored.revocations, ...trustDocuments.filter((d): d is Revocation => d.format === 'fieldfolio-revocation')],
+  };
+  const { devices, newDevices } = await checkDevices([incoming.signer, ...incoming.devices], refusals);
+  const local = await localView(incoming);
+  refusals.push(
+    ...checkScope(incoming.portfolioId, incoming.records, incoming.audit, local.named, {
+      storedPortfolioOf: (table, id) => local.portfolioOf.get(`${table}|${id}`),
+      hasAuditEntry: (id) => local.auditIds.has(id),
+      thisDevice: local.thisDevice,
+    }).map((v) => `${v.table} ${v.id}: ${v.reason}`),
+  );
+  const signer = signerStanding(incoming, trust, local);
+  const empty = { admitted: emptySet(), held: [], summary: summariseChanges([], String), signer, newDevices, trustDocuments };
+  if (refusals.length > 0) return { refusals, ...empty };
+  const judged = await judgeAll(incoming, trust, local, devices, refusals);
+  if (refusals.length > 0) return { refusals, ...empty };
+  const name = (id: unknown) => local.person(String(id))?.name ?? String(id);
+  return { refusals, ...judged, summary: summariseChanges(judged.planned, name), signer, newDevices, trustDocuments };
+}
+
+const emptySet = () => Object.fromEntries(TRAVELLING_TABLES.map((t) => [t, []])) as unknown as RecordSet;
+
+async function checkedTrustDocuments(raw: unknown[]) {
+  const checked = await Promise.all(raw.map(checkTrustDocument));
+  return checked.flatMap((c) => ('doc' in c ? [c.doc] : []));
+}
+
+/** Each device a bundle names: its key must match its fingerprint, and a device id known here keeps its key. */
+async function checkDevices(entries: DeviceEntry[], refusals: string[]) {
+  const devices = new Map<string, DeviceEntry>();
+  const newDevices: DeviceRow[] = [];
+  const knownRows = await db().devices.bulkGet(entries.map((e) => e.deviceId));
+  const self = await deviceId();
+  for (const [i, entry] of entries.entries()) {
+    const spki = fromBase64(entry.publicKey);
+    if (!spki || (await fullFingerprint(spki)) !== entry.deviceKey) {
+      refusals.push(`device ${entry.deviceId}: its public key does not match its fingerprint`);
+      continue;
+    }
+    const known = knownRows[i] ?? (devices.has(entry.deviceId) ? { deviceKey: devices.get(entry.deviceId)!.deviceKey } : undefined);
+    if (entry.deviceId === self && !known) {
+      refusals.push(`device ${entry.deviceId} is this device, but the bundle gives it another key (${formatFingerprint(entry.deviceKey)})`);
+    } else if (known && known.deviceKey !== entry.deviceKey) {
+      refusals.push(
+        `device ${entry.deviceId} is known here with key ${formatFingerprint(known.deviceKey)}, but this bundle says ${formatFingerprint(entry.deviceKey)}: refused`,
+      );
+    } else if (!known) newDevices.push({ ...entry, firstSeen: nowIso() });
+    devices.set(entry.deviceId, entry);
+  }
+  return { devices, newDevices };
+}
+
+interface LocalView {
+  thisDevice: string;
+  versions: Map<string, Row>;
+  portfolioOf: Map<string, string>;
+  auditIds: Set<string>;
+  named: Set<string>;
+  person(id: string): (PersonFacts & { name: string }) | undefined;
+  signature(id: string): Row | undefined;
+  parties: { id: string; candidateId: string; assessorId: string | null; iqaId: string | null };
+}
+
+/** What this device holds that the decision needs: the stored versions of the incoming ids, and the portfolio. */
+async function localView(incoming: IncomingBundle): Promise<LocalView> {
+  const versions = new Map<string, Row>();
+  const portfolioOf = new Map<string, string>();
+  for (const table of TRAVELLING_TABLES) {
+    const rows = incoming.records[table] as unknown as Row[];
+    const stored = (await db().table(table).bulkGet(rows.map((r) => r.id))) as Array<Row | undefined>;
+    for (const s of stored) {
+      if (!s) continue;
+      const { blob: _blob, ...meta } = s;
+      versions.set(`${table}|${s.id}`, meta as Row);
+      const owner = table === 'enrolments' ? s.id : (s.portfolioId as string | undefined);
+      if (owner) portfolioOf.set(`${table}|${s.id}`, owner);
+    }
+  }
+  const id = incoming.portfolioId;
+  const [auditRows, signatures, decisions, evidence, people] = await Promise.all([
+    db().audit.bulkGet(incoming.audit.map((a) => a.id)),
+    db().signatures.where('portfolioId').equals(id).toArray(),
+    db().decisions.where('portfolioId').equals(id).toArray(),
+    db().evidence.where('portfolioId').equals(id).toArray(),
+    db().people.toArray(),
+  ]);
+  const enrolment = (versions.get(`enrolments|${id}`) ?? incoming.records.enrolments[0]) as unknown as LocalView['parties'];
+  const stored = await db().enrolments.get(id);
+  const named = stored ? peopleNamedBy({ enrolments: [stored], signatures, decisions, evidence } as never) : new Set<string>();
+  const peopleById = new Map<string, Record<string, unknown>>([...incoming.records.people, ...people].reverse().map((p) => [p.id, p]));
+  const signaturesById = new Map<string, Row>([...incoming.records.signatures, ...signatures].map((s) => [s.id, s as unknown as Row]));
+  return {
+    thisDevice: await deviceId(),
+    versions,
+    portfolioOf,
+    auditIds: new Set(auditRows.filter(Boolean).map((a) => a!.id)),
+    named,
+    person: (pid) => peopleById.get(pid) as (PersonFacts & { name: string }) | undefined,
+    signature: (sid) => signaturesById.get(sid),
+    parties: { id, candidateId: enrolment.candidateId, assessorId: enrolment.assessorId ?? null, iqaId: enrolment.iqaId ?? null },
+  };
+}
+
+function standingNow(entry: DeviceEntry, trust: TrustState, local: LocalView): KeyStanding {
+  // This device's own key needs no one's word (checkDevices has made sure the key is this device's).
+  if (entry.deviceId === local.thisDevice) return { kind: 'self' };
+  return standingOf(entry.deviceKey, entry.deviceId, trust, nowIso());
+}
+
+function signerStanding(incoming: IncomingBundle, trust: TrustState, local: LocalView): SignerStanding {
+  const standing = standingNow(incoming.signer, trust, local);
+  const personId = standing.kind === 'certified' || standing.kind === 'accepted' ? standing.personId : null;
+  const personName = standing.kind === 'certified' ? standing.personName : personId ? (local.person(personId)?.name ?? null) : null;
+  return { entry: incoming.signer, standing, personName };
+}
+
+const refusedBecause = (standing: KeyStanding, entry: DeviceEntry): string | null => {
+  if (standing.kind === 'revoked') return `signed by a revoked key (${formatFingerprint(entry.deviceKey)}): ${standing.revocation.reason || 'revoked by the centre'}`;
+  if (standing.kind === 'unknown') return `signed by a key this device does not accept (${formatFingerprint(entry.deviceKey)}): ${standing.reason}`;
+  return null;
+};
+
+/** Judges every change: the author is the device whose signature the version carries (else the bundle's signer). */
+async function judgeAll(incoming: IncomingBundle, trust: TrustState, local: LocalView, devices: Map<string, DeviceEntry>, refusals: string[]) {
+  const admitted = emptySet() as unknown as Record<TravellingTable, Row[]>;
+  const held: HeldRow[] = [];
+  const planned: PlannedChange[] = [];
+  const receivedAt = nowIso();
+  for (const table of TRAVELLING_TABLES) {
+    for (const theirs of incoming.records[table] as unknown as Row[]) {
+      const mine = local.versions.get(`${table}|${theirs.id}`);
+      if (mine && (compareVersions(mine, theirs) === 0 || descends(mine.clock, theirs.clock))) continue;
+      const author = theirs.sig ? devices.get(theirs.deviceId) : incoming.signer;
+      if (!author || (theirs.sig && !(await recordSignatureHolds(theirs, author)))) {
+        refusals.push(`${table} ${theirs.id}: its signature does not hold (changed after it was signed, or by a device the bundle does not name)`);
+        continue;
+      }
+      const standing = standingNow(author, trust, local);
+      const reason = refusedBecause(standing, author) ?? judge(table, mine, theirs, standing, local);
+      planned.push({ table, before: mine, after: theirs, heldBecause: reason });
+      if (!reason) admitted[table].push(theirs);
+      else held.push({ id: newId(), portfolioId: incoming.portfolioId, table, recordId: theirs.id, record: theirs, blob: incoming.media.get(theirs.id), reason, deviceId: author.deviceId, deviceKey: author.deviceKey, receivedAt });
+    }
+  }
+  return { admitted: admitted as unknown as RecordSet, held, planned };
+}
+
+function judge(table: TravellingTable, mine: Row | undefined, theirs: Row, standing: KeyStanding, local: LocalView): string | null {
+  if (standing.kind === 'self') return null;
+  const personId = standing.kind === 'certified' || standing.kind === 'accepted' ? standing.personId : '';
+  const roles = rolesIn(standing, local.parties, local.person(personId));
+  const author = { deviceId: String(theirs.deviceId), deviceKey: '', personId, roles };
+  return judgeChange({ table, before: mine, after: theirs }, { author, portfolio: local.parties, signature: local.signature, person: local.person });
+}
