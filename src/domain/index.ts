@@ -6,6 +6,7 @@ export { planCompletion, type CompletionPlan, type PlanOptions } from './rules/p
 export { describeRule, groupsPhrase } from './rules/explain';
 export { compareCodes } from './rules/compile';
 export * from './spec/criteria';
+export * from './evidenceTypes';
 export * from './portfolio/records';
 export * from './portfolio/progress';
 export * from './portfolio/reconcile';

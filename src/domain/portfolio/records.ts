@@ -67,19 +67,9 @@ export const Enrolment = z
   .loose();
 export type Enrolment = z.infer<typeof Enrolment>;
 
-export const EVIDENCE_TYPES = ['O', 'Q&A', 'P', 'RA', 'PD', 'WT', 'EWT', 'RPL'] as const;
-export const EvidenceTypeCode = z.enum(EVIDENCE_TYPES);
-export type EvidenceTypeCode = z.infer<typeof EvidenceTypeCode>;
-export const EVIDENCE_TYPE_LABELS: Record<EvidenceTypeCode, string> = {
-  O: 'Observation',
-  'Q&A': 'Questions and answers',
-  P: 'Product',
-  RA: 'Reflective account / personal statement',
-  PD: 'Professional discussion',
-  WT: 'Witness testimony',
-  EWT: 'Expert witness testimony',
-  RPL: 'Recognition of prior learning',
-};
+// The evidence-type vocabulary lives in one module; re-exported here for the record schemas' users.
+import { EvidenceTypeCode } from '../evidenceTypes';
+export { EVIDENCE_TYPES, EvidenceTypeCode, EVIDENCE_TYPE_LABELS } from '../evidenceTypes';
 
 export const CriterionLink = z
   .object({
