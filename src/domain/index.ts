@@ -7,6 +7,7 @@ export { describeRule, groupsPhrase } from './rules/explain';
 export { compareCodes } from './rules/compile';
 export * from './spec/criteria';
 export * from './records';
+export * from './evidenceTypes';
 export * from './portfolio/progress';
 export * from './portfolio/reconcile';
 export * from './forms';

@@ -4,6 +4,7 @@ import type { QualificationSpec, Unit } from '../spec/schema';
 import { unitCriteria, type CriterionRef } from '../spec/criteria';
 import { checkRoute, evaluateAward, type AwardEvaluation, type RouteCheck } from '../rules/evaluate';
 import { planCompletion, type CompletionPlan } from '../rules/plan';
+import { simulationAllowed } from '../evidenceTypes';
 import type { Decision, Enrolment, Evidence, Mapping, Person, Signature } from '../records';
 
 export interface PortfolioInput {
@@ -80,16 +81,6 @@ export function currencyCutoff(today: string, years = CURRENCY_YEARS): string {
   return `${String(y - years).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 
-const SIMULATION_CODES = new Set(['S', 'SIM']);
-const NO_SIMULATION = /simulation (is )?not (allowed|permitted|permissible)|must not be simulated|not permissible/i;
-
-/** Whether simulated evidence may count for a unit, from the spec's evidence types and the unit's requirements. */
-export function simulationAllowed(spec: QualificationSpec, unit: Unit | undefined): boolean {
-  if (!spec.evidenceTypes.some((t) => SIMULATION_CODES.has(t.code))) return false;
-  return !(unit?.evidenceRequirements ?? []).some((text) => NO_SIMULATION.test(text));
-}
-
-
 /**
  * The decisions in force, per key (a unit for sign-offs, a criterion for judgements): of the live decisions of
  * one kind, the one with the latest date, then the latest change.
@@ -117,118 +108,155 @@ export function criterionStatus(evidenceIds: readonly string[], decision: Decisi
 }
 
 const counts = (s: CriterionStatus) => s === 'met' || s === 'evidence';
+const live = <T extends { deleted: boolean }>(xs: T[]) => xs.filter((x) => !x.deleted);
 
-export function computeProgress(spec: QualificationSpec, input: PortfolioInput, today: string): PortfolioProgress {
-  const { enrolment, people, evidence, mappings, decisions, signatures } = input;
-  const live = <T extends { deleted: boolean }>(xs: T[]) => xs.filter((x) => !x.deleted);
+/** The records progress reads: live ones only, and mappings only to live evidence. */
+interface LiveRecords {
+  evidence: Evidence[];
+  mappings: Mapping[];
+  personById: Map<string, Person>;
+  /** The unit sign-off in force per unit code (outcome "met"). */
+  signOffs: Map<string, Decision>;
+  /** The criterion judgement in force per criterion key. */
+  judgements: Map<string, Decision>;
+}
+
+function liveRecords({ people, evidence, mappings, decisions }: PortfolioInput): LiveRecords {
   const liveEvidence = live(evidence);
   const evidenceIds = new Set(liveEvidence.map((e) => e.id));
-  const liveMappings = live(mappings).filter((m) => evidenceIds.has(m.evidenceId));
-  const personById = new Map(people.map((p) => [p.id, p]));
-  const signOffs = latestDecisions(decisions.filter((d) => d.outcome === 'met'), 'unit-signoff', (d) => d.unitCode);
-  const route = new Set(enrolment.route);
-  const judgements = latestDecisions(decisions, 'criterion', (d) => d.criterionKey);
+  return {
+    evidence: liveEvidence,
+    mappings: live(mappings).filter((m) => evidenceIds.has(m.evidenceId)),
+    personById: new Map(people.map((p) => [p.id, p])),
+    signOffs: latestDecisions(decisions.filter((d) => d.outcome === 'met'), 'unit-signoff', (d) => d.unitCode),
+    judgements: latestDecisions(decisions, 'criterion', (d) => d.criterionKey),
+  };
+}
 
-  const byCriterion = new Map<string, string[]>();
-  for (const m of liveMappings) byCriterion.set(m.criterionKey, [...(byCriterion.get(m.criterionKey) ?? []), m.evidenceId]);
+function unitProgress(unit: Unit, inRoute: boolean, records: LiveRecords, evidenceByCriterion: Map<string, string[]>): UnitProgress {
+  const criteria = unitCriteria(unit).map((ref): CriterionProgress => {
+    const ids = evidenceByCriterion.get(ref.key) ?? [];
+    const decision = records.judgements.get(ref.key) ?? null;
+    return { ref, evidenceIds: ids, decision, status: criterionStatus(ids, decision) };
+  });
+  const covered = criteria.filter((c) => counts(c.status)).length;
+  const signOff = records.signOffs.get(unit.code) ?? null;
+  const assessor = signOff ? records.personById.get(signOff.assessorId) : undefined;
+  const awaitingCountersignature = !!signOff && assessor?.assessorStatus === 'working-towards' && !signOff.countersignedBy;
+  return {
+    unit,
+    inRoute,
+    criteria,
+    covered,
+    notYet: criteria.filter((c) => c.status === 'not-yet').length,
+    assessedMet: criteria.filter((c) => c.status === 'met').length,
+    total: criteria.length,
+    coverage: criteria.length === 0 ? 0 : covered / criteria.length,
+    signOff,
+    achieved: !!signOff && !awaitingCountersignature,
+    awaitingCountersignature,
+  };
+}
 
-  const mappedUnits = new Set(liveMappings.map((m) => m.unitCode));
-  const units: UnitProgress[] = spec.units
-    .filter((u) => route.has(u.code) || mappedUnits.has(u.code) || signOffs.has(u.code))
-    .map((unit) => {
-      const criteria = unitCriteria(unit).map((ref): CriterionProgress => {
-        const ids = byCriterion.get(ref.key) ?? [];
-        const decision = judgements.get(ref.key) ?? null;
-        return { ref, evidenceIds: ids, decision, status: criterionStatus(ids, decision) };
-      });
-      const covered = criteria.filter((c) => counts(c.status)).length;
-      const signOff = signOffs.get(unit.code) ?? null;
-      const assessor = signOff ? personById.get(signOff.assessorId) : undefined;
-      const awaitingCountersignature = !!signOff && assessor?.assessorStatus === 'working-towards' && !signOff.countersignedBy;
-      return {
-        unit,
-        inRoute: route.has(unit.code),
-        criteria,
-        covered,
-        notYet: criteria.filter((c) => c.status === 'not-yet').length,
-        assessedMet: criteria.filter((c) => c.status === 'met').length,
-        total: criteria.length,
-        coverage: criteria.length === 0 ? 0 : covered / criteria.length,
-        signOff,
-        achieved: !!signOff && !awaitingCountersignature,
-        awaitingCountersignature,
-      };
-    })
+/** Progress of every unit in the route, mapped to or signed off; route units first. */
+function unitsProgress(spec: QualificationSpec, route: Set<string>, records: LiveRecords): UnitProgress[] {
+  const evidenceByCriterion = new Map<string, string[]>();
+  for (const m of records.mappings) {
+    evidenceByCriterion.set(m.criterionKey, [...(evidenceByCriterion.get(m.criterionKey) ?? []), m.evidenceId]);
+  }
+  const mappedUnits = new Set(records.mappings.map((m) => m.unitCode));
+  return spec.units
+    .filter((u) => route.has(u.code) || mappedUnits.has(u.code) || records.signOffs.has(u.code))
+    .map((unit) => unitProgress(unit, route.has(unit.code), records, evidenceByCriterion))
     .sort((a, b) => Number(b.inRoute) - Number(a.inRoute));
+}
 
+function currencyFlags(evidence: Evidence[], today: string): Flag[] {
+  const cutoff = currencyCutoff(today);
+  return evidence
+    .filter((e) => e.date < cutoff)
+    .map((e) => ({
+      kind: 'currency',
+      evidenceId: e.id,
+      message: `“${e.title}” is dated ${e.date}, more than ${CURRENCY_YEARS} years ago: check it is still current.`,
+    }));
+}
+
+/** Per unit: criteria without evidence or judged "not yet" (route units only), and a missing countersignature. */
+function unitFlags(u: UnitProgress, personById: Map<string, Person>): Flag[] {
+  const flags: Flag[] = [];
+  // Judged met without any evidence mapped is still a sufficiency gap: the judgement needs its evidence.
+  const missing = u.criteria.filter((c) => c.evidenceIds.length === 0 && c.status !== 'not-yet');
+  if (u.inRoute && (missing.length > 0 || u.notYet > 0)) {
+    const parts = [
+      ...(missing.length > 0 ? [`${missing.length} of ${u.total} criteria have no evidence yet`] : []),
+      ...(u.notYet > 0 ? [`${u.notYet} of ${u.total} criteria judged “not yet” by the assessor`] : []),
+    ];
+    flags.push({
+      kind: 'sufficiency',
+      unitCode: u.unit.code,
+      message: `${u.unit.code}: ${parts.join('; ')}${u.signOff ? ' although the unit is signed off' : ''}.`,
+    });
+  }
+  if (u.awaitingCountersignature) {
+    const assessor = personById.get(u.signOff!.assessorId);
+    flags.push({
+      kind: 'countersign',
+      unitCode: u.unit.code,
+      message: `${u.unit.code} was signed off by ${assessor?.name ?? 'an assessor'}, who is working towards the assessor qualification: it needs a qualified assessor's countersignature before it counts.`,
+    });
+  }
+  return flags;
+}
+
+function authenticityFlags(enrolment: Enrolment, signatures: Signature[]): Flag[] {
+  const declared = live(signatures).some((s) => s.purpose === 'declaration' && s.subjectId === enrolment.id);
+  return declared ? [] : [{ kind: 'authenticity', message: 'The candidate has not yet signed the declaration that the evidence is their own work.' }];
+}
+
+/** Simulated evidence mapped to a unit that bars simulation, or unmapped in a qualification that bars it. */
+function simulationFlags(spec: QualificationSpec, records: LiveRecords): Flag[] {
+  const unitByCode = new Map(spec.units.map((u) => [u.code, u]));
+  return records.evidence
+    .filter((e) => e.simulation)
+    .flatMap((e): Flag[] => {
+      const codes = [...new Set(records.mappings.filter((m) => m.evidenceId === e.id).map((m) => m.unitCode))];
+      const barred = codes.filter((c) => !simulationAllowed(spec, unitByCode.get(c)));
+      if (barred.length === 0 && (codes.length > 0 || simulationAllowed(spec, undefined))) return [];
+      const where = barred.length ? barred.join(', ') : 'this qualification';
+      return [{ kind: 'simulation', evidenceId: e.id, message: `“${e.title}” is simulated, but simulation is not allowed for ${where}.` }];
+    });
+}
+
+function routeFlags(routeCheck: RouteCheck): Flag[] {
+  if (routeCheck.valid) return [];
+  const broken = routeCheck.rules.filter((r) => !r.satisfied).map((r) => r.explanation);
+  return [{ kind: 'route', message: `The chosen route does not meet the rules of combination: ${broken.join('; ')}.` }];
+}
+
+/** Mapped and signed-off coverage over the route's criteria, 0..1. */
+function overallCoverage(units: UnitProgress[]): number {
+  const routeUnits = units.filter((u) => u.inRoute);
+  const total = routeUnits.reduce((n, u) => n + u.total, 0);
+  const covered = routeUnits.reduce((n, u) => n + (u.achieved ? u.total : u.covered), 0);
+  return total === 0 ? 0 : covered / total;
+}
+
+export function computeProgress(spec: QualificationSpec, input: PortfolioInput, today: string): PortfolioProgress {
+  const { enrolment, signatures } = input;
+  const records = liveRecords(input);
+  const units = unitsProgress(spec, new Set(enrolment.route), records);
   const achievedUnits = units.filter((u) => u.achieved).map((u) => u.unit.code);
   const award = evaluateAward(spec, achievedUnits);
   const routeCheck = checkRoute(spec, enrolment.route);
   const routeOnly = planCompletion(spec, achievedUnits, { only: enrolment.route });
   const plan = routeOnly.possible ? routeOnly : planCompletion(spec, achievedUnits);
-
-  const flags: Flag[] = [];
-  const cutoff = currencyCutoff(today);
-  for (const e of liveEvidence) {
-    if (e.date < cutoff) {
-      flags.push({
-        kind: 'currency',
-        evidenceId: e.id,
-        message: `“${e.title}” is dated ${e.date}, more than ${CURRENCY_YEARS} years ago: check it is still current.`,
-      });
-    }
-  }
-  for (const u of units) {
-    // Judged met without any evidence mapped is still a sufficiency gap: the judgement needs its evidence.
-    const missing = u.criteria.filter((c) => c.evidenceIds.length === 0 && c.status !== 'not-yet');
-    if (u.inRoute && (missing.length > 0 || u.notYet > 0)) {
-      const parts = [
-        ...(missing.length > 0 ? [`${missing.length} of ${u.total} criteria have no evidence yet`] : []),
-        ...(u.notYet > 0 ? [`${u.notYet} of ${u.total} criteria judged “not yet” by the assessor`] : []),
-      ];
-      flags.push({
-        kind: 'sufficiency',
-        unitCode: u.unit.code,
-        message: `${u.unit.code}: ${parts.join('; ')}${u.signOff ? ' although the unit is signed off' : ''}.`,
-      });
-    }
-    if (u.awaitingCountersignature) {
-      const assessor = personById.get(u.signOff!.assessorId);
-      flags.push({
-        kind: 'countersign',
-        unitCode: u.unit.code,
-        message: `${u.unit.code} was signed off by ${assessor?.name ?? 'an assessor'}, who is working towards the assessor qualification: it needs a qualified assessor's countersignature before it counts.`,
-      });
-    }
-  }
-  const candidateDeclared = live(signatures).some((s) => s.purpose === 'declaration' && s.subjectId === enrolment.id);
-  if (!candidateDeclared) {
-    flags.push({ kind: 'authenticity', message: 'The candidate has not yet signed the declaration that the evidence is their own work.' });
-  }
-  const unitByCode = new Map(spec.units.map((u) => [u.code, u]));
-  for (const e of liveEvidence.filter((x) => x.simulation)) {
-    const codes = [...new Set(liveMappings.filter((m) => m.evidenceId === e.id).map((m) => m.unitCode))];
-    const barred = codes.filter((c) => !simulationAllowed(spec, unitByCode.get(c)));
-    if (barred.length > 0 || (codes.length === 0 && !simulationAllowed(spec, undefined))) {
-      flags.push({
-        kind: 'simulation',
-        evidenceId: e.id,
-        message: `“${e.title}” is simulated, but simulation is not allowed for ${barred.length ? barred.join(', ') : 'this qualification'}.`,
-      });
-    }
-  }
-  if (!routeCheck.valid) {
-    flags.push({
-      kind: 'route',
-      message: `The chosen route does not meet the rules of combination: ${routeCheck.rules
-        .filter((r) => !r.satisfied)
-        .map((r) => r.explanation)
-        .join('; ')}.`,
-    });
-  }
-
-  const routeUnits = units.filter((u) => u.inRoute);
-  const total = routeUnits.reduce((n, u) => n + u.total, 0);
-  const covered = routeUnits.reduce((n, u) => n + (u.achieved ? u.total : u.covered), 0);
-  return { units, achievedUnits, award, route: routeCheck, plan, flags, overallCoverage: total === 0 ? 0 : covered / total };
+  const flags = [
+    ...currencyFlags(records.evidence, today),
+    ...units.flatMap((u) => unitFlags(u, records.personById)),
+    ...authenticityFlags(enrolment, signatures),
+    ...simulationFlags(spec, records),
+    ...routeFlags(routeCheck),
+  ];
+  return { units, achievedUnits, award, route: routeCheck, plan, flags, overallCoverage: overallCoverage(units) };
 }

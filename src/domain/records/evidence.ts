@@ -3,21 +3,9 @@ import { z } from 'zod';
 import { addClock, IsoDate, META_FIELDS, recordFactory, type Migration } from './meta';
 import { defineRecordType } from './recordType';
 
-// ---- evidence-type vocabulary (kept together so it can move to its own module as one block)
-export const EVIDENCE_TYPES = ['O', 'Q&A', 'P', 'RA', 'PD', 'WT', 'EWT', 'RPL'] as const;
-export const EvidenceTypeCode = z.enum(EVIDENCE_TYPES);
-export type EvidenceTypeCode = z.infer<typeof EvidenceTypeCode>;
-export const EVIDENCE_TYPE_LABELS: Record<EvidenceTypeCode, string> = {
-  O: 'Observation',
-  'Q&A': 'Questions and answers',
-  P: 'Product',
-  RA: 'Reflective account / personal statement',
-  PD: 'Professional discussion',
-  WT: 'Witness testimony',
-  EWT: 'Expert witness testimony',
-  RPL: 'Recognition of prior learning',
-};
-// ---- end of the evidence-type vocabulary
+// The evidence-type vocabulary lives in one module (domain/evidenceTypes.ts); re-exported for the record's users.
+import { EvidenceTypeCode } from '../evidenceTypes';
+export { EVIDENCE_TYPES, EvidenceTypeCode, EVIDENCE_TYPE_LABELS } from '../evidenceTypes';
 
 export const CriterionLink = z
   .object({

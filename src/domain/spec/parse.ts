@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { QualificationSpec, type Rule } from './schema';
+import { evidenceTypeIssues } from '../evidenceTypes';
 
 export interface SpecIssue {
   /** JSON path, e.g. "$.rules[2].groups[0]" */
@@ -106,6 +107,7 @@ function semanticIssues(spec: QualificationSpec): SpecIssue[] {
       });
     }
   });
+  for (const [path, message] of evidenceTypeIssues(spec)) issues.push({ path: `$.evidenceTypes${path}`, message });
   if (spec.kind === 'qualification' && spec.rules.length === 0) {
     issues.push({ path: '$.rules', message: 'a qualification needs at least one rule of combination' });
   }

@@ -2,6 +2,7 @@
 // single source of truth (specs/schema.json is generated from it). A value the seed does not state is
 // null (or absent), never 0.
 import { z } from 'zod';
+import { SpecEvidenceType } from '../evidenceTypes';
 
 /** Where a value came from: the seed file and the section (heading or table) within it. */
 export const SourceRef = z
@@ -108,13 +109,6 @@ export const Rule = z.discriminatedUnion('kind', [
 export type Rule = z.infer<typeof Rule>;
 export type RuleKind = Rule['kind'];
 
-export const EvidenceType = z
-  .object({
-    code: z.string().min(1).describe('Short code as the seed uses it: O, Q&A, P, RA, PD, WT, EWT, RPL …'),
-    name: z.string().min(1),
-  })
-  .strict();
-
 export const QualificationSpec = z
   .object({
     $schema: z.string().optional(),
@@ -135,7 +129,9 @@ export const QualificationSpec = z
     groups: z.array(Group),
     units: z.array(Unit).min(1),
     rules: z.array(Rule),
-    evidenceTypes: z.array(EvidenceType),
+    evidenceTypes: z
+      .array(SpecEvidenceType)
+      .describe('The evidence the seed allows, in its own words, each mapped to a record type (or why none)'),
     notes: z.array(z.string()).optional().describe('Transcription notes: contradictions, omissions in the seed'),
   })
   .strict();

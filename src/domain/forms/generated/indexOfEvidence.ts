@@ -1,4 +1,5 @@
 // Form 4, the index of evidence, computed: every piece of evidence by its evidence index number.
+import { EVIDENCE_TYPE_LABELS } from '../../evidenceTypes';
 import type { Evidence, EvidenceTypeCode } from '../../records';
 import { unitCriteria } from '../../spec/criteria';
 import type { QualificationSpec } from '../../spec/schema';
@@ -33,17 +34,6 @@ export interface IndexOfEvidence {
   candidate: string;
   rows: IndexOfEvidenceRow[];
 }
-
-const TYPE_LABELS: Record<EvidenceTypeCode, string> = {
-  O: 'Observation',
-  'Q&A': 'Questions and answers',
-  P: 'Product',
-  RA: 'Personal statement',
-  PD: 'Professional discussion',
-  WT: 'Witness testimony',
-  EWT: 'Expert witness testimony',
-  RPL: 'Recognition of prior learning',
-};
 
 function isIvSignature(input: FormsInput, s: FormsInput['signatures'][number]): boolean {
   const role = s.role.toLowerCase();
@@ -87,7 +77,7 @@ export function buildIndexOfEvidence(input: FormsInput, spec: QualificationSpec)
       evidenceId: e.id,
       description: e.title,
       type: e.type,
-      typeLabel: TYPE_LABELS[e.type],
+      typeLabel: EVIDENCE_TYPE_LABELS[e.type],
       date: e.date,
       simulation: e.simulation,
       included: inPortfolio ? 'Yes' : e.location.trim() ? `No (${e.location.trim()})` : 'No',
