@@ -3,7 +3,7 @@ import { checkRoute, type Decision, type Enrolment, type Person, type Qualificat
 import { updateEnrolment } from '../../storage';
 import { RoutePicker } from './RoutePicker';
 import { EditorActions } from './EditorActions';
-import { useDraftEditor } from './useDraftEditor';
+import { useInlineEdit } from './useInlineEdit';
 
 interface Draft {
   route: string[];
@@ -38,7 +38,7 @@ export function EnrolmentEditor({
   decisions?: Decision[];
 }) {
   const headingId = useId();
-  const { draft, set, error, setError, saved, saving, toggleRef, toggle, close, save } = useDraftEditor(() => draftOf(enrolment));
+  const { draft, set, error, setError, saved, saving, toggleRef, toggle, close, save } = useInlineEdit(() => draftOf(enrolment));
   const name = (id: string | null) => (id ? (people.find((p) => p.id === id)?.name ?? 'someone not on this device') : 'none yet');
 
   async function submit(e: FormEvent) {
