@@ -134,7 +134,7 @@ export function ImportPage() {
         </div>
       )}
       <p>
-        <Link to="/">Back to portfolios</Link>
+        <Link to={routes.home()}>Back to portfolios</Link>
       </p>
     </section>
   );

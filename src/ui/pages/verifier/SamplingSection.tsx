@@ -5,6 +5,7 @@ import { exportVerifierDecisions, type VerifierSample } from '../../../bundle/ve
 import { clearDraft } from '../../../storage';
 import { formatBytes } from '../../components/StorageMeter';
 import type { Samples } from './useVerifierSamples';
+import { ScrollTable } from '../../components/ScrollTable';
 
 interface SamplingProps {
   enrolment: Enrolment;
@@ -49,23 +50,11 @@ export function SamplingSection({
           Choose an internal quality assurer or external verifier under “Acting as” to record decisions.
         </p>
       )}
-      <div className="table-scroll" tabIndex={0} role="region" aria-label="Units to sample">
-        <table className="units-table">
-          <thead>
-            <tr>
-              <th scope="col">Unit</th>
-              <th scope="col">Coverage / sign-off</th>
-              <th scope="col">Decision</th>
-              <th scope="col">Comments</th>
-            </tr>
-          </thead>
-          <tbody>
-            {units.map((u) => (
-              <SampleRow key={u.unit.code} unit={u} samples={samples} setSamples={setSamples} enabled={!!verifier} />
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <ScrollTable label="Units to sample" columns={['Unit', 'Coverage / sign-off', 'Decision', 'Comments']}>
+        {units.map((u) => (
+          <SampleRow key={u.unit.code} unit={u} samples={samples} setSamples={setSamples} enabled={!!verifier} />
+        ))}
+      </ScrollTable>
       <button
         type="button"
         disabled={!verifier || Object.keys(samples).length === 0}
