@@ -21,6 +21,12 @@ function kindLabel(type: string): string {
   return 'File';
 }
 
+/** The buttons that open the camera (the rear one, where a phone has two). */
+const CAMERA_BUTTONS = [
+  { source: 'photo', icon: 'camera', text: 'Take photo', accept: 'image/*' },
+  { source: 'video', icon: 'video', text: 'Record video', accept: 'video/*' },
+] as const;
+
 /**
  * Capture evidence on a phone: take a photo or video with the camera, record audio in the page, or add any
  * file (e.g. a product document). Photos are downscaled on the device unless switched off. The file inputs
@@ -44,22 +50,17 @@ export function MediaCapture({ onFiles, downscalePhotos = true, maxPhotoDimensio
   return (
     <section className="media-capture" aria-label="Evidence capture">
       <div className="capture-row">
-        <FileButton
-          id={`${id}-photo`}
-          icon="camera"
-          text="Take photo"
-          accept="image/*"
-          capture="environment"
-          onChange={(e) => onInput(e, 'photo')}
-        />
-        <FileButton
-          id={`${id}-video`}
-          icon="video"
-          text="Record video"
-          accept="video/*"
-          capture="environment"
-          onChange={(e) => onInput(e, 'video')}
-        />
+        {CAMERA_BUTTONS.map((b) => (
+          <FileButton
+            key={b.source}
+            id={`${id}-${b.source}`}
+            icon={b.icon}
+            text={b.text}
+            accept={b.accept}
+            capture="environment"
+            onChange={(e) => onInput(e, b.source)}
+          />
+        ))}
         <FileButton id={`${id}-file`} icon="file" text="Add file" multiple onChange={(e) => onInput(e, 'file')} />
       </div>
 

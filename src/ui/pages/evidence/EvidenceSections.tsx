@@ -9,7 +9,7 @@ import {
   type Signature,
 } from '../../../domain';
 import { deleteEvidence, setEvidenceMappings, signEvidenceSample } from '../../../storage';
-import { SignatureField, type SignatureValue } from '../../capture/SignatureField';
+import { SignAndSubmit } from '../../components/SignAndSubmit';
 import { CriteriaPicker, type PickedCriterion } from '../../components/CriteriaPicker';
 import { MediaView } from '../../components/MediaView';
 import { routes } from '../../routes';
@@ -144,35 +144,22 @@ export function DeleteEvidence({ portfolioId, evidenceId, onError }: DeleteEvide
 
 /** The internal quality assurer signs the item as sampled: the index of evidence shows their signature and date. */
 export function IqaSample({ portfolioId, evidenceId, iqa }: { portfolioId: string; evidenceId: string; iqa: Person }) {
-  const [signature, setSignature] = useState<SignatureValue | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   return (
     <section aria-labelledby="iqa-sample-heading">
       <h2 id="iqa-sample-heading">Internal quality assurance</h2>
-      <SignatureField
+      <SignAndSubmit
         label="Internal quality assurer's signature"
         defaultName={iqa.name}
         defaultRole="Internal quality assurer"
-        value={signature}
-        onChange={setSignature}
-        required
-      />
-      <button
-        type="button"
-        disabled={!signature}
-        onClick={() =>
-          signature &&
-          signEvidenceSample(portfolioId, evidenceId, { ...signature, personId: iqa.id }).then(
-            () => {
-              setSignature(null);
-              setMessage('Signed as sampled.');
-            },
-            (e: Error) => setMessage(`${e.message}`),
+        action="Sign as sampled"
+        onSign={(signature) =>
+          signEvidenceSample(portfolioId, evidenceId, { ...signature, personId: iqa.id }).then(() =>
+            setMessage('Signed as sampled.'),
           )
         }
-      >
-        Sign as sampled
-      </button>
+        onError={(e) => setMessage(`${e.message}`)}
+      />
       {message && <p role="status">{message}</p>}
     </section>
   );

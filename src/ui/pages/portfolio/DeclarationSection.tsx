@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { signDeclaration } from '../../../storage';
 import type { usePortfolio } from '../../data/hooks';
-import { SignatureField, type SignatureValue } from '../../capture/SignatureField';
+import { SignAndSubmit } from '../../components/SignAndSubmit';
 
 type PortfolioData = NonNullable<ReturnType<typeof usePortfolio>>;
 
@@ -10,7 +10,6 @@ export const DECLARATION =
 
 /** The candidate's declaration that the evidence is their own, and their signature. */
 export function DeclarationSection({ data, candidateName }: { data: PortfolioData; candidateName: string }) {
-  const [signature, setSignature] = useState<SignatureValue | null>(null);
   const [error, setError] = useState<string | null>(null);
   const signed = data.signatures.find((s) => s.purpose === 'declaration' && s.subjectId === data.enrolment.id);
   return (
@@ -28,28 +27,20 @@ export function DeclarationSection({ data, candidateName }: { data: PortfolioDat
               {error}
             </p>
           )}
-          <SignatureField
+          <SignAndSubmit
             label="Candidate's signature"
             defaultName={candidateName}
             defaultRole="Candidate"
-            value={signature}
-            onChange={setSignature}
-            required
-          />
-          <button
-            type="button"
-            disabled={!signature}
-            onClick={() =>
-              signature &&
-              void signDeclaration(data.enrolment.id, {
+            action="Sign the declaration"
+            onSign={(signature) =>
+              signDeclaration(data.enrolment.id, {
                 ...signature,
                 personId: data.enrolment.candidateId,
                 statement: DECLARATION,
-              }).catch((e: Error) => setError(e.message))
+              })
             }
-          >
-            Sign the declaration
-          </button>
+            onError={(e) => setError(e.message)}
+          />
         </>
       )}
     </section>

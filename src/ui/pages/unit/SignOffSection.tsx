@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { Decision, Person, UnitProgress } from '../../../domain';
 import { countersign, signOffUnit, todayIso, withdrawDecision } from '../../../storage';
 import { SignatureField, type SignatureValue } from '../../capture/SignatureField';
+import { SignAndSubmit } from '../../components/SignAndSubmit';
 
 interface SignOffSectionProps {
   portfolioId: string;
@@ -37,7 +38,6 @@ type SignedOffProps = SignOffSectionProps & { progress: UnitProgress; signOff: D
 
 /** Who signed the unit off and when; a qualified assessor other than the signer countersigns here. */
 function SignedOff({ progress: up, signOff, acting, canAssess, personName, onError }: SignedOffProps) {
-  const [counterSig, setCounterSig] = useState<SignatureValue | null>(null);
   const canCountersign = canAssess && acting?.assessorStatus === 'qualified' && signOff.assessorId !== acting.id;
   return (
     <>
@@ -50,24 +50,14 @@ function SignedOff({ progress: up, signOff, acting, canAssess, personName, onErr
       {up.awaitingCountersignature &&
         (canCountersign ? (
           <>
-            <SignatureField
+            <SignAndSubmit
               label="Countersignature"
               defaultName={acting?.name}
               defaultRole="Qualified assessor"
-              value={counterSig}
-              onChange={setCounterSig}
-              required
+              action="Countersign"
+              onSign={(signature) => countersign(signOff, acting!.id, { ...signature, personId: acting!.id })}
+              onError={onError}
             />
-            <button
-              type="button"
-              disabled={!counterSig}
-              onClick={() =>
-                counterSig &&
-                void countersign(signOff, acting!.id, { ...counterSig, personId: acting!.id }).catch(onError)
-              }
-            >
-              Countersign
-            </button>
           </>
         ) : (
           <p className="meta">A qualified assessor (other than the one who signed) must be acting to countersign.</p>
