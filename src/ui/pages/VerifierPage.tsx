@@ -7,7 +7,7 @@ import { useVerifier } from '../state/verifier';
 import { routes } from '../routes';
 import { BundleEvidence } from './verifier/BundleEvidence';
 import { SamplingSection } from './verifier/SamplingSection';
-import { useBundleProgress, useVerifierSamples } from './verifier/useVerifierSamples';
+import { useBundleProgress, useVerifierSamples } from './verifier/hooks';
 import { VerifierRules } from './verifier/VerifierRules';
 
 /** A bundle opened read-only: completeness, rules status, evidence and signatures; sampling decisions exported as a small signed bundle. */

@@ -17,7 +17,7 @@ import { svq2Portfolio } from '../fixtures';
 import { testClock } from '../clock';
 import { setClock, systemClock } from '../../../src/storage/clock';
 
-// useTestClock() in effect, spelled out: the lint rule for React hooks reads any use* call as a hook.
+// A fresh test clock per test, as useTestClock() gives (called here directly: the React hooks lint rule takes any use* call for a hook).
 beforeEach(() => setClock(testClock()));
 afterEach(() => setClock(systemClock));
 const spec = loadSpec('svq2-customer-service-scqf5');

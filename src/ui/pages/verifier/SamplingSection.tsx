@@ -4,7 +4,7 @@ import type { ExportedBundle } from '../../../bundle/export';
 import { exportVerifierDecisions, type VerifierSample } from '../../../bundle/verifierDecisions';
 import { clearDraft } from '../../../storage';
 import { formatBytes } from '../../components/StorageMeter';
-import type { Samples } from './useVerifierSamples';
+import type { Samples } from './hooks';
 import { ScrollTable } from '../../components/ScrollTable';
 
 interface SamplingProps {
