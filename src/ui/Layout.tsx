@@ -14,11 +14,11 @@ export function Layout() {
         Skip to content
       </a>
       <header className="app-header">
-        <Link to="/" className="brand">
+        <Link to={routes.home()} className="brand">
           Fieldfolio
         </Link>
         <nav aria-label="Main">
-          <Link to="/">Portfolios</Link>
+          <Link to={routes.home()}>Portfolios</Link>
           <Link to={routes.people()}>People</Link>
           <Link to={routes.qualifications()}>Qualifications</Link>
           <Link to={routes.openBundle()}>Open a bundle</Link>

@@ -1,10 +1,9 @@
-import { useEffect, useId, useRef, useState, type ChangeEvent } from 'react';
-import { AudioRecorder, type CapturedFile } from './AudioRecorder';
-import { downscaleImage, isResizableImageType, OUTPUT_TYPE } from './downscale';
-import { extensionFor, fileStamp, formatSize, uniqueName, withExtension } from './files';
+import { useId, useRef, useState, type ChangeEvent } from 'react';
+import { AudioRecorder } from './AudioRecorder';
+import type { CapturedFile } from './recording';
+import { formatSize } from './files';
+import { useCapturedFiles, type ChosenFile, type Source } from './useCapturedFiles';
 import './capture.css';
-
-export type { CapturedFile } from './AudioRecorder';
 
 export type MediaCaptureProps = {
   /** Receives the whole current list every time it changes (added, downscaled, removed). */
@@ -12,19 +11,6 @@ export type MediaCaptureProps = {
   downscalePhotos?: boolean;
   maxPhotoDimension?: number;
 };
-
-type Item = CapturedFile & {
-  id: number;
-  /** Object URL for an image thumbnail; revoked on remove and unmount. */
-  thumbUrl: string | null;
-  /** Size before downscaling, when the photo was downscaled. */
-  originalSize: number | null;
-};
-
-/** Where a file came from: camera captures get a timestamped name instead of the phone's "image.jpg". */
-type Source = 'photo' | 'video' | 'file' | 'audio';
-
-const canMakeUrls = () => typeof URL.createObjectURL === 'function' && typeof URL.revokeObjectURL === 'function';
 
 function kindLabel(type: string): string {
   const [major = '', minor = ''] = (type.split(';')[0] ?? '').split('/');
@@ -35,6 +21,12 @@ function kindLabel(type: string): string {
   return 'File';
 }
 
+/** The buttons that open the camera (the rear one, where a phone has two). */
+const CAMERA_BUTTONS = [
+  { source: 'photo', icon: 'camera', text: 'Take photo', accept: 'image/*' },
+  { source: 'video', icon: 'video', text: 'Record video', accept: 'video/*' },
+] as const;
+
 /**
  * Capture evidence on a phone: take a photo or video with the camera, record audio in the page, or add any
  * file (e.g. a product document). Photos are downscaled on the device unless switched off. The file inputs
@@ -43,98 +35,32 @@ function kindLabel(type: string): string {
 export function MediaCapture({ onFiles, downscalePhotos = true, maxPhotoDimension = 2048 }: MediaCaptureProps) {
   const id = useId();
   const [downscale, setDownscale] = useState(downscalePhotos);
-  const [items, setItems] = useState<Item[]>([]);
-  const [pending, setPending] = useState(0);
-  const [announcement, setAnnouncement] = useState('');
-  const itemsRef = useRef<Item[]>([]);
-  const urlsRef = useRef(new Set<string>());
-  const nextIdRef = useRef(1);
-  const mountedRef = useRef(true);
   const listHeadingRef = useRef<HTMLParagraphElement>(null);
-
-  useEffect(() => {
-    mountedRef.current = true;
-    const urls = urlsRef.current;
-    return () => {
-      mountedRef.current = false;
-      urls.forEach((u) => URL.revokeObjectURL(u));
-      urls.clear();
-    };
-  }, []);
-
-  const commit = (next: Item[]) => {
-    itemsRef.current = next;
-    setItems(next);
-    onFiles(next.map(({ name, type, blob }) => ({ name, type, blob })));
-  };
-
-  const prepare = async (file: CapturedFile, source: Source, shrink: boolean, now: Date) => {
-    let { blob, name } = file;
-    let type = file.type || blob.type || 'application/octet-stream';
-    let originalSize: number | null = null;
-    if (source === 'photo') name = `photo-${fileStamp(now)}.${extensionFor(type, 'jpg')}`;
-    if (source === 'video') name = `video-${fileStamp(now)}.${extensionFor(type, 'mp4')}`;
-    if (shrink && isResizableImageType(type)) {
-      const out = await downscaleImage(blob, maxPhotoDimension);
-      if (out !== blob) {
-        originalSize = blob.size;
-        blob = out;
-        type = out.type || OUTPUT_TYPE;
-        name = withExtension(name, 'jpg');
-      }
-    }
-    return { name, type, blob, originalSize };
-  };
-
-  const addFiles = async (files: CapturedFile[], source: Source) => {
-    if (files.length === 0) return;
-    const shrink = downscale;
-    const now = new Date();
-    setPending((n) => n + files.length);
-    setAnnouncement(`Preparing ${files.length === 1 ? files[0]!.name || 'file' : `${files.length} files`}…`);
-    const prepared = await Promise.all(files.map((f) => prepare(f, source, shrink, now)));
-    if (!mountedRef.current) return;
-    setPending((n) => n - files.length);
-    const taken = new Set(itemsRef.current.map((i) => i.name));
-    const added: Item[] = prepared.map((p) => {
-      const name = uniqueName(p.name, taken);
-      taken.add(name);
-      let thumbUrl: string | null = null;
-      if (p.type.startsWith('image/') && canMakeUrls()) {
-        thumbUrl = URL.createObjectURL(p.blob);
-        urlsRef.current.add(thumbUrl);
-      }
-      return { ...p, name, id: nextIdRef.current++, thumbUrl };
-    });
-    commit([...itemsRef.current, ...added]);
-    setAnnouncement(
-      added.length === 1 ? `Added ${added[0]!.name}.` : `Added ${added.length} files.`,
-    );
-  };
+  const { items, pending, announcement, addFiles, remove } = useCapturedFiles(onFiles, listHeadingRef);
+  const shrink = downscale ? maxPhotoDimension : null;
 
   const onInput = (e: ChangeEvent<HTMLInputElement>, source: Source) => {
     const input = e.currentTarget;
     const files = Array.from(input.files ?? []).map((f) => ({ name: f.name, type: f.type, blob: f as Blob }));
     input.value = ''; // so choosing the same file again still fires change
-    void addFiles(files, source);
-  };
-
-  const remove = (item: Item) => {
-    if (item.thumbUrl) {
-      URL.revokeObjectURL(item.thumbUrl);
-      urlsRef.current.delete(item.thumbUrl);
-    }
-    commit(itemsRef.current.filter((i) => i.id !== item.id));
-    setAnnouncement(`Removed ${item.name}.`);
-    listHeadingRef.current?.focus();
+    void addFiles(files, source, shrink);
   };
 
   const headingId = `${id}-files`;
   return (
     <section className="media-capture" aria-label="Evidence capture">
       <div className="capture-row">
-        <FileButton id={`${id}-photo`} icon="camera" text="Take photo" accept="image/*" capture="environment" onChange={(e) => onInput(e, 'photo')} />
-        <FileButton id={`${id}-video`} icon="video" text="Record video" accept="video/*" capture="environment" onChange={(e) => onInput(e, 'video')} />
+        {CAMERA_BUTTONS.map((b) => (
+          <FileButton
+            key={b.source}
+            id={`${id}-${b.source}`}
+            icon={b.icon}
+            text={b.text}
+            accept={b.accept}
+            capture="environment"
+            onChange={(e) => onInput(e, b.source)}
+          />
+        ))}
         <FileButton id={`${id}-file`} icon="file" text="Add file" multiple onChange={(e) => onInput(e, 'file')} />
       </div>
 
@@ -143,7 +69,7 @@ export function MediaCapture({ onFiles, downscalePhotos = true, maxPhotoDimensio
         Downscale photos (longest side {maxPhotoDimension} px, saves storage on this device)
       </label>
 
-      <AudioRecorder onRecording={(file) => void addFiles([file], 'audio')} />
+      <AudioRecorder onRecording={(file) => void addFiles([file], 'audio', shrink)} />
 
       <p id={headingId} className="capture-title" tabIndex={-1} ref={listHeadingRef}>
         Chosen files ({items.length})
@@ -153,34 +79,7 @@ export function MediaCapture({ onFiles, downscalePhotos = true, maxPhotoDimensio
       ) : (
         <ul className="capture-files" aria-labelledby={headingId}>
           {items.map((item) => (
-            <li key={item.id}>
-              {item.thumbUrl ? (
-                <img
-                  className="capture-thumb"
-                  src={item.thumbUrl}
-                  alt=""
-                  width={56}
-                  height={56}
-                  onError={(e) => {
-                    e.currentTarget.style.visibility = 'hidden';
-                  }}
-                />
-              ) : (
-                <span className="capture-thumb capture-kind" aria-hidden="true">
-                  {kindLabel(item.type)}
-                </span>
-              )}
-              <span className="capture-file-text">
-                <span className="capture-file-name">{item.name}</span>
-                <span className="meta">
-                  {formatSize(item.blob.size)}
-                  {item.originalSize !== null ? ` (downscaled from ${formatSize(item.originalSize)})` : ''}
-                </span>
-              </span>
-              <button type="button" className="secondary" aria-label={`Remove ${item.name}`} onClick={() => remove(item)}>
-                Remove
-              </button>
-            </li>
+            <CapturedItem key={item.id} item={item} onRemove={() => remove(item)} />
           ))}
         </ul>
       )}
@@ -193,6 +92,40 @@ export function MediaCapture({ onFiles, downscalePhotos = true, maxPhotoDimensio
         {announcement}
       </p>
     </section>
+  );
+}
+
+/** A chosen file: its thumbnail (or kind), name and size, and its Remove button. */
+function CapturedItem({ item, onRemove }: { item: ChosenFile; onRemove: () => void }) {
+  return (
+    <li>
+      {item.thumbUrl ? (
+        <img
+          className="capture-thumb"
+          src={item.thumbUrl}
+          alt=""
+          width={56}
+          height={56}
+          onError={(e) => {
+            e.currentTarget.style.visibility = 'hidden';
+          }}
+        />
+      ) : (
+        <span className="capture-thumb capture-kind" aria-hidden="true">
+          {kindLabel(item.type)}
+        </span>
+      )}
+      <span className="capture-file-text">
+        <span className="capture-file-name">{item.name}</span>
+        <span className="meta">
+          {formatSize(item.blob.size)}
+          {item.originalSize !== null ? ` (downscaled from ${formatSize(item.originalSize)})` : ''}
+        </span>
+      </span>
+      <button type="button" className="secondary" aria-label={`Remove ${item.name}`} onClick={onRemove}>
+        Remove
+      </button>
+    </li>
   );
 }
 
@@ -226,7 +159,8 @@ function FileButton({
 
 /** Stroke icons drawn inline: emoji fonts are missing on some devices, and these follow the text colour. */
 const ICONS = {
-  camera: 'M4 7h3l2-3h6l2 3h3a1 1 0 0 1 1 1v11a1 1 0 0 1-1 1H4a1 1 0 0 1-1-1V8a1 1 0 0 1 1-1zM12 17a4 4 0 1 0 0-8 4 4 0 0 0 0 8z',
+  camera:
+    'M4 7h3l2-3h6l2 3h3a1 1 0 0 1 1 1v11a1 1 0 0 1-1 1H4a1 1 0 0 1-1-1V8a1 1 0 0 1 1-1zM12 17a4 4 0 1 0 0-8 4 4 0 0 0 0 8z',
   video: 'M4 6h10a2 2 0 0 1 2 2v8a2 2 0 0 1-2 2H4a2 2 0 0 1-2-2V8a2 2 0 0 1 2-2zM16 10l6-3v10l-6-3',
   file: 'M21 11.5l-8.5 8.5a5 5 0 0 1-7-7L14 4.5a3.5 3.5 0 0 1 5 5L10.5 18a2 2 0 0 1-3-3L15 7.5',
 } as const;
@@ -234,7 +168,14 @@ const ICONS = {
 function Icon({ name }: { name: keyof typeof ICONS }) {
   return (
     <svg className="capture-icon" viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false">
-      <path d={ICONS[name]} fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" />
+      <path
+        d={ICONS[name]}
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="2"
+        strokeLinecap="round"
+        strokeLinejoin="round"
+      />
     </svg>
   );
 }

@@ -1,6 +1,6 @@
-import { useEffect, useEffectEvent, useId, useRef, useState } from 'react';
-import SignaturePad from 'signature_pad';
-import { formatSignedAt, scalePointGroups } from './signatureData';
+import { useId, useRef, useState, type RefObject } from 'react';
+import { formatSignedAt } from './signatureData';
+import { useSignaturePad } from './useSignaturePad';
 import './capture.css';
 
 export type SignatureValue = {
@@ -34,6 +34,17 @@ function canvasSupported(): boolean {
   }
 }
 
+/** The value a draft makes: null until the typed name is given and something is drawn (or drawing is waived). */
+function signatureOf(next: Draft, value: SignatureValue | null): SignatureValue | null {
+  const typedName = next.typedName.trim();
+  const role = next.role.trim();
+  const image = next.cannotDraw ? '' : next.image;
+  if (typedName === '' || (image === '' && !next.cannotDraw)) return null;
+  // Keep the time of signing when nothing changed (e.g. the same name typed again).
+  const unchanged = value !== null && value.typedName === typedName && value.role === role && value.image === image;
+  return { typedName, role, image, signedAt: unchanged ? value.signedAt : new Date().toISOString() };
+}
+
 /**
  * A signature for evidence sign-off: typed name and role, plus a drawn signature (signature_pad on a canvas:
  * finger, stylus or mouse). Someone who cannot draw (keyboard or switch users, screen reader users) ticks
@@ -43,7 +54,14 @@ function canvasSupported(): boolean {
  * option is ticked), and `null` otherwise. `value` seeds the field on mount (including a previously drawn
  * image) and drives the "Signed …" line; to reset the field from outside, remount it with a new `key`.
  */
-export function SignatureField({ label, defaultName, defaultRole, value, onChange, required = false }: SignatureFieldProps) {
+export function SignatureField({
+  label,
+  defaultName,
+  defaultRole,
+  value,
+  onChange,
+  required = false,
+}: SignatureFieldProps) {
   const id = useId();
   const [draft, setDraft] = useState<Draft>(() => ({
     typedName: value?.typedName ?? defaultName ?? '',
@@ -53,91 +71,17 @@ export function SignatureField({ label, defaultName, defaultRole, value, onChang
   }));
   const [canDraw] = useState(canvasSupported);
   const canvasRef = useRef<HTMLCanvasElement>(null);
-  const padRef = useRef<SignaturePad | null>(null);
   /** A signature image restored from `value` (not stroke data): redrawn under any new strokes on resize. */
   const baseImageRef = useRef<string | null>(value?.image ? value.image : null);
 
   const update = (next: Draft) => {
     setDraft(next);
-    const typedName = next.typedName.trim();
-    const role = next.role.trim();
-    const image = next.cannotDraw ? '' : next.image;
-    if (typedName === '' || (image === '' && !next.cannotDraw)) {
-      onChange(null);
-      return;
-    }
-    const unchanged = value !== null && value.typedName === typedName && value.role === role && value.image === image;
-    onChange({ typedName, role, image, signedAt: unchanged ? value.signedAt : new Date().toISOString() });
+    onChange(signatureOf(next, value));
   };
 
-  const onEndStroke = useEffectEvent(() => {
-    const pad = padRef.current;
-    if (!pad) return;
-    update({ ...draft, image: pad.isEmpty() ? '' : pad.toDataURL('image/png') });
-  });
-
-  useEffect(() => {
-    const canvas = canvasRef.current;
-    if (!canDraw || !canvas) return;
-    const pad = new SignaturePad(canvas, {
-      penColor: '#111827',
-      backgroundColor: 'rgb(255, 255, 255)',
-      minWidth: 0.8,
-      maxWidth: 2.8,
-    });
-    padRef.current = pad;
-    let cssWidth = 0;
-    let generation = 0;
-
-    /** Fit the backing store to the element's CSS size × device pixel ratio, keeping what was drawn. */
-    const resize = () => {
-      const width = canvas.offsetWidth;
-      const height = canvas.offsetHeight;
-      if (width === 0 || height === 0) return; // hidden: keep everything until it is shown again
-      const ratio = Math.max(window.devicePixelRatio || 1, 1);
-      const pixelWidth = Math.round(width * ratio);
-      const pixelHeight = Math.round(height * ratio);
-      if (width === cssWidth && canvas.width === pixelWidth && canvas.height === pixelHeight) return;
-      const data = pad.toData();
-      const factor = cssWidth > 0 ? width / cssWidth : 1;
-      const strokes = factor === 1 ? data : scalePointGroups(data, factor);
-      canvas.width = pixelWidth; // clears the canvas and resets its transform
-      canvas.height = pixelHeight;
-      canvas.getContext('2d')?.scale(ratio, ratio);
-      cssWidth = width;
-      pad.clear();
-      const base = baseImageRef.current;
-      if (base) {
-        const mine = ++generation;
-        pad
-          .fromDataURL(base, { ratio, width, height })
-          .then(() => {
-            if (mine === generation && strokes.length > 0) pad.fromData(strokes, { clear: false });
-          })
-          .catch(() => {
-            baseImageRef.current = null;
-            if (mine === generation && strokes.length > 0) pad.fromData(strokes);
-          });
-      } else if (strokes.length > 0) {
-        pad.fromData(strokes);
-      }
-    };
-
-    const handleEnd = () => onEndStroke();
-    pad.addEventListener('endStroke', handleEnd);
-    resize();
-    window.addEventListener('resize', resize);
-    const observer = typeof ResizeObserver === 'function' ? new ResizeObserver(() => resize()) : null;
-    observer?.observe(canvas);
-    return () => {
-      generation++;
-      observer?.disconnect();
-      window.removeEventListener('resize', resize);
-      pad.removeEventListener('endStroke', handleEnd);
-      pad.off();
-      padRef.current = null;
-    };
-  }, [canDraw]);
+  const padRef = useSignaturePad(canDraw, canvasRef, baseImageRef, (pad) =>
+    update({ ...draft, image: pad.isEmpty() ? '' : pad.toDataURL('image/png') }),
+  );
 
   const clear = () => {
     padRef.current?.clear();
@@ -145,8 +89,6 @@ export function SignatureField({ label, defaultName, defaultRole, value, onChang
     update({ ...draft, image: '' });
   };
 
-  const drawn = draft.image !== '';
-  const hintId = `${id}-hint`;
   return (
     <fieldset className="signature-field">
       <legend>
@@ -154,50 +96,16 @@ export function SignatureField({ label, defaultName, defaultRole, value, onChang
         {required && <span className="meta"> (required)</span>}
       </legend>
 
-      <div className="signature-inputs">
-        <label htmlFor={`${id}-name`}>
-          Full name
-          <input
-            id={`${id}-name`}
-            type="text"
-            autoComplete="name"
-            value={draft.typedName}
-            aria-required={required || undefined}
-            onChange={(e) => update({ ...draft, typedName: e.target.value })}
-          />
-        </label>
-        <label htmlFor={`${id}-role`}>
-          Role
-          <input
-            id={`${id}-role`}
-            type="text"
-            autoComplete="organization-title"
-            value={draft.role}
-            onChange={(e) => update({ ...draft, role: e.target.value })}
-          />
-        </label>
-      </div>
+      <SignerInputs id={id} draft={draft} required={required} update={update} />
 
-      <div className="signature-pad" hidden={draft.cannotDraw}>
-        {canDraw ? (
-          <>
-            <p className="meta" id={hintId}>
-              Sign inside the box with a finger, stylus or mouse.
-            </p>
-            <canvas
-              ref={canvasRef}
-              role="img"
-              aria-label={drawn ? 'Signature drawn' : 'Signature pad, empty'}
-              aria-describedby={hintId}
-            />
-            <button type="button" className="secondary" aria-label="Clear signature" onClick={clear}>
-              Clear
-            </button>
-          </>
-        ) : (
-          <p className="meta">Drawing is not available on this device. Sign with your typed name instead (below).</p>
-        )}
-      </div>
+      <SignatureDrawing
+        hidden={draft.cannotDraw}
+        canDraw={canDraw}
+        canvasRef={canvasRef}
+        drawn={draft.image !== ''}
+        hintId={`${id}-hint`}
+        onClear={clear}
+      />
 
       <label className="capture-check">
         <input
@@ -208,8 +116,56 @@ export function SignatureField({ label, defaultName, defaultRole, value, onChang
         I cannot draw a signature — use my typed name
       </label>
 
+      <SignatureStatus value={value} cannotDraw={draft.cannotDraw} />
+    </fieldset>
+  );
+}
+
+interface SignatureDrawingProps {
+  hidden: boolean;
+  canDraw: boolean;
+  canvasRef: RefObject<HTMLCanvasElement | null>;
+  drawn: boolean;
+  hintId: string;
+  onClear: () => void;
+}
+
+/** The box to sign in, or a note that this device cannot draw. */
+function SignatureDrawing({ hidden, canDraw, canvasRef, drawn, hintId, onClear }: SignatureDrawingProps) {
+  return (
+    <div className="signature-pad" hidden={hidden}>
+      {canDraw ? (
+        <>
+          <p className="meta" id={hintId}>
+            Sign inside the box with a finger, stylus or mouse.
+          </p>
+          <canvas
+            ref={canvasRef}
+            role="img"
+            aria-label={drawn ? 'Signature drawn' : 'Signature pad, empty'}
+            aria-describedby={hintId}
+          />
+          <button type="button" className="secondary" aria-label="Clear signature" onClick={onClear}>
+            Clear
+          </button>
+        </>
+      ) : (
+        <p className="meta">Drawing is not available on this device. Sign with your typed name instead (below).</p>
+      )}
+    </div>
+  );
+}
+
+/** Whether the field holds a signature, and by whom and when it was signed. */
+function SignatureStatus({ value, cannotDraw }: { value: SignatureValue | null; cannotDraw: boolean }) {
+  return (
+    <>
       <p className="signature-status" role="status">
-        {value ? '✓ Signed' : draft.cannotDraw ? 'Not signed yet: type your full name.' : 'Not signed yet: type your full name and sign in the box.'}
+        {value
+          ? '✓ Signed'
+          : cannotDraw
+            ? 'Not signed yet: type your full name.'
+            : 'Not signed yet: type your full name and sign in the box.'}
       </p>
       {value && (
         <p className="meta signature-time">
@@ -226,6 +182,42 @@ export function SignatureField({ label, defaultName, defaultRole, value, onChang
           {value.image === '' ? ', with typed name only' : ''}
         </p>
       )}
-    </fieldset>
+    </>
+  );
+}
+
+interface SignerInputsProps {
+  id: string;
+  draft: Draft;
+  required: boolean;
+  update: (next: Draft) => void;
+}
+
+/** The signer's full name and role. */
+function SignerInputs({ id, draft, required, update }: SignerInputsProps) {
+  return (
+    <div className="signature-inputs">
+      <label htmlFor={`${id}-name`}>
+        Full name
+        <input
+          id={`${id}-name`}
+          type="text"
+          autoComplete="name"
+          value={draft.typedName}
+          aria-required={required || undefined}
+          onChange={(e) => update({ ...draft, typedName: e.target.value })}
+        />
+      </label>
+      <label htmlFor={`${id}-role`}>
+        Role
+        <input
+          id={`${id}-role`}
+          type="text"
+          autoComplete="organization-title"
+          value={draft.role}
+          onChange={(e) => update({ ...draft, role: e.target.value })}
+        />
+      </label>
+    </div>
   );
 }

@@ -1,4 +1,4 @@
-/** The Save and Cancel buttons of an inline editor (see useDraftEditor); Save is disabled while saving. */
+/** The Save and Cancel buttons of an inline editor (see useInlineEdit); Save is disabled while saving. */
 export function EditorActions({ saveLabel, saving, onCancel }: { saveLabel: string; saving: boolean; onCancel: () => void }) {
   return (
     <div className="actions">

@@ -4,7 +4,7 @@ import { updateEvidenceDetails, type FileInput } from '../../storage';
 import { MediaCapture } from '../capture/MediaCapture';
 import { EvidenceFields, type EvidenceFieldValues } from './EvidenceFields';
 import { EditorActions } from './EditorActions';
-import { useDraftEditor } from './useDraftEditor';
+import { useInlineEdit } from './useInlineEdit';
 
 const draftOf = (e: Evidence): EvidenceFieldValues => ({
   type: e.type,
@@ -22,7 +22,7 @@ const draftOf = (e: Evidence): EvidenceFieldValues => ({
 export function EvidenceEditor({ evidence, spec, signed }: { evidence: Evidence; spec: QualificationSpec | null; signed: boolean }) {
   const formId = useId();
   const [files, setFiles] = useState<FileInput[]>([]);
-  const { draft, set, error, setError, saved, saving, toggleRef, toggle, close, save } = useDraftEditor(
+  const { draft, set, error, setError, saved, saving, toggleRef, toggle, close, save } = useInlineEdit(
     () => draftOf(evidence),
     () => setFiles([]),
   );

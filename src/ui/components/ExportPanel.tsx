@@ -2,23 +2,108 @@ import { useEffect, useRef, useState } from 'react';
 import { exportPortfolio, type ExportProgress, type ExportedBundle } from '../../bundle/export';
 import { formatBytes } from './StorageMeter';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { listPeers, deviceSigningKey } from '../../storage';
+import { listPeers, deviceSigningKey, type Peer } from '../../storage';
 
 /** Export a signed bundle with progress and cancel; then download it or share it (phones). */
 export function ExportPanel({ portfolioId }: { portfolioId: string }) {
+  const peers = useLiveQuery(listPeers, []);
+  const [target, setTarget] = useState('');
+  const peer = peers?.find((p) => p.deviceId === target);
+  const { progress, result, error, start, cancel } = useBundleExport(portfolioId, peer);
+  const [fingerprint, setFingerprint] = useState<string | null>(null);
+  useEffect(() => {
+    deviceSigningKey().then(
+      (k) => setFingerprint(k.fingerprint),
+      () => setFingerprint(null),
+    );
+  }, []);
+
+  return (
+    <section aria-labelledby="export-heading">
+      <h2 id="export-heading">Bundle</h2>
+      <p className="meta">
+        A signed, checkable file of this portfolio for another device, a verifier, or a backup. Anyone can check it with{' '}
+        <code>unzip -t</code> and <code>sha256sum -c manifest-sha256.txt</code>.
+      </p>
+      {fingerprint && (
+        <p className="meta" data-testid="own-fingerprint">
+          This device signs its bundles with key <code>{fingerprint}</code>. Tell the receiver this fingerprint another
+          way (phone, in person): their import shows the signer&rsquo;s, and the two must match.
+        </p>
+      )}
+      {error && (
+        <p className="alert" role="alert">
+          {error}
+        </p>
+      )}
+      {progress ? (
+        <div role="status">
+          <label>
+            Exporting {progress.file}
+            <progress max={progress.bytesTotal || 1} value={progress.bytesDone} />
+          </label>{' '}
+          {formatBytes(progress.bytesDone)} of {formatBytes(progress.bytesTotal)}{' '}
+          <button type="button" className="secondary" onClick={cancel}>
+            Cancel export
+          </button>
+        </div>
+      ) : (
+        <>
+          {peers && peers.length > 0 && (
+            <label className="field">
+              <span>What to send</span>
+              <select value={target} onChange={(e) => setTarget(e.target.value)}>
+                <option value="">Everything (a full bundle)</option>
+                {peers.map((p) => (
+                  <option key={p.deviceId} value={p.deviceId}>
+                    {p.sentAt[portfolioId]
+                      ? `Changes since last sent to ${p.label} (${p.sentAt[portfolioId].slice(0, 16).replace('T', ' ')})`
+                      : `Everything, for ${p.label}`}
+                  </option>
+                ))}
+              </select>
+            </label>
+          )}
+          <button type="button" onClick={() => void start()}>
+            Export bundle
+          </button>
+        </>
+      )}
+      {result && <ExportReady bundle={result.bundle} url={result.url} />}
+    </section>
+  );
+}
+
+/** The finished bundle: download it, or share it where the device can (phones). */
+function ExportReady({ bundle, url }: { bundle: ExportedBundle; url: string }) {
+  const file = new File([bundle.blob], bundle.fileName, { type: 'application/zip' });
+  const canShare = typeof navigator.canShare === 'function' && navigator.canShare({ files: [file] });
+  return (
+    <p role="status" data-testid="export-ready">
+      Ready: {bundle.fileName} ({formatBytes(bundle.blob.size)}, {bundle.files} payload files).{' '}
+      <a className="button" href={url} download={bundle.fileName}>
+        Download bundle
+      </a>{' '}
+      {canShare && (
+        <button
+          type="button"
+          className="secondary"
+          onClick={() => void navigator.share({ files: [file], title: bundle.fileName }).catch(() => undefined)}
+        >
+          Share…
+        </button>
+      )}
+    </p>
+  );
+}
+
+/** Exports the portfolio (for `peer`: only what it has not been sent) with progress, cancel and the result. */
+function useBundleExport(portfolioId: string, peer: Peer | undefined) {
   const [progress, setProgress] = useState<ExportProgress | null>(null);
   const [result, setResult] = useState<{ bundle: ExportedBundle; url: string } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const abort = useRef<AbortController | null>(null);
-  const peers = useLiveQuery(listPeers, []);
-  const [target, setTarget] = useState('');
-  const peer = peers?.find((p) => p.deviceId === target);
   useEffect(() => () => (result ? URL.revokeObjectURL(result.url) : undefined), [result]);
-  const [fingerprint, setFingerprint] = useState<string | null>(null);
-  useEffect(() => {
-    deviceSigningKey().then((k) => setFingerprint(k.fingerprint), () => setFingerprint(null));
-  }, []);
-
   async function start() {
     setError(null);
     setResult(null);
@@ -39,71 +124,5 @@ export function ExportPanel({ portfolioId }: { portfolioId: string }) {
     }
   }
 
-  const file = result ? new File([result.bundle.blob], result.bundle.fileName, { type: 'application/zip' }) : null;
-  const canShare = !!file && typeof navigator.canShare === 'function' && navigator.canShare({ files: [file] });
-
-  return (
-    <section aria-labelledby="export-heading">
-      <h2 id="export-heading">Bundle</h2>
-      <p className="meta">
-        A signed, checkable file of this portfolio for another device, a verifier, or a backup. Anyone can check it with{' '}
-        <code>unzip -t</code> and <code>sha256sum -c manifest-sha256.txt</code>.
-      </p>
-      {fingerprint && (
-        <p className="meta" data-testid="own-fingerprint">
-          This device signs its bundles with key <code>{fingerprint}</code>. Tell the receiver this fingerprint another way (phone,
-          in person): their import shows the signer&rsquo;s, and the two must match.
-        </p>
-      )}
-      {error && (
-        <p className="alert" role="alert">
-          {error}
-        </p>
-      )}
-      {progress ? (
-        <div role="status">
-          <label>
-            Exporting {progress.file}
-            <progress max={progress.bytesTotal || 1} value={progress.bytesDone} />
-          </label>{' '}
-          {formatBytes(progress.bytesDone)} of {formatBytes(progress.bytesTotal)}{' '}
-          <button type="button" className="secondary" onClick={() => abort.current?.abort()}>
-            Cancel export
-          </button>
-        </div>
-      ) : (
-        <>
-          {peers && peers.length > 0 && (
-            <label className="field">
-              <span>What to send</span>
-              <select value={target} onChange={(e) => setTarget(e.target.value)}>
-                <option value="">Everything (a full bundle)</option>
-                {peers.map((p) => (
-                  <option key={p.deviceId} value={p.deviceId}>
-                    {p.sentAt[portfolioId] ? `Changes since last sent to ${p.label} (${p.sentAt[portfolioId].slice(0, 16).replace('T', ' ')})` : `Everything, for ${p.label}`}
-                  </option>
-                ))}
-              </select>
-            </label>
-          )}
-          <button type="button" onClick={() => void start()}>
-            Export bundle
-          </button>
-        </>
-      )}
-      {result && (
-        <p role="status" data-testid="export-ready">
-          Ready: {result.bundle.fileName} ({formatBytes(result.bundle.blob.size)}, {result.bundle.files} payload files).{' '}
-          <a className="button" href={result.url} download={result.bundle.fileName}>
-            Download bundle
-          </a>{' '}
-          {canShare && (
-            <button type="button" className="secondary" onClick={() => void navigator.share({ files: [file!], title: result.bundle.fileName }).catch(() => undefined)}>
-              Share…
-            </button>
-          )}
-        </p>
-      )}
-    </section>
-  );
+  return { progress, result, error, start, cancel: () => abort.current?.abort() };
 }

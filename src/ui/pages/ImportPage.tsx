@@ -12,12 +12,146 @@ import { routes } from '../routes';
 export function ImportPage() {
   const navigate = useNavigate();
   const enrolments = useLiveQuery(listEnrolments, []);
+  const { bundle, checking, writing, error, done, check, apply } = useBundleImport();
+  const openReadOnly = useVerifier((s) => s.open);
+
+  const onDevice = bundle && enrolments?.some((e) => e.id === bundle.portfolioId);
+  return (
+    <section>
+      <h1>Open a bundle</h1>
+      <p className="lead">
+        Choose a Fieldfolio bundle (.zip). It is checked completely — every file, hash and the signature — before
+        anything is written.
+      </p>
+      <label className="field">
+        <span>Bundle file</span>
+        <input
+          type="file"
+          accept=".zip,application/zip"
+          onChange={(e) => e.target.files?.[0] && void check(e.target.files[0])}
+        />
+      </label>
+      {checking && (
+        <div role="status">
+          <label>
+            Checking the bundle: every file's hash
+            <progress max={checking.total || 1} value={checking.done} />
+          </label>{' '}
+          {formatBytes(checking.done)} of {formatBytes(checking.total)}
+        </div>
+      )}
+      {writing && <p role="status">Writing the portfolio to this device…</p>}
+      {error && (
+        <p className="alert" role="alert" data-testid="import-error">
+          {error}
+        </p>
+      )}
+      {done && <p role="status">{done}</p>}
+      {bundle && (
+        <BundleSummary
+          bundle={bundle}
+          onDevice={!!onDevice}
+          writing={writing}
+          onApply={(mode) => void apply(mode)}
+          onOpenReadOnly={() => {
+            openReadOnly(bundle);
+            void navigate(routes.verifier());
+          }}
+        />
+      )}
+      <p>
+        <Link to={routes.home()}>Back to portfolios</Link>
+      </p>
+    </section>
+  );
+}
+
+interface BundleSummaryProps {
+  bundle: VerifiedBundle;
+  /** Whether this device holds the bundle's portfolio already (then it can only be merged). */
+  onDevice: boolean;
+  writing: boolean;
+  onApply: (mode: 'restore' | 'merge') => void;
+  onOpenReadOnly: () => void;
+}
+
+/** A verified bundle: what it holds, and what can be done with it here. */
+function BundleSummary({ bundle, onDevice, writing, onApply, onOpenReadOnly }: BundleSummaryProps) {
+  return (
+    <div className="panel" data-testid="bundle-summary">
+      <p>
+        ✓ Verified: {bundle.payloadFiles} files, {formatBytes(bundle.payloadBytes)}; every hash and the signature check
+        out.
+      </p>
+      <BundleFacts bundle={bundle} />
+      {onDevice ? (
+        <button type="button" disabled={writing} onClick={() => onApply('merge')}>
+          Merge into my copy
+        </button>
+      ) : bundle.scope === 'changes' ? (
+        <p className="alert" data-testid="partial-bundle">
+          This bundle holds only changes
+          {bundle.changesSince ? ` since ${bundle.changesSince.slice(0, 16).replace('T', ' ')}` : ''}, not the whole
+          portfolio, and this device does not have the portfolio to merge them into. Ask the sender for a full bundle
+          (&ldquo;Everything&rdquo;).
+        </p>
+      ) : (
+        <button type="button" disabled={writing} onClick={() => onApply('restore')}>
+          Add to this device
+        </button>
+      )}{' '}
+      <button type="button" className="secondary" onClick={onOpenReadOnly}>
+        Open read-only (verifier)
+      </button>
+    </div>
+  );
+}
+
+/** Whose portfolio the bundle holds, when and by which key it was signed, and how much it carries. */
+function BundleFacts({ bundle }: { bundle: VerifiedBundle }) {
+  const candidate = bundle.records.people.find((p) => p.id === bundle.records.enrolments[0]?.candidateId);
+  return (
+    <dl className="facts">
+      <div>
+        <dt>Candidate</dt>
+        <dd>{candidate?.name ?? '—'}</dd>
+      </div>
+      <div>
+        <dt>Qualification</dt>
+        <dd>
+          {bundle.records.enrolments[0]?.specId} {bundle.records.enrolments[0]?.specVersion}
+        </dd>
+      </div>
+      <div>
+        <dt>Exported</dt>
+        <dd>{bundle.exportedAt.replace('T', ' ').slice(0, 16)}</dd>
+      </div>
+      <div>
+        <dt>Signed by key</dt>
+        <dd>
+          <code>{bundle.signer.fingerprint}</code> —{' '}
+          {bundle.signer.known ? `known (${bundle.signer.label})` : 'not seen on this device before'}
+        </dd>
+      </div>
+      <div>
+        <dt>Contents</dt>
+        <dd>
+          {bundle.records.evidence.length} evidence, {bundle.media.size} media, {bundle.records.decisions.length}{' '}
+          decisions
+        </dd>
+      </div>
+    </dl>
+  );
+}
+
+/** Checks a chosen bundle completely, then writes it (restore or merge) and opens the portfolio. */
+function useBundleImport() {
+  const navigate = useNavigate();
   const [bundle, setBundle] = useState<VerifiedBundle | null>(null);
   const [checking, setChecking] = useState<{ done: number; total: number } | null>(null);
   const [writing, setWriting] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
-  const openReadOnly = useVerifier((s) => s.open);
 
   async function check(f: File) {
     setBundle(null);
@@ -39,7 +173,9 @@ export function ImportPage() {
     setWriting(true);
     try {
       const result = await writeVerifiedBundle(bundle, mode);
-      setDone(`Imported: ${result.written} records written, ${result.unchanged} already up to date, ${result.conflicts} conflicts kept for you to resolve.`);
+      setDone(
+        `Imported: ${result.written} records written, ${result.unchanged} already up to date, ${result.conflicts} conflicts kept for you to resolve.`,
+      );
       void navigate(routes.portfolio(bundle!.portfolioId));
     } catch (e) {
       setError(`${(e as Error).message} Nothing on this device was changed.`);
@@ -47,95 +183,5 @@ export function ImportPage() {
       setWriting(false);
     }
   }
-
-  const onDevice = bundle && enrolments?.some((e) => e.id === bundle.portfolioId);
-  const candidate = bundle?.records.people.find((p) => p.id === bundle.records.enrolments[0]?.candidateId);
-  return (
-    <section>
-      <h1>Open a bundle</h1>
-      <p className="lead">Choose a Fieldfolio bundle (.zip). It is checked completely — every file, hash and the signature — before anything is written.</p>
-      <label className="field">
-        <span>Bundle file</span>
-        <input type="file" accept=".zip,application/zip" onChange={(e) => e.target.files?.[0] && void check(e.target.files[0])} />
-      </label>
-      {checking && (
-        <div role="status">
-          <label>
-            Checking the bundle: every file's hash
-            <progress max={checking.total || 1} value={checking.done} />
-          </label>{' '}
-          {formatBytes(checking.done)} of {formatBytes(checking.total)}
-        </div>
-      )}
-      {writing && <p role="status">Writing the portfolio to this device…</p>}
-      {error && (
-        <p className="alert" role="alert" data-testid="import-error">
-          {error}
-        </p>
-      )}
-      {done && <p role="status">{done}</p>}
-      {bundle && (
-        <div className="panel" data-testid="bundle-summary">
-          <p>
-            ✓ Verified: {bundle.payloadFiles} files, {formatBytes(bundle.payloadBytes)}; every hash and the signature check out.
-          </p>
-          <dl className="facts">
-            <div>
-              <dt>Candidate</dt>
-              <dd>{candidate?.name ?? '—'}</dd>
-            </div>
-            <div>
-              <dt>Qualification</dt>
-              <dd>
-                {bundle.records.enrolments[0]?.specId} {bundle.records.enrolments[0]?.specVersion}
-              </dd>
-            </div>
-            <div>
-              <dt>Exported</dt>
-              <dd>{bundle.exportedAt.replace('T', ' ').slice(0, 16)}</dd>
-            </div>
-            <div>
-              <dt>Signed by key</dt>
-              <dd>
-                <code>{bundle.signer.fingerprint}</code> — {bundle.signer.known ? `known (${bundle.signer.label})` : 'not seen on this device before'}
-              </dd>
-            </div>
-            <div>
-              <dt>Contents</dt>
-              <dd>
-                {bundle.records.evidence.length} evidence, {bundle.media.size} media, {bundle.records.decisions.length} decisions
-              </dd>
-            </div>
-          </dl>
-          {onDevice ? (
-            <button type="button" disabled={writing} onClick={() => void apply('merge')}>
-              Merge into my copy
-            </button>
-          ) : bundle.scope === 'changes' ? (
-            <p className="alert" data-testid="partial-bundle">
-              This bundle holds only changes{bundle.changesSince ? ` since ${bundle.changesSince.slice(0, 16).replace('T', ' ')}` : ''}, not the whole portfolio, and this device
-              does not have the portfolio to merge them into. Ask the sender for a full bundle (&ldquo;Everything&rdquo;).
-            </p>
-          ) : (
-            <button type="button" disabled={writing} onClick={() => void apply('restore')}>
-              Add to this device
-            </button>
-          )}{' '}
-          <button
-            type="button"
-            className="secondary"
-            onClick={() => {
-              openReadOnly(bundle);
-              void navigate(routes.verifier());
-            }}
-          >
-            Open read-only (verifier)
-          </button>
-        </div>
-      )}
-      <p>
-        <Link to="/">Back to portfolios</Link>
-      </p>
-    </section>
-  );
+  return { bundle, checking, writing, error, done, check, apply };
 }

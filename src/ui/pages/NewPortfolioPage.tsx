@@ -1,9 +1,10 @@
 import { useState, type FormEvent } from 'react';
-import type { Person } from '../../domain';
+import type { Person, QualificationSpec } from '../../domain';
 import { useNavigate } from 'react-router';
 import { createEnrolment, todayIso } from '../../storage';
 import { usePeople, useStoredSpecs } from '../data/hooks';
 import { RoutePicker } from '../components/RoutePicker';
+import { PersonSelect } from '../components/PersonSelect';
 import { PersonForm } from './PeoplePage';
 import { routes } from '../routes';
 
@@ -19,9 +20,8 @@ export function NewPortfolioPage() {
   const [centre, setCentre] = useState('');
   const [route, setRoute] = useState<string[]>([]);
   const [error, setError] = useState<string | null>(null);
-  const [addingPerson, setAddingPerson] = useState(false);
   if (!people || !specs) return <p role="status">Loading…</p>;
-  const spec = specs.find((s) => `${s.id}@${s.version}` === specKey);
+  const spec = specs.find((s) => specKeyOf(s) === specKey);
   const candidates = people.filter((p) => p.roles.includes('candidate'));
   const assessors = people.filter((p) => p.roles.includes('assessor'));
   const iqas = people.filter((p) => p.roles.includes('iqa'));
@@ -57,38 +57,15 @@ export function NewPortfolioPage() {
         </p>
       )}
       <form onSubmit={(e) => void submit(e)} className="panel" aria-label="Enrolment">
-        <label className="field">
-          <span>Candidate</span>
-          <select value={candidateId} onChange={(e) => setCandidateId(e.target.value)}>
-            <option value="">— choose —</option>
-            {candidates.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <button type="button" className="secondary" onClick={() => setAddingPerson(!addingPerson)} aria-expanded={addingPerson}>
-          {addingPerson ? 'Close' : 'Add a person'}
-        </button>
-        {addingPerson && <PersonForm defaultRole="candidate" onSaved={(id) => setCandidateId(id)} />}
-        <label className="field">
-          <span>Qualification</span>
-          <select
-            value={specKey}
-            onChange={(e) => {
-              setSpecKey(e.target.value);
-              setRoute([]);
-            }}
-          >
-            <option value="">— choose —</option>
-            {specs.map((s) => (
-              <option key={`${s.id}@${s.version}`} value={`${s.id}@${s.version}`}>
-                {s.title} (spec {s.version})
-              </option>
-            ))}
-          </select>
-        </label>
+        <CandidateChoice candidates={candidates} value={candidateId} onChange={setCandidateId} />
+        <QualificationSelect
+          specs={specs}
+          value={specKey}
+          onChange={(key) => {
+            setSpecKey(key);
+            setRoute([]);
+          }}
+        />
         <label className="field">
           <span>Start date</span>
           <input type="date" value={startDate} onChange={(e) => setStartDate(e.target.value)} required />
@@ -106,15 +83,62 @@ export function NewPortfolioPage() {
   );
 }
 
-function PersonSelect({ label, people, value, onChange }: { label: string; people: Person[]; value: string; onChange: (id: string) => void }) {
+/** The candidate, chosen from those on this device or added here. */
+function CandidateChoice({
+  candidates,
+  value,
+  onChange,
+}: {
+  candidates: Person[];
+  value: string;
+  onChange: (id: string) => void;
+}) {
+  const [addingPerson, setAddingPerson] = useState(false);
+  return (
+    <>
+      <label className="field">
+        <span>Candidate</span>
+        <select value={value} onChange={(e) => onChange(e.target.value)}>
+          <option value="">— choose —</option>
+          {candidates.map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <button
+        type="button"
+        className="secondary"
+        onClick={() => setAddingPerson(!addingPerson)}
+        aria-expanded={addingPerson}
+      >
+        {addingPerson ? 'Close' : 'Add a person'}
+      </button>
+      {addingPerson && <PersonForm defaultRole="candidate" onSaved={onChange} />}
+    </>
+  );
+}
+
+const specKeyOf = (s: QualificationSpec) => `${s.id}@${s.version}`;
+
+function QualificationSelect({
+  specs,
+  value,
+  onChange,
+}: {
+  specs: QualificationSpec[];
+  value: string;
+  onChange: (key: string) => void;
+}) {
   return (
     <label className="field">
-      <span>{label}</span>
+      <span>Qualification</span>
       <select value={value} onChange={(e) => onChange(e.target.value)}>
-        <option value="">— none yet —</option>
-        {people.map((p) => (
-          <option key={p.id} value={p.id}>
-            {p.name}
+        <option value="">— choose —</option>
+        {specs.map((s) => (
+          <option key={specKeyOf(s)} value={specKeyOf(s)}>
+            {s.title} (spec {s.version})
           </option>
         ))}
       </select>

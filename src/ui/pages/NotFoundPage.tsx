@@ -1,11 +1,12 @@
 import { Link } from 'react-router';
+import { routes } from '../routes';
 
 export function NotFoundPage() {
   return (
     <section>
       <h1>Page not found</h1>
       <p>
-        <Link to="/">Back to the portfolios</Link>
+        <Link to={routes.home()}>Back to the portfolios</Link>
       </p>
     </section>
   );

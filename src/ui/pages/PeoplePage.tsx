@@ -2,6 +2,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { ROLES, ROLE_LABELS, type Person, type Role } from '../../domain';
 import { savePerson } from '../../storage';
 import { usePeople } from '../data/hooks';
+import { ScrollTable } from '../components/ScrollTable';
 
 export function PeoplePage() {
   const people = usePeople();
@@ -24,54 +25,84 @@ export function PeoplePage() {
       </h2>
       {edited && <p role="status">{edited}</p>}
       {people && people.length > 0 ? (
-        <div className="table-scroll" tabIndex={0} role="region" aria-label="People">
-          <table className="units-table">
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Roles</th>
-                <th scope="col">Centre</th>
-                <th scope="col">Registration no.</th>
-                <th scope="col">Assessor status</th>
-                <th scope="col">
-                  <span className="visually-hidden">Change</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {people.map((p) => (
-                <tr key={p.id}>
-                  <th scope="row">{p.name}</th>
-                  <td>{p.roles.map((r) => ROLE_LABELS[r]).join(', ')}</td>
-                  <td>{p.centre}</td>
-                  <td>{p.registrationNumber}</td>
-                  <td>{p.assessorStatus === 'not-applicable' ? '' : p.assessorStatus === 'qualified' ? 'Qualified' : 'Working towards (needs countersigning)'}</td>
-                  <td>
-                    <button
-                      type="button"
-                      className="secondary small"
-                      aria-label={`Edit ${p.name}`}
-                      aria-expanded={editingId === p.id}
-                      onClick={() => {
-                        setEdited(null);
-                        setEditingId(editingId === p.id ? null : p.id);
-                      }}
-                    >
-                      Edit
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ScrollTable
+          label="People"
+          columns={[
+            'Name',
+            'Roles',
+            'Centre',
+            'Registration no.',
+            'Assessor status',
+            <span className="visually-hidden">Change</span>,
+          ]}
+        >
+          {people.map((p) => (
+            <tr key={p.id}>
+              <th scope="row">{p.name}</th>
+              <td>{p.roles.map((r) => ROLE_LABELS[r]).join(', ')}</td>
+              <td>{p.centre}</td>
+              <td>{p.registrationNumber}</td>
+              <td>
+                {p.assessorStatus === 'not-applicable'
+                  ? ''
+                  : p.assessorStatus === 'qualified'
+                    ? 'Qualified'
+                    : 'Working towards (needs countersigning)'}
+              </td>
+              <td>
+                <button
+                  type="button"
+                  className="secondary small"
+                  aria-label={`Edit ${p.name}`}
+                  aria-expanded={editingId === p.id}
+                  onClick={() => {
+                    setEdited(null);
+                    setEditingId(editingId === p.id ? null : p.id);
+                  }}
+                >
+                  Edit
+                </button>
+              </td>
+            </tr>
+          ))}
+        </ScrollTable>
       ) : (
         <p>No one yet.</p>
       )}
-      {editing && <PersonForm key={editing.id} person={editing} onSaved={(_id, name) => closeEditor(`${name} saved.`)} onCancel={() => closeEditor(null)} />}
+      {editing && (
+        <PersonForm
+          key={editing.id}
+          person={editing}
+          onSaved={(_id, name) => closeEditor(`${name} saved.`)}
+          onCancel={() => closeEditor(null)}
+        />
+      )}
     </section>
   );
 }
+
+type AssessorStatus = 'qualified' | 'working-towards';
+
+/** What the person form edits. */
+interface PersonDraft {
+  name: string;
+  roles: Role[];
+  centre: string;
+  registrationNumber: string;
+  jobTitle: string;
+  email: string;
+  assessorStatus: AssessorStatus;
+}
+
+const draftOf = (person: Person | undefined, defaultRole: Role | undefined): PersonDraft => ({
+  name: person?.name ?? '',
+  roles: person ? [...person.roles] : defaultRole ? [defaultRole] : [],
+  centre: person?.centre ?? '',
+  registrationNumber: person?.registrationNumber ?? '',
+  jobTitle: person?.jobTitle ?? '',
+  email: person?.email ?? '',
+  assessorStatus: person?.assessorStatus === 'working-towards' ? 'working-towards' : 'qualified',
+});
 
 /** Adds a person, or, given `person`, edits that person (one audited write of the same record). */
 export function PersonForm({
@@ -85,13 +116,8 @@ export function PersonForm({
   onSaved?: (id: string, name: string) => void;
   onCancel?: () => void;
 }) {
-  const [name, setName] = useState(person?.name ?? '');
-  const [roles, setRoles] = useState<Role[]>(person ? [...person.roles] : defaultRole ? [defaultRole] : []);
-  const [centre, setCentre] = useState(person?.centre ?? '');
-  const [registrationNumber, setRegistrationNumber] = useState(person?.registrationNumber ?? '');
-  const [jobTitle, setJobTitle] = useState(person?.jobTitle ?? '');
-  const [email, setEmail] = useState(person?.email ?? '');
-  const [assessorStatus, setAssessorStatus] = useState<'qualified' | 'working-towards'>(person?.assessorStatus === 'working-towards' ? 'working-towards' : 'qualified');
+  const [draft, setDraft] = useState(() => draftOf(person, defaultRole));
+  const set = <K extends keyof PersonDraft>(key: K, value: PersonDraft[K]) => setDraft((d) => ({ ...d, [key]: value }));
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
@@ -105,22 +131,20 @@ export function PersonForm({
   async function submit(e: FormEvent) {
     e.preventDefault();
     setError(null);
+    const { name, roles, email, assessorStatus } = draft;
     if (!name.trim()) return setError('Enter a name.');
     if (roles.length === 0) return setError('Choose at least one role.');
     try {
       const stored = await savePerson({
         ...(person ? { id: person.id } : {}),
+        ...draft,
         name: name.trim(),
-        roles,
-        centre,
-        registrationNumber,
-        jobTitle,
         email: email.trim(),
         assessorStatus: roles.includes('assessor') ? assessorStatus : 'not-applicable',
       });
       if (editing) return onSaved?.(stored.id, stored.name);
       setSaved(`${stored.name} added.`);
-      setName('');
+      set('name', '');
       onSaved?.(stored.id, stored.name);
     } catch (err) {
       setError((err as Error).message);
@@ -138,48 +162,7 @@ export function PersonForm({
         </p>
       )}
       {saved && <p role="status">{saved}</p>}
-      <label className="field">
-        <span>Name</span>
-        <input value={name} onChange={(e) => setName(e.target.value)} autoComplete="name" required />
-      </label>
-      <fieldset className="field">
-        <legend>Roles</legend>
-        {ROLES.map((r) => (
-          <label key={r} className="inline">
-            <input
-              type="checkbox"
-              checked={roles.includes(r)}
-              onChange={(e) => setRoles(e.target.checked ? [...roles, r] : roles.filter((x) => x !== r))}
-            />
-            {ROLE_LABELS[r]}
-          </label>
-        ))}
-      </fieldset>
-      {roles.includes('assessor') && (
-        <label className="field">
-          <span>Assessor qualification</span>
-          <select value={assessorStatus} onChange={(e) => setAssessorStatus(e.target.value as 'qualified' | 'working-towards')}>
-            <option value="qualified">Qualified assessor</option>
-            <option value="working-towards">Working towards (sign-offs need countersigning)</option>
-          </select>
-        </label>
-      )}
-      <label className="field">
-        <span>Job title / relationship to candidate</span>
-        <input value={jobTitle} onChange={(e) => setJobTitle(e.target.value)} />
-      </label>
-      <label className="field">
-        <span>Centre</span>
-        <input value={centre} onChange={(e) => setCentre(e.target.value)} />
-      </label>
-      <label className="field">
-        <span>Registration number</span>
-        <input value={registrationNumber} onChange={(e) => setRegistrationNumber(e.target.value)} />
-      </label>
-      <label className="field">
-        <span>Email</span>
-        <input type="email" value={email} onChange={(e) => setEmail(e.target.value)} autoComplete="off" />
-      </label>
+      <PersonFields draft={draft} set={set} />
       {editing ? (
         <div className="actions">
           <button type="submit">Save changes</button>
@@ -191,5 +174,65 @@ export function PersonForm({
         <button type="submit">Add person</button>
       )}
     </form>
+  );
+}
+
+interface PersonFieldsProps {
+  draft: PersonDraft;
+  set: <K extends keyof PersonDraft>(key: K, value: PersonDraft[K]) => void;
+}
+
+/** Name, roles (and, for an assessor, their qualification), job, centre, registration number and email. */
+function PersonFields({ draft, set }: PersonFieldsProps) {
+  return (
+    <>
+      <label className="field">
+        <span>Name</span>
+        <input value={draft.name} onChange={(e) => set('name', e.target.value)} autoComplete="name" required />
+      </label>
+      <fieldset className="field">
+        <legend>Roles</legend>
+        {ROLES.map((r) => (
+          <label key={r} className="inline">
+            <input
+              type="checkbox"
+              checked={draft.roles.includes(r)}
+              onChange={(e) =>
+                set('roles', e.target.checked ? [...draft.roles, r] : draft.roles.filter((x) => x !== r))
+              }
+            />
+            {ROLE_LABELS[r]}
+          </label>
+        ))}
+      </fieldset>
+      {draft.roles.includes('assessor') && (
+        <label className="field">
+          <span>Assessor qualification</span>
+          <select
+            value={draft.assessorStatus}
+            onChange={(e) => set('assessorStatus', e.target.value as AssessorStatus)}
+          >
+            <option value="qualified">Qualified assessor</option>
+            <option value="working-towards">Working towards (sign-offs need countersigning)</option>
+          </select>
+        </label>
+      )}
+      <label className="field">
+        <span>Job title / relationship to candidate</span>
+        <input value={draft.jobTitle} onChange={(e) => set('jobTitle', e.target.value)} />
+      </label>
+      <label className="field">
+        <span>Centre</span>
+        <input value={draft.centre} onChange={(e) => set('centre', e.target.value)} />
+      </label>
+      <label className="field">
+        <span>Registration number</span>
+        <input value={draft.registrationNumber} onChange={(e) => set('registrationNumber', e.target.value)} />
+      </label>
+      <label className="field">
+        <span>Email</span>
+        <input type="email" value={draft.email} onChange={(e) => set('email', e.target.value)} autoComplete="off" />
+      </label>
+    </>
   );
 }

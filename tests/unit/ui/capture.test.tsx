@@ -3,7 +3,7 @@ import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testi
 import { useState } from 'react';
 import type { PointGroup } from 'signature_pad';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { audioExtension, formatDuration, recordingFileName } from '../../../src/ui/capture/AudioRecorder';
+import { audioExtension, formatDuration, recordingFileName } from '../../../src/ui/capture/recording';
 import { downscaleImage, fitWithin } from '../../../src/ui/capture/downscale';
 import { fileStamp, formatSize, uniqueName, withExtension } from '../../../src/ui/capture/files';
 import { MediaCapture } from '../../../src/ui/capture/MediaCapture';

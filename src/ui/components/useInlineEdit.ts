@@ -1,11 +1,11 @@
 import { useRef, useState } from 'react';
 
 /**
- * The open/edit/save/cancel state of an inline editor behind a toggle button: a draft while open (null when
+ * The open/edit/save/cancel state of an inline editor behind a toggle button: the edited copy while open (null when
  * closed), its error, the status message left by the last save, and the saving flag. Closing drops the draft
  * and the error and returns focus to the toggle button.
  */
-export function useDraftEditor<D extends object>(draftOf: () => D, onClose?: () => void) {
+export function useInlineEdit<D extends object>(draftOf: () => D, onClose?: () => void) {
   const [draft, setDraft] = useState<D | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);

@@ -1,0 +1,49 @@
+import { useEffect, useMemo } from 'react';
+import { EVIDENCE_TYPE_LABELS, type MediaMeta } from '../../../domain';
+import type { VerifiedBundle } from '../../../bundle/verify';
+import { formatBytes } from '../../components/StorageMeter';
+
+/** The bundle's evidence with its media and signatures, straight from the bundle (nothing is stored). */
+export function BundleEvidence({ bundle }: { bundle: VerifiedBundle }) {
+  const evidence = bundle.records.evidence.filter((e) => !e.deleted);
+  return (
+    <section aria-labelledby="v-evidence">
+      <h2 id="v-evidence">Evidence ({evidence.length})</h2>
+      <ul className="evidence-list">
+        {evidence.map((e) => (
+          <li key={e.id}>
+            <strong>{e.title}</strong> <span className="tag">{e.type}</span>{' '}
+            <span className="meta">
+              {EVIDENCE_TYPE_LABELS[e.type]} · {e.date} · {e.criteria.length} criteria
+            </span>
+            {bundle.records.media
+              .filter((m) => m.evidenceId === e.id && !m.deleted)
+              .map((m) => (
+                <BundleMedia key={m.id} media={m} blob={bundle.media.get(m.id)} />
+              ))}
+            {bundle.records.signatures
+              .filter((s) => s.subjectId === e.id && !s.deleted)
+              .map((s) => (
+                <p key={s.id} className="meta">
+                  Signed by {s.typedName} ({s.role}) {s.signedAt.slice(0, 10)}
+                </p>
+              ))}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function BundleMedia({ media, blob }: { media: MediaMeta; blob: Blob | undefined }) {
+  const url = useMemo(() => (blob ? URL.createObjectURL(blob) : null), [blob]);
+  useEffect(() => () => (url ? URL.revokeObjectURL(url) : undefined), [url]);
+  if (!url) return null;
+  if (media.mimeType.startsWith('image/') && media.mimeType !== 'image/svg+xml')
+    return <img className="thumb" src={url} alt={media.name || 'Evidence photo'} />;
+  return (
+    <a href={url} download={media.name || 'evidence'}>
+      Download {media.name || media.mimeType} ({formatBytes(media.size)})
+    </a>
+  );
+}

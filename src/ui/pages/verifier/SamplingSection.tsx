@@ -1,0 +1,129 @@
+import { useState } from 'react';
+import type { Enrolment, Person, UnitProgress } from '../../../domain';
+import type { ExportedBundle } from '../../../bundle/export';
+import { exportVerifierDecisions, type VerifierSample } from '../../../bundle/verifierDecisions';
+import { clearDraft } from '../../../storage';
+import { formatBytes } from '../../components/StorageMeter';
+import type { Samples } from './hooks';
+import { ScrollTable } from '../../components/ScrollTable';
+
+interface SamplingProps {
+  enrolment: Enrolment;
+  units: UnitProgress[];
+  /** The acting person when they are an internal quality assurer or external verifier. */
+  verifier: Person | null;
+  samples: Samples;
+  setSamples: (samples: Samples) => void;
+  draftKey: string;
+  setError: (message: string | null) => void;
+}
+
+/** One decision per sampled unit, exported as a signed bundle for the assessor to merge. */
+export function SamplingSection({
+  enrolment,
+  units,
+  verifier,
+  samples,
+  setSamples,
+  draftKey,
+  setError,
+}: SamplingProps) {
+  const [exported, setExported] = useState<{ bundle: ExportedBundle; url: string } | null>(null);
+
+  async function exportDecisions() {
+    setError(null);
+    if (!verifier) return;
+    try {
+      const bundle = await exportVerifierDecisions({ enrolment, verifier, samples: Object.values(samples) });
+      setExported({ bundle, url: URL.createObjectURL(bundle.blob) });
+      await clearDraft(draftKey);
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  }
+
+  return (
+    <section aria-labelledby="v-sample">
+      <h2 id="v-sample">Sampling decisions</h2>
+      {!verifier && (
+        <p className="alert">
+          Choose an internal quality assurer or external verifier under “Acting as” to record decisions.
+        </p>
+      )}
+      <ScrollTable label="Units to sample" columns={['Unit', 'Coverage / sign-off', 'Decision', 'Comments']}>
+        {units.map((u) => (
+          <SampleRow key={u.unit.code} unit={u} samples={samples} setSamples={setSamples} enabled={!!verifier} />
+        ))}
+      </ScrollTable>
+      <button
+        type="button"
+        disabled={!verifier || Object.keys(samples).length === 0}
+        onClick={() => void exportDecisions()}
+      >
+        Export my decisions as a signed bundle
+      </button>
+      {exported && (
+        <p role="status" data-testid="decisions-ready">
+          <a
+            className="button"
+            href={exported.url}
+            download={exported.bundle.fileName.replace('.zip', '-decisions.zip')}
+          >
+            Download decisions bundle
+          </a>{' '}
+          ({formatBytes(exported.bundle.blob.size)}) — the assessor opens it on their device and merges it.
+        </p>
+      )}
+    </section>
+  );
+}
+
+interface SampleRowProps {
+  unit: UnitProgress;
+  samples: Samples;
+  setSamples: (samples: Samples) => void;
+  enabled: boolean;
+}
+
+function SampleRow({ unit: u, samples, setSamples, enabled }: SampleRowProps) {
+  const code = u.unit.code;
+  const sample = samples[code];
+  const set = (patch: Partial<VerifierSample>) =>
+    setSamples({ ...samples, [code]: { unitCode: code, outcome: 'met', comments: '', ...sample, ...patch } });
+  const unsample = () => setSamples(Object.fromEntries(Object.entries(samples).filter(([k]) => k !== code)));
+  const signOff = u.achieved
+    ? `signed off ${u.signOff!.date}`
+    : u.awaitingCountersignature
+      ? 'awaiting countersignature'
+      : 'not signed off';
+  return (
+    <tr>
+      <th scope="row">{code}</th>
+      <td>
+        {Math.round(u.coverage * 100)}% · {signOff}
+      </td>
+      <td>
+        <select
+          aria-label={`Decision on ${code}`}
+          value={sample ? sample.outcome : ''}
+          disabled={!enabled}
+          onChange={(e) =>
+            e.target.value ? set({ outcome: e.target.value as VerifierSample['outcome'] }) : unsample()
+          }
+        >
+          <option value="">not sampled</option>
+          <option value="met">Agree with the assessment</option>
+          <option value="not-yet">Refer back to the assessor</option>
+        </select>
+      </td>
+      <td>
+        <input
+          aria-label={`Comments on ${code}`}
+          value={sample?.comments ?? ''}
+          disabled={!enabled || !sample}
+          onChange={(e) => set({ comments: e.target.value })}
+        />
+      </td>
+    </tr>
+  );
+}

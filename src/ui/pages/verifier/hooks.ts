@@ -1,0 +1,58 @@
+import { useEffect, useMemo, useState } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { computeProgress, mappingsOf, type Enrolment } from '../../../domain';
+import type { VerifiedBundle } from '../../../bundle/verify';
+import type { VerifierSample } from '../../../bundle/verifierDecisions';
+import { draftKeys, loadDraft, loadStoredSpec, todayIso } from '../../../storage';
+import { useAutosave } from '../../data/useAutosave';
+
+/** The verifier's sampling decisions by unit code. */
+export type Samples = Record<string, VerifierSample>;
+
+/**
+ * The sampling decisions being made on an open bundle, kept as a draft so a reload does not lose them. A draft
+ * that cannot be read is reported through `onError` and the page starts with no decisions.
+ */
+export function useVerifierSamples(portfolioId: string, onError: (message: string) => void) {
+  const [samples, setSamples] = useState<Samples>({});
+  const [loaded, setLoaded] = useState(false);
+  const draftKey = draftKeys.verifierSamples(portfolioId);
+  useEffect(() => {
+    void loadDraft<Samples>(draftKey)
+      .then(
+        (saved) => saved && setSamples(saved),
+        (e: Error) => onError(`Your saved sampling decisions could not be read (${e.message}); starting with none.`),
+      )
+      .finally(() => setLoaded(true));
+  }, [draftKey, onError]);
+  useAutosave(draftKey, samples, loaded, onError);
+  return { samples, setSamples, draftKey };
+}
+
+/** The bundle's spec and the progress it shows; an incremental bundle carries no spec, so the one stored here, if any. */
+export function useBundleProgress(bundle: VerifiedBundle, enrolment: Enrolment) {
+  const storedSpec = useLiveQuery(
+    async () => (bundle.specs.length === 0 ? loadStoredSpec(enrolment.specId, enrolment.specVersion) : null),
+    [enrolment, bundle],
+  );
+  const spec =
+    bundle.specs.find((x) => x.id === enrolment.specId && x.version === enrolment.specVersion) ??
+    bundle.specs[0] ??
+    storedSpec ??
+    null;
+  const progress = useMemo(() => {
+    if (!spec) return null;
+    const live = <T extends { deleted: boolean }>(xs: T[]) => xs.filter((x) => !x.deleted);
+    const evidence = live(bundle.records.evidence);
+    const input = {
+      enrolment,
+      people: bundle.records.people,
+      evidence,
+      mappings: mappingsOf(evidence),
+      decisions: live(bundle.records.decisions),
+      signatures: live(bundle.records.signatures),
+    };
+    return computeProgress(spec, input, todayIso());
+  }, [bundle, spec, enrolment]);
+  return { spec, progress };
+}
