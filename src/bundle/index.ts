@@ -9,3 +9,4 @@ export {
 } from './export';
 export { verifyBundle, BundleError, type VerifiedBundle, type VerifyOptions } from './verify';
 export { importBundle, writeVerifiedBundle, type ImportMode } from './import';
+export { exportVerifierDecisions, type VerifierSample } from './verifierDecisions';

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { exportPortfolio, type ExportProgress, type ExportedBundle } from '../../bundle/export';
+import { exportPortfolio, type ExportProgress, type ExportedBundle } from '../../bundle';
 import { formatBytes } from './StorageMeter';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { listPeers, deviceSigningKey, type Peer } from '../../storage';

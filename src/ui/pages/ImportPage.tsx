@@ -1,8 +1,7 @@
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { writeVerifiedBundle } from '../../bundle/import';
-import { verifyBundle, type VerifiedBundle } from '../../bundle/verify';
+import { writeVerifiedBundle, verifyBundle, type VerifiedBundle } from '../../bundle';
 import { listEnrolments } from '../../storage';
 import { useVerifier } from '../state/verifier';
 import { formatBytes } from '../components/StorageMeter';

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
 import type { Enrolment } from '../../domain';
-import type { VerifiedBundle } from '../../bundle/verify';
+import type { VerifiedBundle } from '../../bundle';
 import { useActingPersonId, usePeople } from '../data/hooks';
 import { useVerifier } from '../state/verifier';
 import { routes } from '../routes';

@@ -1,6 +1,6 @@
 // Transient: the bundle a verifier has open read-only (never written to this device's portfolios).
 import { create } from 'zustand';
-import type { VerifiedBundle } from '../../bundle/verify';
+import type { VerifiedBundle } from '../../bundle';
 
 interface VerifierState {
   bundle: VerifiedBundle | null;

@@ -5,7 +5,7 @@ import { savePerson, storeSpecs } from '../../../src/storage';
 import { exportVerifierDecisions } from '../../../src/bundle/verifierDecisions';
 import { verifyBundle } from '../../../src/bundle/verify';
 import { loadSpec } from '../domain/loadSpecs';
-import { svq2Portfolio } from '../fixtures';
+import { svq2Portfolio } from '../factories';
 import { testClock } from '../clock';
 import { setClock, systemClock } from '../../../src/storage/clock';
 

@@ -13,7 +13,7 @@ import { EvidenceNewPage } from '../../../src/ui/pages/EvidenceNewPage';
 import { VerifierPage } from '../../../src/ui/pages/VerifierPage';
 import { useVerifier } from '../../../src/ui/state/verifier';
 import { loadSpec } from '../domain/loadSpecs';
-import { svq2Portfolio } from '../fixtures';
+import { svq2Portfolio } from '../factories';
 import { testClock } from '../clock';
 import { setClock, systemClock } from '../../../src/storage/clock';
 

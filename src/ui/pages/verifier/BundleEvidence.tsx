@@ -1,6 +1,6 @@
 import { useEffect, useMemo } from 'react';
 import { EVIDENCE_TYPE_LABELS, type MediaMeta } from '../../../domain';
-import type { VerifiedBundle } from '../../../bundle/verify';
+import type { VerifiedBundle } from '../../../bundle';
 import { formatBytes } from '../../components/StorageMeter';
 
 /** The bundle's evidence with its media and signatures, straight from the bundle (nothing is stored). */

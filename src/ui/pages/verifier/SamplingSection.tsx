@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import type { Enrolment, Person, UnitProgress } from '../../../domain';
-import type { ExportedBundle } from '../../../bundle/export';
-import { exportVerifierDecisions, type VerifierSample } from '../../../bundle/verifierDecisions';
+import { type ExportedBundle, exportVerifierDecisions, type VerifierSample } from '../../../bundle';
 import { clearDraft } from '../../../storage';
 import { formatBytes } from '../../components/StorageMeter';
 import type { Samples } from './hooks';

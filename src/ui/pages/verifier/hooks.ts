@@ -1,8 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { computeProgress, mappingsOf, type Enrolment } from '../../../domain';
-import type { VerifiedBundle } from '../../../bundle/verify';
-import type { VerifierSample } from '../../../bundle/verifierDecisions';
+import { type VerifiedBundle, type VerifierSample } from '../../../bundle';
 import { draftKeys, loadDraft, loadStoredSpec, todayIso } from '../../../storage';
 import { useAutosave } from '../../data/useAutosave';
 
