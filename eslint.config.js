@@ -9,12 +9,20 @@ const dexieRule = { group: ['dexie'], message: 'Use src/storage, not Dexie direc
 /** What a layer may not import: every layer above it. */
 function layerRules(layer) {
   const above = { storage: ['bundle', 'ui'], bundle: ['ui'] }[layer];
-  return above.map((name) => ({ group: [`**/${name}`, `**/${name}/**`], message: `${layer}/ may not import ${name}/ (layers point one way).` }));
+  return above.map((name) => ({
+    group: [`**/${name}`, `**/${name}/**`],
+    message: `${layer}/ may not import ${name}/ (layers point one way).`,
+  }));
 }
 
 /** Another layer is entered through its index: `../storage`, never `../storage/db`. */
 function throughIndexOnly(layer) {
-  return [{ group: [`**/${layer}/*`, `**/${layer}/**/*`], message: `Import ${layer}/ through its index, not a file inside it.` }];
+  return [
+    {
+      group: [`**/${layer}/*`, `**/${layer}/**/*`],
+      message: `Import ${layer}/ through its index, not a file inside it.`,
+    },
+  ];
 }
 
 export default tseslint.config(
@@ -28,7 +36,10 @@ export default tseslint.config(
     rules: {
       ...reactHooks.configs.recommended.rules,
       // `_`-prefixed names mark values deliberately left out (e.g. a Blob split off a record).
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
+      ],
     },
   },
   {
@@ -46,7 +57,10 @@ export default tseslint.config(
           patterns: [
             { group: ['react', 'react-*', 'react/*'], message: 'domain/ is pure: no React.' },
             { group: ['dexie', 'dexie-*'], message: 'domain/ is pure: no storage.' },
-            { group: ['**/storage', '**/storage/**', '**/ui', '**/ui/**', '**/bundle', '**/bundle/**'], message: 'domain/ depends on nothing above it.' },
+            {
+              group: ['**/storage', '**/storage/**', '**/ui', '**/ui/**', '**/bundle', '**/bundle/**'],
+              message: 'domain/ depends on nothing above it.',
+            },
           ],
         },
       ],
@@ -65,7 +79,9 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [dexieRule, ...layerRules('bundle'), ...throughIndexOnly('domain'), ...throughIndexOnly('storage')] },
+        {
+          patterns: [dexieRule, ...layerRules('bundle'), ...throughIndexOnly('domain'), ...throughIndexOnly('storage')],
+        },
       ],
     },
   },
@@ -75,7 +91,12 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          patterns: [dexieRule, ...throughIndexOnly('domain'), ...throughIndexOnly('storage'), ...throughIndexOnly('bundle')],
+          patterns: [
+            dexieRule,
+            ...throughIndexOnly('domain'),
+            ...throughIndexOnly('storage'),
+            ...throughIndexOnly('bundle'),
+          ],
         },
       ],
     },

@@ -4,21 +4,22 @@ import { pathToFileURL } from 'node:url';
 import { resolve } from 'node:path';
 import { benchRules } from '../tests/bench/rules.bench';
 
-const only = (what: string) => !process.argv.some((a) => a.startsWith('--only=')) || process.argv.includes(`--only=${what}`);
+const only = (what: string) =>
+  !process.argv.some((a) => a.startsWith('--only=')) || process.argv.includes(`--only=${what}`);
 const outDir = resolve('node_modules/.bench');
 if (only('rules')) {
-await build({
-  configFile: false,
-  logLevel: 'warn',
-  build: {
-    outDir,
-    emptyOutDir: true,
-    minify: true,
-    lib: { entry: resolve('src/domain/index.ts'), formats: ['es'], fileName: 'domain' },
-  },
-});
-const domain = await import(pathToFileURL(resolve(outDir, 'domain.js')).href);
-await benchRules(domain);
+  await build({
+    configFile: false,
+    logLevel: 'warn',
+    build: {
+      outDir,
+      emptyOutDir: true,
+      minify: true,
+      lib: { entry: resolve('src/domain/index.ts'), formats: ['es'], fileName: 'domain' },
+    },
+  });
+  const domain = await import(pathToFileURL(resolve(outDir, 'domain.js')).href);
+  await benchRules(domain);
 }
 
 if (only('browser')) {

@@ -25,12 +25,19 @@ const run = (cmd: string, args: string[], cwd = dir) => {
 };
 run('unzip', ['-t', zipPath]);
 run('unzip', ['-q', zipPath]);
-const bag = join(dir, readdirSync(dir).find((f) => f.startsWith('fieldfolio-') && !f.endsWith('.zip'))!);
+const bag = join(
+  dir,
+  readdirSync(dir).find((f) => f.startsWith('fieldfolio-') && !f.endsWith('.zip'))!,
+);
 run('sha256sum', ['-c', 'manifest-sha256.txt'], bag);
 run('sha256sum', ['-c', 'tagmanifest-sha256.txt'], bag);
 run('sh', [resolve('scripts/verify-signature.sh'), bag]);
 const fingerprint = JSON.parse(readFileSync(join(bag, 'signature.json'), 'utf8')).fingerprint as string;
-if (!execFileSync('sh', [resolve('scripts/verify-signature.sh'), bag], { encoding: 'utf8' }).includes(`signer fingerprint: ${fingerprint}`)) {
+if (
+  !execFileSync('sh', [resolve('scripts/verify-signature.sh'), bag], { encoding: 'utf8' }).includes(
+    `signer fingerprint: ${fingerprint}`,
+  )
+) {
   throw new Error('openssl check: the fingerprint differs from signature.json');
 }
 const altered = join(dir, 'altered');

@@ -10,7 +10,11 @@ export function manifestText(entries: ReadonlyArray<{ path: string; sha256: stri
     .join('');
 }
 
-export function parseManifest(text: string, file: string, fail: (file: string, reason: string) => never): Map<string, string> {
+export function parseManifest(
+  text: string,
+  file: string,
+  fail: (file: string, reason: string) => never,
+): Map<string, string> {
   const out = new Map<string, string>();
   const lines = text.split('\n');
   if (lines[lines.length - 1] === '') lines.pop();

@@ -4,7 +4,11 @@ import { verifyBundle, type VerifiedBundle } from './verify';
 export type ImportMode = 'restore' | 'merge';
 
 /** Verifies the whole bundle first; only then writes it, in one transaction. */
-export async function importBundle(blob: Blob, mode: ImportMode, signerLabel?: string): Promise<{ bundle: VerifiedBundle; result: ImportResult }> {
+export async function importBundle(
+  blob: Blob,
+  mode: ImportMode,
+  signerLabel?: string,
+): Promise<{ bundle: VerifiedBundle; result: ImportResult }> {
   const bundle = await verifyBundle(blob);
   return { bundle, result: await writeVerifiedBundle(bundle, mode, signerLabel) };
 }
@@ -14,7 +18,11 @@ export async function importBundle(blob: Blob, mode: ImportMode, signerLabel?: s
  * media are slices of the picked file, which the browser will not read once the file has changed on disk (File
  * snapshot semantics): a file swapped after the check fails the one transaction instead of slipping in.
  */
-export async function writeVerifiedBundle(bundle: VerifiedBundle, mode: ImportMode, signerLabel?: string): Promise<ImportResult> {
+export async function writeVerifiedBundle(
+  bundle: VerifiedBundle,
+  mode: ImportMode,
+  signerLabel?: string,
+): Promise<ImportResult> {
   const result = await applyImport({
     portfolioId: bundle.portfolioId,
     records: bundle.records,

@@ -20,7 +20,11 @@ export interface VerifierDecisionsInput {
 }
 
 /** The `sample` Decision records for a verifier's samples, made on this device at `at`. */
-function sampleDecisions({ enrolment, verifier, samples }: VerifierDecisionsInput, device: string, at: string): Decision[] {
+function sampleDecisions(
+  { enrolment, verifier, samples }: VerifierDecisionsInput,
+  device: string,
+  at: string,
+): Decision[] {
   return samples.map((s) =>
     newDecision(
       { id: newId(), now: at, device },

@@ -73,8 +73,14 @@ export async function admit(incoming: IncomingBundle): Promise<Admission> {
   const stored = await loadTrustState();
   const trust: TrustState = {
     ...stored,
-    certificates: [...stored.certificates, ...trustDocuments.filter((d): d is DeviceCertificate => d.format === 'fieldfolio-device-certificate')],
-    revocations: [...stored.revocations, ...trustDocuments.filter((d): d is Revocation => d.format === 'fieldfolio-revocation')],
+    certificates: [
+      ...stored.certificates,
+      ...trustDocuments.filter((d): d is DeviceCertificate => d.format === 'fieldfolio-device-certificate'),
+    ],
+    revocations: [
+      ...stored.revocations,
+      ...trustDocuments.filter((d): d is Revocation => d.format === 'fieldfolio-revocation'),
+    ],
   };
   const { devices, newDevices } = await checkDevices([incoming.signer, ...incoming.devices], refusals);
   const local = await localView(incoming);
@@ -86,7 +92,14 @@ export async function admit(incoming: IncomingBundle): Promise<Admission> {
     }).map((v) => `${v.table} ${v.id}: ${v.reason}`),
   );
   const signer = signerStanding(incoming, trust, local);
-  const empty = { admitted: emptySet(), held: [], summary: summariseChanges([], String), signer, newDevices, trustDocuments };
+  const empty = {
+    admitted: emptySet(),
+    held: [],
+    summary: summariseChanges([], String),
+    signer,
+    newDevices,
+    trustDocuments,
+  };
   if (refusals.length > 0) return { refusals, ...empty };
   const judged = await judgeAll(incoming, trust, local, devices, refusals);
   if (refusals.length > 0) return { refusals, ...empty };
@@ -113,9 +126,12 @@ async function checkDevices(entries: DeviceEntry[], refusals: string[]) {
       refusals.push(`device ${entry.deviceId}: its public key does not match its fingerprint`);
       continue;
     }
-    const known = knownRows[i] ?? (devices.has(entry.deviceId) ? { deviceKey: devices.get(entry.deviceId)!.deviceKey } : undefined);
+    const known =
+      knownRows[i] ?? (devices.has(entry.deviceId) ? { deviceKey: devices.get(entry.deviceId)!.deviceKey } : undefined);
     if (entry.deviceId === self && !known) {
-      refusals.push(`device ${entry.deviceId} is this device, but the bundle gives it another key (${formatFingerprint(entry.deviceKey)})`);
+      refusals.push(
+        `device ${entry.deviceId} is this device, but the bundle gives it another key (${formatFingerprint(entry.deviceKey)})`,
+      );
     } else if (known && known.deviceKey !== entry.deviceKey) {
       refusals.push(
         `device ${entry.deviceId} is known here with key ${formatFingerprint(known.deviceKey)}, but this bundle says ${formatFingerprint(entry.deviceKey)}: refused`,
@@ -143,7 +159,9 @@ async function localView(incoming: IncomingBundle): Promise<LocalView> {
   const portfolioOf = new Map<string, string>();
   for (const table of TRAVELLING_TABLES) {
     const rows = incoming.records[table] as unknown as Row[];
-    const stored = (await db().table(table).bulkGet(rows.map((r) => r.id))) as Array<Row | undefined>;
+    const stored = (await db()
+      .table(table)
+      .bulkGet(rows.map((r) => r.id))) as Array<Row | undefined>;
     for (const s of stored) {
       if (!s) continue;
       const { blob: _blob, ...meta } = s;
@@ -160,11 +178,18 @@ async function localView(incoming: IncomingBundle): Promise<LocalView> {
     db().evidence.where('portfolioId').equals(id).toArray(),
     db().people.toArray(),
   ]);
-  const enrolment = (versions.get(`enrolments|${id}`) ?? incoming.records.enrolments[0]) as unknown as LocalView['parties'];
+  const enrolment = (versions.get(`enrolments|${id}`) ??
+    incoming.records.enrolments[0]) as unknown as LocalView['parties'];
   const stored = await db().enrolments.get(id);
-  const named = stored ? peopleNamedBy({ enrolments: [stored], signatures, decisions, evidence } as never) : new Set<string>();
-  const peopleById = new Map<string, Record<string, unknown>>([...incoming.records.people, ...people].reverse().map((p) => [p.id, p]));
-  const signaturesById = new Map<string, Row>([...incoming.records.signatures, ...signatures].map((s) => [s.id, s as unknown as Row]));
+  const named = stored
+    ? peopleNamedBy({ enrolments: [stored], signatures, decisions, evidence } as never)
+    : new Set<string>();
+  const peopleById = new Map<string, Record<string, unknown>>(
+    [...incoming.records.people, ...people].reverse().map((p) => [p.id, p]),
+  );
+  const signaturesById = new Map<string, Row>(
+    [...incoming.records.signatures, ...signatures].map((s) => [s.id, s as unknown as Row]),
+  );
   return {
     thisDevice: await deviceId(),
     versions,
@@ -173,7 +198,12 @@ async function localView(incoming: IncomingBundle): Promise<LocalView> {
     named,
     person: (pid) => peopleById.get(pid) as (PersonFacts & { name: string }) | undefined,
     signature: (sid) => signaturesById.get(sid),
-    parties: { id, candidateId: enrolment.candidateId, assessorId: enrolment.assessorId ?? null, iqaId: enrolment.iqaId ?? null },
+    parties: {
+      id,
+      candidateId: enrolment.candidateId,
+      assessorId: enrolment.assessorId ?? null,
+      iqaId: enrolment.iqaId ?? null,
+    },
   };
 }
 
@@ -186,18 +216,27 @@ function standingNow(entry: DeviceEntry, trust: TrustState, local: LocalView): K
 function signerStanding(incoming: IncomingBundle, trust: TrustState, local: LocalView): SignerStanding {
   const standing = standingNow(incoming.signer, trust, local);
   const personId = standing.kind === 'certified' || standing.kind === 'accepted' ? standing.personId : null;
-  const personName = standing.kind === 'certified' ? standing.personName : personId ? (local.person(personId)?.name ?? null) : null;
+  const personName =
+    standing.kind === 'certified' ? standing.personName : personId ? (local.person(personId)?.name ?? null) : null;
   return { entry: incoming.signer, standing, personName };
 }
 
 const refusedBecause = (standing: KeyStanding, entry: DeviceEntry): string | null => {
-  if (standing.kind === 'revoked') return `signed by a revoked key (${formatFingerprint(entry.deviceKey)}): ${standing.revocation.reason || 'revoked by the centre'}`;
-  if (standing.kind === 'unknown') return `signed by a key this device does not accept (${formatFingerprint(entry.deviceKey)}): ${standing.reason}`;
+  if (standing.kind === 'revoked')
+    return `signed by a revoked key (${formatFingerprint(entry.deviceKey)}): ${standing.revocation.reason || 'revoked by the centre'}`;
+  if (standing.kind === 'unknown')
+    return `signed by a key this device does not accept (${formatFingerprint(entry.deviceKey)}): ${standing.reason}`;
   return null;
 };
 
 /** Judges every change: the author is the device whose signature the version carries (else the bundle's signer). */
-async function judgeAll(incoming: IncomingBundle, trust: TrustState, local: LocalView, devices: Map<string, DeviceEntry>, refusals: string[]) {
+async function judgeAll(
+  incoming: IncomingBundle,
+  trust: TrustState,
+  local: LocalView,
+  devices: Map<string, DeviceEntry>,
+  refusals: string[],
+) {
   const admitted = emptySet() as unknown as Record<TravellingTable, Row[]>;
   const held: HeldRow[] = [];
   const planned: PlannedChange[] = [];
@@ -208,23 +247,46 @@ async function judgeAll(incoming: IncomingBundle, trust: TrustState, local: Loca
       if (mine && (compareVersions(mine, theirs) === 0 || descends(mine.clock, theirs.clock))) continue;
       const author = theirs.sig ? devices.get(theirs.deviceId) : incoming.signer;
       if (!author || (theirs.sig && !(await recordSignatureHolds(theirs, author)))) {
-        refusals.push(`${table} ${theirs.id}: its signature does not hold (changed after it was signed, or by a device the bundle does not name)`);
+        refusals.push(
+          `${table} ${theirs.id}: its signature does not hold (changed after it was signed, or by a device the bundle does not name)`,
+        );
         continue;
       }
       const standing = standingNow(author, trust, local);
       const reason = refusedBecause(standing, author) ?? judge(table, mine, theirs, standing, local);
       planned.push({ table, before: mine, after: theirs, heldBecause: reason });
       if (!reason) admitted[table].push(theirs);
-      else held.push({ id: newId(), portfolioId: incoming.portfolioId, table, recordId: theirs.id, record: theirs, blob: incoming.media.get(theirs.id), reason, deviceId: author.deviceId, deviceKey: author.deviceKey, receivedAt });
+      else
+        held.push({
+          id: newId(),
+          portfolioId: incoming.portfolioId,
+          table,
+          recordId: theirs.id,
+          record: theirs,
+          blob: incoming.media.get(theirs.id),
+          reason,
+          deviceId: author.deviceId,
+          deviceKey: author.deviceKey,
+          receivedAt,
+        });
     }
   }
   return { admitted: admitted as unknown as RecordSet, held, planned };
 }
 
-function judge(table: TravellingTable, mine: Row | undefined, theirs: Row, standing: KeyStanding, local: LocalView): string | null {
+function judge(
+  table: TravellingTable,
+  mine: Row | undefined,
+  theirs: Row,
+  standing: KeyStanding,
+  local: LocalView,
+): string | null {
   if (standing.kind === 'self') return null;
   const personId = standing.kind === 'certified' || standing.kind === 'accepted' ? standing.personId : '';
   const roles = rolesIn(standing, local.parties, local.person(personId));
   const author = { deviceId: String(theirs.deviceId), deviceKey: '', personId, roles };
-  return judgeChange({ table, before: mine, after: theirs }, { author, portfolio: local.parties, signature: local.signature, person: local.person });
+  return judgeChange(
+    { table, before: mine, after: theirs },
+    { author, portfolio: local.parties, signature: local.signature, person: local.person },
+  );
 }

@@ -6,7 +6,11 @@ import { explainWriteError } from './errors';
 
 export const BULK_CHUNK = 2500;
 
-export async function bulkPutRecords<T extends RecordTable>(table: T, records: Array<RecordOf<T>>, chunk = BULK_CHUNK): Promise<void> {
+export async function bulkPutRecords<T extends RecordTable>(
+  table: T,
+  records: Array<RecordOf<T>>,
+  chunk = BULK_CHUNK,
+): Promise<void> {
   const schema = RECORD_SCHEMAS[table];
   const t = db().table(table);
   for (let i = 0; i < records.length; i += chunk) {

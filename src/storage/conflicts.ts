@@ -1,5 +1,13 @@
 // Concurrent versions kept when bundles are merged, until a person settles each one.
-import { nextClock, readRecord, reconcile, withoutSignature, type Conflict, type TravellingTable, type Versioned } from '../domain';
+import {
+  nextClock,
+  readRecord,
+  reconcile,
+  withoutSignature,
+  type Conflict,
+  type TravellingTable,
+  type Versioned,
+} from '../domain';
 import { appendAudit } from './audit';
 import { nowIso } from './clock';
 import { db, type ConflictRow } from './db';

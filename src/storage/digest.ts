@@ -18,7 +18,8 @@ export type OnBytes = (bytes: number) => void;
 export const ONE_SHOT_MAX = 32 * 1024 * 1024;
 const CHUNK = 4 * 1024 * 1024;
 
-const hex = (buffer: ArrayBuffer) => Array.from(new Uint8Array(buffer), (b) => b.toString(16).padStart(2, '0')).join('');
+const hex = (buffer: ArrayBuffer) =>
+  Array.from(new Uint8Array(buffer), (b) => b.toString(16).padStart(2, '0')).join('');
 
 export async function sha256Hex(bytes: Uint8Array): Promise<string> {
   return hex(await crypto.subtle.digest('SHA-256', bytes as BufferSource));
@@ -37,7 +38,9 @@ function queued(job: () => Promise<BlobDigest>): Promise<BlobDigest> {
 }
 
 export function digestBlob(blob: Blob, onBytes?: OnBytes): Promise<BlobDigest> {
-  return queued(() => (blob.size <= ONE_SHOT_MAX ? digestWhole(blob, onBytes) : digestStream(blobChunks(blob), onBytes)));
+  return queued(() =>
+    blob.size <= ONE_SHOT_MAX ? digestWhole(blob, onBytes) : digestStream(blobChunks(blob), onBytes),
+  );
 }
 
 /** SHA-256 and CRC-32 of bytes that arrive in chunks (a zip entry as it inflates, say), with bounded memory. */

@@ -30,7 +30,9 @@ export function explainWriteError(e: unknown, what: string): StorageError {
   if (e && typeof e === 'object' && (e as { name?: string }).name === 'ZodError') {
     // zod's message is JSON; people get one line per problem: where, and what is wrong.
     const issues = (e as { issues?: Array<{ path: PropertyKey[]; message: string }> }).issues ?? [];
-    const said = issues.map((i) => (i.path.length ? `${i.path.map(String).join('.')}: ${i.message}` : i.message)).join('; ');
+    const said = issues
+      .map((i) => (i.path.length ? `${i.path.map(String).join('.')}: ${i.message}` : i.message))
+      .join('; ');
     return new StorageError('validation', `${what} was not saved: ${said || (e as Error).message}.`, { cause: e });
   }
   return new StorageError('unknown', `${what} was not saved: ${(e as Error)?.message ?? String(e)}`, { cause: e });

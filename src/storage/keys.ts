@@ -13,7 +13,8 @@ export interface SigningKey {
 export const ECDSA = { name: 'ECDSA', namedCurve: 'P-256' } as const;
 export const ECDSA_SIGN = { name: 'ECDSA', hash: 'SHA-256' } as const;
 
-const hex = (bytes: ArrayBuffer | Uint8Array) => [...new Uint8Array(bytes)].map((b) => b.toString(16).padStart(2, '0')).join('');
+const hex = (bytes: ArrayBuffer | Uint8Array) =>
+  [...new Uint8Array(bytes)].map((b) => b.toString(16).padStart(2, '0')).join('');
 
 /** SHA-256 of the public key (SPKI DER), as 16 colon-separated byte pairs: what people compare. */
 export async function fingerprintOf(spki: Uint8Array): Promise<string> {

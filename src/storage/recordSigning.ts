@@ -7,7 +7,13 @@ import { thisDeviceEntry } from './trust';
 import { deviceSigningKey } from './keys';
 import { signText, verifyText } from './signing';
 
-type Row = Record<string, unknown> & { id: string; deviceId: string; rev: number; updatedAt: string; sig?: RecordSignature };
+type Row = Record<string, unknown> & {
+  id: string;
+  deviceId: string;
+  rev: number;
+  updatedAt: string;
+  sig?: RecordSignature;
+};
 
 /** Signs every version in `records` that this device made and that has no signature yet; keeps the signatures. */
 export async function signOwnRecords<S extends RecordSet>(records: S): Promise<S> {
@@ -19,7 +25,10 @@ export async function signOwnRecords<S extends RecordSet>(records: S): Promise<S
     signed[table] = await Promise.all(
       rows.map(async (row) => {
         if (row.deviceId !== own.deviceId || row.sig) return row;
-        const sig: RecordSignature = { deviceKey: own.deviceKey, value: await signText(key.privateKey, signedPayload(row, 'sig')) };
+        const sig: RecordSignature = {
+          deviceKey: own.deviceKey,
+          value: await signText(key.privateKey, signedPayload(row, 'sig')),
+        };
         const withSig = { ...row, sig };
         newlySigned.push([table, withSig]);
         return withSig;
@@ -37,10 +46,14 @@ async function keepSignatures(signed: Array<[string, Row]>): Promise<void> {
   await db().transaction('rw', tables, async () => {
     for (const table of tables) {
       const rows = signed.filter(([t]) => t === table).map(([, r]) => r);
-      const stored = (await db().table(table).bulkGet(rows.map((r) => r.id))) as Array<Row | undefined>;
+      const stored = (await db()
+        .table(table)
+        .bulkGet(rows.map((r) => r.id))) as Array<Row | undefined>;
       const updates = rows.flatMap((r, i) => {
         const s = stored[i];
-        return s && !s.sig && s.rev === r.rev && s.updatedAt === r.updatedAt && s.deviceId === r.deviceId ? [{ ...s, sig: r.sig }] : [];
+        return s && !s.sig && s.rev === r.rev && s.updatedAt === r.updatedAt && s.deviceId === r.deviceId
+          ? [{ ...s, sig: r.sig }]
+          : [];
       });
       await db().table(table).bulkPut(updates);
     }
@@ -53,7 +66,9 @@ export async function signingDevicesOf(records: RecordSet): Promise<DeviceEntry[
   for (const rows of Object.values(records) as Row[][]) for (const r of rows) if (r.sig) ids.add(r.deviceId);
   const own = await thisDeviceEntry();
   const known = await db().devices.bulkGet([...ids].filter((id) => id !== own.deviceId));
-  const entries = known.flatMap((d) => (d ? [{ deviceId: d.deviceId, deviceKey: d.deviceKey, publicKey: d.publicKey }] : []));
+  const entries = known.flatMap((d) =>
+    d ? [{ deviceId: d.deviceId, deviceKey: d.deviceKey, publicKey: d.publicKey }] : [],
+  );
   return ids.has(own.deviceId) ? [own, ...entries] : entries;
 }
 
@@ -63,4 +78,3 @@ export async function recordSignatureHolds(record: Record<string, unknown>, devi
   if (!sig || sig.deviceKey !== device.deviceKey || record.deviceId !== device.deviceId) return false;
   return verifyText(device.publicKey, signedPayload(record, 'sig'), sig.value);
 }
-

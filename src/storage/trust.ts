@@ -41,7 +41,11 @@ export async function distrustCentre(fingerprint: string): Promise<void> {
 /** This device as bundles name it: its id, its key's full fingerprint and its public key. */
 export async function thisDeviceEntry(): Promise<DeviceEntry> {
   const key = await deviceSigningKey();
-  return { deviceId: await deviceId(), deviceKey: await fullFingerprint(key.publicKeySpki), publicKey: toBase64(key.publicKeySpki) };
+  return {
+    deviceId: await deviceId(),
+    deviceKey: await fullFingerprint(key.publicKeySpki),
+    publicKey: toBase64(key.publicKeySpki),
+  };
 }
 
 interface CentreKey {
@@ -82,7 +86,8 @@ export interface CertificateRequest {
 
 async function requireCentreKey(): Promise<CentreKey> {
   const key = await centreKey();
-  if (!key) throw new Error('This device holds no centre key: only the centre’s device issues certificates and revocations.');
+  if (!key)
+    throw new Error('This device holds no centre key: only the centre’s device issues certificates and revocations.');
   return key;
 }
 
@@ -100,7 +105,10 @@ export async function issueCertificate(request: CertificateRequest): Promise<Dev
     deviceKey: await fullFingerprint(spki),
     issuedAt: nowIso(),
   };
-  const certificate = DeviceCertificate.parse({ ...unsigned, signature: await signText(centre.privateKey, signedPayload(unsigned, 'signature')) });
+  const certificate = DeviceCertificate.parse({
+    ...unsigned,
+    signature: await signText(centre.privateKey, signedPayload(unsigned, 'signature')),
+  });
   await addTrustDocuments([certificate]);
   return certificate;
 }
@@ -117,22 +125,30 @@ export async function revokeDeviceKey(deviceKey: string, reason: string): Promis
     revokedAt: nowIso(),
     reason,
   };
-  const revocation = Revocation.parse({ ...unsigned, signature: await signText(centre.privateKey, signedPayload(unsigned, 'signature')) });
+  const revocation = Revocation.parse({
+    ...unsigned,
+    signature: await signText(centre.privateKey, signedPayload(unsigned, 'signature')),
+  });
   await addTrustDocuments([revocation]);
   return revocation;
 }
 
 /** Null when a certificate or revocation is well formed and signed by the centre key it names; else why not. */
-export async function checkTrustDocument(raw: unknown): Promise<{ doc: DeviceCertificate | Revocation } | { problem: string }> {
+export async function checkTrustDocument(
+  raw: unknown,
+): Promise<{ doc: DeviceCertificate | Revocation } | { problem: string }> {
   const kind = (raw as { format?: unknown } | null)?.format;
   const parsed = kind === 'fieldfolio-revocation' ? Revocation.safeParse(raw) : DeviceCertificate.safeParse(raw);
-  if (!parsed.success) return { problem: `not a valid certificate or revocation: ${parsed.error.issues[0]?.message ?? ''}` };
+  if (!parsed.success)
+    return { problem: `not a valid certificate or revocation: ${parsed.error.issues[0]?.message ?? ''}` };
   const doc = parsed.data;
   const centreSpki = fromBase64(doc.centrePublicKey);
-  if (!centreSpki || (await fullFingerprint(centreSpki)) !== doc.centreKey) return { problem: 'its centre key does not match its fingerprint' };
+  if (!centreSpki || (await fullFingerprint(centreSpki)) !== doc.centreKey)
+    return { problem: 'its centre key does not match its fingerprint' };
   if (doc.format === 'fieldfolio-device-certificate') {
     const deviceSpki = fromBase64(doc.devicePublicKey);
-    if (!deviceSpki || (await fullFingerprint(deviceSpki)) !== doc.deviceKey) return { problem: 'its device key does not match its fingerprint' };
+    if (!deviceSpki || (await fullFingerprint(deviceSpki)) !== doc.deviceKey)
+      return { problem: 'its device key does not match its fingerprint' };
   }
   const valid = await verifyText(doc.centrePublicKey, signedPayload(doc, 'signature'), doc.signature);
   return valid ? { doc } : { problem: 'its signature is not the centre key’s' };
@@ -155,7 +171,9 @@ export const trustDocumentRow = (doc: DeviceCertificate | Revocation) => ({
 });
 
 /** A person on this device accepts a key as a named person, after comparing its full fingerprint. */
-export async function acceptKey(acceptance: Omit<KeyAcceptance, 'acceptedAt' | 'acceptedBy'> & { acceptedBy: string | null }): Promise<void> {
+export async function acceptKey(
+  acceptance: Omit<KeyAcceptance, 'acceptedAt' | 'acceptedBy'> & { acceptedBy: string | null },
+): Promise<void> {
   await db().acceptances.put({ ...acceptance, acceptedAt: nowIso() });
 }
 
@@ -165,7 +183,11 @@ export async function withdrawAcceptance(deviceKey: string): Promise<void> {
 
 /** Everything the trust rules need, as stored on this device. */
 export async function loadTrustState(): Promise<TrustState> {
-  const [centres, documents, acceptances] = await Promise.all([trustedCentres(), db().trustDocuments.toArray(), db().acceptances.toArray()]);
+  const [centres, documents, acceptances] = await Promise.all([
+    trustedCentres(),
+    db().trustDocuments.toArray(),
+    db().acceptances.toArray(),
+  ]);
   return {
     centres,
     certificates: documents.flatMap((d) => (d.doc.format === 'fieldfolio-device-certificate' ? [d.doc] : [])),
@@ -180,7 +202,9 @@ export async function knownDevices(): Promise<DeviceRow[]> {
 }
 
 /** The trust documents to send along with records of these device keys (and every revocation: they are small). */
-export async function trustDocumentsFor(deviceKeys: ReadonlySet<string>): Promise<Array<DeviceCertificate | Revocation>> {
+export async function trustDocumentsFor(
+  deviceKeys: ReadonlySet<string>,
+): Promise<Array<DeviceCertificate | Revocation>> {
   const rows = await db().trustDocuments.toArray();
   return rows.filter((r) => r.kind === 'revocation' || deviceKeys.has(r.deviceKey)).map((r) => r.doc);
 }

@@ -13,7 +13,8 @@ export const routes = {
   verifier: () => '/verify',
   newPortfolio: () => '/portfolios/new',
   portfolio: (portfolioId: string) => `/portfolios/${portfolioId}`,
-  newEvidence: (portfolioId: string, type?: string) => `/portfolios/${portfolioId}/evidence/new${type ? `?type=${encodeURIComponent(type)}` : ''}`,
+  newEvidence: (portfolioId: string, type?: string) =>
+    `/portfolios/${portfolioId}/evidence/new${type ? `?type=${encodeURIComponent(type)}` : ''}`,
   evidence: (portfolioId: string, evidenceId: string) => `/portfolios/${portfolioId}/evidence/${evidenceId}`,
   unit: (portfolioId: string, unitCode: string) => `/portfolios/${portfolioId}/units/${unit(unitCode)}`,
   forms: (portfolioId: string) => `/portfolios/${portfolioId}/forms`,

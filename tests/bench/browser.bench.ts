@@ -9,17 +9,41 @@ import { join } from 'node:path';
 import { launchProfile } from '../e2e/harness';
 
 interface BenchWindow {
-  benchBundle: (mediaCount: number, mediaBytes: number) => Promise<{ bytes: number; payloadBytes: number; exportMs: number; importMs: number; verifyMs: number; exportPeakHeap: number; importPeakHeap: number; records: number; media: number }>;
+  benchBundle: (
+    mediaCount: number,
+    mediaBytes: number,
+  ) => Promise<{
+    bytes: number;
+    payloadBytes: number;
+    exportMs: number;
+    importMs: number;
+    verifyMs: number;
+    exportPeakHeap: number;
+    importPeakHeap: number;
+    records: number;
+    media: number;
+  }>;
   benchInsert: () => Promise<{ ms: number; evidence: number; mappings: number }>;
   benchInsertLinkRows: () => Promise<{ ms: number; rows: number }>;
-  benchProgress: () => Promise<{ loadMs: number; computeMs: number; totalMs: number; evidence: number; runs: number[]; portfolioId: string }>;
+  benchProgress: () => Promise<{
+    loadMs: number;
+    computeMs: number;
+    totalMs: number;
+    evidence: number;
+    runs: number[];
+    portfolioId: string;
+  }>;
 }
 
 export async function benchBrowser(): Promise<void> {
   const outDir = resolve('node_modules/.bench/app');
   await build({
     logLevel: 'warn',
-    build: { outDir, emptyOutDir: true, rollupOptions: { input: { main: resolve('index.html'), bench: resolve('tests/bench/browser/bench.html') } } },
+    build: {
+      outDir,
+      emptyOutDir: true,
+      rollupOptions: { input: { main: resolve('index.html'), bench: resolve('tests/bench/browser/bench.html') } },
+    },
   });
   const server = await preview({ build: { outDir }, preview: { port: 0, host: '127.0.0.1' }, logLevel: 'silent' });
   const url = `http://127.0.0.1:${(server.httpServer.address() as AddressInfo).port}`;
@@ -63,27 +87,47 @@ export async function benchBrowser(): Promise<void> {
       );
     }
     const warmMedian = [...warm].sort((a, b) => a - b)[4]!;
-    const heap = await page.evaluate(() => (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0);
-    console.log(`\nStorage and progress (Chromium ${context.browser()?.version() ?? ''}, IndexedDB in an on-disk profile)`);
-    console.log(`insert ${insert.evidence} evidence + ${insert.mappings} mappings (criteria links on the evidence rows; validated, 2,500 per transaction): ${insert.ms.toFixed(0)} ms  (target < 2000 ms)`);
-    console.log(`  for comparison, one row per link instead (raw IndexedDB, ${linkRows.rows} rows, 3 indexes on the links): ${linkRows.ms.toFixed(0)} ms`);
+    const heap = await page.evaluate(
+      () => (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0,
+    );
+    console.log(
+      `\nStorage and progress (Chromium ${context.browser()?.version() ?? ''}, IndexedDB in an on-disk profile)`,
+    );
+    console.log(
+      `insert ${insert.evidence} evidence + ${insert.mappings} mappings (criteria links on the evidence rows; validated, 2,500 per transaction): ${insert.ms.toFixed(0)} ms  (target < 2000 ms)`,
+    );
+    console.log(
+      `  for comparison, one row per link instead (raw IndexedDB, ${linkRows.rows} rows, 3 indexes on the links): ${linkRows.ms.toFixed(0)} ms`,
+    );
     console.log(
       `progress data for ${progress.evidence} evidence items: load ${progress.loadMs.toFixed(1)} ms + compute ${progress.computeMs.toFixed(1)} ms, median of 7 = ${progress.totalMs.toFixed(1)} ms  (target < 200 ms)`,
     );
-    console.log(`progress screen, cold navigation incl. app start until the matrix shows: ${screenMs} ms; JS heap ${(heap / 1024 ** 2).toFixed(0)} MB`);
-    console.log(`progress screen opened from the portfolio list in the running app, 2,000 evidence items, rendered: median of 9 = ${warmMedian.toFixed(0)} ms (${warm.map((x) => x.toFixed(0)).join(', ')})  (target < 200 ms)`);
+    console.log(
+      `progress screen, cold navigation incl. app start until the matrix shows: ${screenMs} ms; JS heap ${(heap / 1024 ** 2).toFixed(0)} MB`,
+    );
+    console.log(
+      `progress screen opened from the portfolio list in the running app, 2,000 evidence items, rendered: median of 9 = ${warmMedian.toFixed(0)} ms (${warm.map((x) => x.toFixed(0)).join(', ')})  (target < 200 ms)`,
+    );
 
     await page.goto(`${url}/tests/bench/browser/bench.html`);
     await page.getByText('ready').waitFor();
     // `npm run bench -- --bundle-mb=1000 --media-files=10`: other sizes (default 500 MB in 200 media files).
-    const arg = (name: string, fallback: number) => Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback);
+    const arg = (name: string, fallback: number) =>
+      Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback);
     const mediaFiles = arg('media-files', 200);
     const mediaBytes = Math.round((arg('bundle-mb', 500) * 1024 * 1024) / mediaFiles);
-    const b = await page.evaluate(([count, bytes]) => (window as unknown as BenchWindow).benchBundle(count!, bytes!), [mediaFiles, mediaBytes]);
+    const b = await page.evaluate(
+      ([count, bytes]) => (window as unknown as BenchWindow).benchBundle(count!, bytes!),
+      [mediaFiles, mediaBytes],
+    );
     const mb = (n: number) => (n / 1024 ** 2).toFixed(0);
     const rate = (ms: number) => (b.payloadBytes / 1024 ** 2 / (ms / 1000)).toFixed(0);
-    console.log(`\nBundle of ${mb(b.payloadBytes)} MB (${b.records} records, ${b.media} media files; zip ${mb(b.bytes)} MB)`);
-    console.log(`export (stream, SHA-256, sign): ${(b.exportMs / 1000).toFixed(1)} s = ${rate(b.exportMs)} MB/s, peak JS heap ${mb(b.exportPeakHeap)} MB  (targets ≥ 100 MB/s, < 200 MB)`);
+    console.log(
+      `\nBundle of ${mb(b.payloadBytes)} MB (${b.records} records, ${b.media} media files; zip ${mb(b.bytes)} MB)`,
+    );
+    console.log(
+      `export (stream, SHA-256, sign): ${(b.exportMs / 1000).toFixed(1)} s = ${rate(b.exportMs)} MB/s, peak JS heap ${mb(b.exportPeakHeap)} MB  (targets ≥ 100 MB/s, < 200 MB)`,
+    );
     console.log(
       `import + verify (every hash, signature, schema; one transaction): ${(b.importMs / 1000).toFixed(1)} s = ${rate(b.importMs)} MB/s (verify ${(b.verifyMs / 1000).toFixed(1)} s, write ${((b.importMs - b.verifyMs) / 1000).toFixed(1)} s), peak JS heap ${mb(b.importPeakHeap)} MB`,
     );

@@ -61,7 +61,9 @@ export async function benchRules(domain: typeof Domain) {
   }
   console.log('\nRules engine (Node ' + process.version + ', production bundle; 400 random achieved sets per spec)');
   console.log(
-    ['spec'.padEnd(44), 'units', 'eval median', 'eval p95', 'plan med', 'plan p95', 'plan max', 'plan from 0'].join(' '),
+    ['spec'.padEnd(44), 'units', 'eval median', 'eval p95', 'plan med', 'plan p95', 'plan max', 'plan from 0'].join(
+      ' ',
+    ),
   );
   for (const row of rows) console.log(row);
 }

@@ -51,15 +51,20 @@ describe('bundles between devices, offline', () => {
     expect(ownFingerprint).toMatch(/^([0-9a-f]{2}:){15}[0-9a-f]{2}$/);
     await assessorPage.getByRole('button', { name: 'Export bundle' }).click();
     await assessorPage.getByTestId('export-ready').waitFor();
-    const bundlePath = await download(assessorPage, () => assessorPage.getByRole('link', { name: 'Download bundle' }).click());
+    const bundlePath = await download(assessorPage, () =>
+      assessorPage.getByRole('link', { name: 'Download bundle' }).click(),
+    );
     expect(readFileSync(bundlePath).subarray(0, 2).toString()).toBe('PK');
     // Made in the browser (CRC-32 and SHA-256 from the worker pool): standard tools accept it, signature included.
     expect(execFileSync('unzip', ['-t', bundlePath], { encoding: 'utf8' })).toMatch(/No errors detected/);
     const unpacked = join(dir, 'unpacked');
     execFileSync('unzip', ['-q', bundlePath, '-d', unpacked]);
     const bag = join(unpacked, readdirSync(unpacked)[0]!);
-    for (const manifest of ['manifest-sha256.txt', 'tagmanifest-sha256.txt']) execFileSync('sha256sum', ['--quiet', '-c', manifest], { cwd: bag });
-    expect(execFileSync('sh', [resolve('scripts/verify-signature.sh'), bag], { encoding: 'utf8' })).toContain(`signer fingerprint: ${ownFingerprint}`);
+    for (const manifest of ['manifest-sha256.txt', 'tagmanifest-sha256.txt'])
+      execFileSync('sha256sum', ['--quiet', '-c', manifest], { cwd: bag });
+    expect(execFileSync('sh', [resolve('scripts/verify-signature.sh'), bag], { encoding: 'utf8' })).toContain(
+      `signer fingerprint: ${ownFingerprint}`,
+    );
 
     // A tampered copy is rejected, and nothing is written.
     const tampered = readFileSync(bundlePath);
@@ -99,7 +104,9 @@ describe('bundles between devices, offline', () => {
     await tabletPage.getByLabel('Decision on C3').selectOption('not-yet');
     await tabletPage.getByRole('button', { name: 'Export my decisions as a signed bundle' }).click();
     await tabletPage.getByTestId('decisions-ready').waitFor();
-    const decisionsPath = await download(tabletPage, () => tabletPage.getByRole('link', { name: 'Download decisions bundle' }).click());
+    const decisionsPath = await download(tabletPage, () =>
+      tabletPage.getByRole('link', { name: 'Download decisions bundle' }).click(),
+    );
 
     // Back on the assessor's phone: the decisions bundle merges into the portfolio.
     await openBundle(assessorPage, decisionsPath);

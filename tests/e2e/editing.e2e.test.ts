@@ -27,7 +27,8 @@ describe('editing after creation, at 360 px', () => {
     const phone = await newContext(browser, { phone: true });
     const page = await phone.newPage();
     const app = new PortfolioApp(page, server.url);
-    const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = () =>
+      page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     await app.openHome();
     await page.getByRole('button', { name: 'Load the demo portfolio' }).click();
     await page.getByRole('heading', { level: 1, name: 'Annie Macleod' }).waitFor();
@@ -68,11 +69,15 @@ describe('editing after creation, at 360 px', () => {
     expect(await seriousViolations(page)).toEqual([]);
     await edit.getByLabel('Title').fill('Busy gate on a Saturday');
     await edit.getByLabel('Date').fill('2026-06-06');
-    await edit.getByLabel('Add file').setInputFiles({ name: 'rota.txt', mimeType: 'text/plain', buffer: Buffer.from('Saturday rota') });
+    await edit
+      .getByLabel('Add file')
+      .setInputFiles({ name: 'rota.txt', mimeType: 'text/plain', buffer: Buffer.from('Saturday rota') });
     await edit.getByText('Chosen files (1)').waitFor();
     await edit.getByRole('button', { name: 'Save changes' }).click();
     await page.getByRole('heading', { level: 1, name: 'Busy gate on a Saturday' }).waitFor();
-    await expect.poll(() => page.getByRole('region', { name: 'Media' }).getByRole('figure').count()).toBe(mediaBefore + 1);
+    await expect
+      .poll(() => page.getByRole('region', { name: 'Media' }).getByRole('figure').count())
+      .toBe(mediaBefore + 1);
     expect(await page.getByTestId('mapped-criteria').getByRole('listitem').count()).toBeGreaterThan(0);
     expect(await page.getByRole('region', { name: 'Signatures' }).getByRole('figure').count()).toBeGreaterThan(0);
 

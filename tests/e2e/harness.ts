@@ -21,7 +21,8 @@ export interface Server {
 
 /** Serves dist/ on a free port: each test file gets its own origin (its own service worker and storage). */
 export async function startServer(): Promise<Server> {
-  if (!existsSync('dist/index.html')) throw new Error('dist/ is missing: run `vite build` first (npm run test:e2e does)');
+  if (!existsSync('dist/index.html'))
+    throw new Error('dist/ is missing: run `vite build` first (npm run test:e2e does)');
   const server: PreviewServer = await preview({ preview: { port: 0, host: '127.0.0.1' }, logLevel: 'silent' });
   const { port } = server.httpServer.address() as AddressInfo;
   return {
@@ -54,7 +55,11 @@ export async function launchBrowser(extraArgs: string[] = []): Promise<Browser> 
  * taken there say nothing about a real device.
  */
 export async function launchProfile(userDataDir: string, extraArgs: string[] = []): Promise<BrowserContext> {
-  return chromium.launchPersistentContext(userDataDir, { executablePath: chromiumPath(), headless: true, args: [...CHROMIUM_ARGS, ...extraArgs] });
+  return chromium.launchPersistentContext(userDataDir, {
+    executablePath: chromiumPath(),
+    headless: true,
+    args: [...CHROMIUM_ARGS, ...extraArgs],
+  });
 }
 
 export async function newContext(browser: Browser, options: { phone?: boolean } = {}): Promise<BrowserContext> {

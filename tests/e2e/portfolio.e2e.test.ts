@@ -45,9 +45,13 @@ describe('portfolio on the device, offline', () => {
     await page.getByRole('link', { name: 'Record an observation' }).click();
     const form = page.getByRole('form', { name: 'Evidence' });
     await form.getByLabel('Title').fill('Greeting visitors at the gate');
-    await form.getByLabel('What the assessor observed').fill('Annie greeted each family and explained the ticket options.');
+    await form
+      .getByLabel('What the assessor observed')
+      .fill('Annie greeted each family and explained the ticket options.');
     await form.getByLabel('Location').fill('Main gate');
-    await form.locator('input[type=file][accept="image/*"]').setInputFiles({ name: 'gate.png', mimeType: 'image/png', buffer: pngBuffer() });
+    await form
+      .locator('input[type=file][accept="image/*"]')
+      .setInputFiles({ name: 'gate.png', mimeType: 'image/png', buffer: pngBuffer() });
     await form.getByText('Chosen files (1)').waitFor();
     // Map to both elements of F1 and one of A10 (cross-referencing).
     await app.mapCriterion('F1', /^F1 F1\.1 /);
@@ -67,7 +71,9 @@ describe('portfolio on the device, offline', () => {
     await page.reload();
     await page.getByRole('heading', { level: 1, name: 'Greeting visitors at the gate' }).waitFor();
     await page.getByRole('img', { name: /^photo-.*\.png$/ }).waitFor();
-    const loaded = await page.getByRole('img', { name: /^photo-.*\.png$/ }).evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth);
+    const loaded = await page
+      .getByRole('img', { name: /^photo-.*\.png$/ })
+      .evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth);
     expect(loaded).toBe(512);
     await page.getByRole('link', { name: 'Portfolio', exact: true }).click();
     await expect.poll(() => app.coverage('F1').textContent()).toBe('100%');
@@ -103,7 +109,9 @@ describe('portfolio on the device, offline', () => {
     // The drawn signature came back with the text.
     await app.signatureField("Assessor's signature").getByText('✓ Signed').waitFor();
     expect(await form.getByLabel('Title').inputValue()).toBe('Handling a complaint on the phone');
-    expect(await form.getByLabel('What the assessor observed').inputValue()).toBe('Half-way through typing when the battery died');
+    expect(await form.getByLabel('What the assessor observed').inputValue()).toBe(
+      'Half-way through typing when the battery died',
+    );
     expect(await form.getByRole('checkbox', { name: /^BUS59 AC 1\.1 / }).isChecked()).toBe(true);
     // A stale draft can be thrown away, and stays gone.
     await page.getByRole('button', { name: 'Discard it and start afresh' }).click();
@@ -220,7 +228,10 @@ describe('demo portfolio and the main screens', () => {
     await page.getByRole('toolbar', { name: 'Form actions' }).getByRole('button', { name: 'Save' }).click();
     // A new form moves to its own address once saved; wait for that page before using it.
     await page.waitForURL((url) => !url.pathname.includes('/forms/new-'));
-    await page.getByRole('status').filter({ hasText: /^Saved/ }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /^Saved/ })
+      .waitFor();
     await page.getByRole('button', { name: 'View as printed' }).click();
     const printed = page.getByRole('img', { name: 'Signature of J Sullivan' });
     await printed.waitFor();
@@ -243,7 +254,8 @@ describe('demo portfolio and the main screens', () => {
     await app.openHome();
     await page.getByRole('button', { name: 'Load the demo portfolio' }).click();
     await page.getByRole('heading', { level: 1, name: 'Annie Macleod' }).waitFor();
-    const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = () =>
+      page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(await overflow()).toBeLessThanOrEqual(0);
     await page.screenshot({ path: 'tests/e2e/screenshots/portfolio-360.png' });
     await page.getByRole('link', { name: 'Record an observation' }).click();

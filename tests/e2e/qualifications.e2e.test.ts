@@ -54,7 +54,9 @@ describe('qualification browser', () => {
     await expect.poll(() => app.verdict().textContent()).toContain('Award not yet achieved');
     await app.tick('BUS59', 'CUS25', 'CUS26', 'CUS27', 'CUS30', 'ML9');
     await expect.poll(() => app.ruleLine('all-mandatory').textContent()).toContain('all units of group M are in');
-    await expect.poll(() => app.ruleLine('group-a-min-15').textContent()).toContain('needs 15 more credits from group A');
+    await expect
+      .poll(() => app.ruleLine('group-a-min-15').textContent())
+      .toContain('needs 15 more credits from group A');
     await app.tick('CUS28', 'CUS32', 'CUS33', 'CUS31', 'CC39', 'BUS42', 'BUS39');
     await expect.poll(() => app.verdict().textContent()).toContain('Award achieved');
     await expect.poll(() => app.ruleLine('group-b-max-9').textContent()).toContain('cannot count');
@@ -107,13 +109,21 @@ describe('adding a qualification from a spec file', () => {
     const spec = JSON.parse(readFileSync('specs/btec-l3-cert-customer-service-specialists.json', 'utf8'));
     const bad = { ...spec, rules: [...spec.rules, { id: 'x', kind: 'minUnits', groups: ['Z'], min: 1 }] };
     const input = app.page.getByLabel('Spec file (.json)');
-    await input.setInputFiles({ name: 'my-qual.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(bad)) });
+    await input.setInputFiles({
+      name: 'my-qual.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(bad)),
+    });
     const error = app.page.getByTestId('spec-error');
     await error.waitFor();
     expect(await error.textContent()).toContain('my-qual.json: $.rules[3].groups[0]: rule names unknown group "Z"');
 
     const good = { ...spec, id: 'centre-customer-service-award', title: 'Centre Award in Customer Service' };
-    await input.setInputFiles({ name: 'centre.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(good)) });
+    await input.setInputFiles({
+      name: 'centre.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(good)),
+    });
     await app.page.getByRole('status').filter({ hasText: 'was added to this device' }).waitFor();
     await app.page.getByRole('link', { name: 'Centre Award in Customer Service' }).click();
     await app.page.getByRole('heading', { level: 1, name: 'Centre Award in Customer Service' }).waitFor();
@@ -131,7 +141,9 @@ describe('at phone size (360 px)', () => {
     await app.open();
     await app.openQualification('SVQ 4 in Customer Service at SCQF Level 8');
     await app.tick('CFACSF5', 'CFACSF6');
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
     expect(overflow).toBeLessThanOrEqual(0);
     expect(await seriousViolations(page)).toEqual([]);
     await page.screenshot({ path: 'tests/e2e/screenshots/spec-360.png', fullPage: false });
@@ -163,7 +175,14 @@ describe('offline', () => {
     await page.goto(offlineServer.url + '/qualifications/svq2-customer-service-scqf5');
     await page.getByRole('heading', { level: 1, name: /SVQ2/ }).waitFor();
     // Nothing answered from the network: the server is gone and the browser is offline.
-    const reachable = await page.evaluate((url) => fetch(url + '/favicon-probe', { cache: 'no-store' }).then(() => true, () => false), offlineServer.url);
+    const reachable = await page.evaluate(
+      (url) =>
+        fetch(url + '/favicon-probe', { cache: 'no-store' }).then(
+          () => true,
+          () => false,
+        ),
+      offlineServer.url,
+    );
     expect(reachable).toBe(false);
     await context.close();
   });

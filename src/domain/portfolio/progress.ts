@@ -101,7 +101,10 @@ export function latestDecisions<D extends Pick<Decision, 'kind' | 'date' | 'upda
 }
 
 /** A criterion's status from its evidence and the judgement in force. */
-export function criterionStatus(evidenceIds: readonly string[], decision: Decision | null | undefined): CriterionStatus {
+export function criterionStatus(
+  evidenceIds: readonly string[],
+  decision: Decision | null | undefined,
+): CriterionStatus {
   if (decision?.outcome === 'not-yet') return 'not-yet';
   if (decision?.outcome === 'met') return 'met';
   return evidenceIds.length > 0 ? 'evidence' : 'none';
@@ -128,12 +131,21 @@ function liveRecords({ people, evidence, mappings, decisions }: PortfolioInput):
     evidence: liveEvidence,
     mappings: live(mappings).filter((m) => evidenceIds.has(m.evidenceId)),
     personById: new Map(people.map((p) => [p.id, p])),
-    signOffs: latestDecisions(decisions.filter((d) => d.outcome === 'met'), 'unit-signoff', (d) => d.unitCode),
+    signOffs: latestDecisions(
+      decisions.filter((d) => d.outcome === 'met'),
+      'unit-signoff',
+      (d) => d.unitCode,
+    ),
     judgements: latestDecisions(decisions, 'criterion', (d) => d.criterionKey),
   };
 }
 
-function unitProgress(unit: Unit, inRoute: boolean, records: LiveRecords, evidenceByCriterion: Map<string, string[]>): UnitProgress {
+function unitProgress(
+  unit: Unit,
+  inRoute: boolean,
+  records: LiveRecords,
+  evidenceByCriterion: Map<string, string[]>,
+): UnitProgress {
   const criteria = unitCriteria(unit).map((ref): CriterionProgress => {
     const ids = evidenceByCriterion.get(ref.key) ?? [];
     const decision = records.judgements.get(ref.key) ?? null;
@@ -142,7 +154,8 @@ function unitProgress(unit: Unit, inRoute: boolean, records: LiveRecords, eviden
   const covered = criteria.filter((c) => counts(c.status)).length;
   const signOff = records.signOffs.get(unit.code) ?? null;
   const assessor = signOff ? records.personById.get(signOff.assessorId) : undefined;
-  const awaitingCountersignature = !!signOff && assessor?.assessorStatus === 'working-towards' && !signOff.countersignedBy;
+  const awaitingCountersignature =
+    !!signOff && assessor?.assessorStatus === 'working-towards' && !signOff.countersignedBy;
   return {
     unit,
     inRoute,
@@ -211,7 +224,14 @@ function unitFlags(u: UnitProgress, personById: Map<string, Person>): Flag[] {
 
 function authenticityFlags(enrolment: Enrolment, signatures: Signature[]): Flag[] {
   const declared = live(signatures).some((s) => s.purpose === 'declaration' && s.subjectId === enrolment.id);
-  return declared ? [] : [{ kind: 'authenticity', message: 'The candidate has not yet signed the declaration that the evidence is their own work.' }];
+  return declared
+    ? []
+    : [
+        {
+          kind: 'authenticity',
+          message: 'The candidate has not yet signed the declaration that the evidence is their own work.',
+        },
+      ];
 }
 
 /** Simulated evidence mapped to a unit that bars simulation, or unmapped in a qualification that bars it. */
@@ -224,7 +244,13 @@ function simulationFlags(spec: QualificationSpec, records: LiveRecords): Flag[] 
       const barred = codes.filter((c) => !simulationAllowed(spec, unitByCode.get(c)));
       if (barred.length === 0 && (codes.length > 0 || simulationAllowed(spec, undefined))) return [];
       const where = barred.length ? barred.join(', ') : 'this qualification';
-      return [{ kind: 'simulation', evidenceId: e.id, message: `“${e.title}” is simulated, but simulation is not allowed for ${where}.` }];
+      return [
+        {
+          kind: 'simulation',
+          evidenceId: e.id,
+          message: `“${e.title}” is simulated, but simulation is not allowed for ${where}.`,
+        },
+      ];
     });
 }
 

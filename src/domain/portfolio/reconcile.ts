@@ -89,7 +89,10 @@ const signatureValue = (v: Versioned): string | null => {
  * Merges any number of versions of any records. Conflicts already recorded (from earlier merges) are passed
  * in and kept, so merging again, or in another order, gives the same result.
  */
-export function reconcile<T extends Versioned>(versions: Iterable<T>, knownConflicts: Iterable<Conflict<T>> = []): Reconciled<T> {
+export function reconcile<T extends Versioned>(
+  versions: Iterable<T>,
+  knownConflicts: Iterable<Conflict<T>> = [],
+): Reconciled<T> {
   const byId = new Map<string, T[]>();
   const add = (v: T) => {
     const list = byId.get(v.id) ?? [];

@@ -75,7 +75,10 @@ export function compileSpec(spec: QualificationSpec): CompiledSpec {
 }
 
 /** Splits codes into known unit indexes (deduplicated, spec order) and unrecognised codes. */
-export function resolveCodes(compiled: CompiledSpec, codes: Iterable<string>): { indexes: number[]; unknown: string[] } {
+export function resolveCodes(
+  compiled: CompiledSpec,
+  codes: Iterable<string>,
+): { indexes: number[]; unknown: string[] } {
   const seen = new Set<number>();
   const unknown: string[] = [];
   for (const code of codes) {

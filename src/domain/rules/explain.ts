@@ -19,7 +19,8 @@ export function groupsPhrase(spec: QualificationSpec, groups: readonly string[] 
 
 function levelPhrase(spec: QualificationSpec, levels: readonly number[]): string {
   const prefix = spec.framework === 'SCQF' ? 'SCQF level' : 'level';
-  const list = levels.length === 1 ? String(levels[0]) : `${levels.slice(0, -1).join(', ')} or ${levels[levels.length - 1]!}`;
+  const list =
+    levels.length === 1 ? String(levels[0]) : `${levels.slice(0, -1).join(', ')} or ${levels[levels.length - 1]!}`;
   return `${prefix} ${list}`;
 }
 
@@ -83,7 +84,9 @@ export function explainResult(
         : `needs ${fmt(rule.min - current)} more guided learning hours${from}`;
     case 'maxCredits':
       if (satisfied) {
-        const extra = context.leftOut ? `; ${plural(Number(fmt(context.leftOut)), 'credit')} over the ceiling cannot count` : '';
+        const extra = context.leftOut
+          ? `; ${plural(Number(fmt(context.leftOut)), 'credit')} over the ceiling cannot count`
+          : '';
         return `${plural(Number(fmt(current)), 'credit')}${from} (at most ${rule.max} count)${extra}`;
       }
       return `${plural(Number(fmt(current)), 'credit')}${from}: ${fmt(current - rule.max)} over the maximum of ${rule.max}`;

@@ -38,7 +38,12 @@ function buildProblem(compiled: CompiledSpec, achieved: number[], candidates: nu
   const families = [...byKey.values()]
     .map((f) => {
       const sorted = [...f.units].sort((a, b) => credits(a) - credits(b) || glh(a) - glh(b));
-      return { weight: f.weight, achieved: f.achieved, credits: runningSums(sorted.map(credits)), glh: runningSums(sorted.map(glh)) };
+      return {
+        weight: f.weight,
+        achieved: f.achieved,
+        credits: runningSums(sorted.map(credits)),
+        glh: runningSums(sorted.map(glh)),
+      };
     })
     // Families that weigh most first, so the bounds bite early.
     .sort((a, b) => b.weight.reduce((s, w) => s + w, 0) - a.weight.reduce((s, w) => s + w, 0));

@@ -25,7 +25,13 @@ export function jsonPath(path: ReadonlyArray<PropertyKey>): string {
   return (
     '$' +
     path
-      .map((p) => (typeof p === 'number' ? `[${p}]` : /^[A-Za-z_$][\w$]*$/.test(String(p)) ? `.${String(p)}` : `[${JSON.stringify(String(p))}]`))
+      .map((p) =>
+        typeof p === 'number'
+          ? `[${p}]`
+          : /^[A-Za-z_$][\w$]*$/.test(String(p))
+            ? `.${String(p)}`
+            : `[${JSON.stringify(String(p))}]`,
+      )
       .join('')
   );
 }
@@ -83,14 +89,20 @@ function semanticIssues(spec: QualificationSpec): SpecIssue[] {
     const outcomeIds = new Set<string>();
     u.outcomes.forEach((o, j) => {
       if (outcomeIds.has(o.id)) {
-        issues.push({ path: `$.units[${i}].outcomes[${j}].id`, message: `duplicate outcome "${o.id}" in unit ${u.code}` });
+        issues.push({
+          path: `$.units[${i}].outcomes[${j}].id`,
+          message: `duplicate outcome "${o.id}" in unit ${u.code}`,
+        });
       }
       outcomeIds.add(o.id);
     });
     const knowledgeIds = new Set<string>();
     (u.knowledge ?? []).forEach((k, j) => {
       if (knowledgeIds.has(k.id)) {
-        issues.push({ path: `$.units[${i}].knowledge[${j}].id`, message: `duplicate knowledge item "${k.id}" in unit ${u.code}` });
+        issues.push({
+          path: `$.units[${i}].knowledge[${j}].id`,
+          message: `duplicate knowledge item "${k.id}" in unit ${u.code}`,
+        });
       }
       knowledgeIds.add(k.id);
     });
@@ -100,10 +112,12 @@ function semanticIssues(spec: QualificationSpec): SpecIssue[] {
     if (ruleIds.has(r.id)) issues.push({ path: `$.rules[${i}].id`, message: `duplicate rule id "${r.id}"` });
     ruleIds.add(r.id);
     if (r.kind === 'allOfGroup') {
-      if (!groupIds.has(r.group)) issues.push({ path: `$.rules[${i}].group`, message: `rule names unknown group "${r.group}"` });
+      if (!groupIds.has(r.group))
+        issues.push({ path: `$.rules[${i}].group`, message: `rule names unknown group "${r.group}"` });
     } else {
       r.groups?.forEach((g, j) => {
-        if (!groupIds.has(g)) issues.push({ path: `$.rules[${i}].groups[${j}]`, message: `rule names unknown group "${g}"` });
+        if (!groupIds.has(g))
+          issues.push({ path: `$.rules[${i}].groups[${j}]`, message: `rule names unknown group "${g}"` });
       });
     }
   });

@@ -14,7 +14,13 @@ export interface TrustState {
 }
 
 export type KeyStanding =
-  | { kind: 'certified'; personId: string; personName: string; grants: readonly Grant[]; certificate: DeviceCertificate }
+  | {
+      kind: 'certified';
+      personId: string;
+      personName: string;
+      grants: readonly Grant[];
+      certificate: DeviceCertificate;
+    }
   | { kind: 'accepted'; personId: string; acceptance: KeyAcceptance }
   | { kind: 'revoked'; revocation: Revocation }
   | { kind: 'unknown'; reason: string }
@@ -28,12 +34,24 @@ export function standingOf(deviceKey: string, deviceId: string, trust: TrustStat
   if (revocation) return { kind: 'revoked', revocation };
   const certificates = trust.certificates.filter((c) => c.deviceKey === deviceKey && trusted(c.centreKey));
   const current = certificates.find((c) => c.deviceId === deviceId && c.validFrom <= now && now <= c.validUntil);
-  if (current) return { kind: 'certified', personId: current.personId, personName: current.personName, grants: current.grants, certificate: current };
+  if (current)
+    return {
+      kind: 'certified',
+      personId: current.personId,
+      personName: current.personName,
+      grants: current.grants,
+      certificate: current,
+    };
   const acceptance = trust.acceptances.find((a) => a.deviceKey === deviceKey && a.deviceId === deviceId);
   if (acceptance) return { kind: 'accepted', personId: acceptance.personId, acceptance };
-  if (certificates.some((c) => c.deviceId !== deviceId)) return { kind: 'unknown', reason: 'the centre certified this key for another device' };
-  if (certificates.length > 0) return { kind: 'unknown', reason: 'its certificate is not valid now (expired or not yet valid)' };
-  return { kind: 'unknown', reason: 'no trusted centre has certified this key and no one on this device has accepted it' };
+  if (certificates.some((c) => c.deviceId !== deviceId))
+    return { kind: 'unknown', reason: 'the centre certified this key for another device' };
+  if (certificates.length > 0)
+    return { kind: 'unknown', reason: 'its certificate is not valid now (expired or not yet valid)' };
+  return {
+    kind: 'unknown',
+    reason: 'no trusted centre has certified this key and no one on this device has accepted it',
+  };
 }
 
 /** What the roles-in-a-portfolio computation needs of the portfolio and its people. */
@@ -63,7 +81,11 @@ export interface Author {
  * portfolio names them, assessor anywhere if qualified (they countersign), IQA and external verifier anywhere
  * (they sample what they are given).
  */
-export function rolesIn(standing: KeyStanding, portfolio: PortfolioParties, person: PersonFacts | undefined): Map<GrantRole, RoleStatus> {
+export function rolesIn(
+  standing: KeyStanding,
+  portfolio: PortfolioParties,
+  person: PersonFacts | undefined,
+): Map<GrantRole, RoleStatus> {
   const roles = new Map<GrantRole, RoleStatus>();
   if (standing.kind === 'certified') {
     for (const grant of standing.grants) {
@@ -77,7 +99,8 @@ export function rolesIn(standing: KeyStanding, portfolio: PortfolioParties, pers
   const id = standing.personId;
   const qualified = person.assessorStatus === 'qualified';
   if (id === portfolio.candidateId) roles.set('candidate', 'qualified');
-  if (person.roles.includes('assessor') && (id === portfolio.assessorId || qualified)) roles.set('assessor', qualified ? 'qualified' : 'trainee');
+  if (person.roles.includes('assessor') && (id === portfolio.assessorId || qualified))
+    roles.set('assessor', qualified ? 'qualified' : 'trainee');
   if (person.roles.includes('iqa') || id === portfolio.iqaId) roles.set('iqa', 'qualified');
   if (person.roles.includes('ev')) roles.set('ev', 'qualified');
   return roles;

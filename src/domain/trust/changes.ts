@@ -32,15 +32,26 @@ export function kindOfChange(before: Row | undefined, after: Row): 'added' | 'ch
 
 function describeDecision(change: PlannedChange, name: (personId: unknown) => string): string {
   const d = change.after;
-  const what = d.kind === 'unit-signoff' ? `unit ${String(d.unitCode)} signed off` : d.kind === 'sample' ? `sampling decision on unit ${String(d.unitCode)} (${String(d.outcome)})` : `criterion judgement on unit ${String(d.unitCode)} (${String(d.outcome)})`;
+  const what =
+    d.kind === 'unit-signoff'
+      ? `unit ${String(d.unitCode)} signed off`
+      : d.kind === 'sample'
+        ? `sampling decision on unit ${String(d.unitCode)} (${String(d.outcome)})`
+        : `criterion judgement on unit ${String(d.unitCode)} (${String(d.outcome)})`;
   const kind = kindOfChange(change.before, d);
-  const countersign = d.countersignedBy && d.countersignedBy !== change.before?.countersignedBy ? `, countersigned by ${name(d.countersignedBy)}` : '';
+  const countersign =
+    d.countersignedBy && d.countersignedBy !== change.before?.countersignedBy
+      ? `, countersigned by ${name(d.countersignedBy)}`
+      : '';
   const verb = kind === 'removed' ? 'withdrawn' : kind === 'added' ? 'new' : 'changed';
   const held = change.heldBecause ? ` — held: ${change.heldBecause}` : '';
   return `${what} by ${name(d.assessorId)}${countersign} (${verb})${held}`;
 }
 
-export function summariseChanges(changes: readonly PlannedChange[], name: (personId: unknown) => string): ChangeSummary {
+export function summariseChanges(
+  changes: readonly PlannedChange[],
+  name: (personId: unknown) => string,
+): ChangeSummary {
   const byTable: Record<string, ChangeCounts> = {};
   const decisions: string[] = [];
   for (const change of changes) {

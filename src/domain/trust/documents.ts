@@ -18,7 +18,11 @@ export function normaliseFingerprint(text: string): string | null {
   return Fingerprint.safeParse(clean).success ? clean : null;
 }
 
-const base64 = z.string().min(1).max(4096).regex(/^[A-Za-z0-9+/]+=*$/, 'base64');
+const base64 = z
+  .string()
+  .min(1)
+  .max(4096)
+  .regex(/^[A-Za-z0-9+/]+=*$/, 'base64');
 const isoDateTime = z.string().min(1).max(40);
 
 export const GRANT_ROLES = ['candidate', 'assessor', 'iqa', 'ev'] as const;

@@ -40,7 +40,9 @@ const qualifiedAssessor = (ctx: ChangeContext) => ctx.author.roles.get('assessor
 const judgeEnrolment: Judge = (change, ctx) => {
   if (has(ctx, 'assessor')) return null;
   if (has(ctx, 'candidate') && onlyChanged(change, ['route'])) return null;
-  return has(ctx, 'candidate') ? 'a candidate may change only their route' : 'only the portfolio’s assessor may start or change it';
+  return has(ctx, 'candidate')
+    ? 'a candidate may change only their route'
+    : 'only the portfolio’s assessor may start or change it';
 };
 
 const STAFF_ROLES = ['assessor', 'iqa', 'ev'];
@@ -48,26 +50,37 @@ const STAFF_ROLES = ['assessor', 'iqa', 'ev'];
 const judgePerson: Judge = (change, ctx) => {
   const roles = (change.after.roles as string[] | undefined) ?? [];
   const isSelf = change.after.id === ctx.author.personId;
-  if (isSelf && !changedFields(change.before, change.after).some((f) => f === 'roles' || f === 'assessorStatus')) return null;
+  if (isSelf && !changedFields(change.before, change.after).some((f) => f === 'roles' || f === 'assessorStatus'))
+    return null;
   if (isSelf && change.before === undefined) return null;
-  const staff = roles.some((r) => STAFF_ROLES.includes(r)) || STAFF_ROLES.some((r) => ((change.before?.roles as string[] | undefined) ?? []).includes(r));
+  const staff =
+    roles.some((r) => STAFF_ROLES.includes(r)) ||
+    STAFF_ROLES.some((r) => ((change.before?.roles as string[] | undefined) ?? []).includes(r));
   if (!staff && (has(ctx, 'assessor') || has(ctx, 'iqa'))) return null;
   if (staff && has(ctx, 'iqa') && !roles.some((r) => r === 'iqa' || r === 'ev')) return null;
   if (isSelf) return 'a person may not change their own roles or assessor status';
-  return staff ? 'only an IQA may change an assessor’s details' : 'only the portfolio’s assessor or IQA may change a candidate’s or witness’s details';
+  return staff
+    ? 'only an IQA may change an assessor’s details'
+    : 'only the portfolio’s assessor or IQA may change a candidate’s or witness’s details';
 };
 
 const judgeEvidenceLike: Judge = (_change, ctx) =>
-  has(ctx, 'candidate') || has(ctx, 'assessor') ? null : 'only the candidate or the assessor may add or change evidence and forms';
+  has(ctx, 'candidate') || has(ctx, 'assessor')
+    ? null
+    : 'only the candidate or the assessor may add or change evidence and forms';
 
 const judgeSignature: Judge = (change, ctx) => {
   const purpose = change.after.purpose;
   const signer = change.after.personId ?? null;
   if (purpose === 'countersign') {
-    return qualifiedAssessor(ctx) && signer === ctx.author.personId ? null : 'a countersignature needs the key of the qualified assessor who countersigns';
+    return qualifiedAssessor(ctx) && signer === ctx.author.personId
+      ? null
+      : 'a countersignature needs the key of the qualified assessor who countersigns';
   }
   if (purpose === 'unit-signoff') {
-    return has(ctx, 'assessor') && signer === ctx.author.personId ? null : 'a unit sign-off signature needs the signing assessor’s key';
+    return has(ctx, 'assessor') && signer === ctx.author.personId
+      ? null
+      : 'a unit sign-off signature needs the signing assessor’s key';
   }
   if (has(ctx, 'candidate') || has(ctx, 'assessor')) return null;
   if ((has(ctx, 'iqa') || has(ctx, 'ev')) && purpose === 'evidence' && signer === ctx.author.personId) return null;
@@ -78,9 +91,15 @@ const judgeSignature: Judge = (change, ctx) => {
 function countersignatureProblem(after: Row, ctx: ChangeContext): string | null {
   const by = after.countersignedBy;
   if (by === null || by === undefined) return null;
-  if (!qualifiedAssessor(ctx) || by !== ctx.author.personId) return 'a countersignature needs the key of the qualified assessor who countersigns';
+  if (!qualifiedAssessor(ctx) || by !== ctx.author.personId)
+    return 'a countersignature needs the key of the qualified assessor who countersigns';
   const signature = typeof after.countersignatureId === 'string' ? ctx.signature(after.countersignatureId) : undefined;
-  if (!signature || signature.purpose !== 'countersign' || signature.personId !== by || signature.subjectId !== after.id) {
+  if (
+    !signature ||
+    signature.purpose !== 'countersign' ||
+    signature.personId !== by ||
+    signature.subjectId !== after.id
+  ) {
     return 'a decision marked countersigned needs the countersigner’s signature record';
   }
   return null;
@@ -88,16 +107,20 @@ function countersignatureProblem(after: Row, ctx: ChangeContext): string | null 
 
 const judgeDecision: Judge = (change, ctx) => {
   const { after, before } = change;
-  const countersigned = JSON.stringify(before?.countersignedBy ?? null) !== JSON.stringify(after.countersignedBy ?? null);
+  const countersigned =
+    JSON.stringify(before?.countersignedBy ?? null) !== JSON.stringify(after.countersignedBy ?? null);
   if (countersigned || after.countersignatureId !== (before?.countersignatureId ?? null)) {
     const problem = countersignatureProblem(after, ctx);
     if (problem) return problem;
     if (onlyChanged(change, ['countersignedBy', 'countersignatureId'])) return null;
   }
   if (has(ctx, 'candidate') && onlyChanged(change, ['candidateSignatureId'])) return null;
-  const own = after.assessorId === ctx.author.personId && (before === undefined || before.assessorId === ctx.author.personId);
+  const own =
+    after.assessorId === ctx.author.personId && (before === undefined || before.assessorId === ctx.author.personId);
   if (after.kind === 'sample') {
-    return (has(ctx, 'iqa') || has(ctx, 'ev')) && own ? null : 'a sampling decision needs the key of the IQA or verifier who made it';
+    return (has(ctx, 'iqa') || has(ctx, 'ev')) && own
+      ? null
+      : 'a sampling decision needs the key of the IQA or verifier who made it';
   }
   return has(ctx, 'assessor') && own ? null : 'a judgement or unit sign-off needs the key of the assessor who made it';
 };

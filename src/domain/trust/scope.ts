@@ -20,7 +20,10 @@ export interface ScopeViolation {
 }
 
 /** Every person id a portfolio's records name (candidate, assessor, IQA, signers, deciders, recorders, actors). */
-export function peopleNamedBy(records: Readonly<Record<string, readonly Row[]>>, audit: readonly Row[] = []): Set<string> {
+export function peopleNamedBy(
+  records: Readonly<Record<string, readonly Row[]>>,
+  audit: readonly Row[] = [],
+): Set<string> {
   const named = new Set<string>();
   const add = (v: unknown) => typeof v === 'string' && v && named.add(v);
   for (const e of records.enrolments ?? []) [e.candidateId, e.assessorId, e.iqaId].forEach(add);
@@ -54,11 +57,13 @@ export function checkScope(
         continue;
       }
       const stored = facts.storedPortfolioOf(table, String(row.id));
-      if (stored !== undefined && stored !== portfolioId) refuse(table, row.id, `would overwrite a record of another portfolio (${stored})`);
+      if (stored !== undefined && stored !== portfolioId)
+        refuse(table, row.id, `would overwrite a record of another portfolio (${stored})`);
     }
   }
   for (const entry of audit) {
-    if (entry.portfolioId !== portfolioId) refuse('audit', entry.id, `an audit entry of another portfolio (${String(entry.portfolioId)})`);
+    if (entry.portfolioId !== portfolioId)
+      refuse('audit', entry.id, `an audit entry of another portfolio (${String(entry.portfolioId)})`);
     else if (entry.deviceId === facts.thisDevice && !facts.hasAuditEntry(String(entry.id))) {
       refuse('audit', entry.id, 'an audit entry in this device’s name that this device never wrote');
     }

@@ -33,13 +33,24 @@ export function CriteriaPicker({
       <label htmlFor={filterId} className="field">
         <span>Filter criteria</span>
       </label>
-      <input id={filterId} type="search" value={filter} onChange={(e) => setFilter(e.target.value)} placeholder="e.g. complaint, F1.1, 2.3" />
+      <input
+        id={filterId}
+        type="search"
+        value={filter}
+        onChange={(e) => setFilter(e.target.value)}
+        placeholder="e.g. complaint, F1.1, 2.3"
+      />
       <label className="inline">
-        <input type="checkbox" checked={showAll} onChange={(e) => setShowAll(e.target.checked)} /> Show units outside the route
+        <input type="checkbox" checked={showAll} onChange={(e) => setShowAll(e.target.checked)} /> Show units outside
+        the route
       </label>
       {units.map((unit) => {
         const refs = unitCriteria(unit).filter(
-          (r) => !needle || r.text.toLowerCase().includes(needle) || r.label.toLowerCase().includes(needle) || unit.code.toLowerCase() === needle,
+          (r) =>
+            !needle ||
+            r.text.toLowerCase().includes(needle) ||
+            r.label.toLowerCase().includes(needle) ||
+            unit.code.toLowerCase() === needle,
         );
         if (refs.length === 0) return null;
         const ticked = refs.filter((r) => picked.has(r.key)).length;

@@ -1,5 +1,13 @@
 /** The Save and Cancel buttons of an inline editor (see useInlineEdit); Save is disabled while saving. */
-export function EditorActions({ saveLabel, saving, onCancel }: { saveLabel: string; saving: boolean; onCancel: () => void }) {
+export function EditorActions({
+  saveLabel,
+  saving,
+  onCancel,
+}: {
+  saveLabel: string;
+  saving: boolean;
+  onCancel: () => void;
+}) {
   return (
     <div className="actions">
       <button type="submit" disabled={saving}>

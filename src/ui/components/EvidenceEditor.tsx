@@ -19,7 +19,15 @@ const draftOf = (e: Evidence): EvidenceFieldValues => ({
  * Edits an evidence item's details and attaches further media. Its criteria, media and signatures are kept
  * (the storage layer reads them inside the same transaction); the change is one audited write.
  */
-export function EvidenceEditor({ evidence, spec, signed }: { evidence: Evidence; spec: QualificationSpec | null; signed: boolean }) {
+export function EvidenceEditor({
+  evidence,
+  spec,
+  signed,
+}: {
+  evidence: Evidence;
+  spec: QualificationSpec | null;
+  signed: boolean;
+}) {
   const formId = useId();
   const [files, setFiles] = useState<FileInput[]>([]);
   const { draft, set, error, setError, saved, saving, toggleRef, toggle, close, save } = useInlineEdit(
@@ -35,7 +43,9 @@ export function EvidenceEditor({ evidence, spec, signed }: { evidence: Evidence;
     if (!/^\d{4}-\d{2}-\d{2}$/.test(draft.date)) return setError('Enter the date of the evidence.');
     await save(async () => {
       await updateEvidenceDetails(evidence.portfolioId, evidence.id, { ...draft, title: draft.title.trim() }, files);
-      return files.length > 0 ? `Evidence saved with ${files.length} more media ${files.length === 1 ? 'file' : 'files'}.` : 'Evidence saved.';
+      return files.length > 0
+        ? `Evidence saved with ${files.length} more media ${files.length === 1 ? 'file' : 'files'}.`
+        : 'Evidence saved.';
     });
   }
 
@@ -63,7 +73,8 @@ export function EvidenceEditor({ evidence, spec, signed }: { evidence: Evidence;
             </p>
           )}
           <p className="meta">
-            Its criteria{signed ? ', signatures' : ''} and media already attached are kept. The change is recorded in the audit log
+            Its criteria{signed ? ', signatures' : ''} and media already attached are kept. The change is recorded in
+            the audit log
             {signed ? '; signatures were given for the evidence as it was when signed' : ''}.
           </p>
           <EvidenceFields value={draft} onChange={set} spec={spec} />

@@ -1,4 +1,10 @@
-import { EVIDENCE_TYPES, EVIDENCE_TYPE_LABELS, simulationAllowed, type EvidenceTypeCode, type QualificationSpec } from '../../domain';
+import {
+  EVIDENCE_TYPES,
+  EVIDENCE_TYPE_LABELS,
+  simulationAllowed,
+  type EvidenceTypeCode,
+  type QualificationSpec,
+} from '../../domain';
 import type { EvidenceDetails } from '../../storage';
 
 /** An evidence item's own details, as the forms that add and edit evidence hold them. */
@@ -50,8 +56,8 @@ export function EvidenceFields({
         </label>
       </div>
       <label className="inline">
-        <input type="checkbox" checked={value.simulation} onChange={(e) => onChange('simulation', e.target.checked)} /> This evidence comes from a
-        simulation
+        <input type="checkbox" checked={value.simulation} onChange={(e) => onChange('simulation', e.target.checked)} />{' '}
+        This evidence comes from a simulation
       </label>
       {barred && (
         <p className="alert" role="status">

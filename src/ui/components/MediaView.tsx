@@ -27,8 +27,12 @@ export function MediaView({ media }: { media: MediaMeta }) {
   return (
     <figure className="media">
       {url && safeImage && <img src={url} alt={media.name || 'Evidence photo'} />}
-      {url && kind === 'video' && <video src={url} controls preload="metadata" aria-label={media.name || 'Evidence video'} />}
-      {url && kind === 'audio' && <audio src={url} controls preload="metadata" aria-label={media.name || 'Evidence audio'} />}
+      {url && kind === 'video' && (
+        <video src={url} controls preload="metadata" aria-label={media.name || 'Evidence video'} />
+      )}
+      {url && kind === 'audio' && (
+        <audio src={url} controls preload="metadata" aria-label={media.name || 'Evidence audio'} />
+      )}
       <figcaption>
         {media.name || media.mimeType} · {formatBytes(media.size)}{' '}
         {url && (

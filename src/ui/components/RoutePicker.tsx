@@ -2,7 +2,15 @@ import { useMemo } from 'react';
 import { checkRoute, planCompletion, type QualificationSpec } from '../../domain';
 
 /** The candidate's route: mandatory and chosen optional units, judged as a whole as you tick. */
-export function RoutePicker({ spec, route, onChange }: { spec: QualificationSpec; route: string[]; onChange: (route: string[]) => void }) {
+export function RoutePicker({
+  spec,
+  route,
+  onChange,
+}: {
+  spec: QualificationSpec;
+  route: string[];
+  onChange: (route: string[]) => void;
+}) {
   const check = useMemo(() => checkRoute(spec, route), [spec, route]);
   const groups = spec.groups.length > 0 ? spec.groups : [null];
   return (
@@ -49,7 +57,10 @@ export function RoutePicker({ spec, route, onChange }: { spec: QualificationSpec
                 />
                 <span>
                   <strong>{u.code}</strong> {u.title}
-                  <span className="meta"> (level {u.level ?? '—'}, {u.credits ?? '—'} credits)</span>
+                  <span className="meta">
+                    {' '}
+                    (level {u.level ?? '—'}, {u.credits ?? '—'} credits)
+                  </span>
                 </span>
               </label>
             ))}

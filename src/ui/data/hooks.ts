@@ -1,6 +1,14 @@
 // Durable state comes from the storage layer through useLiveQuery: screens update when data changes.
 import { useLiveQuery } from 'dexie-react-hooks';
-import { actingPersonId, listEnrolments, listPeople, listStoredSpecs, loadPortfolio, loadStoredSpec, storageStatus } from '../../storage';
+import {
+  actingPersonId,
+  listEnrolments,
+  listPeople,
+  listStoredSpecs,
+  loadPortfolio,
+  loadStoredSpec,
+  storageStatus,
+} from '../../storage';
 
 export const usePeople = () => useLiveQuery(listPeople, [], undefined);
 export const useEnrolments = () => useLiveQuery(listEnrolments, [], undefined);
@@ -17,7 +25,8 @@ export function usePortfolio(portfolioId: string | undefined) {
     let specError: string | null = null;
     try {
       spec = await loadStoredSpec(data.enrolment.specId, data.enrolment.specVersion);
-      if (!spec) specError = `The qualification spec ${data.enrolment.specId} version ${data.enrolment.specVersion} is not on this device.`;
+      if (!spec)
+        specError = `The qualification spec ${data.enrolment.specId} version ${data.enrolment.specVersion} is not on this device.`;
     } catch (e) {
       specError = (e as Error).message;
     }

@@ -21,7 +21,10 @@ export function FormsPage() {
         <Link to={routes.portfolio(portfolioId)}>Portfolio</Link> ›
       </p>
       <h1>Recording forms{candidate ? `: ${candidate}` : ''}</h1>
-      <p className="lead">The recording forms of the Edexcel SVQ sector guidance, filled in on this device and printable in the guidance’s layout.</p>
+      <p className="lead">
+        The recording forms of the Edexcel SVQ sector guidance, filled in on this device and printable in the guidance’s
+        layout.
+      </p>
 
       <section aria-labelledby="generated-heading">
         <h2 id="generated-heading">Made from your records</h2>
@@ -40,7 +43,9 @@ export function FormsPage() {
         <h2 id="typed-heading">Forms you fill in</h2>
         <ul className="form-types">
           {typed.map((d) => {
-            const forms = data.forms.filter((f) => f.formType === d.type).sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
+            const forms = data.forms
+              .filter((f) => f.formType === d.type)
+              .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
             const headingId = `forms-${d.type}`;
             return (
               <li key={d.type} className="card">

@@ -25,9 +25,23 @@ import { UnitProgressView } from './generated/UnitProgressView';
 import './forms.css';
 
 /** The form types that can be shown wholly computed from the records. */
-export const GENERATED_VIEWS: readonly FormType[] = ['contents-checklist', 'index-of-evidence', 'unit-progress-signoff', 'element-achievement', 'knowledge-evidence'];
+export const GENERATED_VIEWS: readonly FormType[] = [
+  'contents-checklist',
+  'index-of-evidence',
+  'unit-progress-signoff',
+  'element-achievement',
+  'knowledge-evidence',
+];
 
-function GeneratedBody({ type, portfolio, spec }: { type: FormType; portfolio: PortfolioData; spec: QualificationSpec }) {
+function GeneratedBody({
+  type,
+  portfolio,
+  spec,
+}: {
+  type: FormType;
+  portfolio: PortfolioData;
+  spec: QualificationSpec;
+}) {
   const body = useMemo(() => {
     switch (type) {
       case 'index-of-evidence':
@@ -70,11 +84,13 @@ export function GeneratedFormPage() {
   return (
     <article className="form-page generated">
       <p className="breadcrumb no-print">
-        <Link to={routes.portfolio(portfolioId)}>Portfolio</Link> › <Link to={routes.forms(portfolioId)}>Recording forms</Link> ›
+        <Link to={routes.portfolio(portfolioId)}>Portfolio</Link> ›{' '}
+        <Link to={routes.forms(portfolioId)}>Recording forms</Link> ›
       </p>
       <h1 className="no-print">{def.title}</h1>
       <p className="meta no-print">
-        Made from the portfolio’s evidence, links to criteria and sign-offs as they stand now: nothing here is typed, so it is always up to date.
+        Made from the portfolio’s evidence, links to criteria and sign-offs as they stand now: nothing here is typed, so
+        it is always up to date.
       </p>
       <div className="actions no-print">
         <button type="button" onClick={() => window.print()}>

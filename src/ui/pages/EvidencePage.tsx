@@ -4,7 +4,13 @@ import { EVIDENCE_TYPE_LABELS } from '../../domain';
 import { useActingPersonId, usePortfolio } from '../data/hooks';
 import { EvidenceEditor } from '../components/EvidenceEditor';
 import { routes } from '../routes';
-import { CriteriaSection, DeleteEvidence, EvidenceMedia, EvidenceSignatures, IqaSample } from './evidence/EvidenceSections';
+import {
+  CriteriaSection,
+  DeleteEvidence,
+  EvidenceMedia,
+  EvidenceSignatures,
+  IqaSample,
+} from './evidence/EvidenceSections';
 
 export function EvidencePage() {
   const { portfolioId, evidenceId } = useParams();
@@ -41,7 +47,8 @@ export function EvidencePage() {
       )}
       {linkedForm && (
         <p data-testid="evidence-form-link">
-          Recorded on the form <Link to={routes.form(enrolment.id, linkedForm.id)}>{linkedForm.title}</Link>: its fields, signatures and print layout are there.
+          Recorded on the form <Link to={routes.form(enrolment.id, linkedForm.id)}>{linkedForm.title}</Link>: its
+          fields, signatures and print layout are there.
         </p>
       )}
       {evidence.description && <p className="pre-line">{evidence.description}</p>}
@@ -56,7 +63,9 @@ export function EvidencePage() {
         onError={setError}
       />
       <EvidenceSignatures signatures={signatures} />
-      {actingPerson?.roles.includes('iqa') && <IqaSample portfolioId={enrolment.id} evidenceId={evidence.id} iqa={actingPerson} />}
+      {actingPerson?.roles.includes('iqa') && (
+        <IqaSample portfolioId={enrolment.id} evidenceId={evidence.id} iqa={actingPerson} />
+      )}
       <DeleteEvidence portfolioId={enrolment.id} evidenceId={evidence.id} onError={setError} />
     </article>
   );

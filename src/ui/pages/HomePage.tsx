@@ -14,7 +14,8 @@ export function HomePage() {
   const [error, setError] = useState<string | null>(null);
   if (!enrolments || !people || !specs) return <p role="status">Loading…</p>;
   const name = (id: string) => people.find((p) => p.id === id)?.name ?? 'Unknown candidate';
-  const title = (id: string, version: string) => specs.find((s) => s.id === id && s.version === version)?.title ?? `${id} ${version}`;
+  const title = (id: string, version: string) =>
+    specs.find((s) => s.id === id && s.version === version)?.title ?? `${id} ${version}`;
 
   async function demo() {
     setBusy(true);

@@ -14,8 +14,8 @@ export function SpecListPage() {
     <section>
       <h1>Qualifications</h1>
       <p className="lead">
-        Every qualification bundled with Fieldfolio, transcribed from the awarding bodies' specifications. Open one
-        to see its units, criteria and rules of combination, and try a route in the “what if” panel.
+        Every qualification bundled with Fieldfolio, transcribed from the awarding bodies' specifications. Open one to
+        see its units, criteria and rules of combination, and try a route in the “what if” panel.
       </p>
       <SpecErrors errors={errors} />
       <AddSpec bundledIds={specs.map((s) => s.id)} />
@@ -72,12 +72,16 @@ function AddSpec({ bundledIds }: { bundledIds: string[] }) {
     <section className="panel" aria-labelledby="add-spec-heading">
       <h2 id="add-spec-heading">Add a qualification from a spec file</h2>
       <p className="meta">
-        A JSON file in the format of <code>specs/README.md</code>. It is checked completely; a malformed file is refused with the file, the JSON path
-        and the problem, and nothing is stored.
+        A JSON file in the format of <code>specs/README.md</code>. It is checked completely; a malformed file is refused
+        with the file, the JSON path and the problem, and nothing is stored.
       </p>
       <label className="field">
         <span>Spec file (.json)</span>
-        <input type="file" accept=".json,application/json" onChange={(e) => e.target.files?.[0] && void add(e.target.files[0])} />
+        <input
+          type="file"
+          accept=".json,application/json"
+          onChange={(e) => e.target.files?.[0] && void add(e.target.files[0])}
+        />
       </label>
       {error && (
         <div className="alert" role="alert" data-testid="spec-error">

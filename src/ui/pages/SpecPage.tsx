@@ -19,7 +19,8 @@ export function SpecPage() {
       <section>
         <h1>Qualification not found</h1>
         <p>
-          No bundled qualification has the id “{specId}”. <Link to={routes.qualifications()}>See all qualifications</Link>.
+          No bundled qualification has the id “{specId}”.{' '}
+          <Link to={routes.qualifications()}>See all qualifications</Link>.
         </p>
       </section>
     );
@@ -135,7 +136,12 @@ function UnitsSection({ spec }: { spec: QualificationSpec }) {
               </h3>
             )}
             {/* Focusable so keyboard users can scroll a wide table at 360 px. */}
-            <div className="table-scroll" tabIndex={0} role="region" aria-label={`Units${group ? ` of ${group.title}` : ''}`}>
+            <div
+              className="table-scroll"
+              tabIndex={0}
+              role="region"
+              aria-label={`Units${group ? ` of ${group.title}` : ''}`}
+            >
               <table className="units-table">
                 <caption className="visually-hidden">Units{group ? ` of ${group.title}` : ''}</caption>
                 <thead>

@@ -7,7 +7,16 @@ import { loadBundledSpecs } from '../../../src/ui/data/bundledSpecs';
 
 const meta = (id: string) => {
   const at = new Date().toISOString();
-  return { id, createdAt: at, updatedAt: at, rev: 1, clock: { bench: 1 }, deviceId: 'bench', deleted: false, schemaVersion: 3 };
+  return {
+    id,
+    createdAt: at,
+    updatedAt: at,
+    rev: 1,
+    clock: { bench: 1 },
+    deviceId: 'bench',
+    deleted: false,
+    schemaVersion: 3,
+  };
 };
 
 async function seed(evidenceCount: number, mappingsPerEvidence: number) {
@@ -60,7 +69,14 @@ async function fresh(name: string) {
 declare global {
   interface Window {
     benchInsert: () => Promise<{ ms: number; evidence: number; mappings: number }>;
-    benchProgress: () => Promise<{ loadMs: number; computeMs: number; totalMs: number; evidence: number; runs: number[]; portfolioId: string }>;
+    benchProgress: () => Promise<{
+      loadMs: number;
+      computeMs: number;
+      totalMs: number;
+      evidence: number;
+      runs: number[];
+      portfolioId: string;
+    }>;
   }
 }
 
@@ -94,7 +110,9 @@ window.benchInsert = async () => {
   });
   const { evidence } = await seed(10_000, 3);
   const rows = evidence.map(({ criteria: _, ...e }) => e);
-  const links = evidence.flatMap((e) => e.criteria.map((c) => ({ ...meta(crypto.randomUUID()), portfolioId: e.portfolioId, evidenceId: e.id, ...c })));
+  const links = evidence.flatMap((e) =>
+    e.criteria.map((c) => ({ ...meta(crypto.randomUUID()), portfolioId: e.portfolioId, evidenceId: e.id, ...c })),
+  );
   const t = performance.now();
   for (let i = 0; i < rows.length; i += 2500) {
     await new Promise((resolve, reject) => {
@@ -129,14 +147,23 @@ window.benchProgress = async () => {
     computeMs = t2 - t1;
   }
   const sorted = [...runs].sort((a, b) => a - b);
-  return { loadMs, computeMs, totalMs: sorted[Math.floor(sorted.length / 2)]!, evidence: evidence.length, runs, portfolioId: enrolment.id };
+  return {
+    loadMs,
+    computeMs,
+    totalMs: sorted[Math.floor(sorted.length / 2)]!,
+    evidence: evidence.length,
+    runs,
+    portfolioId: enrolment.id,
+  };
 };
 
 document.getElementById('status')!.textContent = 'ready';
 
-
 /** 500 MB portfolio: 2,000 records (1,800 evidence + 200 media), 200 media files of 2.5 MB. */
-(window as unknown as Record<string, unknown>).benchBundle = async (mediaCount = 200, mediaBytes = 2.5 * 1024 * 1024) => {
+(window as unknown as Record<string, unknown>).benchBundle = async (
+  mediaCount = 200,
+  mediaBytes = 2.5 * 1024 * 1024,
+) => {
   const { exportPortfolio } = await import('../../../src/bundle/export');
   const { verifyBundle } = await import('../../../src/bundle/verify');
   const { applyImport } = await import('../../../src/storage');
@@ -145,14 +172,24 @@ document.getElementById('status')!.textContent = 'ready';
   const { enrolment, evidence } = await seed(2_000 - mediaCount, 3);
   await bulkPutRecords('evidence', evidence);
   const base = new Uint8Array(mediaBytes);
-  for (let i = 0; i < base.length; i += 65536) crypto.getRandomValues(base.subarray(i, Math.min(base.length, i + 65536)));
+  for (let i = 0; i < base.length; i += 65536)
+    crypto.getRandomValues(base.subarray(i, Math.min(base.length, i + 65536)));
   const { sha256Blob } = await import('../../../src/storage/hashing');
   for (let i = 0; i < mediaCount; i += 10) {
     const rows = [];
     for (let j = i; j < Math.min(mediaCount, i + 10); j++) {
       const header = new TextEncoder().encode(`media ${j} `.padEnd(16));
       const blob = new Blob([header, base.subarray(16)], { type: 'video/mp4' });
-      rows.push({ ...meta(crypto.randomUUID()), portfolioId: enrolment.id, evidenceId: evidence[j % evidence.length]!.id, name: `clip-${j}.mp4`, mimeType: 'video/mp4', size: blob.size, sha256: await sha256Blob(blob), blob });
+      rows.push({
+        ...meta(crypto.randomUUID()),
+        portfolioId: enrolment.id,
+        evidenceId: evidence[j % evidence.length]!.id,
+        name: `clip-${j}.mp4`,
+        mimeType: 'video/mp4',
+        size: blob.size,
+        sha256: await sha256Blob(blob),
+        blob,
+      });
     }
     await db().media.bulkPut(rows);
   }
@@ -169,8 +206,27 @@ document.getElementById('status')!.textContent = 'ready';
   const t1 = performance.now();
   const verified = await verifyBundle(out.blob);
   const verifyMs = performance.now() - t1;
-  await applyImport({ portfolioId: verified.portfolioId, records: verified.records, media: verified.media, audit: verified.audit, specs: verified.specs, mode: 'restore', scope: 'full', summary: 'bench' });
+  await applyImport({
+    portfolioId: verified.portfolioId,
+    records: verified.records,
+    media: verified.media,
+    audit: verified.audit,
+    specs: verified.specs,
+    mode: 'restore',
+    scope: 'full',
+    summary: 'bench',
+  });
   const importMs = performance.now() - t1;
   clearInterval(sampler);
-  return { bytes: out.blob.size, payloadBytes: out.payloadBytes, exportMs, importMs, verifyMs, exportPeakHeap: exportPeak, importPeakHeap: peak, records: 2000, media: mediaCount };
+  return {
+    bytes: out.blob.size,
+    payloadBytes: out.payloadBytes,
+    exportMs,
+    importMs,
+    verifyMs,
+    exportPeakHeap: exportPeak,
+    importPeakHeap: peak,
+    records: 2000,
+    media: mediaCount,
+  };
 };

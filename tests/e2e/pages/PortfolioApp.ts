@@ -13,14 +13,21 @@ export class PortfolioApp {
     await this.page.getByRole('heading', { level: 1, name: 'Portfolios' }).waitFor();
   }
 
-  async addPerson(name: string, roles: string[], assessorStatus?: 'Qualified assessor' | 'Working towards (sign-offs need countersigning)') {
+  async addPerson(
+    name: string,
+    roles: string[],
+    assessorStatus?: 'Qualified assessor' | 'Working towards (sign-offs need countersigning)',
+  ) {
     await this.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'People' }).click();
     const form = this.page.getByRole('form', { name: 'Add a person' });
     await form.getByLabel('Name').fill(name);
     for (const role of roles) await form.getByRole('checkbox', { name: role }).check();
     if (assessorStatus) await form.getByLabel('Assessor qualification').selectOption({ label: assessorStatus });
     await form.getByRole('button', { name: 'Add person' }).click();
-    await this.page.getByRole('status').filter({ hasText: `${name} added.` }).waitFor();
+    await this.page
+      .getByRole('status')
+      .filter({ hasText: `${name} added.` })
+      .waitFor();
   }
 
   async actAs(name: RegExp) {
@@ -51,7 +58,10 @@ export class PortfolioApp {
     await this.page.mouse.move(box.x + box.width * 0.15, box.y + box.height * 0.6);
     await this.page.mouse.down();
     for (let i = 1; i <= 12; i++) {
-      await this.page.mouse.move(box.x + box.width * (0.15 + i * 0.05), box.y + box.height * (0.6 + (i % 2 ? -0.25 : 0.2)));
+      await this.page.mouse.move(
+        box.x + box.width * (0.15 + i * 0.05),
+        box.y + box.height * (0.6 + (i % 2 ? -0.25 : 0.2)),
+      );
     }
     await this.page.mouse.up();
   }
@@ -62,7 +72,9 @@ export class PortfolioApp {
 
   /** Ticks a criterion in the criteria picker, opening its unit first. */
   async mapCriterion(unitCode: string, name: RegExp) {
-    const unit = this.page.locator('.criteria-picker details', { has: this.page.locator('summary .code', { hasText: new RegExp(`^${unitCode}$`) }) });
+    const unit = this.page.locator('.criteria-picker details', {
+      has: this.page.locator('summary .code', { hasText: new RegExp(`^${unitCode}$`) }),
+    });
     if ((await unit.getAttribute('open')) === null) await unit.locator('summary').click();
     await unit.getByRole('checkbox', { name }).check();
   }

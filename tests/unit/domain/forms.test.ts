@@ -66,7 +66,12 @@ function signOff(id: string, unitCode: string, assessorId: string, date: string,
 
 function portfolio(over: Partial<FormsInput> = {}): FormsInput {
   return {
-    enrolment: { candidateId: 'cand', assessorId: 'jim', iqaId: 'mary', route: ['F1', 'F2', 'A10', 'B2', 'C3', 'D2', 'D3'] },
+    enrolment: {
+      candidateId: 'cand',
+      assessorId: 'jim',
+      iqaId: 'mary',
+      route: ['F1', 'F2', 'A10', 'B2', 'C3', 'D2', 'D3'],
+    },
     people: [
       { id: 'cand', name: 'Annie Clews', roles: ['candidate'], assessorStatus: 'not-applicable' },
       { id: 'jim', name: 'Jim Sullivan', roles: ['assessor'], assessorStatus: 'qualified' },
@@ -176,23 +181,44 @@ describe('form data', () => {
     expect(data.svqTitle).toBe('Edexcel SVQ2 in Customer Service at SCQF level 5');
     expect(data.candidate).toBe('Annie Clews');
     expect(data.assessorSignature).toBe('');
-    expect(prefillFormData('title-page', prefillContext(portfolio(), spec))).toMatchObject({ level: 'SCQF level 5', assessor: 'Jim Sullivan' });
+    expect(prefillFormData('title-page', prefillContext(portfolio(), spec))).toMatchObject({
+      level: 'SCQF level 5',
+      assessor: 'Jim Sullivan',
+    });
   });
 
   it('reports missing required fields and malformed dates, and nothing once filled in', () => {
     const blank = emptyFormData('observation');
-    expect(validateFormData('observation', blank).map((p) => p.key)).toEqual(['unit', 'candidate', 'date', 'activities']);
-    const filled = { ...blank, unit: 'F2', candidate: 'Annie Clews', date: '2011-05-14', activities: 'Handled a long queue' };
+    expect(validateFormData('observation', blank).map((p) => p.key)).toEqual([
+      'unit',
+      'candidate',
+      'date',
+      'activities',
+    ]);
+    const filled = {
+      ...blank,
+      unit: 'F2',
+      candidate: 'Annie Clews',
+      date: '2011-05-14',
+      activities: 'Handled a long queue',
+    };
     expect(validateFormData('observation', filled)).toEqual([]);
     expect(validateFormData('observation', { ...filled, date: '2011-02-30' })).toEqual([
       { key: 'date', message: 'Date of observation must be a date (YYYY-MM-DD)' },
     ]);
     const qa = emptyFormData('questions-answers');
-    expect(validateFormData('questions-answers', qa).find((p) => p.key === 'questions')?.message).toMatch(/at least one row/);
+    expect(validateFormData('questions-answers', qa).find((p) => p.key === 'questions')?.message).toMatch(
+      /at least one row/,
+    );
   });
 
   it('reads stored data tolerantly', () => {
-    const data = normalizeFormData('observation', { activities: 'x', pcsCovered: 'F2|pc|F2.1|F2.1.1', extra: 'kept', performanceSatisfactory: 'yes' });
+    const data = normalizeFormData('observation', {
+      activities: 'x',
+      pcsCovered: 'F2|pc|F2.1|F2.1.1',
+      extra: 'kept',
+      performanceSatisfactory: 'yes',
+    });
     expect(data.activities).toBe('x');
     expect(data.pcsCovered).toEqual(['F2|pc|F2.1|F2.1.1']);
     expect(data.extra).toBe('kept');
@@ -201,7 +227,9 @@ describe('form data', () => {
   });
 
   it('titles a form by its type, unit and date', () => {
-    expect(formTitle('observation', { unit: 'F2', date: '2011-05-14', assessorDate: '2011-06-04' })).toBe('Observation record — F2 — 14.05.2011');
+    expect(formTitle('observation', { unit: 'F2', date: '2011-05-14', assessorDate: '2011-06-04' })).toBe(
+      'Observation record — F2 — 14.05.2011',
+    );
   });
 });
 
@@ -209,21 +237,48 @@ describe('index of evidence (generated)', () => {
   const input = portfolio({
     evidence: [
       evidence('late', '2011-05-27', { type: 'RA', title: 'Personal statement' }),
-      evidence('early', '2011-05-09', { type: 'WT', title: 'Witness testimonial', createdAt: '2011-05-10T10:00:00.000Z' }),
-      evidence('same-day-first', '2011-05-09', { type: 'O', title: 'Observation record', createdAt: '2011-05-09T10:00:00.000Z', formId: 'form-obs' }),
-      evidence('handbook', '2011-05-20', { type: 'P', title: 'Copy of organisation’s induction handbook', location: 'in office', description: '' }),
+      evidence('early', '2011-05-09', {
+        type: 'WT',
+        title: 'Witness testimonial',
+        createdAt: '2011-05-10T10:00:00.000Z',
+      }),
+      evidence('same-day-first', '2011-05-09', {
+        type: 'O',
+        title: 'Observation record',
+        createdAt: '2011-05-09T10:00:00.000Z',
+        formId: 'form-obs',
+      }),
+      evidence('handbook', '2011-05-20', {
+        type: 'P',
+        title: 'Copy of organisation’s induction handbook',
+        location: 'in office',
+        description: '',
+      }),
       evidence('gone', '2011-05-01', { deleted: true }),
     ],
     mappings: [
       { evidenceId: 'late', unitCode: 'F2', criterionKey: pc('F2', 'F2.1', 'F2.1.2') },
       { evidenceId: 'late', unitCode: 'F2', criterionKey: pc('F2', 'F2.1', 'F2.1.1') },
       { evidenceId: 'late', unitCode: 'F2', criterionKey: k('F2', 'f2a') },
-      ...['F2.1.1', 'F2.1.2', 'F2.1.3', 'F2.1.4', 'F2.1.5'].map((id) => ({ evidenceId: 'handbook', unitCode: 'F2', criterionKey: pc('F2', 'F2.1', id) })),
+      ...['F2.1.1', 'F2.1.2', 'F2.1.3', 'F2.1.4', 'F2.1.5'].map((id) => ({
+        evidenceId: 'handbook',
+        unitCode: 'F2',
+        criterionKey: pc('F2', 'F2.1', id),
+      })),
       { evidenceId: 'handbook', unitCode: 'F2', criterionKey: pc('F2', 'F2.2', 'F2.2') },
       { evidenceId: 'early', unitCode: 'F2', criterionKey: pc('F2', 'F2.1', 'F2.1.3') },
       { evidenceId: 'early', unitCode: 'A10', criterionKey: pc('A10', 'A10.1', 'A10.1'), deleted: true },
     ],
-    signatures: [{ id: 's1', personId: 'mary', typedName: 'M A Kail', role: 'iqa', signedAt: '2011-05-27T15:00:00.000Z', subjectId: 'late' }],
+    signatures: [
+      {
+        id: 's1',
+        personId: 'mary',
+        typedName: 'M A Kail',
+        role: 'iqa',
+        signedAt: '2011-05-27T15:00:00.000Z',
+        subjectId: 'late',
+      },
+    ],
   });
   const index = buildIndexOfEvidence(input, spec);
 
@@ -251,23 +306,47 @@ describe('index of evidence (generated)', () => {
       ],
     });
     const numbersBefore = evidenceNumbers(before);
-    expect([...numbersBefore]).toEqual([['a', 1], ['b', 2], ['c', 3]]);
+    expect([...numbersBefore]).toEqual([
+      ['a', 1],
+      ['b', 2],
+      ['c', 3],
+    ]);
 
     // Back-dated: dated before everything else, recorded last. It takes the next number.
-    const backDated = portfolio({ evidence: [...before.evidence, evidence('old', '2010-01-01', { createdAt: '2011-06-01T10:00:00.000Z' })] });
-    expect([...evidenceNumbers(backDated)]).toEqual([['a', 1], ['b', 2], ['c', 3], ['old', 4]]);
-    expect(buildIndexOfEvidence(backDated, spec).rows.map((r) => [r.number, r.evidenceId])).toEqual([[1, 'a'], [2, 'b'], [3, 'c'], [4, 'old']]);
+    const backDated = portfolio({
+      evidence: [...before.evidence, evidence('old', '2010-01-01', { createdAt: '2011-06-01T10:00:00.000Z' })],
+    });
+    expect([...evidenceNumbers(backDated)]).toEqual([
+      ['a', 1],
+      ['b', 2],
+      ['c', 3],
+      ['old', 4],
+    ]);
+    expect(buildIndexOfEvidence(backDated, spec).rows.map((r) => [r.number, r.evidenceId])).toEqual([
+      [1, 'a'],
+      [2, 'b'],
+      [3, 'c'],
+      [4, 'old'],
+    ]);
 
     // Deleted, as a flagged row or as a tombstone beside the live rows (what storage's loadPortfolio gives).
     const flagged = portfolio({ evidence: before.evidence.map((e) => (e.id === 'b' ? { ...e, deleted: true } : e)) });
-    const tombstoned: FormsInput = { ...portfolio({ evidence: before.evidence.filter((e) => e.id !== 'b') }), evidenceTombstones: [{ id: 'b', createdAt: '2011-05-20T10:00:00.000Z' }] };
+    const tombstoned: FormsInput = {
+      ...portfolio({ evidence: before.evidence.filter((e) => e.id !== 'b') }),
+      evidenceTombstones: [{ id: 'b', createdAt: '2011-05-20T10:00:00.000Z' }],
+    };
     for (const after of [flagged, tombstoned]) {
       expect(evidenceNumbers(after).get('a')).toBe(1);
       expect(evidenceNumbers(after).get('c')).toBe(3);
       expect(formEvidenceNumber(after, 'form-c')).toBe(3);
-      expect(buildIndexOfEvidence(after, spec).rows.map((r) => [r.number, r.evidenceId])).toEqual([[1, 'a'], [3, 'c']]);
+      expect(buildIndexOfEvidence(after, spec).rows.map((r) => [r.number, r.evidenceId])).toEqual([
+        [1, 'a'],
+        [3, 'c'],
+      ]);
       // A new item never reuses the deleted one's number.
-      expect(evidenceNumbers({ ...after, evidence: [...after.evidence, evidence('d', '2011-06-02')] }).get('d')).toBe(4);
+      expect(evidenceNumbers({ ...after, evidence: [...after.evidence, evidence('d', '2011-06-02')] }).get('d')).toBe(
+        4,
+      );
     }
   });
 
@@ -305,7 +384,16 @@ describe('unit progress and sign-off record (generated)', () => {
       signOff('d-d2', 'D2', 'jim', '2011-07-30', { deleted: true }),
       { ...signOff('d-crit', 'D3', 'jim', '2011-07-30'), kind: 'criterion', criterionKey: pc('D3', 'D3.1', 'D3.1') },
     ],
-    signatures: [{ id: 'sig-f2', personId: 'jim', typedName: 'J Sullivan', role: 'assessor', signedAt: '2011-06-03T10:00:00.000Z', subjectId: 'd-f2' }],
+    signatures: [
+      {
+        id: 'sig-f2',
+        personId: 'jim',
+        typedName: 'J Sullivan',
+        role: 'assessor',
+        signedAt: '2011-06-03T10:00:00.000Z',
+        subjectId: 'd-f2',
+      },
+    ],
   });
   const progress = buildUnitProgress(input, spec);
 
@@ -320,7 +408,13 @@ describe('unit progress and sign-off record (generated)', () => {
 
   it('shows the latest sign-off per unit with the signed name and date; withdrawn, not-yet and criterion decisions do not count', () => {
     const row = (code: string) => [...progress.mandatory, ...progress.option].find((r) => r.unitCode === code)!;
-    expect(row('F2')).toMatchObject({ signedOff: true, assessorSignature: 'J Sullivan', date: '2011-06-03', decisionId: 'd-f2', countersignNeeded: false });
+    expect(row('F2')).toMatchObject({
+      signedOff: true,
+      assessorSignature: 'J Sullivan',
+      date: '2011-06-03',
+      decisionId: 'd-f2',
+      countersignNeeded: false,
+    });
     expect(row('F1').signedOff).toBe(false);
     expect(row('C3').signedOff).toBe(false);
     expect(row('D2').signedOff).toBe(false);
@@ -333,12 +427,23 @@ describe('unit progress and sign-off record (generated)', () => {
 
   it('flags a sign-off by an assessor working towards their award until it is countersigned', () => {
     const row = (code: string) => progress.option.find((r) => r.unitCode === code)!;
-    expect(row('A10')).toMatchObject({ signedOff: true, assessorSignature: 'Tess Trainee', countersignNeeded: true, countersignedBy: '' });
+    expect(row('A10')).toMatchObject({
+      signedOff: true,
+      assessorSignature: 'Tess Trainee',
+      countersignNeeded: true,
+      countersignedBy: '',
+    });
     expect(row('B2')).toMatchObject({ signedOff: true, countersignNeeded: false, countersignedBy: 'Jim Sullivan' });
   });
 
   it('without a route, lists the mandatory units and any unit signed off', () => {
-    const p = buildUnitProgress(portfolio({ enrolment: { ...portfolio().enrolment, route: [] }, decisions: [signOff('x', 'C3', 'jim', '2011-07-29')] }), spec);
+    const p = buildUnitProgress(
+      portfolio({
+        enrolment: { ...portfolio().enrolment, route: [] },
+        decisions: [signOff('x', 'C3', 'jim', '2011-07-29')],
+      }),
+      spec,
+    );
     expect(p.mandatory.map((r) => r.unitCode)).toEqual(['F1', 'F2']);
     expect(p.option.map((r) => r.unitCode)).toEqual(['C3']);
   });
@@ -423,7 +528,12 @@ describe('contents checklist (generated)', () => {
         {
           id: 'p',
           formType: 'personal-profile',
-          data: { address: '47 Park Avenue', previousExperience: 'cashier', currentJob: 'team lead', employerName: 'Seaworld' },
+          data: {
+            address: '47 Park Avenue',
+            previousExperience: 'cashier',
+            currentJob: 'team lead',
+            employerName: 'Seaworld',
+          },
           status: 'complete',
         },
         { id: 'plan', formType: 'unit-assessment-plan', data: { unit: 'F2' }, status: 'complete' },
@@ -440,11 +550,18 @@ describe('contents checklist (generated)', () => {
       expect(item.completed, item.label).toBe(true);
       for (const child of item.children) expect(child.completed, child.label).toBe(true);
     }
-    expect(list.items.find((i) => i.label === 'Personal profile')?.children.map((c) => c.section)).toEqual(['2', '3', '3', '3']);
+    expect(list.items.find((i) => i.label === 'Personal profile')?.children.map((c) => c.section)).toEqual([
+      '2',
+      '3',
+      '3',
+      '3',
+    ]);
   });
 
   it('does not tick completed units while a countersignature is needed or a plan is missing', () => {
-    const input = portfolio({ decisions: [signOff('d', 'A10', 'trainee', '2011-06-24', { candidateSignatureId: 'cs' })] });
+    const input = portfolio({
+      decisions: [signOff('d', 'A10', 'trainee', '2011-06-24', { candidateSignatureId: 'cs' })],
+    });
     const completed = buildContentsChecklist(input, spec).items.find((i) => i.label === 'Completed units')!;
     expect(completed.completed).toBe(false);
     expect(completed.children[0]?.detail).toBe('1 countersignature needed');

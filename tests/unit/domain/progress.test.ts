@@ -1,23 +1,84 @@
 import { describe, expect, it } from 'vitest';
-import { computeProgress, criterionKey, currencyCutoff, simulationAllowed, type PortfolioInput } from '../../../src/domain';
+import {
+  computeProgress,
+  criterionKey,
+  currencyCutoff,
+  simulationAllowed,
+  type PortfolioInput,
+} from '../../../src/domain';
 import { loadSpec } from './loadSpecs';
 
-const meta = (id: string) => ({ id, createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z', rev: 1, clock: { d: 1 }, deviceId: 'd', deleted: false, schemaVersion: 3 });
+const meta = (id: string) => ({
+  id,
+  createdAt: '2026-01-01T00:00:00Z',
+  updatedAt: '2026-01-01T00:00:00Z',
+  rev: 1,
+  clock: { d: 1 },
+  deviceId: 'd',
+  deleted: false,
+  schemaVersion: 3,
+});
 const person = (id: string, assessorStatus: 'qualified' | 'working-towards' | 'not-applicable' = 'not-applicable') => ({
-  ...meta(id), name: id, roles: ['assessor' as const], centre: '', registrationNumber: '', jobTitle: '', assessorStatus, email: '',
+  ...meta(id),
+  name: id,
+  roles: ['assessor' as const],
+  centre: '',
+  registrationNumber: '',
+  jobTitle: '',
+  assessorStatus,
+  email: '',
 });
 const evidence = (id: string, date: string, simulation = false) => ({
-  ...meta(id), portfolioId: 'p', type: 'O' as const, simulation, title: id, description: '', date, location: '', recordedBy: null, mediaIds: [], formId: null, criteria: [],
+  ...meta(id),
+  portfolioId: 'p',
+  type: 'O' as const,
+  simulation,
+  title: id,
+  description: '',
+  date,
+  location: '',
+  recordedBy: null,
+  mediaIds: [],
+  formId: null,
+  criteria: [],
 });
-const mapping = (id: string, evidenceId: string, unitCode: string, key: string) => ({ ...meta(id), portfolioId: 'p', evidenceId, unitCode, criterionKey: key });
+const mapping = (id: string, evidenceId: string, unitCode: string, key: string) => ({
+  ...meta(id),
+  portfolioId: 'p',
+  evidenceId,
+  unitCode,
+  criterionKey: key,
+});
 const signOff = (id: string, unitCode: string, assessorId: string, countersignedBy: string | null = null) => ({
-  ...meta(id), portfolioId: 'p', kind: 'unit-signoff' as const, unitCode, criterionKey: null, outcome: 'met' as const, assessorId, date: '2026-06-01',
-  comments: '', signatureId: null, countersignedBy, countersignatureId: null, candidateSignatureId: null,
+  ...meta(id),
+  portfolioId: 'p',
+  kind: 'unit-signoff' as const,
+  unitCode,
+  criterionKey: null,
+  outcome: 'met' as const,
+  assessorId,
+  date: '2026-06-01',
+  comments: '',
+  signatureId: null,
+  countersignedBy,
+  countersignatureId: null,
+  candidateSignatureId: null,
 });
 
 function input(overrides: Partial<PortfolioInput> = {}): PortfolioInput {
   return {
-    enrolment: { ...meta('p'), candidateId: 'c', specId: 'svq2-customer-service-scqf5', specVersion: '1.0.0', route: ['F1', 'F2', 'A10', 'B2', 'C3', 'D2', 'D3'], startDate: '2026-01-01', assessorId: 'a', iqaId: null, centre: '', registrationNumber: '' },
+    enrolment: {
+      ...meta('p'),
+      candidateId: 'c',
+      specId: 'svq2-customer-service-scqf5',
+      specVersion: '1.0.0',
+      route: ['F1', 'F2', 'A10', 'B2', 'C3', 'D2', 'D3'],
+      startDate: '2026-01-01',
+      assessorId: 'a',
+      iqaId: null,
+      centre: '',
+      registrationNumber: '',
+    },
     people: [person('a', 'qualified'), person('t', 'working-towards')],
     evidence: [],
     mappings: [],
@@ -33,17 +94,25 @@ const f12 = criterionKey('F1', 'criterion', 'F1.2', 'F1.2');
 
 describe('portfolio progress', () => {
   it('coverage per unit follows the mappings of live evidence only', () => {
-    const p = computeProgress(spec, input({
-      evidence: [evidence('e1', '2026-05-01'), { ...evidence('e2', '2026-05-01'), deleted: true }],
-      mappings: [mapping('m1', 'e1', 'F1', f11), mapping('m2', 'e2', 'F1', f12)],
-    }), '2026-11-26');
+    const p = computeProgress(
+      spec,
+      input({
+        evidence: [evidence('e1', '2026-05-01'), { ...evidence('e2', '2026-05-01'), deleted: true }],
+        mappings: [mapping('m1', 'e1', 'F1', f11), mapping('m2', 'e2', 'F1', f12)],
+      }),
+      '2026-11-26',
+    );
     const f1 = p.units.find((u) => u.unit.code === 'F1')!;
     expect([f1.covered, f1.total, f1.coverage]).toEqual([1, 2, 0.5]);
     expect(f1.criteria.find((c) => c.ref.key === f11)!.evidenceIds).toEqual(['e1']);
   });
 
   it('signed-off units count as achieved, except an uncountersigned trainee sign-off', () => {
-    const p = computeProgress(spec, input({ decisions: [signOff('d1', 'F1', 'a'), signOff('d2', 'F2', 't'), signOff('d3', 'A10', 't', 'a')] }), '2026-11-26');
+    const p = computeProgress(
+      spec,
+      input({ decisions: [signOff('d1', 'F1', 'a'), signOff('d2', 'F2', 't'), signOff('d3', 'A10', 't', 'a')] }),
+      '2026-11-26',
+    );
     expect(p.achievedUnits).toEqual(['F1', 'A10']);
     expect(p.flags.filter((f) => f.kind === 'countersign').map((f) => f.unitCode)).toEqual(['F2']);
     expect(p.award.achieved).toBe(false);
@@ -52,31 +121,66 @@ describe('portfolio progress', () => {
 
   it('flags evidence older than two years, and only that', () => {
     expect(currencyCutoff('2026-11-26')).toBe('2024-11-26');
-    const p = computeProgress(spec, input({ evidence: [evidence('old', '2024-11-25'), evidence('edge', '2024-11-26')] }), '2026-11-26');
+    const p = computeProgress(
+      spec,
+      input({ evidence: [evidence('old', '2024-11-25'), evidence('edge', '2024-11-26')] }),
+      '2026-11-26',
+    );
     expect(p.flags.filter((f) => f.kind === 'currency').map((f) => f.evidenceId)).toEqual(['old']);
   });
 
   it('flags a missing candidate declaration until it is signed', () => {
     const unsigned = computeProgress(spec, input(), '2026-11-26');
     expect(unsigned.flags.some((f) => f.kind === 'authenticity')).toBe(true);
-    const signed = computeProgress(spec, input({
-      signatures: [{ ...meta('s'), portfolioId: 'p', personId: 'c', typedName: 'C', role: 'Candidate', signedAt: '2026-01-01T00:00:00Z', purpose: 'declaration', subjectId: 'p', image: '', statement: '' }],
-    }), '2026-11-26');
+    const signed = computeProgress(
+      spec,
+      input({
+        signatures: [
+          {
+            ...meta('s'),
+            portfolioId: 'p',
+            personId: 'c',
+            typedName: 'C',
+            role: 'Candidate',
+            signedAt: '2026-01-01T00:00:00Z',
+            purpose: 'declaration',
+            subjectId: 'p',
+            image: '',
+            statement: '',
+          },
+        ],
+      }),
+      '2026-11-26',
+    );
     expect(signed.flags.some((f) => f.kind === 'authenticity')).toBe(false);
   });
 
   it('flags route criteria without evidence (sufficiency)', () => {
-    const p = computeProgress(spec, input({ evidence: [evidence('e1', '2026-05-01')], mappings: [mapping('m1', 'e1', 'F1', f11)] }), '2026-11-26');
-    expect(p.flags.find((f) => f.kind === 'sufficiency' && f.unitCode === 'F1')!.message).toBe('F1: 1 of 2 criteria have no evidence yet.');
+    const p = computeProgress(
+      spec,
+      input({ evidence: [evidence('e1', '2026-05-01')], mappings: [mapping('m1', 'e1', 'F1', f11)] }),
+      '2026-11-26',
+    );
+    expect(p.flags.find((f) => f.kind === 'sufficiency' && f.unitCode === 'F1')!.message).toBe(
+      'F1: 1 of 2 criteria have no evidence yet.',
+    );
   });
 
   it('simulation: allowed where the spec lists it, except units whose requirements forbid it', () => {
     // SVQ2 lists S (simulation) as an evidence type; C5 is a unit whose Annexe C text forbids a realistic working environment.
-    expect(simulationAllowed(spec, spec.units.find((u) => u.code === 'F1'))).toBe(true);
+    expect(
+      simulationAllowed(
+        spec,
+        spec.units.find((u) => u.code === 'F1'),
+      ),
+    ).toBe(true);
     const vtct = loadSpec('vtct-l3-dip-customer-service');
     const bus59 = vtct.units.find((u) => u.code === 'BUS59')!;
     expect(simulationAllowed(vtct, bus59)).toBe(false);
-    const simulated = input({ evidence: [evidence('sim', '2026-05-01', true)], mappings: [mapping('m', 'sim', 'F1', f11)] });
+    const simulated = input({
+      evidence: [evidence('sim', '2026-05-01', true)],
+      mappings: [mapping('m', 'sim', 'F1', f11)],
+    });
     expect(computeProgress(spec, simulated, '2026-11-26').flags.some((f) => f.kind === 'simulation')).toBe(false);
     const noSimulation = { ...spec, evidenceTypes: spec.evidenceTypes.filter((t) => t.code !== 'S') };
     const flagged = computeProgress(noSimulation, simulated, '2026-11-26').flags.filter((f) => f.kind === 'simulation');
@@ -89,22 +193,55 @@ describe('portfolio progress', () => {
   });
 });
 
-const judged = (id: string, key: string, outcome: 'met' | 'not-yet', date: string, updatedAt = `${date}T12:00:00Z`, deleted = false) => ({
-  ...meta(id), updatedAt, deleted, portfolioId: 'p', kind: 'criterion' as const, unitCode: 'F1', criterionKey: key, outcome, assessorId: 'a', date,
-  comments: '', signatureId: null, countersignedBy: null, countersignatureId: null, candidateSignatureId: null,
+const judged = (
+  id: string,
+  key: string,
+  outcome: 'met' | 'not-yet',
+  date: string,
+  updatedAt = `${date}T12:00:00Z`,
+  deleted = false,
+) => ({
+  ...meta(id),
+  updatedAt,
+  deleted,
+  portfolioId: 'p',
+  kind: 'criterion' as const,
+  unitCode: 'F1',
+  criterionKey: key,
+  outcome,
+  assessorId: 'a',
+  date,
+  comments: '',
+  signatureId: null,
+  countersignedBy: null,
+  countersignatureId: null,
+  candidateSignatureId: null,
 });
 
 describe('criterion decisions in progress', () => {
-  const mapped = { evidence: [evidence('e1', '2026-05-01')], mappings: [mapping('m1', 'e1', 'F1', f11), mapping('m2', 'e1', 'F1', f12)] };
-  const f1 = (decisions: ReturnType<typeof judged>[]) => computeProgress(spec, input({ ...mapped, decisions }), '2026-11-26').units.find((u) => u.unit.code === 'F1')!;
+  const mapped = {
+    evidence: [evidence('e1', '2026-05-01')],
+    mappings: [mapping('m1', 'e1', 'F1', f11), mapping('m2', 'e1', 'F1', f12)],
+  };
+  const f1 = (decisions: ReturnType<typeof judged>[]) =>
+    computeProgress(spec, input({ ...mapped, decisions }), '2026-11-26').units.find((u) => u.unit.code === 'F1')!;
 
   it('a criterion judged "not yet" is not covered even with evidence mapped, and is flagged', () => {
-    const p = computeProgress(spec, input({ ...mapped, decisions: [judged('d1', f11, 'not-yet', '2026-06-01')] }), '2026-11-26');
+    const p = computeProgress(
+      spec,
+      input({ ...mapped, decisions: [judged('d1', f11, 'not-yet', '2026-06-01')] }),
+      '2026-11-26',
+    );
     const unit = p.units.find((u) => u.unit.code === 'F1')!;
-    expect(unit.criteria.map((c) => [c.ref.key, c.status])).toEqual([[f11, 'not-yet'], [f12, 'evidence']]);
+    expect(unit.criteria.map((c) => [c.ref.key, c.status])).toEqual([
+      [f11, 'not-yet'],
+      [f12, 'evidence'],
+    ]);
     expect(unit.criteria[0]!.evidenceIds).toEqual(['e1']);
     expect([unit.covered, unit.notYet, unit.coverage]).toEqual([1, 1, 0.5]);
-    expect(p.flags.find((f) => f.kind === 'sufficiency' && f.unitCode === 'F1')!.message).toBe('F1: 1 of 2 criteria judged “not yet” by the assessor.');
+    expect(p.flags.find((f) => f.kind === 'sufficiency' && f.unitCode === 'F1')!.message).toBe(
+      'F1: 1 of 2 criteria judged “not yet” by the assessor.',
+    );
   });
 
   it('the latest decision counts: "met" after "not yet" covers the criterion again (assessed), and the other way round', () => {
@@ -117,7 +254,10 @@ describe('criterion decisions in progress', () => {
     expect([notYetLater.criteria[0]!.status, notYetLater.covered]).toEqual(['not-yet', 1]);
 
     // Same date: the later change wins; a withdrawn (deleted) decision counts for nothing.
-    const sameDay = f1([judged('d1', f11, 'met', '2026-06-08', '2026-06-08T09:00:00Z'), judged('d2', f11, 'not-yet', '2026-06-08', '2026-06-08T10:00:00Z')]);
+    const sameDay = f1([
+      judged('d1', f11, 'met', '2026-06-08', '2026-06-08T09:00:00Z'),
+      judged('d2', f11, 'not-yet', '2026-06-08', '2026-06-08T10:00:00Z'),
+    ]);
     expect(sameDay.criteria[0]!.status).toBe('not-yet');
     const withdrawn = f1([judged('d1', f11, 'not-yet', '2026-06-08', undefined, true)]);
     expect([withdrawn.criteria[0]!.status, withdrawn.covered]).toEqual(['evidence', 2]);
@@ -129,7 +269,11 @@ describe('criterion decisions in progress', () => {
     expect([unit.criteria[0]!.status, unit.criteria[1]!.status, unit.covered]).toEqual(['met', 'none', 1]);
 
     const before = computeProgress(spec, input(mapped), '2026-11-26').overallCoverage;
-    const after = computeProgress(spec, input({ ...mapped, decisions: [judged('d1', f11, 'not-yet', '2026-06-01')] }), '2026-11-26').overallCoverage;
+    const after = computeProgress(
+      spec,
+      input({ ...mapped, decisions: [judged('d1', f11, 'not-yet', '2026-06-01')] }),
+      '2026-11-26',
+    ).overallCoverage;
     expect(after).toBeLessThan(before);
   });
 });

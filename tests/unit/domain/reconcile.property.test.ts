@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { canonicalJson, descends, nextClock, reconcile, type Clock, type Reconciled, type Versioned } from '../../../src/domain';
+import {
+  canonicalJson,
+  descends,
+  nextClock,
+  reconcile,
+  type Clock,
+  type Reconciled,
+  type Versioned,
+} from '../../../src/domain';
 
 interface Rec extends Versioned {
   title: string;
@@ -8,7 +16,11 @@ interface Rec extends Versioned {
 
 // Small domains so that equal ids, shared ancestry and concurrent edits are common.
 const clockArb: fc.Arbitrary<Clock> = fc
-  .record({ phone: fc.integer({ min: 0, max: 2 }), tablet: fc.integer({ min: 0, max: 2 }), laptop: fc.integer({ min: 0, max: 1 }) })
+  .record({
+    phone: fc.integer({ min: 0, max: 2 }),
+    tablet: fc.integer({ min: 0, max: 2 }),
+    laptop: fc.integer({ min: 0, max: 1 }),
+  })
   .map((c) => Object.fromEntries(Object.entries(c).filter(([, n]) => n > 0)));
 const recArb: fc.Arbitrary<Rec> = fc.record({
   id: fc.constantFrom('a', 'b', 'c', 'd'),
@@ -21,10 +33,15 @@ const recArb: fc.Arbitrary<Rec> = fc.record({
 });
 
 const devices = fc.array(fc.array(recArb, { maxLength: 8 }), { minLength: 1, maxLength: 4 });
-const canon = (r: Reconciled<Rec>) => canonicalJson({ records: r.records, conflicts: [...r.conflicts].sort((x, y) => (canonicalJson(x) < canonicalJson(y) ? -1 : 1)) });
+const canon = (r: Reconciled<Rec>) =>
+  canonicalJson({
+    records: r.records,
+    conflicts: [...r.conflicts].sort((x, y) => (canonicalJson(x) < canonicalJson(y) ? -1 : 1)),
+  });
 
 /** Merge a device's records into an accumulated state, the way an import does. */
-const mergeInto = (state: Reconciled<Rec>, incoming: Rec[]) => reconcile([...state.records, ...incoming], state.conflicts);
+const mergeInto = (state: Reconciled<Rec>, incoming: Rec[]) =>
+  reconcile([...state.records, ...incoming], state.conflicts);
 const empty: Reconciled<Rec> = { records: [], conflicts: [] };
 
 describe('reconcile', () => {
@@ -41,9 +58,14 @@ describe('reconcile', () => {
 
   it('is order-independent: any order of bundles gives the same result', () => {
     fc.assert(
-      fc.property(devices.chain((ds) => fc.tuple(fc.constant(ds), fc.shuffledSubarray(ds, { minLength: ds.length, maxLength: ds.length }))), ([ds, shuffled]) => {
-        expect(canon(shuffled.reduce(mergeInto, empty))).toBe(canon(ds.reduce(mergeInto, empty)));
-      }),
+      fc.property(
+        devices.chain((ds) =>
+          fc.tuple(fc.constant(ds), fc.shuffledSubarray(ds, { minLength: ds.length, maxLength: ds.length })),
+        ),
+        ([ds, shuffled]) => {
+          expect(canon(shuffled.reduce(mergeInto, empty))).toBe(canon(ds.reduce(mergeInto, empty)));
+        },
+      ),
       { numRuns: 500 },
     );
   });
@@ -74,7 +96,9 @@ describe('reconcile', () => {
             expect(kept || seenBy).toBe(true);
           }
           // Nothing visible is an ancestor of something else visible: conflicts are only real ones.
-          for (const a of visible) for (const b of visible) if (a !== b) expect(descends(a.clock, b.clock) && !descends(b.clock, a.clock)).toBe(false);
+          for (const a of visible)
+            for (const b of visible)
+              if (a !== b) expect(descends(a.clock, b.clock) && !descends(b.clock, a.clock)).toBe(false);
         }
       }),
       { numRuns: 500 },
@@ -83,23 +107,56 @@ describe('reconcile', () => {
 
   it('an edit made twice on one side and once on the other is a conflict, not a silent loss', () => {
     // The case revision numbers alone get wrong: the phone's second save gives it the higher rev.
-    const base: Rec = { id: 'a', rev: 1, clock: { phone: 1 }, updatedAt: '2026-01-01T00:00:00Z', deviceId: 'phone', deleted: false, title: 'x' };
-    const tablet: Rec = { ...base, rev: 2, clock: nextClock('tablet', base.clock), deviceId: 'tablet', title: 'tablet edit' };
+    const base: Rec = {
+      id: 'a',
+      rev: 1,
+      clock: { phone: 1 },
+      updatedAt: '2026-01-01T00:00:00Z',
+      deviceId: 'phone',
+      deleted: false,
+      title: 'x',
+    };
+    const tablet: Rec = {
+      ...base,
+      rev: 2,
+      clock: nextClock('tablet', base.clock),
+      deviceId: 'tablet',
+      title: 'tablet edit',
+    };
     const phone1: Rec = { ...base, rev: 2, clock: nextClock('phone', base.clock), title: 'phone edit 1' };
     const phone2: Rec = { ...phone1, rev: 3, clock: nextClock('phone', phone1.clock), title: 'phone edit 2' };
     const merged = reconcile([base, phone1, phone2, tablet]);
     expect(merged.records[0]!.title).toBe('phone edit 2');
     expect(merged.conflicts.map((c) => c.other.title)).toEqual(['tablet edit']);
     // Resolving makes a version that has seen both: merging it in clears the conflict everywhere.
-    const resolved: Rec = { ...tablet, rev: 4, clock: nextClock('tablet', phone2.clock, tablet.clock), title: 'resolved' };
+    const resolved: Rec = {
+      ...tablet,
+      rev: 4,
+      clock: nextClock('tablet', phone2.clock, tablet.clock),
+      title: 'resolved',
+    };
     expect(reconcile([...merged.records, resolved], merged.conflicts)).toEqual({ records: [resolved], conflicts: [] });
   });
 
   it('a later deletion supersedes; a deletion concurrent with an edit is a conflict; an edit after a deletion revives', () => {
-    const base: Rec = { id: 'a', rev: 1, clock: { phone: 1 }, updatedAt: '2026-01-01T00:00:00Z', deviceId: 'phone', deleted: false, title: 'x' };
+    const base: Rec = {
+      id: 'a',
+      rev: 1,
+      clock: { phone: 1 },
+      updatedAt: '2026-01-01T00:00:00Z',
+      deviceId: 'phone',
+      deleted: false,
+      title: 'x',
+    };
     const deleted: Rec = { ...base, rev: 2, clock: nextClock('phone', base.clock), deleted: true };
     expect(reconcile([base, deleted])).toEqual({ records: [deleted], conflicts: [] });
-    const editedElsewhere: Rec = { ...base, rev: 2, clock: nextClock('tablet', base.clock), deviceId: 'tablet', title: 'y' };
+    const editedElsewhere: Rec = {
+      ...base,
+      rev: 2,
+      clock: nextClock('tablet', base.clock),
+      deviceId: 'tablet',
+      title: 'y',
+    };
     const both = reconcile([deleted, editedElsewhere]);
     expect(both.conflicts).toHaveLength(1);
     const revived: Rec = { ...base, rev: 3, clock: nextClock('phone', deleted.clock), deleted: false, title: 'back' };

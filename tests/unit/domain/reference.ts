@@ -18,7 +18,12 @@ export function ruleMet(spec: QualificationSpec, rule: Rule, units: Unit[]): boo
     case 'maxCredits':
       return sum(scoped(rule.groups), (u) => u.credits ?? 0) <= rule.max;
     case 'minCreditsAtLevel':
-      return sum(scoped(rule.groups).filter((u) => u.level !== null && u.level >= rule.level), (u) => u.credits ?? 0) >= rule.min;
+      return (
+        sum(
+          scoped(rule.groups).filter((u) => u.level !== null && u.level >= rule.level),
+          (u) => u.credits ?? 0,
+        ) >= rule.min
+      );
     case 'maxUnitsAtLevels':
       return scoped(rule.groups).filter((u) => u.level !== null && rule.levels.includes(u.level)).length <= rule.max;
     case 'minGlh':

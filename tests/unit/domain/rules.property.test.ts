@@ -92,7 +92,12 @@ describe('rules engine against a brute-force reference', () => {
     fc.assert(
       fc.property(specArb.chain(withCodes), ({ spec, codes }) => {
         if (!evaluateAward(spec, codes).achieved) return;
-        expect(evaluateAward(spec, spec.units.map((u) => u.code)).achieved).toBe(true);
+        expect(
+          evaluateAward(
+            spec,
+            spec.units.map((u) => u.code),
+          ).achieved,
+        ).toBe(true);
       }),
       runs,
     );
@@ -125,9 +130,9 @@ describe('rules engine against a brute-force reference', () => {
     fc.assert(
       fc.property(
         specArb.chain((spec) =>
-          fc.tuple(fc.subarray(spec.units.map((u) => u.code)), fc.subarray(spec.units.map((u) => u.code))).map(
-            ([codes, exclude]) => ({ spec, codes, exclude }),
-          ),
+          fc
+            .tuple(fc.subarray(spec.units.map((u) => u.code)), fc.subarray(spec.units.map((u) => u.code)))
+            .map(([codes, exclude]) => ({ spec, codes, exclude })),
         ),
         ({ spec, codes, exclude }) => {
           const plan = planCompletion(spec, codes, { exclude });

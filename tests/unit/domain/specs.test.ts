@@ -47,7 +47,11 @@ function breakAlone(spec: QualificationSpec, valid: string[], ruleId: string): s
   for (const base of [...starts.map((p) => p.addUnits), valid]) {
     const outside = spec.units.map((u) => u.code).filter((c) => !base.includes(c));
     const removals = [[], ...base.map((c) => [c]), ...subsets(base).filter((s) => s.length === 2)];
-    const additions = [[], ...outside.map((c) => [c]), ...outside.flatMap((a, i) => outside.slice(i + 1).map((b) => [a, b]))];
+    const additions = [
+      [],
+      ...outside.map((c) => [c]),
+      ...outside.flatMap((a, i) => outside.slice(i + 1).map((b) => [a, b])),
+    ];
     for (const remove of removals) {
       for (const add of additions) {
         const route = [...base.filter((c) => !remove.includes(c)), ...add];
@@ -83,7 +87,12 @@ describe('bundled specs', () => {
       expect(checkRoute(spec, minimal.addUnits).valid).toBe(true);
       // Minimal: dropping any one unit loses the award.
       for (const code of minimal.addUnits) {
-        expect(evaluateAward(spec, minimal.addUnits.filter((c) => c !== code)).achieved).toBe(false);
+        expect(
+          evaluateAward(
+            spec,
+            minimal.addUnits.filter((c) => c !== code),
+          ).achieved,
+        ).toBe(false);
       }
     });
 
@@ -120,7 +129,13 @@ describe('bundled specs', () => {
 const IMPLIED: Record<string, string[]> = {
   // 31 mandatory credits + at most 9 from group B + at most 14 from group A = 54 < 55.
   'vtct-l3-dip-customer-service': ['group-a-min-15'],
-  'svq4-customer-service-scqf8': ['min-credits', 'min-credits-level-8', 'further-two-BCE', 'min-optional-units', 'min-units-total'],
+  'svq4-customer-service-scqf8': [
+    'min-credits',
+    'min-credits-level-8',
+    'further-two-BCE',
+    'min-optional-units',
+    'min-units-total',
+  ],
   'btec-l3-cert-customer-service-specialists': ['all-mandatory', 'min-units', 'min-glh'],
   'btec-l3-dip-customer-service-specialists': ['all-mandatory', 'min-units', 'min-glh'],
 };
@@ -137,22 +152,26 @@ describe('implied rules', () => {
     expect(credits('M') + bound('group-b-max-9') + (bound('group-a-min-15') - 1)).toBeLessThan(bound('total-min-55'));
   });
 
-  it.each(Object.keys(IMPLIED).filter((id) => id !== 'vtct-l3-dip-customer-service'))('%s, exhaustively', (id) => {
-    const spec = loadSpec(id);
-    const optional = spec.units.filter((u) => spec.groups.find((g) => g.id === u.group)?.kind !== 'mandatory');
-    const mandatory = spec.units.filter((u) => !optional.includes(u)).map((u) => u.code);
-    const breakable = new Set<string>();
-    const consider = (route: string[]) => {
-      const f = failing(spec, route);
-      if (f.length === 1) breakable.add(f[0]!);
-    };
-    for (const opts of subsets(optional.map((u) => u.code))) {
-      consider([...mandatory, ...opts]);
-      // and with one mandatory unit missing
-      for (const m of mandatory) consider([...mandatory.filter((c) => c !== m), ...opts]);
-    }
-    for (const ruleId of IMPLIED[id]!) expect(breakable.has(ruleId), ruleId).toBe(false);
-  }, 60_000); // exhaustive over every subset of units: seconds, more on a loaded CI machine
+  it.each(Object.keys(IMPLIED).filter((id) => id !== 'vtct-l3-dip-customer-service'))(
+    '%s, exhaustively',
+    (id) => {
+      const spec = loadSpec(id);
+      const optional = spec.units.filter((u) => spec.groups.find((g) => g.id === u.group)?.kind !== 'mandatory');
+      const mandatory = spec.units.filter((u) => !optional.includes(u)).map((u) => u.code);
+      const breakable = new Set<string>();
+      const consider = (route: string[]) => {
+        const f = failing(spec, route);
+        if (f.length === 1) breakable.add(f[0]!);
+      };
+      for (const opts of subsets(optional.map((u) => u.code))) {
+        consider([...mandatory, ...opts]);
+        // and with one mandatory unit missing
+        for (const m of mandatory) consider([...mandatory.filter((c) => c !== m), ...opts]);
+      }
+      for (const ruleId of IMPLIED[id]!) expect(breakable.has(ruleId), ruleId).toBe(false);
+    },
+    60_000,
+  ); // exhaustive over every subset of units: seconds, more on a loaded CI machine
 });
 
 describe('worked combinations from the seeds', () => {
@@ -240,7 +259,21 @@ describe('worked combinations from the seeds', () => {
   it('planner options: excluding a mandatory unit makes the award impossible; "only" restricts choices', () => {
     const spec = loadSpec('vtct-l3-dip-customer-service');
     expect(planCompletion(spec, [], { exclude: ['ML9'] })).toEqual({ possible: false, addUnits: [] });
-    const only = ['BUS59', 'CUS25', 'CUS26', 'CUS27', 'CUS30', 'ML9', 'CUS5', 'CUS6', 'CUS14', 'CUS18', 'CUS19', 'CUS28', 'CUS32'];
+    const only = [
+      'BUS59',
+      'CUS25',
+      'CUS26',
+      'CUS27',
+      'CUS30',
+      'ML9',
+      'CUS5',
+      'CUS6',
+      'CUS14',
+      'CUS18',
+      'CUS19',
+      'CUS28',
+      'CUS32',
+    ];
     const plan = planCompletion(spec, [], { only });
     expect(plan.possible).toBe(true);
     expect(plan.addUnits.every((c) => only.includes(c))).toBe(true);

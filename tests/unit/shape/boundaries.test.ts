@@ -6,9 +6,13 @@ import { describe, expect, it } from 'vitest';
 const eslint = new ESLint();
 
 async function restrictedImports(filePath: string, imports: string[]): Promise<string[]> {
-  const text = imports.map((from, i) => `import * as m${i} from '${from}';`).join('\n') + `\nexport const all = [${imports.map((_, i) => `m${i}`).join(', ')}];\n`;
+  const text =
+    imports.map((from, i) => `import * as m${i} from '${from}';`).join('\n') +
+    `\nexport const all = [${imports.map((_, i) => `m${i}`).join(', ')}];\n`;
   const [result] = await eslint.lintText(text, { filePath });
-  return result!.messages.filter((m) => m.ruleId === 'no-restricted-imports').map((m) => m.message.match(/'([^']+)'/)?.[1] ?? m.message);
+  return result!.messages
+    .filter((m) => m.ruleId === 'no-restricted-imports')
+    .map((m) => m.message.match(/'([^']+)'/)?.[1] ?? m.message);
 }
 
 describe('layer boundaries', () => {
@@ -24,11 +28,22 @@ describe('layer boundaries', () => {
 
   it('bundle does not import ui, and enters domain and storage through their indexes', async () => {
     const bad = ['../ui', '../storage/db', '../domain/portfolio/progress', 'dexie'];
-    expect(await restrictedImports('src/bundle/probe.ts', [...bad, '../storage', '../domain', './zipread'])).toEqual(bad);
+    expect(await restrictedImports('src/bundle/probe.ts', [...bad, '../storage', '../domain', './zipread'])).toEqual(
+      bad,
+    );
   });
 
   it('ui enters every layer through its index and never talks to Dexie', async () => {
     const bad = ['../../storage/db', '../../bundle/export', '../../domain/spec/parse', 'dexie'];
-    expect(await restrictedImports('src/ui/pages/Probe.tsx', [...bad, '../../storage', '../../bundle', '../../domain', 'dexie-react-hooks', '../routes'])).toEqual(bad);
+    expect(
+      await restrictedImports('src/ui/pages/Probe.tsx', [
+        ...bad,
+        '../../storage',
+        '../../bundle',
+        '../../domain',
+        'dexie-react-hooks',
+        '../routes',
+      ]),
+    ).toEqual(bad);
   });
 });

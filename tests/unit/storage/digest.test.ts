@@ -26,6 +26,8 @@ describe('digestBlob', () => {
     const inputs = [5, ONE_SHOT_MAX + 1, 70_000, ONE_SHOT_MAX + 9, 0, 3].map((n, i) => bytesOf(n).map((b) => b ^ i));
     const digests = await Promise.all(inputs.map((b) => digestBlob(new Blob([b as BlobPart]))));
     expect(digests.map((d) => d.sha256)).toEqual(inputs.map((b) => createHash('sha256').update(b).digest('hex')));
-    expect(digests.map((d) => d.crc32)).toEqual(await Promise.all(inputs.map(async (b) => parseInt(await crc32(b), 16))));
+    expect(digests.map((d) => d.crc32)).toEqual(
+      await Promise.all(inputs.map(async (b) => parseInt(await crc32(b), 16))),
+    );
   });
 });

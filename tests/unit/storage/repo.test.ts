@@ -39,13 +39,24 @@ describe('storage', () => {
   it('saves evidence, media, mappings and signature together, and reads them back validated', async () => {
     const { enrolment, assessor } = await portfolio();
     const evidence = await saveEvidence({
-      evidence: { portfolioId: enrolment.id, type: 'O', title: 'Queue at the gate', date: '2026-10-01', recordedBy: assessor.id },
+      evidence: {
+        portfolioId: enrolment.id,
+        type: 'O',
+        title: 'Queue at the gate',
+        date: '2026-10-01',
+        recordedBy: assessor.id,
+      },
       files: [{ name: 'photo.jpg', type: 'image/jpeg', blob: blob('jpeg bytes') }],
       criteria: [
         { unitCode: 'F1', criterionKey: 'F1|pc|F1.1|F1.1' },
         { unitCode: 'A10', criterionKey: 'A10|pc|A10.1|A10.1' },
       ],
-      signature: { typedName: 'Jo Assessor', role: 'assessor', personId: assessor.id, image: 'data:image/png;base64,AAAA' },
+      signature: {
+        typedName: 'Jo Assessor',
+        role: 'assessor',
+        personId: assessor.id,
+        image: 'data:image/png;base64,AAAA',
+      },
     });
     const data = (await loadPortfolio(enrolment.id))!;
     expect(data.evidence.map((e) => e.title)).toEqual(['Queue at the gate']);
@@ -157,10 +168,20 @@ describe('storage', () => {
   it('unit sign-off by an assessor working towards the award counts only once countersigned', async () => {
     const spec = loadSpec('svq2-customer-service-scqf5');
     const { enrolment } = await portfolio();
-    const trainee = await savePerson(personFields({ name: 'Tia Trainee', roles: ['assessor'], assessorStatus: 'working-towards' }));
-    const qualified = await savePerson(personFields({ name: 'Quinn Qualified', roles: ['assessor'], assessorStatus: 'qualified' }));
+    const trainee = await savePerson(
+      personFields({ name: 'Tia Trainee', roles: ['assessor'], assessorStatus: 'working-towards' }),
+    );
+    const qualified = await savePerson(
+      personFields({ name: 'Quinn Qualified', roles: ['assessor'], assessorStatus: 'qualified' }),
+    );
     const sig = { typedName: 'Tia Trainee', role: 'assessor', personId: trainee.id, image: '' };
-    const decision = await signOffUnit({ portfolioId: enrolment.id, unitCode: 'F1', assessorId: trainee.id, date: '2026-10-05', signature: sig });
+    const decision = await signOffUnit({
+      portfolioId: enrolment.id,
+      unitCode: 'F1',
+      assessorId: trainee.id,
+      date: '2026-10-05',
+      signature: sig,
+    });
     let data = (await loadPortfolio(enrolment.id))!;
     let progress = computeProgress(spec, data, '2026-11-26');
     expect(progress.achievedUnits).toEqual([]);
@@ -208,17 +229,72 @@ describe('migration from schema version 1', () => {
     const at = '2025-01-02T03:04:05.000Z';
     const common = { createdAt: at, updatedAt: at, rev: 3, deviceId: 'old-device', deleted: false };
     await v1.table('people').put({ id: 'p1', ...common, name: 'Old Candidate', role: 'candidate', shoeSize: 9 });
-    await v1.table('enrolments').put({ id: 'e1', ...common, candidateId: 'p1', specId: 'svq2-customer-service-scqf5', specVersion: '1.0.0', route: ['F1'], startDate: '2025-01-01' });
-    await v1.table('evidence').put({ id: 'ev1', ...common, portfolioId: 'e1', type: 'O', title: 'Old observation', date: '2025-01-01' });
-    await v1.table('media').put({ id: 'm1', ...common, portfolioId: 'e1', evidenceId: 'ev1', mimeType: 'image/png', size: 3, sha256: 'a'.repeat(64), blob: new Blob(['png']) });
-    await v1.table('mappings').put({ id: 'map1', ...common, portfolioId: 'e1', evidenceId: 'ev1', unitCode: 'F1', criterionKey: 'F1|pc|F1.1|F1.1' });
-    await v1.table('mappings').put({ id: 'map2', ...common, deleted: true, portfolioId: 'e1', evidenceId: 'ev1', unitCode: 'F1', criterionKey: 'F1|pc|F1.2|F1.2' });
+    await v1
+      .table('enrolments')
+      .put({
+        id: 'e1',
+        ...common,
+        candidateId: 'p1',
+        specId: 'svq2-customer-service-scqf5',
+        specVersion: '1.0.0',
+        route: ['F1'],
+        startDate: '2025-01-01',
+      });
+    await v1
+      .table('evidence')
+      .put({ id: 'ev1', ...common, portfolioId: 'e1', type: 'O', title: 'Old observation', date: '2025-01-01' });
+    await v1
+      .table('media')
+      .put({
+        id: 'm1',
+        ...common,
+        portfolioId: 'e1',
+        evidenceId: 'ev1',
+        mimeType: 'image/png',
+        size: 3,
+        sha256: 'a'.repeat(64),
+        blob: new Blob(['png']),
+      });
+    await v1
+      .table('mappings')
+      .put({
+        id: 'map1',
+        ...common,
+        portfolioId: 'e1',
+        evidenceId: 'ev1',
+        unitCode: 'F1',
+        criterionKey: 'F1|pc|F1.1|F1.1',
+      });
+    await v1
+      .table('mappings')
+      .put({
+        id: 'map2',
+        ...common,
+        deleted: true,
+        portfolioId: 'e1',
+        evidenceId: 'ev1',
+        unitCode: 'F1',
+        criterionKey: 'F1|pc|F1.2|F1.2',
+      });
     await v1.table('drafts').put({ key: 'form:x', data: { a: 1 }, updatedAt: at });
     v1.close();
 
     const { upgraded, data } = await openUpgraded(dbName);
-    expect(data.people.find((p) => p.id === 'p1')).toMatchObject({ roles: ['candidate'], name: 'Old Candidate', shoeSize: 9, rev: 3 });
-    expect(data.evidence).toEqual([expect.objectContaining({ id: 'ev1', simulation: false, title: 'Old observation', schemaVersion: 3, clock: { 'before-v3': 3 } })]);
+    expect(data.people.find((p) => p.id === 'p1')).toMatchObject({
+      roles: ['candidate'],
+      name: 'Old Candidate',
+      shoeSize: 9,
+      rev: 3,
+    });
+    expect(data.evidence).toEqual([
+      expect.objectContaining({
+        id: 'ev1',
+        simulation: false,
+        title: 'Old observation',
+        schemaVersion: 3,
+        clock: { 'before-v3': 3 },
+      }),
+    ]);
     expect(data.mappings).toHaveLength(1);
     expect(await (await upgraded.media.get('m1'))!.blob.text()).toBe('png');
     expect(await loadDraft('form:x')).toEqual({ a: 1 });
@@ -239,14 +315,58 @@ describe('migration from schema version 2', () => {
     const at = '2026-01-02T03:04:05.000Z';
     const common = { createdAt: at, updatedAt: at, rev: 4, deviceId: 'old-device', deleted: false, schemaVersion: 2 };
     await v2.table('people').put({ id: 'p1', ...common, name: 'Cand', roles: ['candidate'], futureField: 'kept' });
-    await v2.table('enrolments').put({ id: 'e1', ...common, candidateId: 'p1', specId: 'svq2-customer-service-scqf5', specVersion: '1.0.0', route: ['F1'], startDate: '2026-01-01' });
-    await v2.table('evidence').put({ id: 'ev1', ...common, portfolioId: 'e1', type: 'O', title: 'Observed', date: '2026-01-01', simulation: true, criteria: [{ unitCode: 'F1', criterionKey: 'F1|pc|F1.1|F1.1' }] });
-    await v2.table('media').put({ id: 'm1', ...common, portfolioId: 'e1', evidenceId: 'ev1', name: 'a.png', mimeType: 'image/png', size: 3, sha256: 'b'.repeat(64), blob: new Blob(['png']) });
+    await v2
+      .table('enrolments')
+      .put({
+        id: 'e1',
+        ...common,
+        candidateId: 'p1',
+        specId: 'svq2-customer-service-scqf5',
+        specVersion: '1.0.0',
+        route: ['F1'],
+        startDate: '2026-01-01',
+      });
+    await v2
+      .table('evidence')
+      .put({
+        id: 'ev1',
+        ...common,
+        portfolioId: 'e1',
+        type: 'O',
+        title: 'Observed',
+        date: '2026-01-01',
+        simulation: true,
+        criteria: [{ unitCode: 'F1', criterionKey: 'F1|pc|F1.1|F1.1' }],
+      });
+    await v2
+      .table('media')
+      .put({
+        id: 'm1',
+        ...common,
+        portfolioId: 'e1',
+        evidenceId: 'ev1',
+        name: 'a.png',
+        mimeType: 'image/png',
+        size: 3,
+        sha256: 'b'.repeat(64),
+        blob: new Blob(['png']),
+      });
     v2.close();
 
     const { upgraded, data } = await openUpgraded(dbName);
-    expect(data.people[0]).toMatchObject({ name: 'Cand', futureField: 'kept', rev: 4, clock: { 'before-v3': 4 }, schemaVersion: 3 });
-    expect(data.evidence[0]).toMatchObject({ title: 'Observed', simulation: true, criteria: [{ unitCode: 'F1', criterionKey: 'F1|pc|F1.1|F1.1' }], clock: { 'before-v3': 4 } });
+    expect(data.people[0]).toMatchObject({
+      name: 'Cand',
+      futureField: 'kept',
+      rev: 4,
+      clock: { 'before-v3': 4 },
+      schemaVersion: 3,
+    });
+    expect(data.evidence[0]).toMatchObject({
+      title: 'Observed',
+      simulation: true,
+      criteria: [{ unitCode: 'F1', criterionKey: 'F1|pc|F1.1|F1.1' }],
+      clock: { 'before-v3': 4 },
+    });
     expect(await (await upgraded.media.get('m1'))!.blob.text()).toBe('png');
     // The next change on this device supersedes the old version.
     const edited = await savePerson({ id: 'p1', name: 'Cand Edited', roles: ['candidate'] });
@@ -254,7 +374,6 @@ describe('migration from schema version 2', () => {
     expect(edited.rev).toBe(5);
   });
 });
-
 
 describe('migration from schema version 3', () => {
   it('adds the trust tables and keeps every record as it was', async () => {
@@ -265,10 +384,37 @@ describe('migration from schema version 3', () => {
     v3.version(3).stores(STORES_V3);
     await v3.open();
     const at = '2026-03-02T03:04:05.000Z';
-    const common = { createdAt: at, updatedAt: at, rev: 2, clock: { phone: 2 }, deviceId: 'phone', deleted: false, schemaVersion: 3 };
+    const common = {
+      createdAt: at,
+      updatedAt: at,
+      rev: 2,
+      clock: { phone: 2 },
+      deviceId: 'phone',
+      deleted: false,
+      schemaVersion: 3,
+    };
     await v3.table('people').put({ id: 'p1', ...common, name: 'Cand', roles: ['candidate'] });
-    await v3.table('enrolments').put({ id: 'e1', ...common, candidateId: 'p1', specId: 'svq2-customer-service-scqf5', specVersion: '1.0.0', route: ['F1'], startDate: '2026-01-01' });
-    const stored = { id: 'ev1', ...common, portfolioId: 'e1', type: 'O', title: 'Observed', date: '2026-01-01', simulation: false, criteria: [] };
+    await v3
+      .table('enrolments')
+      .put({
+        id: 'e1',
+        ...common,
+        candidateId: 'p1',
+        specId: 'svq2-customer-service-scqf5',
+        specVersion: '1.0.0',
+        route: ['F1'],
+        startDate: '2026-01-01',
+      });
+    const stored = {
+      id: 'ev1',
+      ...common,
+      portfolioId: 'e1',
+      type: 'O',
+      title: 'Observed',
+      date: '2026-01-01',
+      simulation: false,
+      criteria: [],
+    };
     await v3.table('evidence').put(stored);
     v3.close();
 
@@ -278,7 +424,17 @@ describe('migration from schema version 3', () => {
     for (const table of ['devices', 'trustDocuments', 'acceptances', 'held']) {
       expect(await upgraded.table(table).count()).toBe(0);
     }
-    await upgraded.held.put({ id: 'h1', portfolioId: 'e1', table: 'evidence', recordId: 'ev1', record: stored, reason: 'test', deviceId: 'x', deviceKey: 'k', receivedAt: at });
+    await upgraded.held.put({
+      id: 'h1',
+      portfolioId: 'e1',
+      table: 'evidence',
+      recordId: 'ev1',
+      record: stored,
+      reason: 'test',
+      deviceId: 'x',
+      deviceKey: 'k',
+      receivedAt: at,
+    });
     expect(await upgraded.held.where('portfolioId').equals('e1').count()).toBe(1);
   });
 });

@@ -198,7 +198,13 @@ describe('downscaleImage', () => {
   }
 
   function stubOffscreen(output: Blob) {
-    const ctx = { fillRect: vi.fn(), drawImage: vi.fn(), fillStyle: '', imageSmoothingEnabled: false, imageSmoothingQuality: 'low' };
+    const ctx = {
+      fillRect: vi.fn(),
+      drawImage: vi.fn(),
+      fillStyle: '',
+      imageSmoothingEnabled: false,
+      imageSmoothingQuality: 'low',
+    };
     const made: Array<{ width: number; height: number; convertToBlob: ReturnType<typeof vi.fn> }> = [];
     class FakeOffscreenCanvas {
       convertToBlob = vi.fn(async () => output);
@@ -227,7 +233,10 @@ describe('downscaleImage', () => {
   it('keeps the original when createImageBitmap is missing or decoding fails', async () => {
     const original = jpeg();
     expect(await downscaleImage(original, 2048)).toBe(original);
-    vi.stubGlobal('createImageBitmap', vi.fn(async () => Promise.reject(new DOMException('bad', 'InvalidStateError'))));
+    vi.stubGlobal(
+      'createImageBitmap',
+      vi.fn(async () => Promise.reject(new DOMException('bad', 'InvalidStateError'))),
+    );
     expect(await downscaleImage(original, 2048)).toBe(original);
   });
 
@@ -269,9 +278,7 @@ describe('downscaleImage', () => {
       drawImage,
     })) as never);
     const output = new Blob(['small'], { type: 'image/jpeg' });
-    const toBlob = vi
-      .spyOn(HTMLCanvasElement.prototype, 'toBlob')
-      .mockImplementation((cb: BlobCallback) => cb(output));
+    const toBlob = vi.spyOn(HTMLCanvasElement.prototype, 'toBlob').mockImplementation((cb: BlobCallback) => cb(output));
     expect(await downscaleImage(jpeg(), 1000)).toBe(output);
     expect(drawImage).toHaveBeenCalledWith(expect.anything(), 0, 0, 1000, 1000);
     expect(toBlob).toHaveBeenCalledWith(expect.any(Function), 'image/jpeg', 0.85);
@@ -293,7 +300,9 @@ describe('capture helpers', () => {
     expect(uniqueName('image.jpg', new Set(['image.jpg', 'image-2.jpg']))).toBe('image-3.jpg');
     expect(uniqueName('notes', new Set(['notes']))).toBe('notes-2');
     expect(fileStamp(new Date(2025, 5, 3, 14, 5, 9))).toBe('2025-06-03_14-05-09');
-    expect(recordingFileName('audio/webm;codecs=opus', new Date(2025, 5, 3, 14, 5, 9))).toBe('audio-2025-06-03_14-05-09.webm');
+    expect(recordingFileName('audio/webm;codecs=opus', new Date(2025, 5, 3, 14, 5, 9))).toBe(
+      'audio-2025-06-03_14-05-09.webm',
+    );
     expect(audioExtension('audio/mp4')).toBe('m4a');
     expect(audioExtension('audio/ogg;codecs=opus')).toBe('ogg');
     expect(formatDuration(75.9)).toBe('1:15');
@@ -329,7 +338,9 @@ describe('SignatureField', () => {
     expect(new Date(value.signedAt).toISOString()).toBe(value.signedAt);
     expect(screen.getByRole('img', { name: 'Signature drawn' })).toBe(canvas);
     expect(screen.getByText(/Signed by Ann Smith \(Assessor\)/)).toBeTruthy();
-    expect(screen.getByText((_, el) => el?.tagName === 'TIME' && el.getAttribute('datetime') === value.signedAt)).toBeTruthy();
+    expect(
+      screen.getByText((_, el) => el?.tagName === 'TIME' && el.getAttribute('datetime') === value.signedAt),
+    ).toBeTruthy();
 
     // Emptying the name withdraws the signature.
     fireEvent.change(screen.getByLabelText('Full name'), { target: { value: '  ' } });
@@ -497,10 +508,12 @@ describe('MediaCapture', () => {
     const b = new File(['bb'], 'b.webp', { type: 'image/webp' });
     fireEvent.change(screen.getByLabelText('Add file'), { target: { files: [a, b] } });
     // No createImageBitmap in jsdom: downscaling keeps the originals.
-    await waitFor(() => expect(onFiles).toHaveBeenLastCalledWith([
-      { name: 'a.png', type: 'image/png', blob: a },
-      { name: 'b.webp', type: 'image/webp', blob: b },
-    ]));
+    await waitFor(() =>
+      expect(onFiles).toHaveBeenLastCalledWith([
+        { name: 'a.png', type: 'image/png', blob: a },
+        { name: 'b.webp', type: 'image/webp', blob: b },
+      ]),
+    );
     const thumbs = document.querySelectorAll('img.capture-thumb');
     expect([...thumbs].map((t) => t.getAttribute('src'))).toEqual(urls.created);
     fireEvent.click(screen.getByRole('button', { name: 'Remove a.png' }));
@@ -509,7 +522,7 @@ describe('MediaCapture', () => {
     expect(urls.revoked.sort()).toEqual([...urls.created].sort());
   });
 
-  it('names camera captures by time instead of the phone\'s generic name', async () => {
+  it("names camera captures by time instead of the phone's generic name", async () => {
     const onFiles = vi.fn();
     render(<MediaCapture onFiles={onFiles} downscalePhotos={false} />);
     const shot = new File(['x'], 'image.jpg', { type: 'image/jpeg' });
@@ -523,7 +536,10 @@ describe('MediaCapture', () => {
   });
 
   it('downscales a large photo when the checkbox is ticked', async () => {
-    vi.stubGlobal('createImageBitmap', vi.fn(async () => ({ width: 4000, height: 3000, close() {} })));
+    vi.stubGlobal(
+      'createImageBitmap',
+      vi.fn(async () => ({ width: 4000, height: 3000, close() {} })),
+    );
     const small = new Blob([new Uint8Array(1000)], { type: 'image/jpeg' });
     class FakeOffscreenCanvas {
       getContext() {
@@ -587,7 +603,10 @@ describe('AudioRecorder (inside MediaCapture)', () => {
     }
     vi.stubGlobal('MediaRecorder', FakeMediaRecorder);
     const gum = vi.fn(getUserMedia);
-    vi.stubGlobal('navigator', Object.assign(Object.create(navigator) as Navigator, { mediaDevices: { getUserMedia: gum } }));
+    vi.stubGlobal(
+      'navigator',
+      Object.assign(Object.create(navigator) as Navigator, { mediaDevices: { getUserMedia: gum } }),
+    );
     return { recorders, gum };
   }
 

@@ -22,8 +22,17 @@ beforeEach(async () => {
   // jsdom has no object URLs; MediaView and MediaCapture make them for previews.
   vi.stubGlobal('URL', Object.assign(URL, { createObjectURL: vi.fn(() => 'blob:fake'), revokeObjectURL: vi.fn() }));
   await storeSpecs([spec], 'bundled');
-  ({ enrolment, assessor } = await svq2Portfolio({ candidate: 'Annie Clews', assessor: 'Jim Sullivan', startDate: '2011-05-01' }));
-  trainee = await savePerson({ name: 'Tess Trainee', roles: ['assessor'], assessorStatus: 'working-towards', centre: 'North College' });
+  ({ enrolment, assessor } = await svq2Portfolio({
+    candidate: 'Annie Clews',
+    assessor: 'Jim Sullivan',
+    startDate: '2011-05-01',
+  }));
+  trainee = await savePerson({
+    name: 'Tess Trainee',
+    roles: ['assessor'],
+    assessorStatus: 'working-towards',
+    centre: 'North College',
+  });
 });
 
 afterEach(() => {
@@ -65,7 +74,9 @@ describe('editing the route and people of a portfolio', () => {
     fireEvent.click(within(form).getByRole('button', { name: 'Save route and people' }));
 
     expect(await screen.findByText('Route and people saved.')).toBeTruthy();
-    await waitFor(() => expect(screen.getByTestId('enrolment-facts').textContent).toContain('F1, F2, A10, C3, D2, D3, B4'));
+    await waitFor(() =>
+      expect(screen.getByTestId('enrolment-facts').textContent).toContain('F1, F2, A10, C3, D2, D3, B4'),
+    );
     expect(screen.getByTestId('enrolment-facts').textContent).toContain('Tess Trainee');
     expect(screen.getByTestId('enrolment-facts').textContent).toContain('Ida Quality');
     expect(screen.queryByRole('form', { name: 'Edit route and people' })).toBeNull();
@@ -128,13 +139,24 @@ describe('editing a person', () => {
 describe('editing evidence', () => {
   it('title and date are changed and a file added, keeping media, criteria and signature', async () => {
     const evidence = await saveEvidence({
-      evidence: { portfolioId: enrolment.id, type: 'O', title: 'Queue at the gate', date: '2011-05-10', recordedBy: assessor.id },
+      evidence: {
+        portfolioId: enrolment.id,
+        type: 'O',
+        title: 'Queue at the gate',
+        date: '2011-05-10',
+        recordedBy: assessor.id,
+      },
       files: [{ name: 'photo.jpg', type: 'image/jpeg', blob: new Blob(['jpeg bytes'], { type: 'image/jpeg' }) }],
       criteria: [
         { unitCode: 'F1', criterionKey: 'F1|pc|F1.1|F1.1' },
         { unitCode: 'A10', criterionKey: 'A10|pc|A10.1|A10.1' },
       ],
-      signature: { typedName: 'Jim Sullivan', role: 'Assessor', personId: assessor.id, image: 'data:image/png;base64,AAAA' },
+      signature: {
+        typedName: 'Jim Sullivan',
+        role: 'Assessor',
+        personId: assessor.id,
+        image: 'data:image/png;base64,AAAA',
+      },
     });
     renderAt(`/portfolios/${enrolment.id}/evidence/${evidence.id}`);
     expect(await screen.findByRole('heading', { level: 1, name: 'Queue at the gate' })).toBeTruthy();
@@ -152,7 +174,9 @@ describe('editing evidence', () => {
     expect(await screen.findByText('Evidence saved with 1 more media file.')).toBeTruthy();
     expect(await screen.findByRole('heading', { level: 1, name: 'Queue at gate 4' })).toBeTruthy();
     expect(screen.getByText(/2011-05-12/)).toBeTruthy();
-    await waitFor(() => expect(within(screen.getByRole('region', { name: 'Media' })).getAllByRole('figure')).toHaveLength(2));
+    await waitFor(() =>
+      expect(within(screen.getByRole('region', { name: 'Media' })).getAllByRole('figure')).toHaveLength(2),
+    );
     expect(within(screen.getByTestId('mapped-criteria')).getAllByRole('listitem')).toHaveLength(2);
     expect(screen.getByRole('img', { name: 'Signature of Jim Sullivan' })).toBeTruthy();
 
@@ -167,7 +191,9 @@ describe('editing evidence', () => {
   });
 
   it('an empty title is refused with a message and nothing is saved', async () => {
-    const evidence = await saveEvidence({ evidence: { portfolioId: enrolment.id, type: 'P', title: 'Product', date: '2011-05-10' } });
+    const evidence = await saveEvidence({
+      evidence: { portfolioId: enrolment.id, type: 'P', title: 'Product', date: '2011-05-10' },
+    });
     renderAt(`/portfolios/${enrolment.id}/evidence/${evidence.id}`);
     fireEvent.click(await screen.findByRole('button', { name: 'Edit details or add media' }));
     const form = screen.getByRole('form', { name: 'Edit evidence' });

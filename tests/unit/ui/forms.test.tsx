@@ -7,7 +7,14 @@ import type { Enrolment } from '../../../src/domain';
 import { FieldfolioDB, setDatabase } from '../../../src/storage/db';
 import { listForms, loadDraft, saveDraft, saveEvidence, saveForm, storeSpecs } from '../../../src/storage';
 import { AUTOSAVE_DELAY_MS } from '../../../src/ui/data/useAutosave';
-import { formDraftKey, FormPage, FormsPage, GeneratedFormPage, newFormDraftKey, type FormDraft } from '../../../src/ui/forms';
+import {
+  formDraftKey,
+  FormPage,
+  FormsPage,
+  GeneratedFormPage,
+  newFormDraftKey,
+  type FormDraft,
+} from '../../../src/ui/forms';
 import { installTestClock } from '../clock';
 import { loadSpec } from '../domain/loadSpecs';
 import { svq2Portfolio } from '../factories';
@@ -18,7 +25,11 @@ let enrolment: Enrolment;
 beforeEach(async () => {
   setDatabase(new FieldfolioDB('test-' + Math.random()));
   await storeSpecs([spec], 'bundled');
-  ({ enrolment } = await svq2Portfolio({ candidate: 'Annie Clews', assessor: 'Jim Sullivan', startDate: '2011-05-01' }));
+  ({ enrolment } = await svq2Portfolio({
+    candidate: 'Annie Clews',
+    assessor: 'Jim Sullivan',
+    startDate: '2011-05-01',
+  }));
 });
 
 afterEach(() => {
@@ -104,7 +115,12 @@ describe('observation record form', () => {
 
   it('keeps edits to a saved form as a draft under its id, written at once when the page is hidden', async () => {
     useFakeTimeouts();
-    const saved = await saveForm({ portfolioId: enrolment.id, formType: 'observation', title: 'Observation record', data: { activities: 'first version', unit: 'F2' } });
+    const saved = await saveForm({
+      portfolioId: enrolment.id,
+      formType: 'observation',
+      title: 'Observation record',
+      data: { activities: 'first version', unit: 'F2' },
+    });
     const view = renderAt(`/portfolios/${enrolment.id}/forms/${saved.id}`);
     const activities = await observed();
     expect(activities.value).toBe('first version');
@@ -114,7 +130,10 @@ describe('observation record form', () => {
     const visibility = vi.spyOn(document, 'visibilityState', 'get').mockReturnValue('hidden');
     document.dispatchEvent(new Event('visibilitychange'));
     visibility.mockRestore();
-    await waitFor(async () => expect((await loadDraft<FormDraft>(formDraftKey(saved.id)))?.data.activities).toBe('second version'), { timeout: 300 });
+    await waitFor(
+      async () => expect((await loadDraft<FormDraft>(formDraftKey(saved.id)))?.data.activities).toBe('second version'),
+      { timeout: 300 },
+    );
 
     view.unmount();
     renderAt(`/portfolios/${enrolment.id}/forms/${saved.id}`);
@@ -122,7 +141,9 @@ describe('observation record form', () => {
     expect((await observed()).value).toBe('second version');
 
     fireEvent.click(screen.getAllByRole('button', { name: 'Save' })[0]!);
-    await waitFor(async () => expect((await listForms(enrolment.id, 'observation'))[0]?.data.activities).toBe('second version'));
+    await waitFor(async () =>
+      expect((await listForms(enrolment.id, 'observation'))[0]?.data.activities).toBe('second version'),
+    );
     expect(await loadDraft(formDraftKey(saved.id))).toBeUndefined();
   });
 
@@ -131,12 +152,25 @@ describe('observation record form', () => {
     const view = renderAt(`/portfolios/${enrolment.id}/forms/new-observation`);
     fireEvent.change(await observed(), { target: { value: 'left in a hurry' } });
     view.unmount();
-    await waitFor(async () => expect((await loadDraft<FormDraft>(newObservationKey()))?.data.activities).toBe('left in a hurry'), { timeout: AUTOSAVE_DELAY_MS / 2 });
+    await waitFor(
+      async () => expect((await loadDraft<FormDraft>(newObservationKey()))?.data.activities).toBe('left in a hurry'),
+      { timeout: AUTOSAVE_DELAY_MS / 2 },
+    );
   });
 
   it('does not restore a draft older than the saved form', async () => {
-    const saved = await saveForm({ portfolioId: enrolment.id, formType: 'observation', title: '', data: { activities: 'saved later' } });
-    await saveDraft(formDraftKey(saved.id), { id: saved.id, formType: 'observation', data: { activities: 'stale draft' }, savedAt: '2000-01-01T00:00:00.000Z' } satisfies FormDraft);
+    const saved = await saveForm({
+      portfolioId: enrolment.id,
+      formType: 'observation',
+      title: '',
+      data: { activities: 'saved later' },
+    });
+    await saveDraft(formDraftKey(saved.id), {
+      id: saved.id,
+      formType: 'observation',
+      data: { activities: 'stale draft' },
+      savedAt: '2000-01-01T00:00:00.000Z',
+    } satisfies FormDraft);
     renderAt(`/portfolios/${enrolment.id}/forms/${saved.id}`);
     expect((await observed()).value).toBe('saved later');
     expect(screen.queryByText(/Restored your unsaved changes/)).toBeNull();
@@ -169,7 +203,11 @@ describe('form signatures', () => {
     fireEvent.click(screen.getAllByRole('button', { name: 'Save' })[0]!);
     await waitFor(async () => expect(await listForms(enrolment.id, 'observation')).toHaveLength(1));
     const [form] = await listForms(enrolment.id, 'observation');
-    expect(form!.data).toMatchObject({ assessorSignature: 'Jim Sullivan', assessorSignatureImage: '', assessorSignatureRole: 'Assessor' });
+    expect(form!.data).toMatchObject({
+      assessorSignature: 'Jim Sullivan',
+      assessorSignatureImage: '',
+      assessorSignatureRole: 'Assessor',
+    });
     const at = form!.data.assessorSignatureAt as string;
     expect(new Date(at).toISOString()).toBe(at);
     expect(Date.parse(at)).toBeGreaterThanOrEqual(before - 1000);
@@ -195,14 +233,22 @@ describe('form signatures', () => {
       portfolioId: enrolment.id,
       formType: 'observation',
       title: 'Observation record',
-      data: { unit: 'F2', assessorSignature: 'Jim Sullivan', assessorSignatureImage: 'not an image', candidateSignature: 'Annie Clews', candidateSignatureAt: 'garbage' },
+      data: {
+        unit: 'F2',
+        assessorSignature: 'Jim Sullivan',
+        assessorSignatureImage: 'not an image',
+        candidateSignature: 'Annie Clews',
+        candidateSignatureAt: 'garbage',
+      },
     });
     renderAt(`/portfolios/${enrolment.id}/forms/${saved.id}`);
     const group = await assessorGroup();
     const line = within(group).getByText(/^Signed by Jim Sullivan/);
     expect(line.textContent).toBe('Signed by Jim Sullivan (Assessor) (time of signing not recorded)');
     const candidate = screen.getByRole('group', { name: /^Candidate’s signature/ });
-    expect(within(candidate).getByText(/^Signed by Annie Clews/).textContent).toBe('Signed by Annie Clews (Candidate) (time of signing not recorded), with typed name only');
+    expect(within(candidate).getByText(/^Signed by Annie Clews/).textContent).toBe(
+      'Signed by Annie Clews (Candidate) (time of signing not recorded), with typed name only',
+    );
 
     fireEvent.click(screen.getByRole('button', { name: 'View as printed' }));
     const sheet = screen.getByRole('article', { name: 'Observation record (print layout)' });
@@ -215,24 +261,45 @@ describe('form signatures', () => {
 describe('forms list and generated forms', () => {
   installTestClock(); // each write a second after the one before
   it('lists the portfolio’s forms by type with a "New" link for each typed form and links to the generated ones', async () => {
-    await saveForm({ portfolioId: enrolment.id, formType: 'witness-testimony', title: 'Witness testimony — F2', data: {} });
+    await saveForm({
+      portfolioId: enrolment.id,
+      formType: 'witness-testimony',
+      title: 'Witness testimony — F2',
+      data: {},
+    });
     renderAt(`/portfolios/${enrolment.id}/forms`);
     expect(await screen.findByRole('link', { name: 'New observation record' })).toBeTruthy();
     expect(screen.getByRole('link', { name: 'Witness testimony — F2' })).toBeTruthy();
-    expect(screen.getByRole('link', { name: 'Index of evidence' }).getAttribute('href')).toBe(`/portfolios/${enrolment.id}/forms/generated/index-of-evidence`);
+    expect(screen.getByRole('link', { name: 'Index of evidence' }).getAttribute('href')).toBe(
+      `/portfolios/${enrolment.id}/forms/generated/index-of-evidence`,
+    );
     expect(screen.queryByRole('link', { name: 'New index of evidence' })).toBeNull();
   });
 
   it('builds the index of evidence from the evidence and its links, in a scrollable labelled region', async () => {
     await saveEvidence({
-      evidence: { portfolioId: enrolment.id, type: 'RA', title: 'Personal statement', description: 'My induction', date: '2011-05-13' },
+      evidence: {
+        portfolioId: enrolment.id,
+        type: 'RA',
+        title: 'Personal statement',
+        description: 'My induction',
+        date: '2011-05-13',
+      },
       criteria: [
         { unitCode: 'F2', criterionKey: 'F2|pc|F2.1|F2.1.1' },
         { unitCode: 'F2', criterionKey: 'F2|k|f2a' },
       ],
     });
     // recorded a moment later (the test clock)
-    await saveEvidence({ evidence: { portfolioId: enrolment.id, type: 'WT', title: 'Witness testimonial', description: 'From Clara', date: '2011-05-09' } });
+    await saveEvidence({
+      evidence: {
+        portfolioId: enrolment.id,
+        type: 'WT',
+        title: 'Witness testimonial',
+        description: 'From Clara',
+        date: '2011-05-09',
+      },
+    });
     renderAt(`/portfolios/${enrolment.id}/forms/generated/index-of-evidence`);
     const region = await screen.findByRole('region', { name: 'Index of evidence table' });
     expect(region.tabIndex).toBe(0);

@@ -16,7 +16,14 @@ it('the progress matrix marks a criterion judged "not yet" in text, not colour a
   await storeSpecs([spec], 'bundled');
   const candidate = await savePerson({ name: 'Annie Clews', roles: ['candidate'] });
   const assessor = await savePerson({ name: 'Jim Sullivan', roles: ['assessor'], assessorStatus: 'qualified' });
-  const enrolment = await createEnrolment({ candidateId: candidate.id, specId: spec.id, specVersion: spec.version, route: ['F1', 'F2', 'A10', 'B2', 'C3', 'D2', 'D3'], startDate: '2011-05-01', assessorId: assessor.id });
+  const enrolment = await createEnrolment({
+    candidateId: candidate.id,
+    specId: spec.id,
+    specVersion: spec.version,
+    route: ['F1', 'F2', 'A10', 'B2', 'C3', 'D2', 'D3'],
+    startDate: '2011-05-01',
+    assessorId: assessor.id,
+  });
   await saveEvidence({
     evidence: { portfolioId: enrolment.id, type: 'O', title: 'Observation', date: '2011-05-13' },
     criteria: [
@@ -24,7 +31,14 @@ it('the progress matrix marks a criterion judged "not yet" in text, not colour a
       { unitCode: 'F1', criterionKey: 'F1|pc|F1.2|F1.2' },
     ],
   });
-  await recordCriterionDecision({ portfolioId: enrolment.id, unitCode: 'F1', criterionKey: 'F1|pc|F1.1|F1.1', outcome: 'not-yet', assessorId: assessor.id, date: '2011-05-14' });
+  await recordCriterionDecision({
+    portfolioId: enrolment.id,
+    unitCode: 'F1',
+    criterionKey: 'F1|pc|F1.1|F1.1',
+    outcome: 'not-yet',
+    assessorId: assessor.id,
+    date: '2011-05-14',
+  });
 
   render(
     <MemoryRouter initialEntries={[`/portfolios/${enrolment.id}`]}>
@@ -34,7 +48,10 @@ it('the progress matrix marks a criterion judged "not yet" in text, not colour a
     </MemoryRouter>,
   );
   const chips = within(await screen.findByRole('list', { name: 'F1 criteria' })).getAllByRole('listitem');
-  expect(chips.map((c) => c.textContent)).toEqual(['✗ F1.1 judged not yet by the assessor, has 1 evidence', '✓ F1.2 has 1 evidence']);
+  expect(chips.map((c) => c.textContent)).toEqual([
+    '✗ F1.1 judged not yet by the assessor, has 1 evidence',
+    '✓ F1.2 has 1 evidence',
+  ]);
   expect(chips[0]!.className).toBe('chip not-yet');
   expect(screen.getByTestId('coverage-F1').textContent).toBe('50%');
 });

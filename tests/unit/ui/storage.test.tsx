@@ -8,7 +8,10 @@ import { NearQuotaWarning, StorageMeter } from '../../../src/ui/components/Stora
 import { svq2Portfolio } from '../factories';
 
 function stubStorage(usage: number, quota: number) {
-  vi.stubGlobal('navigator', { ...navigator, storage: { estimate: async () => ({ usage, quota }), persisted: async () => false, persist: async () => true } });
+  vi.stubGlobal('navigator', {
+    ...navigator,
+    storage: { estimate: async () => ({ usage, quota }), persisted: async () => false, persist: async () => true },
+  });
 }
 
 beforeEach(() => setDatabase(new FieldfolioDB(`storage-ui-${Math.random()}`)));
@@ -39,7 +42,10 @@ describe('storage use on screen', () => {
     const { enrolment } = await svq2Portfolio();
     render(<StorageMeter />);
     expect((await screen.findByText(/Storage:/)).textContent).toMatch(/0 media files/);
-    await saveEvidence({ evidence: { portfolioId: enrolment.id, type: 'P', title: 'Card', date: '2026-10-01' }, files: [{ name: 'a.png', type: 'image/png', blob: new Blob(['png']) }] });
+    await saveEvidence({
+      evidence: { portfolioId: enrolment.id, type: 'P', title: 'Card', date: '2026-10-01' },
+      files: [{ name: 'a.png', type: 'image/png', blob: new Blob(['png']) }],
+    });
     await screen.findByText(/1 media file\./);
   });
 });
