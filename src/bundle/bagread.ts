@@ -10,6 +10,9 @@ export function fail(file: string, reason: string): never {
 
 export const MiB = 1024 * 1024;
 
+/** The folder macOS Archive Utility adds beside the bag for resource forks (`._*` AppleDouble files). */
+const MAC_RESOURCE_FORKS = '__MACOSX';
+
 /**
  * The most each file read whole may hold (bag-relative path). The sizes are checked before reading, so an absurd
  * one is refused with its name, before the signature is even checked, and never fills the memory.
@@ -36,26 +39,36 @@ export function decodeUtf8(bytes: Uint8Array, path: string): string {
 export class Bag {
   private constructor(
     private readonly blob: Blob,
+    /** "" (the bag at the zip root) or the bag folder with its slash. */
     private readonly root: string,
-    /** Every entry by its path inside the bag folder. */
+    /** Every file entry by its path inside the bag folder. */
     readonly entries: ReadonlyMap<string, ZipEntry>,
   ) {}
 
-  /** The zip's entries, which must all be files inside one folder: the bag. */
+  /**
+   * The bag in the zip: the folder holding bagit.txt, a top-level folder (as Fieldfolio writes it) or the zip root
+   * (the folder's contents zipped); every file must be in it. Folder entries and macOS's `__MACOSX/` resource forks are
+   * not part of any bag: they are skipped, after the zip reader has checked their names and sizes like any entry's.
+   */
   static async open(blob: Blob, limits: ZipLimits): Promise<Bag> {
-    const entries = await readZipDirectory(blob, limits);
-    if (entries.length === 0) fail('(zip container)', 'the zip is empty');
-    const root = entries[0]!.name.split('/')[0]!;
+    const files = (await readZipDirectory(blob, limits)).filter(
+      (e) => !e.name.endsWith('/') && !e.name.startsWith(`${MAC_RESOURCE_FORKS}/`),
+    );
+    if (files.length === 0) fail('(zip container)', 'the zip holds no files');
+    const declarations = files.filter((e) => /^([^/]+\/)?bagit\.txt$/.test(e.name));
+    if (declarations.length === 0) fail('bagit.txt', 'is missing: no bag at the zip root or in a top-level folder');
+    if (declarations.length > 1) fail(declarations[1]!.name, `is a second bag beside ${declarations[0]!.name}`);
+    const root = declarations[0]!.name.slice(0, -'bagit.txt'.length);
     const byPath = new Map<string, ZipEntry>();
-    for (const e of entries) {
-      if (!e.name.startsWith(`${root}/`) || e.name.endsWith('/')) fail(e.name, `is outside the bag folder "${root}/"`);
-      byPath.set(e.name.slice(root.length + 1), e);
+    for (const e of files) {
+      if (!e.name.startsWith(root)) fail(e.name, `is outside the bag folder "${root}"`);
+      byPath.set(e.name.slice(root.length), e);
     }
     return new Bag(blob, root, byPath);
   }
 
   entry(path: string): ZipEntry {
-    return this.entries.get(path) ?? fail(`${this.root}/${path}`, 'is missing');
+    return this.entries.get(path) ?? fail(`${this.root}${path}`, 'is missing');
   }
 
   /** A file read whole, refused by its declared size if larger than such a file can be. */

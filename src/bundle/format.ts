@@ -41,22 +41,3 @@ export const SignatureFile = z
   })
   .strict();
 export type SignatureFile = z.infer<typeof SignatureFile>;
-
-
-export const toBase64 = (bytes: Uint8Array) => btoa(Array.from(bytes, (b) => String.fromCharCode(b)).join(''));
-/** Decodes base64; returns null for text that is not base64. */
-export function fromBase64(text: string): Uint8Array | null {
-  try {
-    return Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
-  } catch {
-    return null;
-  }
-}
-
-/** The one serialisation of signature.json that verification accepts (it is covered by no hash). */
-export const canonicalSignatureText = (s: SignatureFile) =>
-  JSON.stringify(
-    { algorithm: s.algorithm, signedFile: s.signedFile, publicKey: s.publicKey, fingerprint: s.fingerprint, signature: s.signature, deviceId: s.deviceId },
-    null,
-    1,
-  ) + '\n';

@@ -91,7 +91,7 @@ async function checkTagFiles(bag: Bag, tagManifest: Map<string, string>): Promis
     if (path.startsWith('data/')) fail(TAG_MANIFEST, `lists a payload file (${path})`);
     bag.checkDigest(path, await bag.digest(path), TAG_MANIFEST, hash);
   }
-  // The two files no manifest covers are checked by the signature and the canonical form; their CRC here.
+  // The two files no manifest covers: the tag manifest is checked by the signature; their zip CRC-32 here.
   for (const path of [TAG_MANIFEST, 'signature.json']) bag.checkDigest(path, await bag.digest(path), 'the zip');
   for (const path of ['bagit.txt', 'bag-info.txt', MANIFEST]) {
     if (!tagManifest.has(path)) fail(TAG_MANIFEST, `does not cover ${path}`);

@@ -24,6 +24,7 @@ export * from './portfolio';
 export * from './specs';
 export * from './status';
 export * from './keys';
+export * from './signing';
 export * from './exchange';
 export { listConflicts, resolveConflict, type ConflictRow } from './conflicts';
 export * from './peers';
