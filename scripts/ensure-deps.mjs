@@ -33,7 +33,14 @@ const has = (cmd) => {
 
 // Browser tests need Chromium; the bundle check needs unzip, sha256sum (coreutils) and openssl; the container tests
 // re-zip a bundle with Info-ZIP's zip.
-const missing = process.argv.includes('--browser') ? [!findChromium() && 'chromium', !has('unzip') && 'unzip', !has('zip') && 'zip', !has('openssl') && 'openssl'].filter(Boolean) : [];
+const missing = process.argv.includes('--browser')
+  ? [
+      !findChromium() && 'chromium',
+      !has('unzip') && 'unzip',
+      !has('zip') && 'zip',
+      !has('openssl') && 'openssl',
+    ].filter(Boolean)
+  : [];
 if (missing.length > 0) {
   console.log(`[ensure] installing Debian packages: ${missing.join(' ')}…`);
   const sudo = process.getuid && process.getuid() !== 0 ? 'sudo ' : '';

@@ -229,53 +229,45 @@ describe('migration from schema version 1', () => {
     const at = '2025-01-02T03:04:05.000Z';
     const common = { createdAt: at, updatedAt: at, rev: 3, deviceId: 'old-device', deleted: false };
     await v1.table('people').put({ id: 'p1', ...common, name: 'Old Candidate', role: 'candidate', shoeSize: 9 });
-    await v1
-      .table('enrolments')
-      .put({
-        id: 'e1',
-        ...common,
-        candidateId: 'p1',
-        specId: 'svq2-customer-service-scqf5',
-        specVersion: '1.0.0',
-        route: ['F1'],
-        startDate: '2025-01-01',
-      });
+    await v1.table('enrolments').put({
+      id: 'e1',
+      ...common,
+      candidateId: 'p1',
+      specId: 'svq2-customer-service-scqf5',
+      specVersion: '1.0.0',
+      route: ['F1'],
+      startDate: '2025-01-01',
+    });
     await v1
       .table('evidence')
       .put({ id: 'ev1', ...common, portfolioId: 'e1', type: 'O', title: 'Old observation', date: '2025-01-01' });
-    await v1
-      .table('media')
-      .put({
-        id: 'm1',
-        ...common,
-        portfolioId: 'e1',
-        evidenceId: 'ev1',
-        mimeType: 'image/png',
-        size: 3,
-        sha256: 'a'.repeat(64),
-        blob: new Blob(['png']),
-      });
-    await v1
-      .table('mappings')
-      .put({
-        id: 'map1',
-        ...common,
-        portfolioId: 'e1',
-        evidenceId: 'ev1',
-        unitCode: 'F1',
-        criterionKey: 'F1|pc|F1.1|F1.1',
-      });
-    await v1
-      .table('mappings')
-      .put({
-        id: 'map2',
-        ...common,
-        deleted: true,
-        portfolioId: 'e1',
-        evidenceId: 'ev1',
-        unitCode: 'F1',
-        criterionKey: 'F1|pc|F1.2|F1.2',
-      });
+    await v1.table('media').put({
+      id: 'm1',
+      ...common,
+      portfolioId: 'e1',
+      evidenceId: 'ev1',
+      mimeType: 'image/png',
+      size: 3,
+      sha256: 'a'.repeat(64),
+      blob: new Blob(['png']),
+    });
+    await v1.table('mappings').put({
+      id: 'map1',
+      ...common,
+      portfolioId: 'e1',
+      evidenceId: 'ev1',
+      unitCode: 'F1',
+      criterionKey: 'F1|pc|F1.1|F1.1',
+    });
+    await v1.table('mappings').put({
+      id: 'map2',
+      ...common,
+      deleted: true,
+      portfolioId: 'e1',
+      evidenceId: 'ev1',
+      unitCode: 'F1',
+      criterionKey: 'F1|pc|F1.2|F1.2',
+    });
     await v1.table('drafts').put({ key: 'form:x', data: { a: 1 }, updatedAt: at });
     v1.close();
 
@@ -315,42 +307,36 @@ describe('migration from schema version 2', () => {
     const at = '2026-01-02T03:04:05.000Z';
     const common = { createdAt: at, updatedAt: at, rev: 4, deviceId: 'old-device', deleted: false, schemaVersion: 2 };
     await v2.table('people').put({ id: 'p1', ...common, name: 'Cand', roles: ['candidate'], futureField: 'kept' });
-    await v2
-      .table('enrolments')
-      .put({
-        id: 'e1',
-        ...common,
-        candidateId: 'p1',
-        specId: 'svq2-customer-service-scqf5',
-        specVersion: '1.0.0',
-        route: ['F1'],
-        startDate: '2026-01-01',
-      });
-    await v2
-      .table('evidence')
-      .put({
-        id: 'ev1',
-        ...common,
-        portfolioId: 'e1',
-        type: 'O',
-        title: 'Observed',
-        date: '2026-01-01',
-        simulation: true,
-        criteria: [{ unitCode: 'F1', criterionKey: 'F1|pc|F1.1|F1.1' }],
-      });
-    await v2
-      .table('media')
-      .put({
-        id: 'm1',
-        ...common,
-        portfolioId: 'e1',
-        evidenceId: 'ev1',
-        name: 'a.png',
-        mimeType: 'image/png',
-        size: 3,
-        sha256: 'b'.repeat(64),
-        blob: new Blob(['png']),
-      });
+    await v2.table('enrolments').put({
+      id: 'e1',
+      ...common,
+      candidateId: 'p1',
+      specId: 'svq2-customer-service-scqf5',
+      specVersion: '1.0.0',
+      route: ['F1'],
+      startDate: '2026-01-01',
+    });
+    await v2.table('evidence').put({
+      id: 'ev1',
+      ...common,
+      portfolioId: 'e1',
+      type: 'O',
+      title: 'Observed',
+      date: '2026-01-01',
+      simulation: true,
+      criteria: [{ unitCode: 'F1', criterionKey: 'F1|pc|F1.1|F1.1' }],
+    });
+    await v2.table('media').put({
+      id: 'm1',
+      ...common,
+      portfolioId: 'e1',
+      evidenceId: 'ev1',
+      name: 'a.png',
+      mimeType: 'image/png',
+      size: 3,
+      sha256: 'b'.repeat(64),
+      blob: new Blob(['png']),
+    });
     v2.close();
 
     const { upgraded, data } = await openUpgraded(dbName);
@@ -394,17 +380,15 @@ describe('migration from schema version 3', () => {
       schemaVersion: 3,
     };
     await v3.table('people').put({ id: 'p1', ...common, name: 'Cand', roles: ['candidate'] });
-    await v3
-      .table('enrolments')
-      .put({
-        id: 'e1',
-        ...common,
-        candidateId: 'p1',
-        specId: 'svq2-customer-service-scqf5',
-        specVersion: '1.0.0',
-        route: ['F1'],
-        startDate: '2026-01-01',
-      });
+    await v3.table('enrolments').put({
+      id: 'e1',
+      ...common,
+      candidateId: 'p1',
+      specId: 'svq2-customer-service-scqf5',
+      specVersion: '1.0.0',
+      route: ['F1'],
+      startDate: '2026-01-01',
+    });
     const stored = {
       id: 'ev1',
       ...common,
