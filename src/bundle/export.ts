@@ -7,6 +7,10 @@ import {
   portfolioForExport,
   type PortfolioExport,
   deviceId,
+  actingPersonId,
+  signOwnRecords,
+  signingDevicesOf,
+  trustDocumentsFor,
   listStoredSpecs,
   loadStoredSpec,
   nowIso,
@@ -87,7 +91,9 @@ interface BundleFacts {
   since: string | undefined;
 }
 
-export async function writeBundle(data: PortfolioExport, options: ExportOptions = {}): Promise<ExportedBundle> {
+export async function writeBundle(unsigned: PortfolioExport, options: ExportOptions = {}): Promise<ExportedBundle> {
+  // Every version this device made leaves it signed (docs/trust.md).
+  const data = { ...unsigned, records: await signOwnRecords(unsigned.records) };
   const enrolment = data.records.enrolments[0]!;
   const facts: BundleFacts = {
     enrolment,
@@ -98,7 +104,7 @@ export async function writeBundle(data: PortfolioExport, options: ExportOptions 
   };
   const { spec, carried } = await specsFor(enrolment, options.since);
   const report = portfolioReport(data, spec, facts.now.toISOString().slice(0, 10));
-  const files = collectPayload(data, portfolioFile(data, facts), carried, report);
+  const files = collectPayload(data, portfolioFile(data, facts, await trustPart(data.records)), carried, report);
   const progress = new ExportProgressCounter(files, options.onProgress);
   const zip = new BagZipWriter(`fieldfolio-${enrolment.id}`, facts.now, options.signal);
   const manifest = await writePayload(zip, hashMedia(files, progress), progress);
@@ -122,7 +128,22 @@ async function specsFor(enrolment: RecordOf<'enrolments'>, since: string | undef
   return { spec, carried: spec ? [spec] : (await listStoredSpecs()).filter((s) => s.id === enrolment.specId) };
 }
 
-function portfolioFile(data: PortfolioExport, facts: BundleFacts): PortfolioFile {
+/** What the bundle carries for the receiver's trust decisions: signers' keys, their certificates, the sender. */
+async function trustPart(
+  records: PortfolioExport['records'],
+): Promise<Pick<PortfolioFile, 'devices' | 'trust' | 'sender'>> {
+  const devices = await signingDevicesOf(records);
+  const trust = await trustDocumentsFor(new Set(devices.map((d) => d.deviceKey)));
+  const personId = await actingPersonId();
+  const person = personId ? records.people.find((p) => p.id === personId) : undefined;
+  return { devices, trust, sender: person ? { personId: person.id, name: person.name } : null };
+}
+
+function portfolioFile(
+  data: PortfolioExport,
+  facts: BundleFacts,
+  trust: Awaited<ReturnType<typeof trustPart>>,
+): PortfolioFile {
   return {
     format: 'fieldfolio-portfolio',
     schemaVersion: BUNDLE_SCHEMA_VERSION,
@@ -134,6 +155,7 @@ function portfolioFile(data: PortfolioExport, facts: BundleFacts): PortfolioFile
     changesSince: facts.since ?? null,
     records: data.records as unknown as PortfolioFile['records'],
     audit: data.audit,
+    ...trust,
   };
 }
 

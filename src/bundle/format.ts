@@ -1,6 +1,6 @@
 // What a bundle's data/portfolio.json and signature.json hold. Documented in docs/bundle-format.md.
 import { z } from 'zod';
-import { AuditEntry, TRAVELLING_TABLES, type TravellingTable } from '../domain';
+import { AuditEntry, DeviceEntry, TRAVELLING_TABLES, type TravellingTable } from '../domain';
 
 /** Version of the bundle layout; a bundle with a newer one is refused rather than half-read. */
 export const BUNDLE_SCHEMA_VERSION = 1;
@@ -24,6 +24,15 @@ export const PortfolioFile = z
     changesSince: z.string().nullable().default(null),
     records: z.object(recordLists).strict(),
     audit: z.array(AuditEntry),
+    /** The devices whose signatures the records carry, with their keys (docs/trust.md). */
+    devices: z.array(DeviceEntry).max(10_000).default([]),
+    /** Centre certificates and revocations for those devices; each is checked on its own when received. */
+    trust: z.array(z.unknown()).max(10_000).default([]),
+    /** Who was using the sending device, so the receiver can name an unknown key's holder. */
+    sender: z
+      .object({ personId: z.string().min(1).max(100), name: z.string().max(200) })
+      .nullable()
+      .default(null),
   })
   .loose();
 export type PortfolioFile = z.infer<typeof PortfolioFile>;

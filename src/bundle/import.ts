@@ -1,39 +1,73 @@
-import { applyImport, notePeer, type ImportResult, rememberKey } from '../storage';
+// Import: verify the whole bundle, decide what it may change on this device (admission: scope, keys, record
+// signatures, who may change what; docs/trust.md), and only then write it, in one transaction.
+import { admit, applyImport, type Admission, type ImportResult } from '../storage';
 import { verifyBundle, type VerifiedBundle } from './verify';
 
 export type ImportMode = 'restore' | 'merge';
 
-/** Verifies the whole bundle first; only then writes it, in one transaction. */
+/** A bundle refused as a whole before anything was written: every reason, in words. */
+export class BundleRefused extends Error {
+  constructor(readonly reasons: string[]) {
+    super(
+      `This bundle was refused; nothing was written. ${reasons.slice(0, 5).join('; ')}${reasons.length > 5 ? ` (and ${reasons.length - 5} more)` : ''}`,
+    );
+    this.name = 'BundleRefused';
+  }
+}
+
+/** What a verified bundle would change here, and what would be held or refused: shown before the person says yes. */
+export function admitBundle(bundle: VerifiedBundle): Promise<Admission> {
+  return admit({
+    portfolioId: bundle.portfolioId,
+    records: bundle.records,
+    audit: bundle.audit,
+    media: bundle.media,
+    devices: bundle.devices,
+    trustDocuments: bundle.trustDocuments,
+    signer: {
+      deviceId: bundle.signer.deviceId,
+      deviceKey: bundle.signer.deviceKey,
+      publicKey: bundle.signer.publicKey,
+    },
+  });
+}
+
+/** Verifies the whole bundle first; only then writes what it may change, in one transaction. */
 export async function importBundle(
   blob: Blob,
   mode: ImportMode,
-  signerLabel?: string,
 ): Promise<{ bundle: VerifiedBundle; result: ImportResult }> {
   const bundle = await verifyBundle(blob);
-  return { bundle, result: await writeVerifiedBundle(bundle, mode, signerLabel) };
+  return { bundle, result: await writeVerifiedBundle(bundle, mode) };
 }
 
 /**
- * Writes a bundle `verifyBundle` has passed (the screen verifies once, shows what it holds, then writes). Its
- * media are slices of the picked file, which the browser will not read once the file has changed on disk (File
- * snapshot semantics): a file swapped after the check fails the one transaction instead of slipping in.
+ * Writes a bundle `verifyBundle` has passed, as admission decided (the screen shows the admission first). Its media
+ * are slices of the picked file, which the browser will not read once the file has changed on disk (File snapshot
+ * semantics): a file swapped after the check fails the one transaction instead of slipping in.
  */
 export async function writeVerifiedBundle(
   bundle: VerifiedBundle,
   mode: ImportMode,
-  signerLabel?: string,
+  admission?: Admission,
 ): Promise<ImportResult> {
-  const result = await applyImport({
+  const decided = admission ?? (await admitBundle(bundle));
+  if (decided.refusals.length > 0) throw new BundleRefused(decided.refusals);
+  return applyImport({
     portfolioId: bundle.portfolioId,
-    records: bundle.records,
+    records: decided.admitted,
     media: bundle.media,
     audit: bundle.audit,
     specs: bundle.specs,
     mode,
     scope: bundle.scope,
-    summary: `bundle from device ${bundle.deviceId.slice(0, 8)} signed by ${bundle.signer.fingerprint.slice(0, 11)}`,
+    summary: `bundle from device ${bundle.deviceId.slice(0, 8)}`,
+    trust: {
+      held: decided.held,
+      newDevices: decided.newDevices,
+      trustDocuments: decided.trustDocuments,
+      signerKey: bundle.signer.deviceKey,
+      peer: { deviceId: bundle.deviceId, sentAt: bundle.exportedAt },
+    },
   });
-  await rememberKey(bundle.signer.fingerprint, signerLabel ?? `device ${bundle.deviceId.slice(0, 8)}`);
-  await notePeer(bundle.deviceId, { lastReceivedAt: bundle.exportedAt });
-  return result;
 }

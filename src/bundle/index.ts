@@ -8,5 +8,5 @@ export {
   type ExportedBundle,
 } from './export';
 export { verifyBundle, BundleError, type VerifiedBundle, type VerifyOptions } from './verify';
-export { importBundle, writeVerifiedBundle, type ImportMode } from './import';
+export { admitBundle, BundleRefused, importBundle, writeVerifiedBundle, type ImportMode } from './import';
 export { exportVerifierDecisions, type VerifierSample } from './verifierDecisions';

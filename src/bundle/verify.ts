@@ -2,7 +2,7 @@
 // one BagIt bag), the signature (over the tag manifest, which covers the other tag files), the payload (manifest,
 // Payload-Oxum, every hash), and the records (portfolio.json against its schemas, the specs, the media files).
 import { parseSpec, readRecord, RECORD_SCHEMA_VERSION, type QualificationSpec, type RecordOf } from '../domain';
-import { EXCHANGED_TABLES, type ExchangedTable, knownKeys } from '../storage';
+import { EXCHANGED_TABLES, type ExchangedTable, fromBase64, fullFingerprint, knownDevice } from '../storage';
 import { Bag, decodeUtf8, fail, MiB } from './bagread';
 import { BAGIT_TXT, parseBagInfo, parseManifest, payloadOxum } from './bagit';
 import { BUNDLE_SCHEMA_VERSION, PortfolioFile, type SignatureFile } from './format';
@@ -23,7 +23,19 @@ export interface VerifiedBundle {
   specs: QualificationSpec[];
   /** Media bytes by media record id. */
   media: Map<string, Blob>;
-  signer: { fingerprint: string; known: boolean; label: string | null };
+  /** The signing device: `deviceKey` is its key's full fingerprint; `known` when this device has seen the id with that key. */
+  signer: {
+    fingerprint: string;
+    deviceKey: string;
+    deviceId: string;
+    publicKey: string;
+    known: boolean;
+    label: string | null;
+  };
+  /** The devices whose signatures the records carry, their certificates, and who sent it (docs/trust.md). */
+  devices: PortfolioFile['devices'];
+  trustDocuments: unknown[];
+  sender: PortfolioFile['sender'];
   payloadFiles: number;
   payloadBytes: number;
 }
@@ -57,6 +69,9 @@ export async function verifyBundle(
     specs,
     media,
     signer: await signerOf(signed.signature),
+    devices: file.devices,
+    trustDocuments: file.trust,
+    sender: file.sender,
     payloadFiles: payload.manifest.size,
     payloadBytes: payload.payloadBytes,
   };
@@ -275,7 +290,16 @@ async function mediaOfRecords(
   return media;
 }
 
+/** The signing device as signature.json names it; "known" only if this device has seen that id with that key. */
 async function signerOf(signature: SignatureFile): Promise<VerifiedBundle['signer']> {
-  const known = (await knownKeys()).find((k) => k.fingerprint === signature.fingerprint);
-  return { fingerprint: signature.fingerprint, known: !!known, label: known?.label ?? null };
+  const deviceKey = await fullFingerprint(fromBase64(signature.publicKey)!);
+  const known = await knownDevice(signature.deviceId);
+  return {
+    fingerprint: signature.fingerprint,
+    deviceKey,
+    deviceId: signature.deviceId,
+    publicKey: signature.publicKey,
+    known: known?.deviceKey === deviceKey,
+    label: known?.deviceKey === deviceKey ? `device ${signature.deviceId.slice(0, 8)}` : null,
+  };
 }

@@ -9,6 +9,7 @@ import {
   judgeChange,
   peopleNamedBy,
   rolesIn,
+  speakersOf,
   standingOf,
   summariseChanges,
   TRAVELLING_TABLES,
@@ -30,7 +31,7 @@ import { db, type DeviceRow, type HeldRow } from './db';
 import { deviceId } from './device';
 import { recordSignatureHolds } from './recordSigning';
 import { fromBase64, fullFingerprint } from './signing';
-import { checkTrustDocument, loadTrustState } from './trust';
+import { checkTrustDocument, loadTrustState, thisDeviceEntry } from './trust';
 
 type Row = Versioned & Record<string, unknown>;
 
@@ -119,20 +120,19 @@ async function checkDevices(entries: DeviceEntry[], refusals: string[]) {
   const devices = new Map<string, DeviceEntry>();
   const newDevices: DeviceRow[] = [];
   const knownRows = await db().devices.bulkGet(entries.map((e) => e.deviceId));
-  const self = await deviceId();
+  const own = await thisDeviceEntry();
   for (const [i, entry] of entries.entries()) {
     const spki = fromBase64(entry.publicKey);
     if (!spki || (await fullFingerprint(spki)) !== entry.deviceKey) {
       refusals.push(`device ${entry.deviceId}: its public key does not match its fingerprint`);
       continue;
     }
+    // This device's own key is its own; another device's is the one it was first seen with.
     const known =
-      knownRows[i] ?? (devices.has(entry.deviceId) ? { deviceKey: devices.get(entry.deviceId)!.deviceKey } : undefined);
-    if (entry.deviceId === self && !known) {
-      refusals.push(
-        `device ${entry.deviceId} is this device, but the bundle gives it another key (${formatFingerprint(entry.deviceKey)})`,
-      );
-    } else if (known && known.deviceKey !== entry.deviceKey) {
+      entry.deviceId === own.deviceId
+        ? own
+        : (knownRows[i] ?? (devices.has(entry.deviceId) ? devices.get(entry.deviceId) : undefined));
+    if (known && known.deviceKey !== entry.deviceKey) {
       refusals.push(
         `device ${entry.deviceId} is known here with key ${formatFingerprint(known.deviceKey)}, but this bundle says ${formatFingerprint(entry.deviceKey)}: refused`,
       );
@@ -215,10 +215,8 @@ function standingNow(entry: DeviceEntry, trust: TrustState, local: LocalView): K
 
 function signerStanding(incoming: IncomingBundle, trust: TrustState, local: LocalView): SignerStanding {
   const standing = standingNow(incoming.signer, trust, local);
-  const personId = standing.kind === 'certified' || standing.kind === 'accepted' ? standing.personId : null;
-  const personName =
-    standing.kind === 'certified' ? standing.personName : personId ? (local.person(personId)?.name ?? null) : null;
-  return { entry: incoming.signer, standing, personName };
+  const names = speakersOf(standing).map((s) => s.personName ?? local.person(s.personId)?.name ?? s.personId);
+  return { entry: incoming.signer, standing, personName: names.length > 0 ? names.join(', ') : null };
 }
 
 const refusedBecause = (standing: KeyStanding, entry: DeviceEntry): string | null => {
@@ -282,11 +280,14 @@ function judge(
   local: LocalView,
 ): string | null {
   if (standing.kind === 'self') return null;
-  const personId = standing.kind === 'certified' || standing.kind === 'accepted' ? standing.personId : '';
-  const roles = rolesIn(standing, local.parties, local.person(personId));
-  const author = { deviceId: String(theirs.deviceId), deviceKey: '', personId, roles };
-  return judgeChange(
-    { table, before: mine, after: theirs },
-    { author, portfolio: local.parties, signature: local.signature, person: local.person },
-  );
+  // A key that speaks for several people (a shared device) may make the change if any of them may.
+  let reason: string | null = 'this key speaks for no one';
+  for (const speaker of speakersOf(standing)) {
+    const roles = rolesIn(speaker, local.parties, local.person(speaker.personId));
+    const author = { deviceId: String(theirs.deviceId), deviceKey: '', personId: speaker.personId, roles };
+    const context = { author, portfolio: local.parties, signature: local.signature, person: local.person };
+    reason = judgeChange({ table, before: mine, after: theirs }, context);
+    if (reason === null) return null;
+  }
+  return reason;
 }

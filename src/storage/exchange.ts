@@ -14,10 +14,14 @@ import {
   type RecordTable,
   type TravellingTable,
   type Versioned,
+  type DeviceCertificate,
+  type Revocation,
 } from '../domain';
 import { appendAudit, appendReceivedAudit } from './audit';
 import { keepConflict } from './conflicts';
-import { db, type MediaRow } from './db';
+import { db, type DeviceRow, type HeldRow, type MediaRow } from './db';
+import { notePeer } from './peers';
+import { trustDocumentRow } from './trust';
 import { deviceId } from './device';
 import { explainWriteError, StorageError } from './errors';
 import { portfolioRows } from './read';
@@ -113,9 +117,21 @@ export interface ImportPlan {
   /** "changes": only some records of the portfolio, which can be merged but never restored as a whole. */
   scope: 'full' | 'changes';
   summary: string;
+  /** What admission decided beside the records (admission.ts): all of it is written in the same transaction. */
+  trust: {
+    held: HeldRow[];
+    newDevices: DeviceRow[];
+    trustDocuments: Array<DeviceCertificate | Revocation>;
+    /** The full fingerprint of the key that signed the bundle, for the audit log. */
+    signerKey: string;
+    /** The sending device, remembered as a peer with the time of its bundle. */
+    peer: { deviceId: string; sentAt: string };
+  };
 }
 
 export interface ImportResult {
+  /** Changes kept aside because their author may not make them (docs/trust.md). */
+  held: number;
   written: number;
   unchanged: number;
   conflicts: number;
@@ -176,20 +192,32 @@ async function mergeTable(table: ExchangedTable, plan: ImportPlan, counts: Impor
   await t.bulkPut(changed);
 }
 
+/** Tables an import writes beside the records: all in its one transaction, so a crash leaves none half-done. */
+const IMPORT_TABLES = ['audit', 'specs', 'conflicts', 'held', 'devices', 'trustDocuments', 'settings'];
+
+/** The key bindings, certificates, held changes and peer an import brings, written inside its transaction. */
+async function keepTrustDecisions(trust: ImportPlan['trust']): Promise<void> {
+  await db().held.bulkPut(trust.held);
+  await db().devices.bulkPut(trust.newDevices);
+  await db().trustDocuments.bulkPut(trust.trustDocuments.map(trustDocumentRow));
+  await notePeer(trust.peer.deviceId, { lastReceivedAt: trust.peer.sentAt });
+}
+
 /** Writes a verified bundle: one transaction; the newer version of each record wins; concurrent edits are kept. */
 export async function applyImport(plan: ImportPlan): Promise<ImportResult> {
   const d = db();
   const device = await deviceId();
   try {
-    return await d.transaction('rw', [...EXCHANGED_TABLES, 'audit', 'specs', 'conflicts'], async () => {
+    return await d.transaction('rw', [...EXCHANGED_TABLES, ...IMPORT_TABLES], async () => {
       checkMode(plan, !!(await d.enrolments.get(plan.portfolioId)));
-      const counts: ImportResult = { written: 0, unchanged: 0, conflicts: 0 };
+      const counts: ImportResult = { held: plan.trust.held.length, written: 0, unchanged: 0, conflicts: 0 };
       for (const table of EXCHANGED_TABLES) await mergeTable(table, plan, counts);
       await appendReceivedAudit(plan.audit);
       // Runs inside this transaction (the specs table is in its scope).
       await storeSpecs(plan.specs, 'imported');
-      if (counts.written > 0 || counts.conflicts > 0) {
-        const summary = `${plan.summary}: ${counts.written} records written, ${counts.conflicts} conflicts kept`;
+      await keepTrustDecisions(plan.trust);
+      if (counts.written > 0 || counts.conflicts > 0 || counts.held > 0) {
+        const summary = `${plan.summary}, signed by key ${plan.trust.signerKey}: ${counts.written} records written, ${counts.conflicts} conflicts kept, ${counts.held} changes held`;
         await appendAudit({
           portfolioId: plan.portfolioId,
           actorId: null,

@@ -31,3 +31,6 @@ export * from './peers';
 export * from './hashing';
 export * from './demo';
 export { StorageError } from './errors';
+export * from './trust';
+export { signOwnRecords, signingDevicesOf, recordSignatureHolds } from './recordSigning';
+export { admit, type Admission, type IncomingBundle, type SignerStanding } from './admission';

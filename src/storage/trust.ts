@@ -174,7 +174,13 @@ export const trustDocumentRow = (doc: DeviceCertificate | Revocation) => ({
 export async function acceptKey(
   acceptance: Omit<KeyAcceptance, 'acceptedAt' | 'acceptedBy'> & { acceptedBy: string | null },
 ): Promise<void> {
-  await db().acceptances.put({ ...acceptance, acceptedAt: nowIso() });
+  await db().transaction('rw', db().acceptances, async () => {
+    const existing = await db().acceptances.get(acceptance.deviceKey);
+    const people = [...new Set([...(existing?.personIds ?? []), ...acceptance.personIds])];
+    // Accepting again changes nothing; accepting for more people adds them.
+    if (existing && existing.deviceId === acceptance.deviceId && people.length === existing.personIds.length) return;
+    await db().acceptances.put({ ...acceptance, personIds: people, acceptedAt: nowIso() });
+  });
 }
 
 export async function withdrawAcceptance(deviceKey: string): Promise<void> {
@@ -194,6 +200,11 @@ export async function loadTrustState(): Promise<TrustState> {
     revocations: documents.flatMap((d) => (d.doc.format === 'fieldfolio-revocation' ? [d.doc] : [])),
     acceptances,
   };
+}
+
+/** A device this device knows, by id: bound to the key it was first seen with. */
+export async function knownDevice(id: string): Promise<DeviceRow | undefined> {
+  return db().devices.get(id);
 }
 
 /** The devices this device knows: each id bound to the key it was first seen with. */

@@ -27,8 +27,9 @@ function stamp<T extends RecordTable>(
 ): RecordOf<T> {
   const at = nowIso();
   return RECORD_SCHEMAS[table].parse({
+    // A local change is a new version: any signature read along with the old one no longer holds.
     ...(existing && withoutSignature(existing)),
-    ...input,
+    ...withoutSignature(input),
     id: (input.id as string | undefined) ?? existing?.id ?? newId(),
     createdAt: existing?.createdAt ?? at,
     updatedAt: at,

@@ -36,4 +36,5 @@ export const decisionRecordType = defineRecordType({
   indexes: 'id, portfolioId',
   travels: true,
   portfolioScoped: true,
+  changedBy: 'decision',
 });

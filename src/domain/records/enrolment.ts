@@ -33,4 +33,5 @@ export const enrolmentRecordType = defineRecordType({
   indexes: 'id, candidateId, updatedAt',
   travels: true,
   portfolioScoped: false,
+  changedBy: 'portfolio',
 });

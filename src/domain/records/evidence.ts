@@ -63,6 +63,7 @@ export const evidenceRecordType = defineRecordType({
   indexes: 'id, portfolioId',
   travels: true,
   portfolioScoped: true,
+  changedBy: 'content',
 });
 
 /** One evidence ↔ criterion link, as views use it (derived from Evidence.criteria, not stored on its own). */

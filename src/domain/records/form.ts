@@ -45,4 +45,5 @@ export const formRecordType = defineRecordType({
   indexes: 'id, portfolioId',
   travels: true,
   portfolioScoped: true,
+  changedBy: 'content',
 });

@@ -29,4 +29,5 @@ export const mediaRecordType = defineRecordType({
   indexes: 'id, portfolioId, evidenceId',
   travels: true,
   portfolioScoped: true,
+  changedBy: 'content',
 });

@@ -50,4 +50,5 @@ export const personRecordType = defineRecordType({
   indexes: 'id, updatedAt',
   travels: true,
   portfolioScoped: false,
+  changedBy: 'person',
 });

@@ -17,7 +17,17 @@ export interface RecordType<Table extends string = string, Schema extends z.ZodT
   travels: boolean;
   /** Its records belong to one portfolio: they carry its id as `portfolioId`. */
   portfolioScoped: boolean;
+  /** Whose key may change its records when they arrive in a bundle (domain/trust/rules.ts, docs/trust.md). */
+  changedBy: ChangeAuthority;
 }
+
+/**
+ * The trust rule a record type follows: the portfolio itself (its assessor; the candidate their route),
+ * people (themselves; staff for others), content (the candidate or an assessor), signatures (in the signer's
+ * own name for sign-offs and countersignatures), decisions (the assessor, countersigner, IQA or verifier who
+ * made them).
+ */
+export type ChangeAuthority = 'portfolio' | 'person' | 'content' | 'signature' | 'decision';
 
 /** Keeps the literal types (table name, flags) that the registry's types are derived from. */
 export const defineRecordType = <const T extends RecordType>(type: T): T => type;

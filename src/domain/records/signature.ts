@@ -43,4 +43,5 @@ export const signatureRecordType = defineRecordType({
   indexes: 'id, portfolioId, subjectId',
   travels: true,
   portfolioScoped: true,
+  changedBy: 'signature',
 });

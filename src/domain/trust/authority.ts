@@ -13,15 +13,18 @@ export interface TrustState {
   acceptances: readonly KeyAcceptance[];
 }
 
+/** One person a key speaks for: a shared device (a centre's tablet) speaks for several. */
+export interface Speaker {
+  personId: string;
+  /** As the certificate names them (accepted keys: as this device names them). */
+  personName: string | null;
+  /** Certified keys: the roles the centre granted; accepted keys: none (roles come from the portfolio). */
+  grants: readonly Grant[] | null;
+}
+
 export type KeyStanding =
-  | {
-      kind: 'certified';
-      personId: string;
-      personName: string;
-      grants: readonly Grant[];
-      certificate: DeviceCertificate;
-    }
-  | { kind: 'accepted'; personId: string; acceptance: KeyAcceptance }
+  | { kind: 'certified'; speakers: Speaker[] }
+  | { kind: 'accepted'; speakers: Speaker[]; acceptance: KeyAcceptance }
   | { kind: 'revoked'; revocation: Revocation }
   | { kind: 'unknown'; reason: string }
   /** This device's own key: what it signed, this device made. */
@@ -33,26 +36,36 @@ export function standingOf(deviceKey: string, deviceId: string, trust: TrustStat
   const revocation = trust.revocations.find((r) => r.deviceKey === deviceKey && trusted(r.centreKey));
   if (revocation) return { kind: 'revoked', revocation };
   const certificates = trust.certificates.filter((c) => c.deviceKey === deviceKey && trusted(c.centreKey));
-  const current = certificates.find((c) => c.deviceId === deviceId && c.validFrom <= now && now <= c.validUntil);
-  if (current)
+  const current = certificates.filter((c) => c.deviceId === deviceId && c.validFrom <= now && now <= c.validUntil);
+  if (current.length > 0) {
     return {
       kind: 'certified',
-      personId: current.personId,
-      personName: current.personName,
-      grants: current.grants,
-      certificate: current,
+      speakers: current.map((c) => ({ personId: c.personId, personName: c.personName, grants: c.grants })),
     };
+  }
   const acceptance = trust.acceptances.find((a) => a.deviceKey === deviceKey && a.deviceId === deviceId);
-  if (acceptance) return { kind: 'accepted', personId: acceptance.personId, acceptance };
-  if (certificates.some((c) => c.deviceId !== deviceId))
+  if (acceptance) {
+    return {
+      kind: 'accepted',
+      speakers: acceptance.personIds.map((personId) => ({ personId, personName: null, grants: null })),
+      acceptance,
+    };
+  }
+  if (certificates.some((c) => c.deviceId !== deviceId)) {
     return { kind: 'unknown', reason: 'the centre certified this key for another device' };
-  if (certificates.length > 0)
+  }
+  if (certificates.length > 0) {
     return { kind: 'unknown', reason: 'its certificate is not valid now (expired or not yet valid)' };
+  }
   return {
     kind: 'unknown',
     reason: 'no trusted centre has certified this key and no one on this device has accepted it',
   };
 }
+
+/** The people a key speaks for (none when it is unknown, revoked, or this device's own). */
+export const speakersOf = (standing: KeyStanding): readonly Speaker[] =>
+  standing.kind === 'certified' || standing.kind === 'accepted' ? standing.speakers : [];
 
 /** What the roles-in-a-portfolio computation needs of the portfolio and its people. */
 export interface PortfolioParties {
@@ -76,31 +89,30 @@ export interface Author {
 }
 
 /**
- * Roles on one portfolio. Certified keys hold what their grants say (a candidate grant only on the candidate's
- * own portfolio). Accepted keys hold what the person is on this device: candidate or assessor where the
- * portfolio names them, assessor anywhere if qualified (they countersign), IQA and external verifier anywhere
- * (they sample what they are given).
+ * One speaker's roles on one portfolio. Certified: what the grants say (a candidate grant only on the candidate's
+ * own portfolio). Accepted by hand: what the person is on this device: candidate where the portfolio names them,
+ * and their staff roles (assessor, qualified or trainee; IQA; external verifier) on any portfolio they are given:
+ * a centre shares work among its assessors, and a trainee's decisions need countersigning whoever makes them.
  */
 export function rolesIn(
-  standing: KeyStanding,
+  speaker: Speaker,
   portfolio: PortfolioParties,
   person: PersonFacts | undefined,
 ): Map<GrantRole, RoleStatus> {
   const roles = new Map<GrantRole, RoleStatus>();
-  if (standing.kind === 'certified') {
-    for (const grant of standing.grants) {
+  const id = speaker.personId;
+  if (speaker.grants) {
+    for (const grant of speaker.grants) {
       const covers = grant.portfolios === 'all' || grant.portfolios.includes(portfolio.id);
-      if (!covers || (grant.role === 'candidate' && standing.personId !== portfolio.candidateId)) continue;
+      if (!covers || (grant.role === 'candidate' && id !== portfolio.candidateId)) continue;
       if (roles.get(grant.role) !== 'qualified') roles.set(grant.role, grant.status);
     }
     return roles;
   }
-  if (standing.kind !== 'accepted' || !person) return roles;
-  const id = standing.personId;
+  if (!person) return roles;
   const qualified = person.assessorStatus === 'qualified';
   if (id === portfolio.candidateId) roles.set('candidate', 'qualified');
-  if (person.roles.includes('assessor') && (id === portfolio.assessorId || qualified))
-    roles.set('assessor', qualified ? 'qualified' : 'trainee');
+  if (person.roles.includes('assessor')) roles.set('assessor', qualified ? 'qualified' : 'trainee');
   if (person.roles.includes('iqa') || id === portfolio.iqaId) roles.set('iqa', 'qualified');
   if (person.roles.includes('ev')) roles.set('ev', 'qualified');
   return roles;

@@ -39,14 +39,21 @@ export const Grant = z
   .strict();
 export type Grant = z.infer<typeof Grant>;
 
+/** What every document the centre signs carries: its id, the centre's key, and the signature. */
+const CENTRE_SIGNED = {
+  id: z.string().min(1).max(100),
+  centreKey: Fingerprint,
+  /** The centre's public key (SPKI DER, base64): its fingerprint must be `centreKey`. */
+  centrePublicKey: base64,
+  /** ECDSA P-256 / SHA-256 over signedPayload(document), IEEE P1363 low-S, base64. */
+  signature: base64,
+};
+
 /** The centre's statement about one device key, signed by the centre key. */
 export const DeviceCertificate = z
   .object({
     format: z.literal('fieldfolio-device-certificate'),
-    id: z.string().min(1).max(100),
-    centreKey: Fingerprint,
-    /** The centre's public key (SPKI DER, base64): its fingerprint must be `centreKey`. */
-    centrePublicKey: base64,
+    ...CENTRE_SIGNED,
     deviceId: z.string().min(1).max(100),
     deviceKey: Fingerprint,
     devicePublicKey: base64,
@@ -56,8 +63,6 @@ export const DeviceCertificate = z
     validFrom: isoDateTime,
     validUntil: isoDateTime,
     issuedAt: isoDateTime,
-    /** ECDSA P-256 / SHA-256 over signedPayload(certificate), IEEE P1363, base64. */
-    signature: base64,
   })
   .strict();
 export type DeviceCertificate = z.infer<typeof DeviceCertificate>;
@@ -66,13 +71,10 @@ export type DeviceCertificate = z.infer<typeof DeviceCertificate>;
 export const Revocation = z
   .object({
     format: z.literal('fieldfolio-revocation'),
-    id: z.string().min(1).max(100),
-    centreKey: Fingerprint,
-    centrePublicKey: base64,
+    ...CENTRE_SIGNED,
     deviceKey: Fingerprint,
     revokedAt: isoDateTime,
     reason: z.string().max(500).default(''),
-    signature: base64,
   })
   .strict();
 export type Revocation = z.infer<typeof Revocation>;
@@ -82,8 +84,8 @@ export const KeyAcceptance = z
   .object({
     deviceKey: Fingerprint,
     deviceId: z.string().min(1).max(100),
-    /** The person the key acts for: their roles in each portfolio come from the portfolio itself. */
-    personId: z.string().min(1).max(100),
+    /** The people the key acts for (a shared device: several); their roles come from each portfolio. */
+    personIds: z.array(z.string().min(1).max(100)).min(1).max(100),
     acceptedBy: z.string().nullable(),
     acceptedAt: isoDateTime,
   })

@@ -1,6 +1,8 @@
 // Who may change what (docs/trust.md, "What each role may change"). One function judges one change: the
 // version in force on this device (if any) becoming the incoming version, made by `author`. It answers null
 // when the change is allowed, else the reason in words. Pure: the caller supplies every fact it needs.
+import { RECORD_TYPES } from '../records/registry';
+import type { ChangeAuthority } from '../records/recordType';
 import type { Author, PersonFacts, PortfolioParties } from './authority';
 
 type Row = Record<string, unknown>;
@@ -40,6 +42,9 @@ const qualifiedAssessor = (ctx: ChangeContext) => ctx.author.roles.get('assessor
 const judgeEnrolment: Judge = (change, ctx) => {
   if (has(ctx, 'assessor')) return null;
   if (has(ctx, 'candidate') && onlyChanged(change, ['route'])) return null;
+  // A candidate may start their own portfolio on their own device; its assessor takes it on from there.
+  if (has(ctx, 'candidate') && change.before === undefined && change.after.candidateId === ctx.author.personId)
+    return null;
   return has(ctx, 'candidate')
     ? 'a candidate may change only their route'
     : 'only the portfolio’s assessor may start or change it';
@@ -112,7 +117,8 @@ const judgeDecision: Judge = (change, ctx) => {
   if (countersigned || after.countersignatureId !== (before?.countersignatureId ?? null)) {
     const problem = countersignatureProblem(after, ctx);
     if (problem) return problem;
-    if (onlyChanged(change, ['countersignedBy', 'countersignatureId'])) return null;
+    // The countersigner vouches for the decision as countersigned (the trainee's own version may never arrive).
+    return null;
   }
   if (has(ctx, 'candidate') && onlyChanged(change, ['candidateSignatureId'])) return null;
   const own =
@@ -125,18 +131,17 @@ const judgeDecision: Judge = (change, ctx) => {
   return has(ctx, 'assessor') && own ? null : 'a judgement or unit sign-off needs the key of the assessor who made it';
 };
 
-const JUDGES: Record<string, Judge> = {
-  enrolments: judgeEnrolment,
-  people: judgePerson,
-  evidence: judgeEvidenceLike,
-  media: judgeEvidenceLike,
-  forms: judgeEvidenceLike,
-  signatures: judgeSignature,
-  decisions: judgeDecision,
+/** One rule per kind of authority; each record type names its kind in the registry (`changedBy`). */
+const JUDGES: Record<ChangeAuthority, Judge> = {
+  portfolio: judgeEnrolment,
+  person: judgePerson,
+  content: judgeEvidenceLike,
+  signature: judgeSignature,
+  decision: judgeDecision,
 };
 
-/** Null when `ctx.author` may make this change, else why not. Record types with no rule are refused. */
+/** Null when `ctx.author` may make this change, else why not. A table the registry does not know is refused. */
 export function judgeChange(change: Change, ctx: ChangeContext): string | null {
-  const judge = JUDGES[change.table];
-  return judge ? judge(change, ctx) : `no one may change records of type “${change.table}” by bundle`;
+  const type = RECORD_TYPES.find((t) => t.table === change.table);
+  return type ? JUDGES[type.changedBy](change, ctx) : `no one may change records of type “${change.table}” by bundle`;
 }

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { strToU8, zipSync } from 'fflate';
 import { db } from '../../../src/storage/db';
 import { ECDSA, ECDSA_SIGN, fromBase64, isLowS, loadPortfolio, toBase64 } from '../../../src/storage';
-import { importBundle } from '../../../src/bundle/import';
+import { importBundle } from './trusting';
 import { signatureFileFor } from '../../../src/bundle/signature';
 import { device, installFileClock, rejection, setUpDemoPhone, unzipAll } from './helpers';
 

@@ -3,10 +3,18 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { setDatabase } from '../../../src/storage/db';
-import { createEnrolment, deviceId, listPeers, loadPortfolio, saveEvidence, savePerson } from '../../../src/storage';
+import {
+  createEnrolment,
+  deviceId,
+  deviceSigningKey,
+  listPeers,
+  loadPortfolio,
+  saveEvidence,
+  savePerson,
+} from '../../../src/storage';
 import { exportPortfolio } from '../../../src/bundle/export';
 import { verifyBundle } from '../../../src/bundle/verify';
-import { importBundle } from '../../../src/bundle/import';
+import { acceptKeysOf, importBundle } from './trusting';
 import { device, FIXED, snapshot, specs, setUpDemoPhone, installFileClock } from './helpers';
 
 const clock = installFileClock();
@@ -79,7 +87,9 @@ describe('portfolio bundle: sending to a device', () => {
     expect((await listPeers()).find((p) => p.deviceId === 'laptop-device')!.sentAt[other.id]).toBeUndefined();
 
     await device('empty-laptop');
-    await deviceId(); // the device's own identity, made on first use, is not portfolio data
+    await deviceId(); // the device's own identity (id and key), made on first use, is not portfolio data
+    await deviceSigningKey();
+    await acceptKeysOf(await verifyBundle(delta.blob)); // as a person would before importing (trusting.ts)
     const before = await snapshot();
     await expect(importBundle(delta.blob, 'restore')).rejects.toThrow(
       /holds only changes to a portfolio, not the whole of it/,

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { setDatabase, db } from '../../../src/storage/db';
 import { loadPortfolio, resolveConflict, saveEvidence } from '../../../src/storage';
 import { exportPortfolio } from '../../../src/bundle/export';
-import { importBundle } from '../../../src/bundle/import';
+import { importBundle } from './trusting';
 import { device, FIXED, setUpDemoPhone, installFileClock } from './helpers';
 
 installFileClock();

@@ -6,6 +6,7 @@ import {
   judgeChange,
   normaliseFingerprint,
   rolesIn,
+  speakersOf,
   signedPayload,
   standingOf,
   summariseChanges,
@@ -76,7 +77,7 @@ const signOff = {
 describe('key standing', () => {
   it('a key certified by a trusted centre speaks for its person, within its validity', () => {
     const s = standingOf(KEY, 'dev-1', trust({ certificates: [certificate()] }), NOW);
-    expect(s).toMatchObject({ kind: 'certified', personId: 'ass' });
+    expect(s).toMatchObject({ kind: 'certified', speakers: [{ personId: 'ass', personName: 'Ann Assessor' }] });
     expect(standingOf(KEY, 'dev-1', trust({ certificates: [certificate()] }), '2028-01-01T00:00:00Z').kind).toBe(
       'unknown',
     );
@@ -109,20 +110,23 @@ describe('key standing', () => {
     ).toBe('revoked');
   });
 
-  it('an unknown key has no roles; an accepted one has the roles its person holds on the portfolio', () => {
+  it('an unknown key speaks for no one; an accepted one for its people, in the roles they hold on the portfolio', () => {
     const unknown: KeyStanding = standingOf(KEY, 'dev-1', trust(), NOW);
-    expect(rolesIn(unknown, portfolio, { roles: ['assessor'], assessorStatus: 'qualified' }).size).toBe(0);
-    const accepted = standingOf(
-      KEY,
-      'dev-1',
-      trust({
-        acceptances: [{ deviceKey: KEY, deviceId: 'dev-1', personId: 'cand', acceptedBy: null, acceptedAt: NOW }],
-      }),
-      NOW,
+    expect(speakersOf(unknown)).toEqual([]);
+    const acceptance = {
+      deviceKey: KEY,
+      deviceId: 'dev-1',
+      personIds: ['cand', 'ass'],
+      acceptedBy: null,
+      acceptedAt: NOW,
+    };
+    const [cand, ass] = speakersOf(standingOf(KEY, 'dev-1', trust({ acceptances: [acceptance] }), NOW));
+    expect([...rolesIn(cand!, portfolio, { roles: ['candidate'], assessorStatus: 'not-applicable' }).keys()]).toEqual([
+      'candidate',
+    ]);
+    expect([...rolesIn(ass!, portfolio, { roles: ['assessor'], assessorStatus: 'working-towards' }).entries()]).toEqual(
+      [['assessor', 'trainee']],
     );
-    expect([
-      ...rolesIn(accepted, portfolio, { roles: ['candidate'], assessorStatus: 'not-applicable' }).keys(),
-    ]).toEqual(['candidate']);
   });
 
   it('a candidate grant covers only the candidate’s own portfolio', () => {
@@ -136,7 +140,7 @@ describe('key standing', () => {
       }),
       NOW,
     );
-    expect(rolesIn(s, portfolio, undefined).size).toBe(0);
+    expect(rolesIn(speakersOf(s)[0]!, portfolio, undefined).size).toBe(0);
   });
 });
 
@@ -205,6 +209,9 @@ describe('who may change what', () => {
         ctx(candidate),
       ),
     ).toMatch(/route/);
+    expect(judgeChange({ table: 'enrolments', before: undefined, after: enrolment }, ctx(candidate))).toBeNull();
+    const forOther = { ...enrolment, candidateId: 'other' };
+    expect(judgeChange({ table: 'enrolments', before: undefined, after: forOther }, ctx(candidate))).toMatch(/route/);
   });
 
   it('sampling decisions are the IQA’s or verifier’s, in their own name', () => {

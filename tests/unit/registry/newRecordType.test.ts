@@ -10,14 +10,14 @@ vi.mock('../../../src/domain/records/registry', async (importOriginal) => {
   return { ...app, RECORD_TYPES: types, ...app.recordRegistry(types) };
 });
 
-import type { RecordTable } from '../../../src/domain';
+import { withoutSignature, type RecordTable } from '../../../src/domain';
 import { FieldfolioDB, db, setDatabase } from '../../../src/storage/db';
 import { write } from '../../../src/storage/write';
 import { portfolioRecords } from '../../../src/storage/read';
 import { auditLog, portfolioForExport, storeSpecs } from '../../../src/storage';
 import { writeBundle } from '../../../src/bundle/export';
 import { verifyBundle } from '../../../src/bundle/verify';
-import { writeVerifiedBundle } from '../../../src/bundle/import';
+import { writeVerifiedBundle } from '../bundle/trusting';
 // Not a React hook, whatever its name says: it installs the test clock around each test.
 import { installTestClock } from '../clock';
 import { svq2Portfolio } from '../factories';
@@ -68,11 +68,16 @@ describe('a record type added to the registry', () => {
     expect((exported.records as Record<string, unknown[]>).notes).toEqual([note]);
     const bundle = await writeBundle(exported, { now: new Date('2026-11-26T12:00:00Z') });
     const verified = await verifyBundle(bundle.blob);
-    expect((verified.records as Record<string, unknown[]>).notes).toEqual([note]);
+    expect((verified.records as unknown as Record<string, Note[]>).notes!.map((n) => withoutSignature(n))).toEqual([
+      note,
+    ]);
 
     await freshDevice('notes-tablet');
     const result = await writeVerifiedBundle(verified, 'restore');
     expect(result.conflicts).toBe(0);
-    expect(await portfolioRecords(NOTES, portfolioId)).toEqual([note]);
+    // The note arrives as it left: signed by the device that made it (docs/trust.md), otherwise unchanged.
+    const [received] = (await portfolioRecords(NOTES, portfolioId)) as unknown as Note[];
+    expect(withoutSignature(received!)).toEqual(note);
+    expect(received!.sig?.deviceKey).toMatch(/^[0-9a-f]{64}$/);
   });
 });

@@ -24,4 +24,6 @@ export const noteRecordType = defineRecordType({
   indexes: 'id, portfolioId',
   travels: true,
   portfolioScoped: true,
+  // Content of a portfolio: the candidate or an assessor may change it (docs/trust.md).
+  changedBy: 'content',
 });

@@ -72,7 +72,17 @@ describe('a saved draft that cannot be read', () => {
       audit: [],
       specs: [spec],
       media: new Map(),
-      signer: { fingerprint: 'ab:cd', known: false, label: null },
+      signer: {
+        fingerprint: 'ab:cd',
+        deviceKey: 'e'.repeat(64),
+        deviceId: 'phone',
+        publicKey: 'AAAA',
+        known: false,
+        label: null,
+      },
+      devices: [],
+      trustDocuments: [],
+      sender: null,
       payloadFiles: 0,
       payloadBytes: 0,
     };
