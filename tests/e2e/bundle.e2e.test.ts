@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { launchProfile, startServer, waitForOfflineReady } from './harness';
+import { ImportScreen } from './pages/ImportScreen';
 import { PortfolioApp } from './pages/PortfolioApp';
 
 const dir = mkdtempSync(join(tmpdir(), 'fieldfolio-e2e-'));
@@ -84,6 +85,13 @@ describe('bundles between devices, offline', () => {
     await summary.waitFor();
     expect(await summary.textContent()).toContain('not seen on this device before');
     expect(await summary.textContent()).toContain(ownFingerprint);
+    // The tablet does not know the phone's key: every change would be held until a person accepts it.
+    expect(await tabletPage.getByTestId('held-preview').textContent()).toMatch(/does not accept/);
+    const tabletImport = new ImportScreen(tabletPage);
+    expect(await tabletImport.signerFingerprint()).toMatch(/^[0-9a-f]{64}$/);
+    // The phone is the centre's shared device: its key speaks for the assessors, the IQA and the candidate.
+    await tabletImport.acceptSigner([/Annie Macleod/, /J Sullivan/, /Tia Brown/, /Kenneth Hay/, /Morag Ross/]);
+    expect(await tabletPage.getByTestId('held-preview').count()).toBe(0);
     await tabletPage.getByRole('button', { name: 'Add to this device' }).click();
     await tabletPage.getByRole('heading', { level: 1, name: 'Annie Macleod' }).waitFor();
     await expect.poll(() => tabletPage.getByRole('list', { name: 'Evidence' }).locator('> li').count()).toBe(7);
@@ -111,6 +119,9 @@ describe('bundles between devices, offline', () => {
     // Back on the assessor's phone: the decisions bundle merges into the portfolio.
     await openBundle(assessorPage, decisionsPath);
     await assessorPage.getByTestId('bundle-summary').waitFor();
+    // The summary names the sampling decisions before anything is written; the verifier's key is accepted as Ivy's.
+    expect(await assessorPage.getByTestId('bundle-preview').textContent()).toContain('sampling decision on unit F1');
+    await new ImportScreen(assessorPage).acceptSigner([/Ivy Quality/]);
     await assessorPage.getByRole('button', { name: 'Merge into my copy' }).click();
     await assessorPage.getByRole('heading', { level: 1, name: 'Annie Macleod' }).waitFor();
     const samples = assessorPage.getByTestId('samples');

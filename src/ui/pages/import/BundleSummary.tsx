@@ -1,0 +1,100 @@
+// A verified bundle: what it holds, what it would change here, and what can be done with it.
+import { formatFingerprint, type Person } from '../../../domain';
+import type { VerifiedBundle } from '../../../bundle';
+import type { Admission } from '../../../storage';
+import { formatBytes } from '../../components/StorageMeter';
+import { AcceptSignerForm } from './AcceptSignerForm';
+import { AdmissionPreview } from './AdmissionPreview';
+
+interface BundleSummaryProps {
+  bundle: VerifiedBundle;
+  admission: Admission;
+  /** Whether this device holds the bundle's portfolio already (then it can only be merged). */
+  onDevice: boolean;
+  writing: boolean;
+  peopleHere: Person[];
+  onApply: (mode: 'restore' | 'merge') => void;
+  onOpenReadOnly: () => void;
+  onAcceptSigner: (personIds: string[]) => void;
+}
+
+export function BundleSummary(props: BundleSummaryProps) {
+  const { bundle, admission, onDevice, writing, onApply, onOpenReadOnly } = props;
+  const refused = admission.refusals.length > 0;
+  const unknownSigner = admission.signer.standing.kind === 'unknown';
+  const people = [
+    ...bundle.records.people,
+    ...props.peopleHere.filter((p) => !bundle.records.people.some((b) => b.id === p.id)),
+  ];
+  return (
+    <div className="panel" data-testid="bundle-summary">
+      <p>
+        ✓ Verified: {bundle.payloadFiles} files, {formatBytes(bundle.payloadBytes)}; every hash and the signature check
+        out.
+      </p>
+      <BundleFacts bundle={bundle} />
+      <AdmissionPreview admission={admission} />
+      {unknownSigner && !refused && (
+        <AcceptSignerForm
+          deviceKey={bundle.signer.deviceKey}
+          people={people}
+          suggested={bundle.sender?.personId ?? null}
+          onAccept={props.onAcceptSigner}
+        />
+      )}
+      {refused ? null : onDevice ? (
+        <button type="button" disabled={writing} onClick={() => onApply('merge')}>
+          Merge into my copy
+        </button>
+      ) : bundle.scope === 'changes' ? (
+        <p className="alert" data-testid="partial-bundle">
+          This bundle holds only changes
+          {bundle.changesSince ? ` since ${bundle.changesSince.slice(0, 16).replace('T', ' ')}` : ''}, not the whole
+          portfolio, and this device does not have the portfolio to merge them into. Ask the sender for a full bundle
+          (&ldquo;Everything&rdquo;).
+        </p>
+      ) : (
+        <button type="button" disabled={writing} onClick={() => onApply('restore')}>
+          Add to this device
+        </button>
+      )}{' '}
+      <button type="button" className="secondary" onClick={onOpenReadOnly}>
+        Open read-only (verifier)
+      </button>
+    </div>
+  );
+}
+
+/** Whose portfolio the bundle holds, when and by which device it was signed, and how much it carries. */
+function BundleFacts({ bundle }: { bundle: VerifiedBundle }) {
+  const enrolment = bundle.records.enrolments[0];
+  const candidate = bundle.records.people.find((p) => p.id === enrolment?.candidateId);
+  const facts: Array<[string, React.ReactNode]> = [
+    ['Candidate', candidate?.name ?? '—'],
+    ['Qualification', `${enrolment?.specId ?? ''} ${enrolment?.specVersion ?? ''}`],
+    ['Exported', bundle.exportedAt.replace('T', ' ').slice(0, 16)],
+    ['Sent by', bundle.sender ? `${bundle.sender.name} (as the sending device says)` : '—'],
+    [
+      'Signed by key',
+      <>
+        <code className="fingerprint">{formatFingerprint(bundle.signer.deviceKey)}</code> (short form{' '}
+        <code>{bundle.signer.fingerprint}</code>, as scripts/verify-signature.sh prints it) —{' '}
+        {bundle.signer.known ? `device known (${bundle.signer.label})` : 'device not seen on this device before'}
+      </>,
+    ],
+    [
+      'Contents',
+      `${bundle.records.evidence.length} evidence, ${bundle.media.size} media, ${bundle.records.decisions.length} decisions`,
+    ],
+  ];
+  return (
+    <dl className="facts">
+      {facts.map(([term, value]) => (
+        <div key={term}>
+          <dt>{term}</dt>
+          <dd>{value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
