@@ -88,6 +88,9 @@ describe('bundles between devices, offline', () => {
     // The tablet does not know the phone's key: every change would be held until a person accepts it.
     expect(await tabletPage.getByTestId('held-preview').textContent()).toMatch(/does not accept/);
     const tabletImport = new ImportScreen(tabletPage);
+    await tabletPage.setViewportSize({ width: 360, height: 740 });
+    await tabletPage.screenshot({ path: 'tests/e2e/screenshots/import-preview-360.png', fullPage: true });
+    await tabletPage.setViewportSize({ width: 1280, height: 800 });
     expect(await tabletImport.signerFingerprint()).toMatch(/^[0-9a-f]{64}$/);
     // The phone is the centre's shared device: its key speaks for the assessors, the IQA and the candidate.
     await tabletImport.acceptSigner([/Annie Macleod/, /J Sullivan/, /Tia Brown/, /Kenneth Hay/, /Morag Ross/]);

@@ -44,7 +44,7 @@ function describeDecision(change: PlannedChange, name: (personId: unknown) => st
       ? `, countersigned by ${name(d.countersignedBy)}`
       : '';
   const verb = kind === 'removed' ? 'withdrawn' : kind === 'added' ? 'new' : 'changed';
-  const held = change.heldBecause ? ` — held: ${change.heldBecause}` : '';
+  const held = change.heldBecause ? ' — held (see why below)' : '';
   return `${what} by ${name(d.assessorId)}${countersign} (${verb})${held}`;
 }
 

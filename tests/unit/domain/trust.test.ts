@@ -304,6 +304,6 @@ describe('documents and summaries', () => {
       (id) => (id === 'ass' ? 'Ann' : String(id)),
     );
     expect(s.byTable.evidence).toEqual({ added: 1, changed: 0, removed: 1, held: 0 });
-    expect(s.decisions).toEqual(['unit U1 signed off by Ann (new) — held: no key']);
+    expect(s.decisions).toEqual(['unit U1 signed off by Ann (new) — held (see why below)']);
   });
 });
