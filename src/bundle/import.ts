@@ -57,7 +57,7 @@ export async function writeVerifiedBundle(
     portfolioId: bundle.portfolioId,
     records: decided.admitted,
     media: bundle.media,
-    audit: bundle.audit,
+    audit: decided.audit,
     specs: bundle.specs,
     mode,
     scope: bundle.scope,

@@ -60,6 +60,8 @@ export interface Admission {
   refusals: string[];
   /** The changes this device will apply (versions it already has are left out). */
   admitted: RecordSet;
+  /** The audit entries it will keep: none when the bundle's signer is unknown or revoked (they are its word). */
+  audit: AuditEntry[];
   held: HeldRow[];
   summary: ChangeSummary;
   signer: SignerStanding;
@@ -95,6 +97,7 @@ export async function admit(incoming: IncomingBundle): Promise<Admission> {
   const signer = signerStanding(incoming, trust, local);
   const empty = {
     admitted: emptySet(),
+    audit: [],
     held: [],
     summary: summariseChanges([], String),
     signer,
@@ -105,7 +108,9 @@ export async function admit(incoming: IncomingBundle): Promise<Admission> {
   const judged = await judgeAll(incoming, trust, local, devices, refusals);
   if (refusals.length > 0) return { refusals, ...empty };
   const name = (id: unknown) => local.person(String(id))?.name ?? String(id);
-  return { refusals, ...judged, summary: summariseChanges(judged.planned, name), signer, newDevices, trustDocuments };
+  const audit = refusedBecause(signer.standing, signer.entry) ? [] : incoming.audit;
+  const summary = summariseChanges(judged.planned, name);
+  return { refusals, ...judged, audit, summary, signer, newDevices, trustDocuments };
 }
 
 const emptySet = () => Object.fromEntries(TRAVELLING_TABLES.map((t) => [t, []])) as unknown as RecordSet;
@@ -184,8 +189,9 @@ async function localView(incoming: IncomingBundle): Promise<LocalView> {
   const named = stored
     ? peopleNamedBy({ enrolments: [stored], signatures, decisions, evidence } as never)
     : new Set<string>();
+  // This device's own record of a person wins: a bundle may not give its author the roles it judges them by.
   const peopleById = new Map<string, Record<string, unknown>>(
-    [...incoming.records.people, ...people].reverse().map((p) => [p.id, p]),
+    [...incoming.records.people, ...people].map((p) => [p.id, p]),
   );
   const signaturesById = new Map<string, Row>(
     [...incoming.records.signatures, ...signatures].map((s) => [s.id, s as unknown as Row]),
