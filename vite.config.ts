@@ -1,10 +1,30 @@
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
+import { CONTENT_SECURITY_POLICY_META, SECURITY_HEADERS } from './scripts/securityHeaders';
+
+const CHARSET = '<meta charset="UTF-8" />';
+
+/**
+ * The Content-Security-Policy as a meta tag in the built index.html, right after the charset. Not in the
+ * index.html source: the dev server's React refresh needs an inline script the policy forbids.
+ */
+function contentSecurityPolicyMeta(): Plugin {
+  return {
+    name: 'fieldfolio-csp-meta',
+    apply: 'build',
+    transformIndexHtml(html) {
+      if (!html.includes(CHARSET)) throw new Error(`index.html has no ${CHARSET} to put the CSP after`);
+      const meta = `<meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY_META}" />`;
+      return html.replace(CHARSET, `${CHARSET}\n    ${meta}`);
+    },
+  };
+}
 
 export default defineConfig({
   plugins: [
     react(),
+    contentSecurityPolicyMeta(),
     VitePWA({
       // Ask before reloading: an update must never throw away what someone is typing.
       registerType: 'prompt',
@@ -34,4 +54,6 @@ export default defineConfig({
     }),
   ],
   build: { target: 'es2022', sourcemap: false },
+  // `npm start` (scripts/serve.mjs) and the browser tests serve dist/ with vite preview: with these headers.
+  preview: { headers: SECURITY_HEADERS },
 });

@@ -1,4 +1,5 @@
-// Serves the built app (dist/) the way a static host would, with the SPA fallback.
+// Serves the built app (dist/) the way a static host would, with the SPA fallback and the security headers
+// (Content-Security-Policy, nosniff, no referrer, no framing: vite.config.ts `preview.headers`, docs/deploy.md).
 import { preview } from 'vite';
 
 const port = Number(process.env.PORT ?? 4173);

@@ -1,7 +1,7 @@
 // Export: a zip holding one BagIt 1.0 bag, streamed (STORE: media is already compressed), every file's
 // SHA-256 computed as it is written, signed with this device's key. Memory stays bounded by the flush size and
 // the hash workers' read size, not the portfolio size.
-import { RECORD_SCHEMA_VERSION, type QualificationSpec, type RecordOf } from '../domain';
+import { mediaExtension, RECORD_SCHEMA_VERSION, type QualificationSpec, type RecordOf } from '../domain';
 import {
   notePeer,
   portfolioForExport,
@@ -50,24 +50,6 @@ export interface ExportedBundle {
   files: number;
   payloadBytes: number;
 }
-
-const EXTENSIONS: Record<string, string> = {
-  'image/jpeg': 'jpg',
-  'image/png': 'png',
-  'image/webp': 'webp',
-  'image/gif': 'gif',
-  'image/heic': 'heic',
-  'video/mp4': 'mp4',
-  'video/webm': 'webm',
-  'video/quicktime': 'mov',
-  'audio/webm': 'webm',
-  'audio/mp4': 'm4a',
-  'audio/mpeg': 'mp3',
-  'audio/ogg': 'ogg',
-  'application/pdf': 'pdf',
-  'text/plain': 'txt',
-};
-export const extensionFor = (mime: string) => EXTENSIONS[mime.split(';')[0]!.trim()] ?? 'bin';
 
 const encoder = new TextEncoder();
 const jsonBytes = (value: unknown) => encoder.encode(JSON.stringify(value, null, 1));
@@ -178,7 +160,7 @@ function collectPayload(
   const seen = new Set<string>();
   for (const m of data.records.media) {
     const blob = data.mediaBlobs.get(m.id);
-    const path = `data/media/${m.sha256}.${extensionFor(m.mimeType)}`;
+    const path = `data/media/${m.sha256}.${mediaExtension(m.mimeType) ?? 'bin'}`;
     if (!blob || m.deleted || seen.has(path)) continue;
     seen.add(path);
     files.push({ path, blob });

@@ -10,3 +10,4 @@ export {
 export { verifyBundle, BundleError, type VerifiedBundle, type VerifyOptions } from './verify';
 export { admitBundle, BundleRefused, importBundle, writeVerifiedBundle, type ImportMode } from './import';
 export { exportVerifierDecisions, type VerifierSample } from './verifierDecisions';
+export { bundleReport, type BundleReport } from './report';

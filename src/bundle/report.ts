@@ -1,6 +1,9 @@
 // data/report.html: a self-contained, script-free, printable report of the portfolio, readable by anyone.
+// Made at export from the records; a received bundle's report is never shown: bundleReport makes it again.
 import { computeProgress, EVIDENCE_TYPE_LABELS, mappingsOf, unitCriteria, type QualificationSpec } from '../domain';
-import type { PortfolioExport } from '../storage';
+import { sha256Hex, type PortfolioExport } from '../storage';
+import { REPORT_STYLE } from './reportStyle';
+import type { VerifiedBundle } from './verify';
 
 const esc = (s: unknown) =>
   String(s ?? '').replace(
@@ -8,7 +11,11 @@ const esc = (s: unknown) =>
     (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
   );
 
-export function portfolioReport(data: PortfolioExport, spec: QualificationSpec | null, today: string): string {
+export function portfolioReport(
+  data: Pick<PortfolioExport, 'records'>,
+  spec: QualificationSpec | null,
+  today: string,
+): string {
   const live = <T extends { deleted: boolean }>(xs: T[]) => xs.filter((x) => !x.deleted);
   const enrolment = data.records.enrolments[0]!;
   const people = data.records.people;
@@ -54,7 +61,7 @@ export function portfolioReport(data: PortfolioExport, spec: QualificationSpec |
   return `<!doctype html>
 <html lang="en-GB"><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
 <title>Portfolio report: ${esc(name(enrolment.candidateId))}</title>
-<style>body{font-family:system-ui,sans-serif;margin:2rem;color:#111}table{border-collapse:collapse;width:100%;margin:1rem 0}td,th{border:1px solid #555;padding:.3rem;text-align:left;vertical-align:top}h1{font-size:1.5rem}@media print{body{margin:0}}</style>
+<style>${REPORT_STYLE}</style>
 </head><body>
 <h1>Portfolio report: ${esc(name(enrolment.candidateId))}</h1>
 <p>${esc(spec?.title ?? enrolment.specId)} (spec ${esc(enrolment.specId)} version ${esc(enrolment.specVersion)}) · started ${esc(enrolment.startDate)} · assessor ${esc(name(enrolment.assessorId))} · report made ${esc(today)}</p>
@@ -68,4 +75,19 @@ export function portfolioReport(data: PortfolioExport, spec: QualificationSpec |
 <table><thead><tr><th>No.</th><th>Evidence</th><th>Type</th><th>Date</th><th>Location</th><th>Criteria</th><th>Media</th></tr></thead><tbody>${rows}</tbody></table>
 </body></html>
 `;
+}
+
+export interface BundleReport {
+  /** The report made from the bundle's verified records, as its exporter made it (dated the day of export). */
+  html: string;
+  /** What the bundle carried: the same report byte for byte, another one (forged, or made with another spec), or none. */
+  received: 'same' | 'different' | 'missing';
+}
+
+/** The report of a verified bundle made from its data with `spec`, compared with the data/report.html it carried. */
+export async function bundleReport(bundle: VerifiedBundle, spec: QualificationSpec | null): Promise<BundleReport> {
+  const html = portfolioReport(bundle, spec, bundle.exportedAt.slice(0, 10));
+  if (bundle.receivedReportSha256 === null) return { html, received: 'missing' };
+  const sha256 = await sha256Hex(new TextEncoder().encode(html));
+  return { html, received: sha256 === bundle.receivedReportSha256 ? 'same' : 'different' };
 }

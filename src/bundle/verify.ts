@@ -38,6 +38,8 @@ export interface VerifiedBundle {
   sender: PortfolioFile['sender'];
   payloadFiles: number;
   payloadBytes: number;
+  /** SHA-256 of the data/report.html the bundle carried (checked against the manifest), null if none: never shown, only compared with the report made from the data (bundleReport). */
+  receivedReportSha256: string | null;
 }
 
 export interface VerifyOptions {
@@ -49,6 +51,7 @@ export interface VerifyOptions {
 const TAG_MANIFEST = 'tagmanifest-sha256.txt';
 const MANIFEST = 'manifest-sha256.txt';
 const PORTFOLIO_JSON = 'data/portfolio.json';
+const REPORT_HTML = 'data/report.html';
 
 export async function verifyBundle(
   blob: Blob,
@@ -74,6 +77,7 @@ export async function verifyBundle(
     sender: file.sender,
     payloadFiles: payload.manifest.size,
     payloadBytes: payload.payloadBytes,
+    receivedReportSha256: payload.manifest.get(REPORT_HTML) ?? null,
   };
 }
 

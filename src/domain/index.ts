@@ -8,6 +8,7 @@ export { compareCodes } from './rules/compile';
 export * from './spec/criteria';
 export * from './records';
 export * from './evidenceTypes';
+export * from './mediaTypes';
 export * from './portfolio/progress';
 export * from './portfolio/reconcile';
 export * from './forms';

@@ -2,6 +2,18 @@
 import { z } from 'zod';
 import { addClock, META_FIELDS, recordFactory, unchangedIn, type Migration } from './meta';
 import { defineRecordType } from './recordType';
+import { SignatureImage } from './signature';
+
+/** A signature line's drawn image is kept under "<line>SignatureImage" (forms/fieldConventions.ts). */
+const SIGNATURE_IMAGE_KEY = /SignatureImage$/;
+
+/** A form's fields by key; a drawn signature among them holds an inline image only, never an address to fetch. */
+const FormData = z.record(z.string(), z.unknown()).superRefine((data, ctx) => {
+  for (const [key, value] of Object.entries(data)) {
+    const image = SIGNATURE_IMAGE_KEY.test(key) ? SignatureImage.safeParse(value) : null;
+    if (image && !image.success) ctx.addIssue({ code: 'custom', path: [key], message: image.error.issues[0]!.message });
+  }
+});
 
 export const FORM_TYPES = [
   'title-page',
@@ -27,7 +39,7 @@ export const FormRecord = z
     portfolioId: z.string().min(1),
     formType: FormType,
     title: z.string().default(''),
-    data: z.record(z.string(), z.unknown()).default({}),
+    data: FormData.default({}),
     status: z.enum(['draft', 'complete']).default('draft'),
   })
   .loose();

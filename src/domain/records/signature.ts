@@ -13,6 +13,18 @@ export const SIGNATURE_PURPOSES = [
   'form',
 ] as const;
 
+/**
+ * A drawn signature: a PNG (what the signature pad makes) or an SVG, inline as a base64 data URL, or '' when
+ * signed with the typed name only. Nothing else, above all no http(s) address: an image the app would fetch
+ * would tell a third party when and where the record was opened (a tracking beacon).
+ */
+export const SignatureImage = z
+  .string()
+  .regex(
+    /^(data:image\/(png|svg\+xml);base64,[A-Za-z0-9+/]+={0,2})?$/,
+    'must be a PNG or SVG data URL (data:image/png;base64,…) or empty',
+  );
+
 export const Signature = z
   .object({
     ...META_FIELDS,
@@ -24,8 +36,7 @@ export const Signature = z
     purpose: z.enum(SIGNATURE_PURPOSES),
     /** What was signed: an evidence id, decision id, form id, or the portfolio id (declaration). */
     subjectId: z.string().min(1),
-    /** The drawn signature as an SVG path data URL or PNG data URL (small; kept inline). */
-    image: z.string().default(''),
+    image: SignatureImage.default(''),
     statement: z.string().default(''),
   })
   .loose();

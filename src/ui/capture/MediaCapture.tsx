@@ -1,4 +1,5 @@
 import { useId, useRef, useState, type ChangeEvent } from 'react';
+import { parseMediaType } from '../../domain';
 import { AudioRecorder } from './AudioRecorder';
 import type { CapturedFile } from './recording';
 import { formatSize } from './files';
@@ -13,11 +14,11 @@ export type MediaCaptureProps = {
 };
 
 function kindLabel(type: string): string {
-  const [major = '', minor = ''] = (type.split(';')[0] ?? '').split('/');
-  if (major === 'image') return 'Image';
-  if (major === 'video') return 'Video';
-  if (major === 'audio') return 'Audio';
-  if (minor === 'pdf') return 'PDF';
+  const parsed = parseMediaType(type);
+  if (parsed?.type === 'image') return 'Image';
+  if (parsed?.type === 'video') return 'Video';
+  if (parsed?.type === 'audio') return 'Audio';
+  if (parsed?.subtype === 'pdf') return 'PDF';
   return 'File';
 }
 

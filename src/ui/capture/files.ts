@@ -1,4 +1,5 @@
 /** Small pure helpers for captured files (names, sizes). */
+import { mediaExtension } from '../../domain';
 
 /** "12 bytes", "340 KB", "4.2 MB", "1.3 GB". */
 export function formatSize(bytes: number): string {
@@ -29,13 +30,7 @@ export function withExtension(name: string, ext: string): string {
 }
 
 /** Extension for a captured photo or video, from its MIME type ("image/jpeg" → "jpg"). */
-export function extensionFor(type: string, fallback: string): string {
-  const sub = type.split(';')[0]?.split('/')[1]?.trim().toLowerCase() ?? '';
-  if (sub === 'jpeg') return 'jpg';
-  if (sub === 'quicktime') return 'mov';
-  if (sub === 'x-matroska') return 'mkv';
-  return /^[a-z0-9]{1,5}$/.test(sub) ? sub : fallback;
-}
+export const extensionFor = (type: string, fallback: string): string => mediaExtension(type) ?? fallback;
 
 /**
  * `name`, or `name-2`, `name-3`… (before the extension) if already taken. Phones often call every camera

@@ -1,4 +1,5 @@
 // Audio recording without React: formats, file names, microphone errors, and one MediaRecorder session.
+import { mediaExtension } from '../../domain';
 import { fileStamp } from './files';
 
 export type CapturedFile = { name: string; type: string; blob: Blob };
@@ -27,14 +28,7 @@ export function pickMimeType(): string | undefined {
 }
 
 /** File extension for a recorder MIME type ("audio/webm;codecs=opus" → "webm"). */
-export function audioExtension(mimeType: string): string {
-  const base = mimeType.split(';')[0]?.trim().toLowerCase() ?? '';
-  if (base === 'audio/mp4' || base === 'audio/x-m4a' || base === 'audio/aac') return 'm4a';
-  if (base === 'audio/ogg') return 'ogg';
-  if (base === 'audio/mpeg') return 'mp3';
-  if (base === 'audio/wav' || base === 'audio/wave') return 'wav';
-  return 'webm';
-}
+export const audioExtension = (mimeType: string): string => mediaExtension(mimeType) ?? 'webm';
 
 /** `audio-2025-06-03_14-05-09.webm` (local time): sortable, and no characters file systems reject. */
 export function recordingFileName(mimeType: string, at: Date): string {

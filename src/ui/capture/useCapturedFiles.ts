@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { mediaDisplay, parseMediaType } from '../../domain';
 import type { CapturedFile } from './recording';
 import { downscaleImage, isResizableImageType, OUTPUT_TYPE } from './downscale';
 import { extensionFor, fileStamp, uniqueName, withExtension } from './files';
@@ -81,8 +82,9 @@ export function useCapturedFiles(
       const name = uniqueName(p.name, taken);
       taken.add(name);
       let thumbUrl: string | null = null;
-      if (p.type.startsWith('image/') && canMakeUrls()) {
-        thumbUrl = URL.createObjectURL(p.blob);
+      // Raster images only, typed as parsed: a chosen SVG or HTML file is never given a URL of the app's origin.
+      if (mediaDisplay(p.type) === 'image' && canMakeUrls()) {
+        thumbUrl = URL.createObjectURL(new Blob([p.blob], { type: parseMediaType(p.type)!.essence }));
         urlsRef.current.add(thumbUrl);
       }
       return { ...p, name, id: nextIdRef.current++, thumbUrl };

@@ -1,47 +1,73 @@
 import { useEffect, useState } from 'react';
-import type { MediaMeta } from '../../domain';
+import { DOWNLOAD_TYPE, mediaDisplay, parseMediaType, safeDownloadName, type MediaMeta } from '../../domain';
 import { mediaBlob } from '../../storage';
 import { formatBytes } from './StorageMeter';
 
-/**
- * Shows user media only through <img>/<video>/<audio>, never by navigating to a blob: URL (user HTML or
- * SVG there would run with the app's origin). Other files are offered as downloads.
- */
+/** A stored evidence file, shown as MediaFile shows it. */
 export function MediaView({ media }: { media: MediaMeta }) {
-  const [url, setUrl] = useState<string | null>(null);
+  const [blob, setBlob] = useState<Blob | undefined>(undefined);
   useEffect(() => {
-    let revoked = false;
-    let objectUrl: string | null = null;
-    void mediaBlob(media.id).then((blob) => {
-      if (!blob || revoked) return;
-      objectUrl = URL.createObjectURL(blob);
-      setUrl(objectUrl);
-    });
+    let current = true;
+    void mediaBlob(media.id).then((b) => current && setBlob(b ?? undefined));
     return () => {
-      revoked = true;
-      if (objectUrl) URL.revokeObjectURL(objectUrl);
+      current = false;
     };
   }, [media.id]);
-  const kind = media.mimeType.split('/')[0];
-  const safeImage = kind === 'image' && media.mimeType !== 'image/svg+xml';
+  return <MediaFile media={media} blob={blob} />;
+}
+
+/**
+ * An evidence file, whoever made it: raster images, audio and video are played by <img>/<audio>/<video> from a
+ * blob typed with their parsed type; everything else (SVG, HTML, XML, PDF, unknown) is never opened as a page of
+ * the app, whose origin a blob: URL shares. The download link's blob is application/octet-stream, so even opened
+ * in a new tab it downloads, never renders; its name comes from safeDownloadName.
+ */
+export function MediaFile({ media, blob }: { media: MediaMeta; blob: Blob | undefined }) {
+  const display = mediaDisplay(media.mimeType);
+  const viewUrl = useObjectUrl(blob && display !== 'download' ? blob : undefined, media.mimeType);
+  const downloadUrl = useObjectUrl(blob, DOWNLOAD_TYPE);
+  const label = media.name || media.mimeType;
   return (
     <figure className="media">
-      {url && safeImage && <img src={url} alt={media.name || 'Evidence photo'} />}
-      {url && kind === 'video' && (
-        <video src={url} controls preload="metadata" aria-label={media.name || 'Evidence video'} />
+      {viewUrl && display === 'image' && <img src={viewUrl} alt={media.name || 'Evidence photo'} />}
+      {viewUrl && display === 'video' && (
+        <video src={viewUrl} controls preload="metadata" aria-label={media.name || 'Evidence video'} />
       )}
-      {url && kind === 'audio' && (
-        <audio src={url} controls preload="metadata" aria-label={media.name || 'Evidence audio'} />
+      {viewUrl && display === 'audio' && (
+        <audio src={viewUrl} controls preload="metadata" aria-label={media.name || 'Evidence audio'} />
       )}
       <figcaption>
-        {media.name || media.mimeType} · {formatBytes(media.size)}{' '}
-        {url && (
-          <a href={url} download={media.name || `evidence-${media.sha256.slice(0, 8)}`}>
+        {label} · {formatBytes(media.size)}{' '}
+        {downloadUrl && (
+          <a
+            href={downloadUrl}
+            download={safeDownloadName(media.name, media.mimeType, `evidence-${media.sha256.slice(0, 8)}`)}
+            aria-label={`Download ${label}`}
+          >
             Download
           </a>
         )}
+        {display === 'download' && <span className="meta"> (not shown here: download to open it)</span>}
         <span className="meta"> · SHA-256 {media.sha256.slice(0, 12)}…</span>
       </figcaption>
     </figure>
   );
+}
+
+/** An object URL for `blob` retyped as `type` (its parsed essence), revoked when either changes or on unmount. */
+function useObjectUrl(blob: Blob | undefined, type: string): string | null {
+  const [url, setUrl] = useState<string | null>(null);
+  const essence = parseMediaType(type)?.essence ?? DOWNLOAD_TYPE;
+  useEffect(() => {
+    if (!blob) return;
+    const objectUrl = URL.createObjectURL(new Blob([blob], { type: essence }));
+    // The URL is an outside resource made and released with this effect (StrictMode's re-run included).
+    // eslint-disable-next-line react-hooks/set-state-in-effect
+    setUrl(objectUrl);
+    return () => {
+      URL.revokeObjectURL(objectUrl);
+      setUrl(null);
+    };
+  }, [blob, essence]);
+  return url;
 }

@@ -6,6 +6,7 @@ import { useActingPersonId, usePeople } from '../data/hooks';
 import { useVerifier } from '../state/verifier';
 import { routes } from '../routes';
 import { BundleEvidence } from './verifier/BundleEvidence';
+import { ReportSection } from './verifier/ReportSection';
 import { SamplingSection } from './verifier/SamplingSection';
 import { useBundleProgress, useVerifierSamples } from './verifier/hooks';
 import { VerifierRules } from './verifier/VerifierRules';
@@ -52,6 +53,7 @@ function OpenBundle({ bundle, enrolment }: { bundle: VerifiedBundle; enrolment: 
         </p>
       )}
       {progress && <VerifierRules progress={progress} />}
+      <ReportSection bundle={bundle} spec={spec} />
       {!spec && (
         <p className="alert" data-testid="verifier-no-spec">
           This bundle does not carry the qualification spec ({enrolment.specId} {enrolment.specVersion}) and this device

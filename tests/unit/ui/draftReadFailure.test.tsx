@@ -85,6 +85,7 @@ describe('a saved draft that cannot be read', () => {
       sender: null,
       payloadFiles: 0,
       payloadBytes: 0,
+      receivedReportSha256: null,
     };
     useVerifier.getState().open(bundle);
     render(

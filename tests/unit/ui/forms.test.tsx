@@ -236,7 +236,7 @@ describe('form signatures', () => {
       data: {
         unit: 'F2',
         assessorSignature: 'Jim Sullivan',
-        assessorSignatureImage: 'not an image',
+        assessorSignatureImage: '',
         candidateSignature: 'Annie Clews',
         candidateSignatureAt: 'garbage',
       },
@@ -244,7 +244,9 @@ describe('form signatures', () => {
     renderAt(`/portfolios/${enrolment.id}/forms/${saved.id}`);
     const group = await assessorGroup();
     const line = within(group).getByText(/^Signed by Jim Sullivan/);
-    expect(line.textContent).toBe('Signed by Jim Sullivan (Assessor) (time of signing not recorded)');
+    expect(line.textContent).toBe(
+      'Signed by Jim Sullivan (Assessor) (time of signing not recorded), with typed name only',
+    );
     const candidate = screen.getByRole('group', { name: /^Candidate’s signature/ });
     expect(within(candidate).getByText(/^Signed by Annie Clews/).textContent).toBe(
       'Signed by Annie Clews (Candidate) (time of signing not recorded), with typed name only',

@@ -1,7 +1,6 @@
-import { useEffect, useMemo } from 'react';
-import { EVIDENCE_TYPE_LABELS, type MediaMeta } from '../../../domain';
+import { EVIDENCE_TYPE_LABELS } from '../../../domain';
 import type { VerifiedBundle } from '../../../bundle';
-import { formatBytes } from '../../components/StorageMeter';
+import { MediaFile } from '../../components/MediaView';
 
 /** The bundle's evidence with its media and signatures, straight from the bundle (nothing is stored). */
 export function BundleEvidence({ bundle }: { bundle: VerifiedBundle }) {
@@ -19,7 +18,7 @@ export function BundleEvidence({ bundle }: { bundle: VerifiedBundle }) {
             {bundle.records.media
               .filter((m) => m.evidenceId === e.id && !m.deleted)
               .map((m) => (
-                <BundleMedia key={m.id} media={m} blob={bundle.media.get(m.id)} />
+                <MediaFile key={m.id} media={m} blob={bundle.media.get(m.id)} />
               ))}
             {bundle.records.signatures
               .filter((s) => s.subjectId === e.id && !s.deleted)
@@ -32,18 +31,5 @@ export function BundleEvidence({ bundle }: { bundle: VerifiedBundle }) {
         ))}
       </ul>
     </section>
-  );
-}
-
-function BundleMedia({ media, blob }: { media: MediaMeta; blob: Blob | undefined }) {
-  const url = useMemo(() => (blob ? URL.createObjectURL(blob) : null), [blob]);
-  useEffect(() => () => (url ? URL.revokeObjectURL(url) : undefined), [url]);
-  if (!url) return null;
-  if (media.mimeType.startsWith('image/') && media.mimeType !== 'image/svg+xml')
-    return <img className="thumb" src={url} alt={media.name || 'Evidence photo'} />;
-  return (
-    <a href={url} download={media.name || 'evidence'}>
-      Download {media.name || media.mimeType} ({formatBytes(media.size)})
-    </a>
   );
 }
