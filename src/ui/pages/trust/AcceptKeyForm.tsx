@@ -1,7 +1,21 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { acceptKey } from '../../../storage';
+import { useLiveQuery } from 'dexie-react-hooks';
+import type { Person } from '../../../domain';
+import { acceptKey, listHeld, type HeldRow } from '../../../storage';
 import { useActingPersonId, usePeople } from '../../data/hooks';
 import { applyHeldNowAllowed, FullFingerprint, useAction } from './common';
+
+/**
+ * Whom a key may be accepted for: the people on this device, and those the held changes bring (a portfolio
+ * arriving from a key not yet accepted brings its people with it, held like the rest).
+ */
+function peopleToChoose(stored: Person[], held: HeldRow[]): Array<{ id: string; name: string; arriving?: true }> {
+  const arriving = held
+    .filter((row) => row.table === 'people' && typeof row.record.name === 'string')
+    .filter((row) => !stored.some((p) => p.id === row.recordId))
+    .map((row) => ({ id: row.recordId, name: String(row.record.name), arriving: true as const }));
+  return [...stored, ...new Map(arriving.map((p) => [p.id, p])).values()];
+}
 
 export interface KeyToAccept {
   deviceId: string;
@@ -21,8 +35,9 @@ export function AcceptKeyForm({
   onDone: (message: string) => void;
   onCancel: () => void;
 }) {
-  const loaded = usePeople();
-  const people = loaded ?? [];
+  const stored = usePeople();
+  const held = useLiveQuery(() => listHeld(), []);
+  const people = peopleToChoose(stored ?? [], held ?? []);
   const actingPerson = useActingPersonId();
   const [chosen, setChosen] = useState<string[]>([]);
   const [compared, setCompared] = useState(false);
@@ -69,9 +84,12 @@ export function AcceptKeyForm({
               onChange={(e) => setChosen(e.target.checked ? [...chosen, p.id] : chosen.filter((id) => id !== p.id))}
             />
             {p.name}
+            {p.arriving && ' (in the held changes)'}
           </label>
         ))}
-        {loaded?.length === 0 && <p>No people on this device yet: add them on the People screen first.</p>}
+        {stored && held && people.length === 0 && (
+          <p>No people on this device yet: add them on the People screen first.</p>
+        )}
       </fieldset>
       {outcome}
       <div className="actions">

@@ -19,7 +19,7 @@ export function AcceptedKeys() {
         <p>None.</p>
       ) : (
         <ScrollTable
-          label="Keys accepted by hand"
+          label="Table of keys accepted by hand"
           columns={['Fingerprint', 'Device', 'Speaks for', <span className="visually-hidden">Withdraw</span>]}
         >
           {acceptances.map((a) => (
@@ -56,7 +56,7 @@ export function AcceptedKeys() {
         Each device id is bound to the key it was first seen with; another key under it is refused.
       </p>
       {devices && devices.length > 0 ? (
-        <ScrollTable label="Known devices" columns={['Device', 'Key fingerprint', 'First seen']}>
+        <ScrollTable label="Table of known devices" columns={['Device', 'Key fingerprint', 'First seen']}>
           {devices.map((d) => (
             <tr key={d.deviceId}>
               <td>

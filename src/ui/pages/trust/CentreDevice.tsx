@@ -75,7 +75,7 @@ function RevokeKey() {
         <span>Reason</span>
         <input value={reason} onChange={(e) => setReason(e.target.value)} maxLength={500} />
       </label>
-      <button type="submit" className="danger">
+      <button type="submit" className="secondary danger">
         Revoke this key
       </button>
       {outcome}

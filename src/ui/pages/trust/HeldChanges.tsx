@@ -39,7 +39,7 @@ export function HeldChanges() {
       )}
       {held && held.length > 0 ? (
         <ScrollTable
-          label="Held changes"
+          label="Table of held changes"
           columns={[
             'Record',
             'Why it is held',
