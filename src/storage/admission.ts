@@ -22,6 +22,7 @@ import {
   type PlannedChange,
   type RecordSet,
   type Revocation,
+  type ScopeViolation,
   type TravellingTable,
   type TrustState,
   type Versioned,
@@ -87,13 +88,7 @@ export async function admit(incoming: IncomingBundle): Promise<Admission> {
   };
   const { devices, newDevices } = await checkDevices([incoming.signer, ...incoming.devices], refusals);
   const local = await localView(incoming);
-  refusals.push(
-    ...checkScope(incoming.portfolioId, incoming.records, incoming.audit, local.named, {
-      storedPortfolioOf: (table, id) => local.portfolioOf.get(`${table}|${id}`),
-      hasAuditEntry: (id) => local.auditIds.has(id),
-      thisDevice: local.thisDevice,
-    }).map((v) => `${v.table} ${v.id}: ${v.reason}`),
-  );
+  refusals.push(...scopeViolations(incoming, local).map((v) => `${v.table} ${v.id}: ${v.reason}`));
   const signer = signerStanding(incoming, trust, local);
   const empty = {
     admitted: emptySet(),
@@ -147,7 +142,19 @@ async function checkDevices(entries: DeviceEntry[], refusals: string[]) {
   return { devices, newDevices };
 }
 
-interface LocalView {
+/** What admission judges: a portfolio's incoming records and audit entries (a bundle, or changes held earlier). */
+export type Incoming = Pick<IncomingBundle, 'portfolioId' | 'records' | 'audit'>;
+
+/** The records, everywhere on this device, that `incoming` may not touch (checkScope against what is stored). */
+export function scopeViolations(incoming: Incoming, local: LocalView): ScopeViolation[] {
+  return checkScope(incoming.portfolioId, incoming.records, incoming.audit, local.named, {
+    storedPortfolioOf: (table, id) => local.portfolioOf.get(`${table}|${id}`),
+    hasAuditEntry: (id) => local.auditIds.has(id),
+    thisDevice: local.thisDevice,
+  });
+}
+
+export interface LocalView {
   thisDevice: string;
   versions: Map<string, Row>;
   portfolioOf: Map<string, string>;
@@ -159,7 +166,7 @@ interface LocalView {
 }
 
 /** What this device holds that the decision needs: the stored versions of the incoming ids, and the portfolio. */
-async function localView(incoming: IncomingBundle): Promise<LocalView> {
+export async function localView(incoming: Incoming): Promise<LocalView> {
   const versions = new Map<string, Row>();
   const portfolioOf = new Map<string, string>();
   for (const table of TRAVELLING_TABLES) {
@@ -183,9 +190,8 @@ async function localView(incoming: IncomingBundle): Promise<LocalView> {
     db().evidence.where('portfolioId').equals(id).toArray(),
     db().people.toArray(),
   ]);
-  const enrolment = (versions.get(`enrolments|${id}`) ??
-    incoming.records.enrolments[0]) as unknown as LocalView['parties'];
   const stored = await db().enrolments.get(id);
+  const enrolment = (stored ?? incoming.records.enrolments[0]) as unknown as LocalView['parties'];
   const named = stored
     ? peopleNamedBy({ enrolments: [stored], signatures, decisions, evidence } as never)
     : new Set<string>();
@@ -213,7 +219,10 @@ async function localView(incoming: IncomingBundle): Promise<LocalView> {
   };
 }
 
-function standingNow(entry: DeviceEntry, trust: TrustState, local: LocalView): KeyStanding {
+/** The device whose key signed a change: its id and its key's full fingerprint. */
+type KeyHolder = Pick<DeviceEntry, 'deviceId' | 'deviceKey'>;
+
+function standingNow(entry: KeyHolder, trust: TrustState, local: LocalView): KeyStanding {
   // This device's own key needs no one's word (checkDevices has made sure the key is this device's).
   if (entry.deviceId === local.thisDevice) return { kind: 'self' };
   return standingOf(entry.deviceKey, entry.deviceId, trust, nowIso());
@@ -225,7 +234,7 @@ function signerStanding(incoming: IncomingBundle, trust: TrustState, local: Loca
   return { entry: incoming.signer, standing, personName: names.length > 0 ? names.join(', ') : null };
 }
 
-const refusedBecause = (standing: KeyStanding, entry: DeviceEntry): string | null => {
+const refusedBecause = (standing: KeyStanding, entry: KeyHolder): string | null => {
   if (standing.kind === 'revoked')
     return `signed by a revoked key (${formatFingerprint(entry.deviceKey)}): ${standing.revocation.reason || 'revoked by the centre'}`;
   if (standing.kind === 'unknown')
@@ -247,8 +256,7 @@ async function judgeAll(
   const receivedAt = nowIso();
   for (const table of TRAVELLING_TABLES) {
     for (const theirs of incoming.records[table] as unknown as Row[]) {
-      const mine = local.versions.get(`${table}|${theirs.id}`);
-      if (mine && (compareVersions(mine, theirs) === 0 || descends(mine.clock, theirs.clock))) continue;
+      if (!isNew(table, theirs, local)) continue;
       const author = theirs.sig ? devices.get(theirs.deviceId) : incoming.signer;
       if (!author || (theirs.sig && !(await recordSignatureHolds(theirs, author)))) {
         refusals.push(
@@ -256,9 +264,8 @@ async function judgeAll(
         );
         continue;
       }
-      const standing = standingNow(author, trust, local);
-      const reason = refusedBecause(standing, author) ?? judge(table, mine, theirs, standing, local);
-      planned.push({ table, before: mine, after: theirs, heldBecause: reason });
+      const { before, reason } = judgeRecord(table, theirs, author, trust, local);
+      planned.push({ table, before, after: theirs, heldBecause: reason });
       if (!reason) admitted[table].push(theirs);
       else
         held.push({
@@ -276,6 +283,25 @@ async function judgeAll(
     }
   }
   return { admitted: admitted as unknown as RecordSet, held, planned };
+}
+
+/** Whether this device lacks `theirs`: it holds neither that version nor a newer one. */
+export function isNew(table: TravellingTable, theirs: Row, local: LocalView): boolean {
+  const mine = local.versions.get(`${table}|${theirs.id}`);
+  return !mine || (compareVersions(mine, theirs) !== 0 && !descends(mine.clock, theirs.clock));
+}
+
+/** Judges one new version, made by `author`'s key, against the version stored here: null reason when allowed. */
+export function judgeRecord(
+  table: TravellingTable,
+  theirs: Row,
+  author: KeyHolder,
+  trust: TrustState,
+  local: LocalView,
+): { before: Row | undefined; reason: string | null } {
+  const before = local.versions.get(`${table}|${theirs.id}`);
+  const standing = standingNow(author, trust, local);
+  return { before, reason: refusedBecause(standing, author) ?? judge(table, before, theirs, standing, local) };
 }
 
 function judge(

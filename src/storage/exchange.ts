@@ -158,8 +158,15 @@ function checkMode(plan: ImportPlan, portfolioIsHere: boolean): void {
 
 type Row = Versioned & Record<string, unknown>;
 
-/** Inside the import: merges one table's incoming records with the local ones; the newer version of each wins. */
-async function mergeTable(table: ExchangedTable, plan: ImportPlan, counts: ImportResult): Promise<void> {
+/**
+ * Inside a transaction (an import, or held changes applied later): merges one table's incoming records with the
+ * local ones; the newer version of each wins.
+ */
+export async function mergeTable(
+  table: ExchangedTable,
+  plan: Pick<ImportPlan, 'portfolioId' | 'records' | 'media'>,
+  counts: ImportResult,
+): Promise<void> {
   const incoming = plan.records[table] as unknown as Row[];
   if (incoming.length === 0) return;
   const t = db().table(table);

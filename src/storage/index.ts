@@ -25,7 +25,16 @@ export * from './specs';
 export * from './status';
 export * from './keys';
 export * from './signing';
-export * from './exchange';
+export {
+  EXCHANGED_TABLES,
+  portfolioForExport,
+  applyImport,
+  type ExchangedTable,
+  type RecordTable,
+  type PortfolioExport,
+  type ImportPlan,
+  type ImportResult,
+} from './exchange';
 export { listConflicts, resolveConflict, type ConflictRow } from './conflicts';
 export * from './peers';
 export * from './hashing';
@@ -34,3 +43,4 @@ export { StorageError } from './errors';
 export * from './trust';
 export { signOwnRecords, signingDevicesOf, recordSignatureHolds } from './recordSigning';
 export { admit, type Admission, type IncomingBundle, type SignerStanding } from './admission';
+export { listHeld, discardHeld, rejudgeHeld, type HeldRow, type RejudgeResult } from './held';

@@ -22,6 +22,7 @@ export function Layout() {
           <Link to={routes.people()}>People</Link>
           <Link to={routes.qualifications()}>Qualifications</Link>
           <Link to={routes.openBundle()}>Open a bundle</Link>
+          <Link to={routes.trust()}>Trust</Link>
         </nav>
         <OnlineStatus />
         <ActingPerson />

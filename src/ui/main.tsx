@@ -16,6 +16,7 @@ import { UnitPage } from './pages/UnitPage';
 import { FormsPage, FormPage, GeneratedFormPage } from './forms';
 import { ImportPage } from './pages/ImportPage';
 import { VerifierPage } from './pages/VerifierPage';
+import { TrustPage } from './pages/TrustPage';
 import { startApp } from './data/startup';
 import { ROUTE_PATTERNS } from './routes';
 import './styles.css';
@@ -38,6 +39,7 @@ const router = createBrowserRouter([
       { path: ROUTE_PATTERNS.form, element: <FormPage /> },
       { path: ROUTE_PATTERNS.openBundle, element: <ImportPage /> },
       { path: ROUTE_PATTERNS.verifier, element: <VerifierPage /> },
+      { path: ROUTE_PATTERNS.trust, element: <TrustPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -11,6 +11,7 @@ export const routes = {
   qualification: (specId: string) => `/qualifications/${specId}`,
   openBundle: () => '/import',
   verifier: () => '/verify',
+  trust: () => '/trust',
   newPortfolio: () => '/portfolios/new',
   portfolio: (portfolioId: string) => `/portfolios/${portfolioId}`,
   newEvidence: (portfolioId: string, type?: string) =>
@@ -38,4 +39,5 @@ export const ROUTE_PATTERNS = {
   form: 'portfolios/:portfolioId/forms/:formId',
   openBundle: 'import',
   verifier: 'verify',
+  trust: 'trust',
 } as const;

@@ -65,7 +65,7 @@ export function PortfolioPage() {
       </nav>
       {progress && spec && (
         <>
-          <ChecksSection progress={progress} />
+          <ChecksSection progress={progress} portfolioId={enrolment.id} />
           <AwardSection progress={progress} />
           <ProgressMatrix progress={progress} portfolioId={enrolment.id} />
         </>

@@ -1,7 +1,8 @@
 import type { PortfolioProgress } from '../../../domain';
+import { HeldChangesLine } from './HeldChangesLine';
 
-/** The portfolio's flags: currency, sufficiency, authenticity and the rest. */
-export function ChecksSection({ progress }: { progress: PortfolioProgress }) {
+/** The portfolio's flags: currency, sufficiency, authenticity and the rest; and changes held from other devices. */
+export function ChecksSection({ progress, portfolioId }: { progress: PortfolioProgress; portfolioId: string }) {
   return (
     <section aria-labelledby="checks-heading">
       <h2 id="checks-heading">Checks</h2>
@@ -16,6 +17,7 @@ export function ChecksSection({ progress }: { progress: PortfolioProgress }) {
           ))}
         </ul>
       )}
+      <HeldChangesLine portfolioId={portfolioId} />
     </section>
   );
 }
