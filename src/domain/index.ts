@@ -12,3 +12,4 @@ export * from './portfolio/progress';
 export * from './portfolio/reconcile';
 export * from './forms';
 export * from './trust';
+export * from './limits';
