@@ -23,7 +23,7 @@ export const LIMITS = {
   portfolioBytes: 512 * MiB,
 } as const;
 
-export type Limits = typeof LIMITS;
+export type Limits = Record<keyof typeof LIMITS, number>;
 
 const count = (n: number) => n.toLocaleString('en-GB');
 const megabytes = (bytes: number) => `${(bytes / MiB).toLocaleString('en-GB', { maximumFractionDigits: 1 })} MB`;

@@ -13,8 +13,13 @@ const demo = setUpDemoPhone();
 const PORTFOLIO = 'data/portfolio.json';
 const deeplyNested = (levels: number) => `${'['.repeat(levels)}${']'.repeat(levels)}`;
 
+interface PortfolioJson {
+  records: Record<string, Array<Record<string, unknown>>>;
+  audit: unknown[];
+}
+
 /** The demo bundle with portfolio.json changed as `change` says, signed again by the phone. */
-function withPortfolio(change: (file: Record<string, never> & { [k: string]: unknown }) => string) {
+function withPortfolio(change: (file: PortfolioJson) => string) {
   setDatabase(demo.phone);
   return resignedWith(demo.bundle, (files) => {
     files[PORTFOLIO] = change(JSON.parse(files[PORTFOLIO]!));
@@ -24,10 +29,9 @@ function withPortfolio(change: (file: Record<string, never> & { [k: string]: unk
 describe('limits at verification', () => {
   it('a bundle of 100,001 records is refused by its cap, counted before any record is validated', async () => {
     const bundle = await withPortfolio((file) => {
-      const records = file.records as Record<string, unknown[]>;
       // Minimal rows: the count is checked before the schema, so they need not even be records.
-      records.evidence = Array.from({ length: 100_001 - (file.audit as unknown[]).length }, () => ({}));
-      for (const table of Object.keys(records)) if (table !== 'evidence') records[table] = [];
+      for (const table of Object.keys(file.records)) file.records[table] = [];
+      file.records.evidence = Array.from({ length: 100_001 - file.audit.length }, () => ({}));
       return JSON.stringify(file);
     });
     await expect(verifyBundle(bundle)).rejects.toThrow(
@@ -49,8 +53,7 @@ describe('limits at verification', () => {
     // Inside a form's free data, which the schemas accept as any JSON: without the depth check it verified (and
     // failed later with a raw engine error). Five levels hold it: the file, records, forms, the form, its data.
     const bundle = await withPortfolio((file) => {
-      const forms = (file.records as { forms: Array<{ data: Record<string, unknown> }> }).forms;
-      forms[0]!.data.deep = '__DEEP__';
+      (file.records.forms![0]!.data as Record<string, unknown>).deep = '__DEEP__';
       return JSON.stringify(file).replace('"__DEEP__"', deeplyNested(100_000));
     });
     await expect(verifyBundle(bundle)).rejects.toThrow(
