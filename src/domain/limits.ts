@@ -30,8 +30,7 @@ const megabytes = (bytes: number) => `${(bytes / MiB).toLocaleString('en-GB', { 
 
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
-const OPENERS = new Set([0x5b, 0x7b]); // [ {
-const CLOSERS = new Set([0x5d, 0x7d]); // ] }
+const [OPEN_BRACKET, OPEN_BRACE, CLOSE_BRACKET, CLOSE_BRACE] = ['[', '{', ']', '}'].map((c) => c.charCodeAt(0));
 
 /** Where a string that opens at `quote` closes: the next quote not escaped by an odd run of backslashes. */
 function stringEnd(text: string, quote: number): number {
@@ -59,8 +58,8 @@ export function jsonTextProblem(text: string, limits: Pick<Limits, 'jsonDepth' |
       const end = stringEnd(text, i);
       longest = Math.max(longest, end - i - 1);
       i = end;
-    } else if (OPENERS.has(c)) deepest = Math.max(deepest, ++depth);
-    else if (CLOSERS.has(c)) depth--;
+    } else if (c === OPEN_BRACKET || c === OPEN_BRACE) deepest = Math.max(deepest, ++depth);
+    else if (c === CLOSE_BRACKET || c === CLOSE_BRACE) depth--;
   }
   if (deepest > limits.jsonDepth) {
     return `is nested ${count(deepest)} levels deep; JSON here may nest at most ${count(limits.jsonDepth)} levels`;
