@@ -22,7 +22,7 @@ if (only('rules')) {
   await benchRules(domain);
 }
 
-if (only('browser')) {
+if (only('browser') || only('durability')) {
   const { benchBrowser } = await import('../tests/bench/browser.bench');
-  await benchBrowser();
+  await benchBrowser({ durabilityOnly: !only('browser') });
 }

@@ -1,5 +1,6 @@
 // Reading the one bag inside a bundle's zip: its files by their path in the bag, each read whole only when its
 // declared size fits such a file, and digested (SHA-256 and the zip's CRC-32) as stored or as it inflates.
+import { LIMITS } from '../domain';
 import { digestBlob, digestChunks, type BlobDigest, type OnBytes } from '../storage';
 import { BundleError, entryBytes, entryChunks, readZipDirectory, type ZipEntry, type ZipLimits } from './zipread';
 
@@ -23,9 +24,10 @@ const WHOLE_FILE_LIMITS: Record<string, number> = {
   'bag-info.txt': MiB,
   'tagmanifest-sha256.txt': MiB,
   'manifest-sha256.txt': 64 * MiB,
-  'data/portfolio.json': 512 * MiB,
+  'data/portfolio.json': LIMITS.portfolioBytes,
 };
-const wholeFileLimit = (path: string) => WHOLE_FILE_LIMITS[path] ?? (path.startsWith('data/specs/') ? 16 * MiB : 0);
+const wholeFileLimit = (path: string) =>
+  WHOLE_FILE_LIMITS[path] ?? (path.startsWith('data/specs/') ? LIMITS.specBytes : 0);
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
 export function decodeUtf8(bytes: Uint8Array, path: string): string {

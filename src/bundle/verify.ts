@@ -1,7 +1,15 @@
 // Verify a bundle completely before anything touches the database, step by step: the container (a zip holding
 // one BagIt bag), the signature (over the tag manifest, which covers the other tag files), the payload (manifest,
 // Payload-Oxum, every hash), and the records (portfolio.json against its schemas, the specs, the media files).
-import { parseSpec, readRecord, RECORD_SCHEMA_VERSION, type QualificationSpec, type RecordOf } from '../domain';
+import {
+  bundleRecordsProblem,
+  jsonTextProblem,
+  parseSpec,
+  readRecord,
+  RECORD_SCHEMA_VERSION,
+  type QualificationSpec,
+  type RecordOf,
+} from '../domain';
 import { EXCHANGED_TABLES, type ExchangedTable, fromBase64, fullFingerprint, knownDevice } from '../storage';
 import { Bag, decodeUtf8, fail, MiB } from './bagread';
 import { BAGIT_TXT, parseBagInfo, parseManifest, payloadOxum } from './bagit';
@@ -203,13 +211,7 @@ async function checkRecords(bag: Bag, { manifest, info }: CheckedPayload) {
 }
 
 async function readPortfolioFile(bag: Bag, info: Map<string, string[]>): Promise<PortfolioFile> {
-  const text = await bag.text(PORTFOLIO_JSON);
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    fail(PORTFOLIO_JSON, 'is not valid JSON');
-  }
+  const json = parseWithinLimits(await bag.text(PORTFOLIO_JSON));
   const parsed = PortfolioFile.safeParse(json);
   if (!parsed.success) {
     const issues = parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ');
@@ -229,6 +231,28 @@ async function readPortfolioFile(bag: Bag, info: Map<string, string[]>): Promise
     fail(PORTFOLIO_JSON, `record schema version ${file.recordSchemaVersion} is newer than this app understands`);
   }
   return file;
+}
+
+/** portfolio.json parsed once its depth is known to be safe, and refused by its record count before any schema. */
+function parseWithinLimits(text: string): unknown {
+  const tooDeep = jsonTextProblem(text);
+  if (tooDeep) fail(PORTFOLIO_JSON, tooDeep);
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    fail(PORTFOLIO_JSON, 'is not valid JSON');
+  }
+  const tooMany = bundleRecordsProblem(countRecords(json));
+  if (tooMany) fail(PORTFOLIO_JSON, tooMany);
+  return json;
+}
+
+/** The rows of every list under `records`, and the audit entries, of a portfolio.json not yet validated. */
+function countRecords(json: unknown): number {
+  const { records, audit } = (json ?? {}) as { records?: unknown; audit?: unknown };
+  const lists = [audit, ...(records && typeof records === 'object' ? Object.values(records) : [])];
+  return lists.reduce<number>((n, list) => n + (Array.isArray(list) ? list.length : 0), 0);
 }
 
 /** Every record read (and migrated) as the app reads its own, all of the one portfolio the file names. */

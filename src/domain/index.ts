@@ -13,3 +13,4 @@ export * from './portfolio/progress';
 export * from './portfolio/reconcile';
 export * from './forms';
 export * from './trust';
+export * from './limits';

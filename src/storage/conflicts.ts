@@ -10,7 +10,7 @@ import {
 } from '../domain';
 import { appendAudit } from './audit';
 import { nowIso } from './clock';
-import { db, type ConflictRow } from './db';
+import { db, strictDb, type ConflictRow } from './db';
 import { deviceId } from './device';
 import { explainWriteError } from './errors';
 
@@ -45,7 +45,8 @@ export async function listConflicts(portfolioId: string): Promise<ConflictRow[]>
  * that this choice did not cover stays a conflict.
  */
 export async function resolveConflict(row: ConflictRow, choice: 'kept' | 'other'): Promise<void> {
-  const d = db();
+  // A person's choice: committed with strict durability, as every save is.
+  const d = strictDb();
   const device = await deviceId();
   try {
     await d.transaction('rw', [d.table(row.table), d.conflicts, d.audit], async () => {

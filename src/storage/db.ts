@@ -202,9 +202,12 @@ export class FieldfolioDB extends Dexie {
   acceptances!: Table<KeyAcceptance, string>;
   held!: Table<HeldRow, string>;
 
-  constructor(name = 'fieldfolio') {
-    // Relaxed durability (Chrome's default since 121) made explicit: a commit returns once the OS has the data.
-    super(name, { chromeTransactionDurability: 'relaxed' });
+  /**
+   * `durability` applies to every transaction of this connection (Dexie reads it as each one is created):
+   * 'relaxed' (Chrome's default since 121) returns once the OS has the data; 'strict' once it is on disk.
+   */
+  constructor(name = 'fieldfolio', durability: Durability = 'relaxed') {
+    super(name, { chromeTransactionDurability: durability });
     this.version(1).stores(STORES_V1);
     this.version(2)
       .stores(STORES_V2)
@@ -228,11 +231,35 @@ export class FieldfolioDB extends Dexie {
   }
 }
 
+export type Durability = 'strict' | 'relaxed';
+
 let instance: FieldfolioDB | null = null;
 
+/** The strict connection of each database connection that has needed one. */
+const strictConnections = new WeakMap<FieldfolioDB, FieldfolioDB>();
+
+/**
+ * The database, through the connection of the transaction this runs in: a save's transaction runs on the strict
+ * connection, and the tables its helpers reach through db() must join it (a table of the other connection would
+ * start a transaction of its own, outside the save).
+ */
 export function db(): FieldfolioDB {
-  instance ??= new FieldfolioDB();
-  return instance;
+  const main = (instance ??= new FieldfolioDB());
+  const current = Dexie.currentTransaction?.db;
+  return current !== undefined && current === strictConnections.get(main) ? (current as FieldfolioDB) : main;
+}
+
+/**
+ * The same database through a second connection whose transactions commit with strict durability: what a person
+ * saves (evidence, a sign-off, a declaration, an import) survives a power cut once the save says it is done. Bulk
+ * loads stay on the relaxed one. Dexie announces every change by database name, so live queries on either
+ * connection see the other's writes (tests/unit/storage/durability.test.ts).
+ */
+export function strictDb(): FieldfolioDB {
+  const main = (instance ??= new FieldfolioDB());
+  const strict = strictConnections.get(main) ?? new FieldfolioDB(main.name, 'strict');
+  strictConnections.set(main, strict);
+  return strict;
 }
 
 /** Tests: point the layer at a fresh database. */

@@ -10,6 +10,7 @@ import { savePerson } from './people';
 import { signDeclaration } from './signatures';
 import { countersign, signOffUnit } from './signoffs';
 import { loadStoredSpec } from './specs';
+import { asBulkLoad } from './write';
 
 const DEMO_PHOTO_PNG =
   'iVBORw0KGgoAAAANSUhEUgAAAGAAAABACAIAAABqVuVZAAAAjElEQVR4nO3QQQ2AMBQFwcpBREUgpw56QROGMIGBhjTh8N9hkhWwmTbvRx+18oPwAAECBAhQcIAAAQIEKDhAgAABAhQcIECAAAEKDhAgQIAABQcI0E+gfvWqxnnsVzUJCBAgQIAAAQIECBAgQIAAAQIECBAgQIAAAQIECBAgQIAAAQIECBAgQIAArXsBE933mXyMYTgAAAAASUVORK5CYII=';
@@ -221,7 +222,12 @@ async function signDemoPortfolio(p: string, testimonyId: string, { annie, jo, ti
   });
 }
 
-export async function loadDemoPortfolio(): Promise<string> {
+/** The demo, made in one click: a bulk load, so its saves commit relaxed (asBulkLoad). */
+export function loadDemoPortfolio(): Promise<string> {
+  return asBulkLoad(makeDemoPortfolio);
+}
+
+async function makeDemoPortfolio(): Promise<string> {
   const spec = await loadStoredSpec(SPEC.id, SPEC.version);
   if (!spec) throw new Error('The SVQ2 spec is not on this device yet: reload the app once while online.');
   const existing = (await listEnrolments()).find((e) => e.registrationNumber === 'DEMO-0001');

@@ -19,7 +19,7 @@ import {
 } from '../domain';
 import { appendAudit, appendReceivedAudit } from './audit';
 import { keepConflict } from './conflicts';
-import { db, type DeviceRow, type HeldRow, type MediaRow } from './db';
+import { db, strictDb, type DeviceRow, type HeldRow, type MediaRow } from './db';
 import { notePeer } from './peers';
 import { trustDocumentRow } from './trust';
 import { deviceId } from './device';
@@ -212,7 +212,8 @@ async function keepTrustDecisions(trust: ImportPlan['trust']): Promise<void> {
 
 /** Writes a verified bundle: one transaction; the newer version of each record wins; concurrent edits are kept. */
 export async function applyImport(plan: ImportPlan): Promise<ImportResult> {
-  const d = db();
+  // Committed with strict durability: the import is on disk when the person is told it is done.
+  const d = strictDb();
   const device = await deviceId();
   try {
     return await d.transaction('rw', [...EXCHANGED_TABLES, ...IMPORT_TABLES], async () => {

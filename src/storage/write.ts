@@ -1,5 +1,6 @@
 // The one write path: every change validates, stamps merge metadata, appends to the audit log and runs in one
-// Dexie transaction with everything that belongs with it (all of a change lands, or none of it).
+// Dexie transaction with everything that belongs with it (all of a change lands, or none of it), committed with
+// strict durability: a save is on disk when it says it is done.
 import {
   nextClock,
   RECORD_SCHEMAS,
@@ -11,7 +12,7 @@ import {
 } from '../domain';
 import { appendAudit } from './audit';
 import { newId, nowIso } from './clock';
-import { db, type MediaRow } from './db';
+import { db, strictDb, type MediaRow } from './db';
 import { actingPersonId, deviceId } from './device';
 import { explainWriteError } from './errors';
 
@@ -57,6 +58,22 @@ export interface WriteContext {
 /** The tables a write may touch: every record table, the audit log, and drafts (a save clears its draft). */
 const WRITE_TABLES = [...RECORD_TABLES, 'audit', 'drafts'];
 
+/** Bulk loads under way (asBulkLoad): while one runs, writes commit relaxed. */
+let bulkLoads = 0;
+
+/**
+ * Runs a bulk load (the demo portfolio: dozens of saves made for the person in one click) with relaxed durability,
+ * as bulkPutRecords writes: losing it to a power cut loses nothing typed. Saves made meanwhile are relaxed too.
+ */
+export async function asBulkLoad<R>(load: () => Promise<R>): Promise<R> {
+  bulkLoads++;
+  try {
+    return await load();
+  } finally {
+    bulkLoads--;
+  }
+}
+
 /** Runs `change` in one transaction over every table a write may touch; its audit rows are filed under `portfolioId`. */
 export async function write<R>(
   what: string,
@@ -65,7 +82,7 @@ export async function write<R>(
 ): Promise<R> {
   const device = await deviceId();
   const actor = await actingPersonId();
-  const database = db();
+  const database = bulkLoads > 0 ? db() : strictDb();
   const audit = (action: string, recordType: string, recordId: string, summary?: string) =>
     appendAudit({ portfolioId, actorId: actor, deviceId: device, action, recordType, recordId, summary });
   try {

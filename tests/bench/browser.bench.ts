@@ -6,6 +6,7 @@ import { build, preview } from 'vite';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Page } from 'playwright-core';
 import { launchProfile } from '../e2e/harness';
 
 interface BenchWindow {
@@ -25,6 +26,7 @@ interface BenchWindow {
     media: number;
   }>;
   benchInsert: () => Promise<{ ms: number; evidence: number; mappings: number }>;
+  benchDurability: (saves: number) => Promise<{ saves: number; relaxedMs: number; strictMs: number }>;
   benchInsertLinkRows: () => Promise<{ ms: number; rows: number }>;
   benchProgress: () => Promise<{
     loadMs: number;
@@ -36,7 +38,18 @@ interface BenchWindow {
   }>;
 }
 
-export async function benchBrowser(): Promise<void> {
+/** Strict against relaxed durability, on the same single saves (`npm run bench -- --only=durability`: this alone). */
+async function benchDurability(page: Page, url: string): Promise<void> {
+  await page.goto(`${url}/tests/bench/browser/bench.html`);
+  await page.getByText('ready').waitFor();
+  const d = await page.evaluate((saves) => (window as unknown as BenchWindow).benchDurability(saves), 100);
+  const each = (ms: number) => `${ms.toFixed(0)} ms (${(ms / d.saves).toFixed(1)} ms a save)`;
+  console.log(
+    `\n${d.saves} single evidence saves in the on-disk profile (one transaction each, with its audit entry): relaxed ${each(d.relaxedMs)}, strict ${each(d.strictMs)}; strict costs ×${(d.strictMs / d.relaxedMs).toFixed(2)}`,
+  );
+}
+
+export async function benchBrowser({ durabilityOnly = false } = {}): Promise<void> {
   const outDir = resolve('node_modules/.bench/app');
   await build({
     logLevel: 'warn',
@@ -53,6 +66,7 @@ export async function benchBrowser(): Promise<void> {
   const context = await launchProfile(profileDir, ['--enable-precise-memory-info']);
   try {
     const page = await context.newPage();
+    if (durabilityOnly) return await benchDurability(page, url);
     await page.goto(`${url}/tests/bench/browser/bench.html`);
     await page.getByText('ready').waitFor();
     const insert = await page.evaluate(() => (window as unknown as BenchWindow).benchInsert());
@@ -110,8 +124,8 @@ export async function benchBrowser(): Promise<void> {
       `progress screen opened from the portfolio list in the running app, 2,000 evidence items, rendered: median of 9 = ${warmMedian.toFixed(0)} ms (${warm.map((x) => x.toFixed(0)).join(', ')})  (target < 200 ms)`,
     );
 
-    await page.goto(`${url}/tests/bench/browser/bench.html`);
-    await page.getByText('ready').waitFor();
+    await benchDurability(page, url);
+
     // `npm run bench -- --bundle-mb=1000 --media-files=10`: other sizes (default 500 MB in 200 media files).
     const arg = (name: string, fallback: number) =>
       Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback);

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { QualificationSpec, type Rule } from './schema';
 import { evidenceTypeIssues } from '../evidenceTypes';
+import { LIMITS, jsonTextProblem, specSizeProblem } from '../limits';
 
 export interface SpecIssue {
   /** JSON path, e.g. "$.rules[2].groups[0]" */
@@ -128,19 +129,27 @@ function semanticIssues(spec: QualificationSpec): SpecIssue[] {
   return issues;
 }
 
+/** A spec file's text parsed, within the LIMITS on its size and depth. */
+function parseSpecText(text: string, file: string | undefined): unknown {
+  // UTF-8 takes at least a byte per UTF-16 unit: only a text longer than the limit can be over it (and is encoded
+  // just to say by how much).
+  const size = text.length > LIMITS.specBytes ? new TextEncoder().encode(text).length : 0;
+  const problem = specSizeProblem(size) ?? jsonTextProblem(text);
+  if (problem) throw new SpecError([{ path: '$', message: problem }], file);
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    throw new SpecError([{ path: '$', message: `bad JSON: ${(e as Error).message}` }], file);
+  }
+}
+
 /**
  * Validates a spec (already JSON-parsed, or a JSON string) and returns it typed.
  * Throws SpecError naming every problem with its JSON path.
  */
 export function parseSpec(json: unknown, file?: string): QualificationSpec {
   let value = json;
-  if (typeof json === 'string') {
-    try {
-      value = JSON.parse(json);
-    } catch (e) {
-      throw new SpecError([{ path: '$', message: `bad JSON: ${(e as Error).message}` }], file);
-    }
-  }
+  if (typeof json === 'string') value = parseSpecText(json, file);
   const result = QualificationSpec.safeParse(value);
   if (!result.success) throw new SpecError(zodIssues(result.error), file);
   const issues = semanticIssues(result.data);

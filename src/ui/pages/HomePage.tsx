@@ -4,6 +4,7 @@ import { useEnrolments, usePeople, useStoredSpecs } from '../data/hooks';
 import { loadDemoPortfolio } from '../../storage';
 import { StorageMeter } from '../components/StorageMeter';
 import { routes } from '../routes';
+import { ShowMore, useShownList } from '../components/ShowMore';
 
 export function HomePage() {
   const enrolments = useEnrolments();
@@ -12,6 +13,7 @@ export function HomePage() {
   const navigate = useNavigate();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const list = useShownList(enrolments ?? []);
   if (!enrolments || !people || !specs) return <p role="status">Loading…</p>;
   const name = (id: string) => people.find((p) => p.id === id)?.name ?? 'Unknown candidate';
   const title = (id: string, version: string) =>
@@ -55,7 +57,7 @@ export function HomePage() {
       ) : (
         <>
           <ul className="card-list" aria-label="Portfolios">
-            {enrolments.map((e) => (
+            {list.visible.map((e) => (
               <li key={e.id} className="card">
                 <h2>
                   <Link to={routes.portfolio(e.id)}>{name(e.candidateId)}</Link>
@@ -65,6 +67,7 @@ export function HomePage() {
               </li>
             ))}
           </ul>
+          <ShowMore list={list} />
           <p>
             <Link className="button" to={routes.newPortfolio()}>
               Start another portfolio

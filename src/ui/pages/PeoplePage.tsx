@@ -3,12 +3,14 @@ import { ROLES, ROLE_LABELS, type Person, type Role } from '../../domain';
 import { savePerson } from '../../storage';
 import { usePeople } from '../data/hooks';
 import { ScrollTable } from '../components/ScrollTable';
+import { ShowMore, useShownList } from '../components/ShowMore';
 
 export function PeoplePage() {
   const people = usePeople();
   const [editingId, setEditingId] = useState<string | null>(null);
   const [edited, setEdited] = useState<string | null>(null);
   const everyoneRef = useRef<HTMLHeadingElement>(null);
+  const list = useShownList(people ?? []);
   const editing = people?.find((p) => p.id === editingId);
   const closeEditor = (message: string | null) => {
     setEditingId(null);
@@ -25,47 +27,50 @@ export function PeoplePage() {
       </h2>
       {edited && <p role="status">{edited}</p>}
       {people && people.length > 0 ? (
-        <ScrollTable
-          label="People"
-          columns={[
-            'Name',
-            'Roles',
-            'Centre',
-            'Registration no.',
-            'Assessor status',
-            <span className="visually-hidden">Change</span>,
-          ]}
-        >
-          {people.map((p) => (
-            <tr key={p.id}>
-              <th scope="row">{p.name}</th>
-              <td>{p.roles.map((r) => ROLE_LABELS[r]).join(', ')}</td>
-              <td>{p.centre}</td>
-              <td>{p.registrationNumber}</td>
-              <td>
-                {p.assessorStatus === 'not-applicable'
-                  ? ''
-                  : p.assessorStatus === 'qualified'
-                    ? 'Qualified'
-                    : 'Working towards (needs countersigning)'}
-              </td>
-              <td>
-                <button
-                  type="button"
-                  className="secondary small"
-                  aria-label={`Edit ${p.name}`}
-                  aria-expanded={editingId === p.id}
-                  onClick={() => {
-                    setEdited(null);
-                    setEditingId(editingId === p.id ? null : p.id);
-                  }}
-                >
-                  Edit
-                </button>
-              </td>
-            </tr>
-          ))}
-        </ScrollTable>
+        <>
+          <ScrollTable
+            label="People"
+            columns={[
+              'Name',
+              'Roles',
+              'Centre',
+              'Registration no.',
+              'Assessor status',
+              <span className="visually-hidden">Change</span>,
+            ]}
+          >
+            {list.visible.map((p) => (
+              <tr key={p.id}>
+                <th scope="row">{p.name}</th>
+                <td>{p.roles.map((r) => ROLE_LABELS[r]).join(', ')}</td>
+                <td>{p.centre}</td>
+                <td>{p.registrationNumber}</td>
+                <td>
+                  {p.assessorStatus === 'not-applicable'
+                    ? ''
+                    : p.assessorStatus === 'qualified'
+                      ? 'Qualified'
+                      : 'Working towards (needs countersigning)'}
+                </td>
+                <td>
+                  <button
+                    type="button"
+                    className="secondary small"
+                    aria-label={`Edit ${p.name}`}
+                    aria-expanded={editingId === p.id}
+                    onClick={() => {
+                      setEdited(null);
+                      setEditingId(editingId === p.id ? null : p.id);
+                    }}
+                  >
+                    Edit
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </ScrollTable>
+          <ShowMore list={list} />
+        </>
       ) : (
         <p>No one yet.</p>
       )}

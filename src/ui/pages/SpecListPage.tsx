@@ -1,5 +1,5 @@
 import { use, useState } from 'react';
-import { parseSpec, type QualificationSpec } from '../../domain';
+import { parseSpec, specSizeProblem, type QualificationSpec } from '../../domain';
 import { storeSpecs } from '../../storage';
 import { useStoredSpecs } from '../data/hooks';
 import { Link } from 'react-router';
@@ -53,6 +53,12 @@ function AddSpec({ bundledIds }: { bundledIds: string[] }) {
   async function add(file: File) {
     setError(null);
     setAdded(null);
+    // Refused by its size before it is read: the same cap as a spec inside a bundle.
+    const tooLarge = specSizeProblem(file.size);
+    if (tooLarge) {
+      setError(`${file.name} ${tooLarge}`);
+      return;
+    }
     let spec: QualificationSpec;
     try {
       spec = parseSpec(await file.text(), file.name);

@@ -2,11 +2,13 @@
 import { computeProgress, criterionKey, unitCriteria, type Evidence } from '../../../src/domain';
 import { FieldfolioDB, setDatabase } from '../../../src/storage/db';
 import { bulkPutRecords } from '../../../src/storage/bulk';
+import { asBulkLoad } from '../../../src/storage/write';
 import {
   acceptKey,
   createEnrolment,
   deviceId,
   loadPortfolio,
+  saveEvidence,
   savePerson,
   storeSpecs,
   todayIso,
@@ -167,6 +169,28 @@ window.benchProgress = async () => {
     runs,
     portfolioId: enrolment.id,
   };
+};
+
+/**
+ * What strict durability costs a person: single evidence saves as the app makes them (each one transaction with
+ * its audit entry, strict), and the same saves inside a bulk load (relaxed), after a few to warm up.
+ */
+(window as unknown as Record<string, unknown>).benchDurability = async (saves = 100) => {
+  await fresh('bench-durability');
+  const { enrolment } = await seed(0, 0);
+  const timed = async (label: string, count: number) => {
+    const t = performance.now();
+    for (let i = 0; i < count; i++) {
+      await saveEvidence({
+        evidence: { portfolioId: enrolment.id, type: 'O', title: `${label} ${i}`, date: todayIso() },
+      });
+    }
+    return performance.now() - t;
+  };
+  await timed('warm-up', 10);
+  const relaxedMs = await asBulkLoad(() => timed('relaxed', saves));
+  const strictMs = await timed('strict', saves);
+  return { saves, relaxedMs, strictMs };
 };
 
 document.getElementById('status')!.textContent = 'ready';

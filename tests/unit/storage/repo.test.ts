@@ -1,7 +1,16 @@
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { DB_VERSION, FieldfolioDB, STORES_V1, STORES_V2, STORES_V3, setDatabase, db } from '../../../src/storage/db';
+import {
+  DB_VERSION,
+  FieldfolioDB,
+  STORES_V1,
+  STORES_V2,
+  STORES_V3,
+  setDatabase,
+  db,
+  strictDb,
+} from '../../../src/storage/db';
 import {
   deleteEvidence,
   loadPortfolio,
@@ -91,8 +100,9 @@ describe('storage', () => {
   it('a full disk gives a clear message and keeps what was stored', async () => {
     const { enrolment } = await portfolio();
     await saveEvidence({ evidence: evidenceFields(enrolment.id, { type: 'P', title: 'Kept' }) });
-    // Simulate the browser's quota failure at the lowest layer, the way Chromium reports it.
-    db().use({
+    // Simulate the browser's quota failure at the lowest layer, the way Chromium reports it, on the connection
+    // saves commit through (strict durability).
+    strictDb().use({
       stack: 'dbcore',
       name: 'full-disk',
       create: (down) => ({
@@ -113,8 +123,8 @@ describe('storage', () => {
       }),
     });
     // Middleware takes effect when the database is (re)opened.
-    db().close();
-    await db().open();
+    strictDb().close();
+    await strictDb().open();
     const attempt = saveEvidence({
       evidence: { portfolioId: enrolment.id, type: 'O', title: 'Big video', date: '2026-10-02' },
       files: [{ name: 'v.mp4', type: 'video/mp4', blob: blob('video', 'video/mp4') }],

@@ -1,11 +1,13 @@
 import { useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { listConflicts, resolveConflict } from '../../../storage';
+import { ShowMore, useShownList } from '../../components/ShowMore';
 
 /** Concurrent edits kept when bundles were merged: both versions, for the person to compare. */
 export function ConflictsSection({ portfolioId }: { portfolioId: string }) {
   const conflicts = useLiveQuery(() => listConflicts(portfolioId), [portfolioId]);
   const [error, setError] = useState<string | null>(null);
+  const list = useShownList(conflicts ?? []);
   if (!conflicts || conflicts.length === 0) return null;
   const resolve = (c: (typeof conflicts)[number], choice: 'kept' | 'other') => {
     setError(null);
@@ -20,7 +22,7 @@ export function ConflictsSection({ portfolioId }: { portfolioId: string }) {
       </p>
       {error && <p role="alert">{error}</p>}
       <ul>
-        {conflicts.map((c) => (
+        {list.visible.map((c) => (
           <li key={c.id}>
             {c.table} {c.recordId.slice(0, 8)}: in force from device {c.conflict.kept.deviceId.slice(0, 8)} (
             {c.conflict.kept.updatedAt.slice(0, 16)}); other version from device {c.conflict.other.deviceId.slice(0, 8)}{' '}
@@ -35,6 +37,7 @@ export function ConflictsSection({ portfolioId }: { portfolioId: string }) {
           </li>
         ))}
       </ul>
+      <ShowMore list={list} />
     </section>
   );
 }

@@ -3,15 +3,12 @@ import { Link } from 'react-router';
 import { EVIDENCE_TYPE_LABELS, EVIDENCE_TYPES } from '../../../domain';
 import type { usePortfolio } from '../../data/hooks';
 import { routes } from '../../routes';
+import { LIST_PAGE, ShowMore, useShownList } from '../../components/ShowMore';
 
 type PortfolioData = NonNullable<ReturnType<typeof usePortfolio>>;
 
-/** Shown a page at a time: a portfolio can hold thousands of items, and rendering them all would slow the screen. */
-const EVIDENCE_PAGE = 50;
-
 /** The portfolio's evidence, newest first, findable by title, type, date or place. */
 export function EvidenceList({ data }: { data: PortfolioData }) {
-  const [shown, setShown] = useState(EVIDENCE_PAGE);
   const [query, setQuery] = useState('');
   const byEvidence = useMemo(() => {
     const counts = new Map<string, number>();
@@ -25,7 +22,7 @@ export function EvidenceList({ data }: { data: PortfolioData }) {
       ? data.evidence.filter((e) => `${e.title} ${e.type} ${e.date} ${e.location}`.toLowerCase().includes(q))
       : data.evidence;
   }, [data.evidence, query]);
-  const visible = matching.slice(0, shown);
+  const list = useShownList(matching);
   return (
     <section aria-labelledby="evidence-heading">
       <h2 id="evidence-heading">Evidence ({data.evidence.length})</h2>
@@ -34,14 +31,14 @@ export function EvidenceList({ data }: { data: PortfolioData }) {
         <p>No evidence yet.</p>
       ) : (
         <>
-          {data.evidence.length > EVIDENCE_PAGE && (
+          {data.evidence.length > LIST_PAGE && (
             <label className="field">
               <span>Find evidence (title, type, date, place)</span>
               <input type="search" value={query} onChange={(e) => setQuery(e.target.value)} />
             </label>
           )}
           <ul className="evidence-list" aria-label="Evidence">
-            {visible.map((e) => (
+            {list.visible.map((e) => (
               <li key={e.id}>
                 <Link to={routes.evidence(data.enrolment.id, e.id)}>
                   <strong>{e.title}</strong>
@@ -55,15 +52,9 @@ export function EvidenceList({ data }: { data: PortfolioData }) {
               </li>
             ))}
           </ul>
-          <p className="meta" role="status">
-            Showing {visible.length} of {matching.length}
-            {query ? ` matching “${query}”` : ''}, newest first.{' '}
-            {matching.length > visible.length && (
-              <button type="button" className="secondary small" onClick={() => setShown((n) => n + EVIDENCE_PAGE)}>
-                Show {Math.min(EVIDENCE_PAGE, matching.length - visible.length)} more
-              </button>
-            )}
-          </p>
+          <ShowMore list={list} always>
+            {query ? ` matching “${query}”` : ''}, newest first
+          </ShowMore>
         </>
       )}
     </section>

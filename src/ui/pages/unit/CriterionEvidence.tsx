@@ -1,6 +1,7 @@
 import { Link } from 'react-router';
 import type { CriterionProgress, Evidence } from '../../../domain';
 import { routes } from '../../routes';
+import { ShowMore, useShownList } from '../../components/ShowMore';
 
 interface CriterionEvidenceProps {
   criterion: CriterionProgress;
@@ -19,6 +20,7 @@ export function CriterionEvidence({
   assessorName,
   onJudge,
 }: CriterionEvidenceProps) {
+  const list = useShownList(c.evidenceIds);
   return (
     <li data-criterion={c.ref.key}>
       <strong>{c.ref.label}</strong> {c.ref.text}
@@ -45,7 +47,7 @@ export function CriterionEvidence({
         <p className="meta">No evidence yet.</p>
       ) : (
         <ul>
-          {c.evidenceIds.map((id) => (
+          {list.visible.map((id) => (
             <li key={id}>
               <Link to={routes.evidence(portfolioId, id)}>{evidenceById.get(id)?.title}</Link>{' '}
               <span className="tag">{evidenceById.get(id)?.type}</span>{' '}
@@ -54,6 +56,7 @@ export function CriterionEvidence({
           ))}
         </ul>
       )}
+      <ShowMore list={list} />
     </li>
   );
 }

@@ -1,15 +1,18 @@
 import { EVIDENCE_TYPE_LABELS } from '../../../domain';
 import type { VerifiedBundle } from '../../../bundle';
 import { MediaFile } from '../../components/MediaView';
+import { ShowMore, useShownList } from '../../components/ShowMore';
 
 /** The bundle's evidence with its media and signatures, straight from the bundle (nothing is stored). */
 export function BundleEvidence({ bundle }: { bundle: VerifiedBundle }) {
   const evidence = bundle.records.evidence.filter((e) => !e.deleted);
+  // Only the shown items look up their media and signatures.
+  const list = useShownList(evidence);
   return (
     <section aria-labelledby="v-evidence">
       <h2 id="v-evidence">Evidence ({evidence.length})</h2>
       <ul className="evidence-list">
-        {evidence.map((e) => (
+        {list.visible.map((e) => (
           <li key={e.id}>
             <strong>{e.title}</strong> <span className="tag">{e.type}</span>{' '}
             <span className="meta">
@@ -30,6 +33,7 @@ export function BundleEvidence({ bundle }: { bundle: VerifiedBundle }) {
           </li>
         ))}
       </ul>
+      <ShowMore list={list} />
     </section>
   );
 }
