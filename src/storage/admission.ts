@@ -254,33 +254,40 @@ async function judgeAll(
   const held: HeldRow[] = [];
   const planned: PlannedChange[] = [];
   const receivedAt = nowIso();
-  for (const table of TRAVELLING_TABLES) {
-    for (const theirs of incoming.records[table] as unknown as Row[]) {
-      if (!isNew(table, theirs, local)) continue;
-      const author = theirs.sig ? devices.get(theirs.deviceId) : incoming.signer;
-      if (!author || (theirs.sig && !(await recordSignatureHolds(theirs, author)))) {
-        refusals.push(
-          `${table} ${theirs.id}: its signature does not hold (changed after it was signed, or by a device the bundle does not name)`,
-        );
-        continue;
-      }
-      const { before, reason } = judgeRecord(table, theirs, author, trust, local);
-      planned.push({ table, before, after: theirs, heldBecause: reason });
-      if (!reason) admitted[table].push(theirs);
-      else
-        held.push({
-          id: newId(),
-          portfolioId: incoming.portfolioId,
-          table,
-          recordId: theirs.id,
-          record: theirs,
-          blob: incoming.media.get(theirs.id),
-          reason,
-          deviceId: author.deviceId,
-          deviceKey: author.deviceKey,
-          receivedAt,
-        });
+  const changes = TRAVELLING_TABLES.flatMap((table) =>
+    (incoming.records[table] as unknown as Row[])
+      .filter((r) => isNew(table, r, local))
+      .map((theirs) => ({ table, theirs })),
+  );
+  // Every signature checked at once: WebCrypto verifies them in parallel, far faster than one after another.
+  const authors = changes.map(({ theirs }) => (theirs.sig ? devices.get(theirs.deviceId) : incoming.signer));
+  const holds = await Promise.all(
+    changes.map(({ theirs }, i) => !theirs.sig || (!!authors[i] && recordSignatureHolds(theirs, authors[i]!))),
+  );
+  for (const [i, { table, theirs }] of changes.entries()) {
+    const author = authors[i];
+    if (!author || !holds[i]) {
+      refusals.push(
+        `${table} ${theirs.id}: its signature does not hold (changed after it was signed, or by a device the bundle does not name)`,
+      );
+      continue;
     }
+    const { before, reason } = judgeRecord(table, theirs, author, trust, local);
+    planned.push({ table, before, after: theirs, heldBecause: reason });
+    if (!reason) admitted[table].push(theirs);
+    else
+      held.push({
+        id: newId(),
+        portfolioId: incoming.portfolioId,
+        table,
+        recordId: theirs.id,
+        record: theirs,
+        blob: incoming.media.get(theirs.id),
+        reason,
+        deviceId: author.deviceId,
+        deviceKey: author.deviceKey,
+        receivedAt,
+      });
   }
   return { admitted: admitted as unknown as RecordSet, held, planned };
 }
