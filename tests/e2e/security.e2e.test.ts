@@ -115,6 +115,8 @@ describe('content from files and bundles never acts as the app', () => {
       }),
     );
     await openBundle(forged);
+    // The import summary already says the received report is not the data's.
+    expect(await page.getByTestId('report-check').textContent()).toMatch(/differs from its data/);
     await page.getByRole('button', { name: 'Open read-only (verifier)' }).click();
     await page.getByTestId('report-differs').waitFor();
     await page.getByRole('button', { name: 'View report' }).click();
@@ -181,6 +183,7 @@ describe('content from files and bundles never acts as the app', () => {
         },
       ],
       ['generated form', () => page.getByRole('link', { name: /Index of evidence/ }).click()],
+      ['trust', () => main().getByRole('link', { name: 'Trust' }).click()],
       ['import', () => main().getByRole('link', { name: 'Open a bundle' }).click()],
       [
         'verifier',

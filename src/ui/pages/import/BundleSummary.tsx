@@ -5,6 +5,7 @@ import type { Admission } from '../../../storage';
 import { formatBytes } from '../../components/StorageMeter';
 import { AcceptSignerForm } from './AcceptSignerForm';
 import { AdmissionPreview } from './AdmissionPreview';
+import { ReportCheck } from './ReportCheck';
 
 interface BundleSummaryProps {
   bundle: VerifiedBundle;
@@ -33,6 +34,7 @@ export function BundleSummary(props: BundleSummaryProps) {
         out.
       </p>
       <BundleFacts bundle={bundle} />
+      <ReportCheck bundle={bundle} />
       <AdmissionPreview admission={admission} />
       {unknownSigner && !refused && (
         <AcceptSignerForm
