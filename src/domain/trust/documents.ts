@@ -92,7 +92,7 @@ export const KeyAcceptance = z
   .strict();
 export type KeyAcceptance = z.infer<typeof KeyAcceptance>;
 
-/** A device as a bundle names it: the key that signs its records (data/devices.json). */
+/** A device as a bundle names it: the key that signs its records (`devices` in data/portfolio.json). */
 export const DeviceEntry = z
   .object({
     deviceId: z.string().min(1).max(100),

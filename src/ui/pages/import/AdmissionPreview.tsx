@@ -2,6 +2,7 @@
 // refusals, the signing key's standing, added/changed/removed/held per record type, and every decision.
 import { formatFingerprint, type KeyStanding } from '../../../domain';
 import type { Admission } from '../../../storage';
+import { ScrollTable } from '../../components/ScrollTable';
 
 const TABLE_NAMES: Record<string, string> = {
   enrolments: 'portfolio',
@@ -51,29 +52,21 @@ export function AdmissionPreview({ admission }: { admission: Admission }) {
       {rows.length === 0 ? (
         <p>Nothing in this bundle is new to this device.</p>
       ) : (
-        <table className="preview">
-          <caption>What will change on this device</caption>
-          <thead>
-            <tr>
-              <th scope="col">Records</th>
-              <th scope="col">Added</th>
-              <th scope="col">Changed</th>
-              <th scope="col">Removed</th>
-              <th scope="col">Held</th>
+        <ScrollTable
+          label="What will change on this device"
+          className="preview"
+          columns={['Records', 'Added', 'Changed', 'Removed', 'Held']}
+        >
+          {rows.map(([table, c]) => (
+            <tr key={table}>
+              <th scope="row">{TABLE_NAMES[table] ?? table}</th>
+              <td>{c.added}</td>
+              <td>{c.changed}</td>
+              <td>{c.removed}</td>
+              <td>{c.held}</td>
             </tr>
-          </thead>
-          <tbody>
-            {rows.map(([table, c]) => (
-              <tr key={table}>
-                <th scope="row">{TABLE_NAMES[table] ?? table}</th>
-                <td>{c.added}</td>
-                <td>{c.changed}</td>
-                <td>{c.removed}</td>
-                <td>{c.held}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </ScrollTable>
       )}
       {admission.summary.decisions.length > 0 && (
         <>
