@@ -3,6 +3,7 @@ import { AddTrustDocuments } from './trust/AddTrustDocuments';
 import { CentreDevice } from './trust/CentreDevice';
 import { CentreKeys } from './trust/CentreKeys';
 import { HeldChanges } from './trust/HeldChanges';
+import { StoredCertificates } from './trust/StoredCertificates';
 import { ThisDevice } from './trust/ThisDevice';
 
 /** Trust (docs/trust.md): this device's key, the centre keys it trusts, keys accepted by hand, held changes. */
@@ -18,6 +19,7 @@ export function TrustPage() {
       <ThisDevice />
       <CentreKeys />
       <AddTrustDocuments />
+      <StoredCertificates />
       <AcceptedKeys />
       <CentreDevice />
     </article>

@@ -103,3 +103,28 @@ describe('Trust screen: accepting a key', () => {
     expect(within(line).getByRole('link', { name: 'see Trust' }).getAttribute('href')).toBe('/trust');
   });
 });
+
+describe('certificates held', () => {
+  it('lists each certificate the device holds, and says whether its centre counts here', async () => {
+    const { distrustCentre, issueCertificate, makeCentreKey, thisDeviceEntry } = await import('../../../src/storage');
+    const centre = await makeCentreKey();
+    const device = await thisDeviceEntry();
+    await issueCertificate({
+      deviceId: 'tablet-7',
+      devicePublicKey: device.publicKey,
+      personId: assessor.id,
+      personName: assessor.name,
+      grants: [{ role: 'assessor', portfolios: 'all', status: 'trainee' }],
+      validFrom: '2026-01-01T00:00:00.000Z',
+      validUntil: '2027-01-01T00:00:00.000Z',
+    });
+    renderAt('/trust');
+    const table = await screen.findByRole('region', { name: 'Table of certificates held' });
+    await waitFor(() => expect(table.textContent).toContain(assessor.name));
+    expect(table.textContent).toContain('assessor (trainee, all portfolios)');
+    expect(table.textContent).toContain('2026-01-01 to 2027-01-01');
+    expect(within(table).getAllByRole('row')[1]!.textContent).toMatch(/yes$/);
+    await distrustCentre(centre.fingerprint);
+    await waitFor(() => expect(within(table).getAllByRole('row')[1]!.textContent).toMatch(/not trusted here$/));
+  });
+});
