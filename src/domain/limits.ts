@@ -25,6 +25,26 @@ export const LIMITS = {
 
 export type Limits = Record<keyof typeof LIMITS, number>;
 
+/**
+ * The most characters a text field of a record may hold: far above any real entry, low enough that one field
+ * cannot freeze a screen or fill a bundle. The schemas refuse more; the inputs stop at the same figure.
+ */
+export const TEXT_LIMITS = {
+  /** A person's name, a typed signature name, a centre, a job title, a registration number, a role. */
+  name: 200,
+  /** An email address (RFC 5321 allows 254). */
+  email: 254,
+  /** A title of evidence or a form, a location, a file name. */
+  title: 300,
+  /** A description, comments, a statement. */
+  longText: 20_000,
+} as const;
+
+/** Why a text of `length` characters is refused where at most `max` fit, or null. */
+export function textLengthProblem(length: number, max: number): string | null {
+  return length > max ? `is ${count(length)} characters long; at most ${count(max)} fit here` : null;
+}
+
 const count = (n: number) => n.toLocaleString('en-GB');
 const megabytes = (bytes: number) => `${(bytes / MiB).toLocaleString('en-GB', { maximumFractionDigits: 1 })} MB`;
 

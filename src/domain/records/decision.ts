@@ -1,6 +1,7 @@
 // Assessment decisions: a criterion met or not yet, a unit signed off, an IQA's or verifier's sample.
 import { z } from 'zod';
-import { addClock, IsoDate, META_FIELDS, recordFactory, unchangedIn, type Migration } from './meta';
+import { addClock, IsoDate, limitedText, META_FIELDS, recordFactory, unchangedIn, type Migration } from './meta';
+import { TEXT_LIMITS } from '../limits';
 import { defineRecordType } from './recordType';
 
 export const Decision = z
@@ -14,7 +15,7 @@ export const Decision = z
     outcome: z.enum(['met', 'not-yet']),
     assessorId: z.string().min(1),
     date: IsoDate,
-    comments: z.string().default(''),
+    comments: limitedText(TEXT_LIMITS.longText).default(''),
     signatureId: z.string().nullable().default(null),
     /** Unit sign-off by an assessor working towards their award: countersigned by a qualified one. */
     countersignedBy: z.string().nullable().default(null),

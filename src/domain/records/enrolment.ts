@@ -1,7 +1,8 @@
 // An enrolment is a portfolio: a candidate on one version of a qualification, with their route. Its id is the
 // portfolio's id, which every portfolio-scoped record carries as `portfolioId`.
 import { z } from 'zod';
-import { addClock, IsoDate, META_FIELDS, recordFactory, unchangedIn, type Migration } from './meta';
+import { addClock, IsoDate, limitedText, META_FIELDS, recordFactory, unchangedIn, type Migration } from './meta';
+import { TEXT_LIMITS } from '../limits';
 import { defineRecordType } from './recordType';
 
 export const Enrolment = z
@@ -15,8 +16,8 @@ export const Enrolment = z
     startDate: IsoDate,
     assessorId: z.string().nullable().default(null),
     iqaId: z.string().nullable().default(null),
-    centre: z.string().default(''),
-    registrationNumber: z.string().default(''),
+    centre: limitedText(TEXT_LIMITS.name).default(''),
+    registrationNumber: limitedText(TEXT_LIMITS.name).default(''),
   })
   .loose();
 export type Enrolment = z.infer<typeof Enrolment>;

@@ -1,6 +1,7 @@
 // Evidence items: what was observed, asked, produced or testified, with the criteria it covers.
 import { z } from 'zod';
-import { addClock, IsoDate, META_FIELDS, recordFactory, type Migration } from './meta';
+import { addClock, IsoDate, limitedText, META_FIELDS, recordFactory, type Migration } from './meta';
+import { TEXT_LIMITS } from '../limits';
 import { defineRecordType } from './recordType';
 
 // The evidence-type vocabulary lives in one module (domain/evidenceTypes.ts); re-exported for the record's users.
@@ -22,10 +23,10 @@ export const Evidence = z
     portfolioId: z.string().min(1),
     type: EvidenceTypeCode,
     simulation: z.boolean().default(false),
-    title: z.string().min(1, 'a title is required'),
-    description: z.string().default(''),
+    title: limitedText(TEXT_LIMITS.title).min(1, 'a title is required'),
+    description: limitedText(TEXT_LIMITS.longText).default(''),
     date: IsoDate,
-    location: z.string().default(''),
+    location: limitedText(TEXT_LIMITS.title).default(''),
     recordedBy: z.string().nullable().default(null),
     /** Media attached, by media id (the blobs live in their own table). */
     mediaIds: z.array(z.string()).default([]),

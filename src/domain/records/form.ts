@@ -1,6 +1,7 @@
 // Filled-in recording forms of seed 001: each form's fields as a JSON object, per form type.
 import { z } from 'zod';
-import { addClock, META_FIELDS, recordFactory, unchangedIn, type Migration } from './meta';
+import { addClock, limitedText, META_FIELDS, recordFactory, unchangedIn, type Migration } from './meta';
+import { TEXT_LIMITS } from '../limits';
 import { defineRecordType } from './recordType';
 import { SignatureImage } from './signature';
 
@@ -38,7 +39,7 @@ export const FormRecord = z
     ...META_FIELDS,
     portfolioId: z.string().min(1),
     formType: FormType,
-    title: z.string().default(''),
+    title: limitedText(TEXT_LIMITS.title).default(''),
     data: FormData.default({}),
     status: z.enum(['draft', 'complete']).default('draft'),
   })

@@ -4,6 +4,7 @@
 // forward, defaults fill gaps, unknown fields are kept (`.loose()` on every record schema).
 import { z } from 'zod';
 import { RecordSignature } from '../trust/documents';
+import { textLengthProblem } from '../limits';
 
 /** The record schema every record is written in; each record type's migrations bring older records to it. */
 export const RECORD_SCHEMA_VERSION = 3;
@@ -11,6 +12,10 @@ export const RECORD_SCHEMA_VERSION = 3;
 export const IsoDateTime = z.string().min(1);
 /** A calendar date as the forms print it: YYYY-MM-DD. */
 export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date must be YYYY-MM-DD');
+
+/** A text field of at most `max` characters (TEXT_LIMITS); a longer one is refused saying its length and the limit. */
+export const limitedText = (max: number) =>
+  z.string().max(max, { error: (issue) => textLengthProblem(String(issue.input ?? '').length, max) ?? undefined });
 
 /** The merge metadata fields, spread into every record schema. */
 export const META_FIELDS = {

@@ -1,7 +1,8 @@
 // People: candidates, assessors, quality assurers, verifiers and witnesses. Kept per device, not per
 // portfolio; a bundle carries the people its portfolio names.
 import { z } from 'zod';
-import { addClock, META_FIELDS, recordFactory, type Migration } from './meta';
+import { addClock, limitedText, META_FIELDS, recordFactory, type Migration } from './meta';
+import { TEXT_LIMITS } from '../limits';
 import { defineRecordType } from './recordType';
 
 export const ROLES = ['candidate', 'assessor', 'iqa', 'ev', 'witness', 'expert-witness'] as const;
@@ -19,14 +20,14 @@ export const ROLE_LABELS: Record<Role, string> = {
 export const Person = z
   .object({
     ...META_FIELDS,
-    name: z.string().min(1, 'a name is required'),
+    name: limitedText(TEXT_LIMITS.name).min(1, 'a name is required'),
     roles: z.array(Role).min(1, 'at least one role'),
-    centre: z.string().default(''),
-    registrationNumber: z.string().default(''),
-    jobTitle: z.string().default(''),
+    centre: limitedText(TEXT_LIMITS.name).default(''),
+    registrationNumber: limitedText(TEXT_LIMITS.name).default(''),
+    jobTitle: limitedText(TEXT_LIMITS.name).default(''),
     /** Assessors: qualified, or working towards (their sign-offs need countersigning). */
     assessorStatus: z.enum(['qualified', 'working-towards', 'not-applicable']).default('not-applicable'),
-    email: z.string().default(''),
+    email: limitedText(TEXT_LIMITS.email).default(''),
   })
   .loose();
 export type Person = z.infer<typeof Person>;

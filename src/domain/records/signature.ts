@@ -1,6 +1,7 @@
 // Signatures: a typed name and a drawn mark, on a declaration, an evidence item, a sign-off or a form.
 import { z } from 'zod';
-import { addClock, IsoDateTime, META_FIELDS, recordFactory, unchangedIn, type Migration } from './meta';
+import { addClock, IsoDateTime, limitedText, META_FIELDS, recordFactory, unchangedIn, type Migration } from './meta';
+import { TEXT_LIMITS } from '../limits';
 import { defineRecordType } from './recordType';
 
 export const SIGNATURE_PURPOSES = [
@@ -30,14 +31,14 @@ export const Signature = z
     ...META_FIELDS,
     portfolioId: z.string().min(1),
     personId: z.string().nullable().default(null),
-    typedName: z.string().min(1, 'type the signer’s name'),
-    role: z.string().min(1),
+    typedName: limitedText(TEXT_LIMITS.name).min(1, 'type the signer’s name'),
+    role: limitedText(TEXT_LIMITS.name).min(1),
     signedAt: IsoDateTime,
     purpose: z.enum(SIGNATURE_PURPOSES),
     /** What was signed: an evidence id, decision id, form id, or the portfolio id (declaration). */
     subjectId: z.string().min(1),
     image: SignatureImage.default(''),
-    statement: z.string().default(''),
+    statement: limitedText(TEXT_LIMITS.longText).default(''),
   })
   .loose();
 export type Signature = z.infer<typeof Signature>;

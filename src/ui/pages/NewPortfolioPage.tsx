@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import type { Person, QualificationSpec } from '../../domain';
+import { TEXT_LIMITS, type Person, type QualificationSpec } from '../../domain';
 import { useNavigate } from 'react-router';
 import { createEnrolment, todayIso } from '../../storage';
 import { usePeople, useStoredSpecs } from '../data/hooks';
@@ -7,6 +7,8 @@ import { RoutePicker } from '../components/RoutePicker';
 import { PersonSelect } from '../components/PersonSelect';
 import { PersonForm } from './PeoplePage';
 import { routes } from '../routes';
+import { CharCount } from '../components/CharCount';
+import { useSingleSave } from '../components/useSingleSave';
 
 export function NewPortfolioPage() {
   const people = usePeople();
@@ -20,6 +22,7 @@ export function NewPortfolioPage() {
   const [centre, setCentre] = useState('');
   const [route, setRoute] = useState<string[]>([]);
   const [error, setError] = useState<string | null>(null);
+  const { saving, saveOnce } = useSingleSave();
   if (!people || !specs) return <p role="status">Loading…</p>;
   const spec = specs.find((s) => specKeyOf(s) === specKey);
   const candidates = people.filter((p) => p.roles.includes('candidate'));
@@ -31,7 +34,7 @@ export function NewPortfolioPage() {
     setError(null);
     if (!candidateId) return setError('Choose the candidate.');
     if (!spec) return setError('Choose the qualification.');
-    try {
+    await saveOnce(async () => {
       const enrolment = await createEnrolment({
         candidateId,
         specId: spec.id,
@@ -43,9 +46,7 @@ export function NewPortfolioPage() {
         centre,
       });
       void navigate(routes.portfolio(enrolment.id));
-    } catch (err) {
-      setError((err as Error).message);
-    }
+    }).catch((err: Error) => setError(err.message));
   }
 
   return (
@@ -74,12 +75,29 @@ export function NewPortfolioPage() {
         <PersonSelect label="Internal quality assurer" people={iqas} value={iqaId} onChange={setIqaId} />
         <label className="field">
           <span>Centre</span>
-          <input value={centre} onChange={(e) => setCentre(e.target.value)} />
+          <input value={centre} onChange={(e) => setCentre(e.target.value)} maxLength={TEXT_LIMITS.name} />
+          <CharCount value={centre} max={TEXT_LIMITS.name} />
         </label>
         {spec && <RoutePicker spec={spec} route={route} onChange={setRoute} />}
-        <button type="submit">Start the portfolio</button>
+        <StartButton routeEmpty={route.length === 0} saving={saving} />
       </form>
     </section>
+  );
+}
+
+/** The submit button, with a warning beside it while no units are chosen: allowed, as units may be chosen later. */
+function StartButton({ routeEmpty, saving }: { routeEmpty: boolean; saving: boolean }) {
+  return (
+    <>
+      {routeEmpty && (
+        <p className="warning-note" id="empty-route-note">
+          No units are chosen yet. You can start the portfolio now and choose its units later on its page.
+        </p>
+      )}
+      <button type="submit" disabled={saving} aria-describedby={routeEmpty ? 'empty-route-note' : undefined}>
+        Start the portfolio
+      </button>
+    </>
   );
 }
 

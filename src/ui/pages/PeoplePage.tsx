@@ -1,9 +1,11 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { ROLES, ROLE_LABELS, type Person, type Role } from '../../domain';
+import { ROLES, ROLE_LABELS, TEXT_LIMITS, type Person, type Role } from '../../domain';
 import { savePerson } from '../../storage';
 import { usePeople } from '../data/hooks';
 import { ScrollTable } from '../components/ScrollTable';
 import { ShowMore, useShownList } from '../components/ShowMore';
+import { CharCount } from '../components/CharCount';
+import { useSingleSave } from '../components/useSingleSave';
 
 export function PeoplePage() {
   const people = usePeople();
@@ -125,6 +127,7 @@ export function PersonForm({
   const set = <K extends keyof PersonDraft>(key: K, value: PersonDraft[K]) => setDraft((d) => ({ ...d, [key]: value }));
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
+  const { saving, saveOnce } = useSingleSave();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const editing = person !== undefined;
   const title = editing ? `Edit ${person.name}` : 'Add a person';
@@ -139,7 +142,7 @@ export function PersonForm({
     const { name, roles, email, assessorStatus } = draft;
     if (!name.trim()) return setError('Enter a name.');
     if (roles.length === 0) return setError('Choose at least one role.');
-    try {
+    await saveOnce(async () => {
       const stored = await savePerson({
         ...(person ? { id: person.id } : {}),
         ...draft,
@@ -147,13 +150,13 @@ export function PersonForm({
         email: email.trim(),
         assessorStatus: roles.includes('assessor') ? assessorStatus : 'not-applicable',
       });
-      if (editing) return onSaved?.(stored.id, stored.name);
-      setSaved(`${stored.name} added.`);
-      set('name', '');
+      if (!editing) {
+        // A fresh form for the next person: nothing of this one (roles above all) carries over.
+        setDraft(draftOf(undefined, defaultRole));
+        setSaved(`Added ${stored.name}`);
+      }
       onSaved?.(stored.id, stored.name);
-    } catch (err) {
-      setError((err as Error).message);
-    }
+    }).catch((err: Error) => setError(err.message));
   }
 
   return (
@@ -166,18 +169,22 @@ export function PersonForm({
           {error}
         </p>
       )}
-      {saved && <p role="status">{saved}</p>}
       <PersonFields draft={draft} set={set} />
-      {editing ? (
-        <div className="actions">
-          <button type="submit">Save changes</button>
+      <div className="actions">
+        <button type="submit" disabled={saving}>
+          {editing ? 'Save changes' : 'Add person'}
+        </button>
+        {editing ? (
           <button type="button" className="secondary" onClick={onCancel}>
             Cancel
           </button>
-        </div>
-      ) : (
-        <button type="submit">Add person</button>
-      )}
+        ) : (
+          // Next to the button, where the eye is after the tap.
+          <p role="status" className="saved-note">
+            {saved}
+          </p>
+        )}
+      </div>
     </form>
   );
 }
@@ -193,7 +200,14 @@ function PersonFields({ draft, set }: PersonFieldsProps) {
     <>
       <label className="field">
         <span>Name</span>
-        <input value={draft.name} onChange={(e) => set('name', e.target.value)} autoComplete="name" required />
+        <input
+          value={draft.name}
+          onChange={(e) => set('name', e.target.value)}
+          autoComplete="name"
+          maxLength={TEXT_LIMITS.name}
+          required
+        />
+        <CharCount value={draft.name} max={TEXT_LIMITS.name} />
       </label>
       <fieldset className="field">
         <legend>Roles</legend>
@@ -224,19 +238,33 @@ function PersonFields({ draft, set }: PersonFieldsProps) {
       )}
       <label className="field">
         <span>Job title / relationship to candidate</span>
-        <input value={draft.jobTitle} onChange={(e) => set('jobTitle', e.target.value)} />
+        <input value={draft.jobTitle} onChange={(e) => set('jobTitle', e.target.value)} maxLength={TEXT_LIMITS.name} />
+        <CharCount value={draft.jobTitle} max={TEXT_LIMITS.name} />
       </label>
       <label className="field">
         <span>Centre</span>
-        <input value={draft.centre} onChange={(e) => set('centre', e.target.value)} />
+        <input value={draft.centre} onChange={(e) => set('centre', e.target.value)} maxLength={TEXT_LIMITS.name} />
+        <CharCount value={draft.centre} max={TEXT_LIMITS.name} />
       </label>
       <label className="field">
         <span>Registration number</span>
-        <input value={draft.registrationNumber} onChange={(e) => set('registrationNumber', e.target.value)} />
+        <input
+          value={draft.registrationNumber}
+          onChange={(e) => set('registrationNumber', e.target.value)}
+          maxLength={TEXT_LIMITS.name}
+        />
+        <CharCount value={draft.registrationNumber} max={TEXT_LIMITS.name} />
       </label>
       <label className="field">
         <span>Email</span>
-        <input type="email" value={draft.email} onChange={(e) => set('email', e.target.value)} autoComplete="off" />
+        <input
+          type="email"
+          value={draft.email}
+          onChange={(e) => set('email', e.target.value)}
+          autoComplete="off"
+          maxLength={TEXT_LIMITS.email}
+        />
+        <CharCount value={draft.email} max={TEXT_LIMITS.email} />
       </label>
     </>
   );

@@ -26,7 +26,7 @@ export class PortfolioApp {
     await form.getByRole('button', { name: 'Add person' }).click();
     await this.page
       .getByRole('status')
-      .filter({ hasText: `${name} added.` })
+      .filter({ hasText: `Added ${name}` })
       .waitFor();
   }
 
