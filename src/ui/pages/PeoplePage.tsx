@@ -138,6 +138,8 @@ export function PersonForm({
 
   async function submit(e: FormEvent) {
     e.preventDefault();
+    // This form also sits inside the new-portfolio form: its submit is its own, not the enclosing form's.
+    e.stopPropagation();
     setError(null);
     const { name, roles, email, assessorStatus } = draft;
     if (!name.trim()) return setError('Enter a name.');
