@@ -4,6 +4,8 @@ import { VitePWA } from 'vite-plugin-pwa';
 import { CONTENT_SECURITY_POLICY_META, SECURITY_HEADERS } from './scripts/securityHeaders';
 
 const CHARSET = '<meta charset="UTF-8" />';
+/** Source modules with no import-time effects (workers excepted: their top level is their whole job). */
+const LAYERS_WITHOUT_SIDE_EFFECTS = /\/src\/(domain|storage|bundle)\/(?!.*\.worker\.ts$)/;
 
 /**
  * The Content-Security-Policy as a meta tag in the built index.html, right after the charset. Not in the
@@ -53,7 +55,16 @@ export default defineConfig({
       },
     }),
   ],
-  build: { target: 'es2022', sourcemap: false },
+  build: {
+    target: 'es2022',
+    sourcemap: false,
+    rolldownOptions: {
+      // The domain is pure, and storage and bundle modules only compute constants at the top level: a module
+      // none of whose exports is used can go. Without this, the barrels keep admission, exchange, trust and
+      // their domain rules in the home screen's download for the sake of a top-level `filter` or spread.
+      treeshake: { moduleSideEffects: (id) => !LAYERS_WITHOUT_SIDE_EFFECTS.test(id) },
+    },
+  },
   // `npm start` (scripts/serve.mjs) and the browser tests serve dist/ with vite preview: with these headers.
   preview: { headers: SECURITY_HEADERS },
 });

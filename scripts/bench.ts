@@ -1,8 +1,10 @@
 // npm run bench: builds src/domain as a production bundle, then runs the benchmarks and prints figures.
+// `--only=rules|size|browser|durability` runs one of them.
 import { build } from 'vite';
 import { pathToFileURL } from 'node:url';
 import { resolve } from 'node:path';
 import { benchRules } from '../tests/bench/rules.bench';
+import { benchSize } from '../tests/bench/size.bench';
 
 const only = (what: string) =>
   !process.argv.some((a) => a.startsWith('--only=')) || process.argv.includes(`--only=${what}`);
@@ -20,6 +22,12 @@ if (only('rules')) {
   });
   const domain = await import(pathToFileURL(resolve(outDir, 'domain.js')).href);
   await benchRules(domain);
+}
+
+if (only('size')) {
+  // The app exactly as `vite build` ships it (project config, service worker included), into dist/.
+  await build({ logLevel: 'warn' });
+  benchSize(resolve('dist'));
 }
 
 if (only('browser') || only('durability')) {

@@ -1,46 +1,143 @@
 import './noEval';
-import { StrictMode } from 'react';
+import { StrictMode, type ComponentType } from 'react';
 import { createRoot } from 'react-dom/client';
-import { createBrowserRouter, RouterProvider } from 'react-router';
+import { createBrowserRouter, RouterProvider, type LazyRouteFunction, type RouteObject } from 'react-router';
 import { Layout } from './Layout';
-import { SpecListPage } from './pages/SpecListPage';
-import { SpecPage } from './pages/SpecPage';
-import { NotFoundPage } from './pages/NotFoundPage';
 import { HomePage } from './pages/HomePage';
-import { PeoplePage } from './pages/PeoplePage';
-import { NewPortfolioPage } from './pages/NewPortfolioPage';
-import { PortfolioPage } from './pages/PortfolioPage';
-import { EvidenceNewPage } from './pages/EvidenceNewPage';
-import { EvidencePage } from './pages/EvidencePage';
-import { UnitPage } from './pages/UnitPage';
-import { FormsPage, FormPage, GeneratedFormPage } from './forms';
-import { ImportPage } from './pages/ImportPage';
-import { VerifierPage } from './pages/VerifierPage';
-import { TrustPage } from './pages/TrustPage';
 import { startApp } from './data/startup';
 import { ROUTE_PATTERNS } from './routes';
 import './styles.css';
+
+/**
+ * Every screen but home is its own chunk, fetched when first opened (the service worker precaches them all, so
+ * this works offline too): a phone's first visit downloads the home screen only, not export, verification,
+ * printing, signature and audio capture.
+ */
+const screen =
+  <M,>(load: () => Promise<M>, pick: (module: M) => ComponentType): LazyRouteFunction<RouteObject> =>
+  async () => ({ Component: pick(await load()) });
+
+/** Shown in the layout while a screen opened by a direct link or a reload is still loading. */
+function ScreenLoading() {
+  return <p role="status">Loading…</p>;
+}
 
 const router = createBrowserRouter([
   {
     element: <Layout />,
     children: [
       { index: true, element: <HomePage /> },
-      { path: ROUTE_PATTERNS.qualifications, element: <SpecListPage /> },
-      { path: ROUTE_PATTERNS.qualification, element: <SpecPage /> },
-      { path: ROUTE_PATTERNS.people, element: <PeoplePage /> },
-      { path: ROUTE_PATTERNS.newPortfolio, element: <NewPortfolioPage /> },
-      { path: ROUTE_PATTERNS.portfolio, element: <PortfolioPage /> },
-      { path: ROUTE_PATTERNS.newEvidence, element: <EvidenceNewPage /> },
-      { path: ROUTE_PATTERNS.evidence, element: <EvidencePage /> },
-      { path: ROUTE_PATTERNS.unit, element: <UnitPage /> },
-      { path: ROUTE_PATTERNS.forms, element: <FormsPage /> },
-      { path: ROUTE_PATTERNS.generatedForm, element: <GeneratedFormPage /> },
-      { path: ROUTE_PATTERNS.form, element: <FormPage /> },
-      { path: ROUTE_PATTERNS.openBundle, element: <ImportPage /> },
-      { path: ROUTE_PATTERNS.verifier, element: <VerifierPage /> },
-      { path: ROUTE_PATTERNS.trust, element: <TrustPage /> },
-      { path: '*', element: <NotFoundPage /> },
+      {
+        // A pathless route so the fallback renders inside the layout, with the header and navigation.
+        HydrateFallback: ScreenLoading,
+        children: [
+          {
+            path: ROUTE_PATTERNS.qualifications,
+            lazy: screen(
+              () => import('./pages/SpecListPage'),
+              (m) => m.SpecListPage,
+            ),
+          },
+          {
+            path: ROUTE_PATTERNS.qualification,
+            lazy: screen(
+              () => import('./pages/SpecPage'),
+              (m) => m.SpecPage,
+            ),
+          },
+          {
+            path: ROUTE_PATTERNS.people,
+            lazy: screen(
+              () => import('./pages/PeoplePage'),
+              (m) => m.PeoplePage,
+            ),
+          },
+          {
+            path: ROUTE_PATTERNS.newPortfolio,
+            lazy: screen(
+              () => import('./pages/NewPortfolioPage'),
+              (m) => m.NewPortfolioPage,
+            ),
+          },
+          {
+            path: ROUTE_PATTERNS.portfolio,
+            lazy: screen(
+              () => import('./pages/PortfolioPage'),
+              (m) => m.PortfolioPage,
+            ),
+          },
+          {
+            path: ROUTE_PATTERNS.newEvidence,
+            lazy: screen(
+              () => import('./pages/EvidenceNewPage'),
+              (m) => m.EvidenceNewPage,
+            ),
+          },
+          {
+            path: ROUTE_PATTERNS.evidence,
+            lazy: screen(
+              () => import('./pages/EvidencePage'),
+              (m) => m.EvidencePage,
+            ),
+          },
+          {
+            path: ROUTE_PATTERNS.unit,
+            lazy: screen(
+              () => import('./pages/UnitPage'),
+              (m) => m.UnitPage,
+            ),
+          },
+          {
+            path: ROUTE_PATTERNS.forms,
+            lazy: screen(
+              () => import('./forms/FormsPage'),
+              (m) => m.FormsPage,
+            ),
+          },
+          {
+            path: ROUTE_PATTERNS.generatedForm,
+            lazy: screen(
+              () => import('./forms/GeneratedFormPage'),
+              (m) => m.GeneratedFormPage,
+            ),
+          },
+          {
+            path: ROUTE_PATTERNS.form,
+            lazy: screen(
+              () => import('./forms/FormPage'),
+              (m) => m.FormPage,
+            ),
+          },
+          {
+            path: ROUTE_PATTERNS.openBundle,
+            lazy: screen(
+              () => import('./pages/ImportPage'),
+              (m) => m.ImportPage,
+            ),
+          },
+          {
+            path: ROUTE_PATTERNS.verifier,
+            lazy: screen(
+              () => import('./pages/VerifierPage'),
+              (m) => m.VerifierPage,
+            ),
+          },
+          {
+            path: ROUTE_PATTERNS.trust,
+            lazy: screen(
+              () => import('./pages/TrustPage'),
+              (m) => m.TrustPage,
+            ),
+          },
+          {
+            path: '*',
+            lazy: screen(
+              () => import('./pages/NotFoundPage'),
+              (m) => m.NotFoundPage,
+            ),
+          },
+        ],
+      },
     ],
   },
 ]);
