@@ -1,15 +1,18 @@
 import { Suspense } from 'react';
-import { Link, Outlet } from 'react-router';
+import { Link, Outlet, ScrollRestoration } from 'react-router';
 import { UpdatePrompt } from './components/UpdatePrompt';
 import { OnlineStatus } from './components/OnlineStatus';
 import { ActingPerson } from './components/ActingPerson';
 import { DatabaseOutdated } from './components/DatabaseOutdated';
 import { NearQuotaWarning } from './components/StorageMeter';
+import { RouteFocus } from './components/RouteFocus';
 import { routes } from './routes';
 
 export function Layout() {
   return (
     <>
+      <ScrollRestoration />
+      <RouteFocus />
       <a className="skip-link" href="#main">
         Skip to content
       </a>

@@ -11,6 +11,11 @@ export function ExportPanel({ portfolioId }: { portfolioId: string }) {
   const peer = peers?.find((p) => p.deviceId === target);
   const { progress, result, error, start, cancel } = useBundleExport(portfolioId, peer);
   const [fingerprint, setFingerprint] = useState<string | null>(null);
+  // A failed or cancelled export removed the Cancel button that had focus: focus the reason instead.
+  const errorLine = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (error) errorLine.current?.focus();
+  }, [error]);
   useEffect(() => {
     deviceSigningKey().then(
       (k) => setFingerprint(k.fingerprint),
@@ -32,7 +37,7 @@ export function ExportPanel({ portfolioId }: { portfolioId: string }) {
         </p>
       )}
       {error && (
-        <p className="alert" role="alert">
+        <p ref={errorLine} className="alert" role="alert" tabIndex={-1}>
           {error}
         </p>
       )}
@@ -74,14 +79,19 @@ export function ExportPanel({ portfolioId }: { portfolioId: string }) {
   );
 }
 
-/** The finished bundle: download it, or share it where the device can (phones). */
+/**
+ * The finished bundle: download it, or share it where the device can (phones). Focus moves to the download link,
+ * since the Export button pressed is gone and focus would otherwise drop to the page.
+ */
 function ExportReady({ bundle, url }: { bundle: ExportedBundle; url: string }) {
+  const download = useRef<HTMLAnchorElement>(null);
+  useEffect(() => download.current?.focus(), []);
   const file = new File([bundle.blob], bundle.fileName, { type: 'application/zip' });
   const canShare = typeof navigator.canShare === 'function' && navigator.canShare({ files: [file] });
   return (
     <p role="status" data-testid="export-ready">
       Ready: {bundle.fileName} ({formatBytes(bundle.blob.size)}, {bundle.files} payload files).{' '}
-      <a className="button" href={url} download={bundle.fileName}>
+      <a ref={download} className="button" href={url} download={bundle.fileName}>
         Download bundle
       </a>{' '}
       {canShare && (

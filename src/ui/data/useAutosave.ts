@@ -6,8 +6,6 @@ export const AUTOSAVE_DELAY_MS = 400;
 
 export interface AutosaveOptions {
   delayMs?: number;
-  /** Also write a pending change when the page is left or the key changes (for screens that cancel on Save). */
-  flushOnUnmount?: boolean;
 }
 
 export interface Autosave {
@@ -18,8 +16,9 @@ export interface Autosave {
 }
 
 /**
- * Writes `value` as a draft shortly after it changes, and at once when the page is hidden or closed, so
- * nothing typed is lost to a reload, a crash or a flat battery. One small write per pause in typing.
+ * Writes `value` as a draft shortly after it changes, and at once when the page is hidden or closed, the screen is
+ * left (Back, a link) or the key changes, so nothing typed is lost to a reload, a crash, a flat battery or a quick
+ * Back. Screens that save or discard call `cancel` first, so the draft they clear is not written again. One small write per pause in typing.
  * `value` must keep its identity until it changes (state, or memoised on state). The value first seen for a key
  * is the value as loaded (restored or empty): opening a page is not an edit, so it writes no draft, and coming
  * back to that value leaves nothing to write.
@@ -29,7 +28,7 @@ export function useAutosave(
   value: unknown,
   enabled: boolean,
   onError?: (message: string) => void,
-  { delayMs = AUTOSAVE_DELAY_MS, flushOnUnmount = false }: AutosaveOptions = {},
+  { delayMs = AUTOSAVE_DELAY_MS }: AutosaveOptions = {},
 ): Autosave {
   const onErrorRef = useRef(onError);
   const pending = useRef<{ key: string; value: unknown } | null>(null);
@@ -70,9 +69,9 @@ export function useAutosave(
     return () => {
       window.removeEventListener('pagehide', flush);
       document.removeEventListener('visibilitychange', onVisibility);
-      if (flushOnUnmount) flush();
+      flush();
     };
-  }, [key, enabled, flush, flushOnUnmount]);
+  }, [key, enabled, flush]);
 
   return { cancel, flush };
 }

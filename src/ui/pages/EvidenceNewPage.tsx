@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { EVIDENCE_TYPES, type EvidenceTypeCode } from '../../domain';
 import { saveEvidence } from '../../storage';
@@ -6,9 +6,17 @@ import { useActingPersonId, usePortfolio } from '../data/hooks';
 import { CriteriaPicker } from '../components/CriteriaPicker';
 import { EvidenceFields } from '../components/EvidenceFields';
 import { MediaCapture } from '../capture/MediaCapture';
+import { SaveProblemAlert, type SaveProblem } from '../components/SaveProblem';
 import { routes } from '../routes';
 import { evidenceInput, useEvidenceDraft } from './evidence/useEvidenceDraft';
-import { EvidenceSignature, RestoredBanner, RestoredMedia, SIGNER } from './evidence/NewEvidenceParts';
+import {
+  EvidenceSignature,
+  RestoredBanner,
+  RestoredMedia,
+  SIGNATURE_FIELD,
+  SIGNER,
+  missingForSave,
+} from './evidence/NewEvidenceParts';
 
 export function EvidenceNewPage() {
   const { portfolioId } = useParams();
@@ -19,8 +27,10 @@ export function EvidenceNewPage() {
   const asked = params.get('type') ?? '';
   const initialType = (EVIDENCE_TYPES as readonly string[]).includes(asked) ? (asked as EvidenceTypeCode) : 'P';
   const d = useEvidenceDraft(portfolioId, initialType);
-  const { draft, signature, error, setError } = d;
+  const { draft, signature, error } = d;
   const [saving, setSaving] = useState(false);
+  const [problem, setProblem] = useState<SaveProblem | null>(null);
+  const form = useRef<HTMLFormElement>(null);
 
   if (data === undefined || !d.loaded) return <p role="status">Loading…</p>;
   if (data === null || !data.spec)
@@ -30,9 +40,9 @@ export function EvidenceNewPage() {
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    setError(null);
-    if (!draft.title.trim()) return setError('Give the evidence a title.');
-    if (signerLabel && !signature) return setError(`${signerLabel} is needed for this type of evidence.`);
+    const missing = missingForSave(draft.title, signerLabel, signature);
+    setProblem(missing);
+    if (missing) return;
     setSaving(true);
     try {
       const files = [...d.restoredFiles, ...d.files];
@@ -40,7 +50,7 @@ export function EvidenceNewPage() {
       await d.clearStored();
       void navigate(routes.evidence(enrolment.id, saved.id));
     } catch (err) {
-      setError((err as Error).message);
+      setProblem({ message: `Not saved: ${(err as Error).message}` });
       setSaving(false);
     }
   }
@@ -57,7 +67,7 @@ export function EvidenceNewPage() {
           {error}
         </p>
       )}
-      <form onSubmit={(e) => void submit(e)} className="panel" aria-label="Evidence">
+      <form ref={form} onSubmit={(e) => void submit(e)} className="panel" aria-label="Evidence">
         <EvidenceFields value={draft} onChange={d.set} spec={spec} />
         <h2>Media</h2>
         <RestoredMedia files={d.restoredFiles} onChange={d.setRestoredFiles} />
@@ -77,8 +87,10 @@ export function EvidenceNewPage() {
             defaultName={people.find((p) => p.id === acting)?.name ?? ''}
             value={signature}
             onChange={d.setSignature}
+            problem={problem?.field === SIGNATURE_FIELD ? problem.message : null}
           />
         )}
+        <SaveProblemAlert problem={problem} formRef={form} />
         <button type="submit" disabled={saving}>
           {saving ? 'Saving…' : 'Save evidence'}
         </button>

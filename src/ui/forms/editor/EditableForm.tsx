@@ -1,8 +1,9 @@
 // The form as controls, section by section; the computed grid (if the form has one) after the first section.
-import type { ReactNode } from 'react';
+import { useRef, type ReactNode } from 'react';
 import type { FormDefinition, FormSection, FormValue } from '../../../domain';
 import type { FieldContext } from '../fields/fieldContext';
 import { SectionControls } from '../fields/SectionControls';
+import { SaveProblemAlert, type SaveProblem } from '../../components/SaveProblem';
 
 /** A heading only where the seed prints one and it does not just repeat the section's one field. */
 const showsHeading = (section: FormSection) =>
@@ -13,6 +14,7 @@ export function EditableForm({
   ctx,
   grid,
   busy,
+  saveProblem,
   onSave,
   onFields,
 }: {
@@ -20,11 +22,15 @@ export function EditableForm({
   ctx: FieldContext;
   grid: ReactNode;
   busy: boolean;
+  /** What the last Save left to fill in, said beside the button. */
+  saveProblem: SaveProblem | null;
   onSave: () => void;
   onFields: (patch: Record<string, FormValue>) => void;
 }) {
+  const form = useRef<HTMLFormElement>(null);
   return (
     <form
+      ref={form}
       className="form-editor no-print"
       aria-label={def.title}
       onSubmit={(e) => {
@@ -46,6 +52,7 @@ export function EditableForm({
           )}
         </section>
       ))}
+      <SaveProblemAlert problem={saveProblem} formRef={form} />
       <button type="submit" disabled={busy}>
         Save
       </button>

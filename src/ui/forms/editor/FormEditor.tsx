@@ -67,6 +67,7 @@ export function FormEditor({
           ctx={ctx}
           grid={grid}
           busy={actions.busy}
+          saveProblem={actions.saveProblem}
           onSave={() => void actions.save()}
           onFields={(patch) => {
             draft.edit(patch);

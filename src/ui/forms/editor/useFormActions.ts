@@ -12,10 +12,17 @@ import {
 } from '../../../domain';
 import { clearDraft, deleteForm, saveEvidence, saveForm, todayIso } from '../../../storage';
 import { routes } from '../../routes';
+import type { SaveProblem } from '../../components/SaveProblem';
 import type { LoadedPortfolio } from './formDraft';
 import type { useFormDraft } from './useFormDraft';
 
 type FormDraftControls = ReturnType<typeof useFormDraft>;
+
+/** What a Save said, carried to the form's own address after a new form's first Save. */
+interface SavedState {
+  saved: string;
+  problems: FieldProblem[];
+}
 
 /** Runs one action at a time with the buttons disabled, its failure shown as the error line. */
 function useBusy(setError: (message: string | null) => void) {
@@ -43,8 +50,13 @@ export function useFormActions(
 ) {
   const navigate = useNavigate();
   const location = useLocation();
-  const [message, setMessage] = useState<string | null>((location.state as { saved?: string } | null)?.saved ?? null);
-  const [problems, setProblems] = useState<FieldProblem[]>([]);
+  // A new form's first Save gives it its address: what that Save found comes along in the navigation state.
+  const arrived = location.state as SavedState | null;
+  const [message, setMessage] = useState<string | null>(arrived?.saved ?? null);
+  const [problems, setProblems] = useState<FieldProblem[]>(arrived?.problems ?? []);
+  const [saveProblem, setSaveProblem] = useState<SaveProblem | null>(
+    arrived?.problems.length ? { message: arrived.saved } : null,
+  );
   const { busy, busyWhile } = useBusy(setError);
   const portfolioId = portfolio.enrolment.id;
   const type = def.type;
@@ -74,8 +86,11 @@ export function useFormActions(
       const note = found.length ? `Saved. Still to fill in: ${found.map((p) => p.message).join('; ')}.` : 'Saved.';
       setProblems(found);
       setMessage(note);
+      setSaveProblem(found.length ? { message: note } : null);
       draft.markSaved();
-      if (!existing) void navigate(routes.form(portfolioId, saved.id), { replace: true, state: { saved: note } });
+      const said: SavedState = { saved: note, problems: found };
+      if (!existing)
+        void navigate(routes.form(portfolioId, saved.id), { replace: true, state: said, preventScrollReset: true });
     });
 
   const remove = async () => {
@@ -103,5 +118,5 @@ export function useFormActions(
   /** A change to the form: the last "Saved." no longer describes it. */
   const clearMessage = () => setMessage(null);
 
-  return { message, clearMessage, problems, busy, linkedEvidence, save, remove, addToIndex };
+  return { message, clearMessage, problems, saveProblem, busy, linkedEvidence, save, remove, addToIndex };
 }

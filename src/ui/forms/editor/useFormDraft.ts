@@ -40,7 +40,7 @@ export function useFormDraft(
   const [state, setState] = useState<FormState | null>(null);
   // The latest edit, as autosave writes it; null until the first edit (loading a form is not an edit).
   const [edited, setEdited] = useState<FormDraft | null>(null);
-  const autosave = useAutosave(draftKey, edited, true, onError, { flushOnUnmount: true });
+  const autosave = useAutosave(draftKey, edited, true, onError);
 
   useEffect(() => {
     let live = true;

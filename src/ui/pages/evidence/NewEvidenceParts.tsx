@@ -1,6 +1,7 @@
 import type { EvidenceTypeCode } from '../../../domain';
 import type { FileInput } from '../../../storage';
 import { SignatureField, type SignatureValue } from '../../capture/SignatureField';
+import type { SaveProblem } from '../../components/SaveProblem';
 import { formatBytes } from '../../components/StorageMeter';
 
 /** Who signs each type of evidence when it is recorded; types not listed need no signature. */
@@ -47,12 +48,36 @@ interface EvidenceSignatureProps {
   defaultName: string;
   value: SignatureValue | null;
   onChange: (value: SignatureValue | null) => void;
+  /** Why Save was refused for want of this signature, said beside it. */
+  problem: string | null;
+}
+
+/** Where a missing signature sends focus: the signer's name, the first thing to fill in. */
+export const SIGNATURE_FIELD = '[data-field="signature"] input';
+
+/** What new evidence lacks before it can be saved: a title, then the signature its type needs. */
+export function missingForSave(
+  title: string,
+  signerLabel: string | undefined,
+  signature: SignatureValue | null,
+): SaveProblem | null {
+  if (!title.trim()) return { message: 'Give the evidence a title.' };
+  if (signerLabel && !signature)
+    return { message: `${signerLabel} is needed for this type of evidence.`, field: SIGNATURE_FIELD };
+  return null;
 }
 
 /** The signature this type of evidence needs: the assessor's, a witness's or an expert witness's. */
-export function EvidenceSignature({ type, signerLabel, defaultName, value, onChange }: EvidenceSignatureProps) {
+export function EvidenceSignature({
+  type,
+  signerLabel,
+  defaultName,
+  value,
+  onChange,
+  problem,
+}: EvidenceSignatureProps) {
   return (
-    <>
+    <div data-field="signature">
       <h2>Signature</h2>
       <SignatureField
         label={signerLabel}
@@ -62,6 +87,7 @@ export function EvidenceSignature({ type, signerLabel, defaultName, value, onCha
         onChange={onChange}
         required
       />
-    </>
+      {problem && <p className="field-error">{problem}</p>}
+    </div>
   );
 }

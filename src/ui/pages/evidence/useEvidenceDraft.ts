@@ -33,6 +33,17 @@ const hasInput = (saved: EvidenceDraft, savedFiles: FileInput[] | undefined) =>
     savedFiles?.length
   );
 
+/** A new evidence item of `type` with nothing entered yet, dated today. */
+const emptyDraft = (type: EvidenceTypeCode): EvidenceDraft => ({
+  type,
+  title: '',
+  description: '',
+  date: todayIso(),
+  location: '',
+  simulation: false,
+  criteria: [],
+});
+
 /**
  * New evidence as it is being entered (fields, signature, captured media), kept as a draft so a reload does not
  * lose it, and restored when the page opens. A draft that cannot be read is reported and the form starts empty.
@@ -40,16 +51,7 @@ const hasInput = (saved: EvidenceDraft, savedFiles: FileInput[] | undefined) =>
 export function useEvidenceDraft(portfolioId: string | undefined, initialType: EvidenceTypeCode) {
   const draftKey = portfolioId ? draftKeys.newEvidence(portfolioId) : null;
   const filesKey = portfolioId ? draftKeys.newEvidenceFiles(portfolioId) : null;
-  const emptyDraft = (): EvidenceDraft => ({
-    type: initialType,
-    title: '',
-    description: '',
-    date: todayIso(),
-    location: '',
-    simulation: false,
-    criteria: [],
-  });
-  const [draft, setDraft] = useState<EvidenceDraft>(emptyDraft);
+  const [draft, setDraft] = useState<EvidenceDraft>(() => emptyDraft(initialType));
   const [loaded, setLoaded] = useState(false);
   const [restoredAt, setRestoredAt] = useState<string | null>(null);
   const [files, setFiles] = useState<FileInput[]>([]);
@@ -78,7 +80,7 @@ export function useEvidenceDraft(portfolioId: string | undefined, initialType: E
   }, [draftKey, filesKey]);
 
   const draftToSave = useMemo(() => ({ ...draft, signature, savedAt: nowIso().slice(0, 19) }), [draft, signature]);
-  useAutosave(draftKey, draftToSave, loaded, setError);
+  const autosave = useAutosave(draftKey, draftToSave, loaded, setError);
   // Captured media is kept with the draft too (IndexedDB stores Blobs), written only when the list changes.
   useEffect(() => {
     if (!filesKey || !loaded) return;
@@ -86,11 +88,14 @@ export function useEvidenceDraft(portfolioId: string | undefined, initialType: E
     (all.length > 0 ? saveDraft(filesKey, all) : clearDraft(filesKey)).catch((e: Error) => setError(e.message));
   }, [filesKey, loaded, files, restoredFiles]);
 
-  /** Forgets the stored draft (after saving the evidence, or to start afresh). */
-  const clearStored = () => Promise.all([clearDraft(draftKey!), clearDraft(filesKey!)]);
+  /** Forgets the stored draft (after saving the evidence, or to start afresh); nothing pending is written later. */
+  const clearStored = () => {
+    autosave.cancel();
+    return Promise.all([clearDraft(draftKey!), clearDraft(filesKey!)]);
+  };
   async function discard() {
     await clearStored();
-    setDraft(emptyDraft());
+    setDraft(emptyDraft(initialType));
     setSignature(null);
     setSignatureReset((n) => n + 1);
     setFiles([]);
