@@ -1,5 +1,5 @@
 // What a bundle's data/portfolio.json and signature.json hold. Documented in docs/bundle-format.md.
-import { z } from 'zod';
+import { z } from '../domain';
 import { AuditEntry, DeviceEntry, TRAVELLING_TABLES, type TravellingTable } from '../domain';
 
 /** Version of the bundle layout; a bundle with a newer one is refused rather than half-read. */

@@ -1,7 +1,7 @@
 // One evidence-type vocabulary. Evidence records carry one of EVIDENCE_TYPES; each spec lists the evidence
 // its seed allows in the seed's own words and says, per entry, which record type it is recorded as (or why
 // none). A new record type is one edit here; a spec's new entry is one edit in its JSON.
-import { z } from 'zod';
+import { z } from './zod';
 import type { QualificationSpec, Unit } from './spec/schema';
 
 export const EVIDENCE_TYPES = ['O', 'Q&A', 'P', 'RA', 'PD', 'WT', 'EWT', 'RPL'] as const;

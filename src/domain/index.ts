@@ -14,3 +14,4 @@ export * from './portfolio/reconcile';
 export * from './forms';
 export * from './trust';
 export * from './limits';
+export { z } from './zod';

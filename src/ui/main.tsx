@@ -1,4 +1,3 @@
-import './noEval';
 import { StrictMode, type ComponentType } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createBrowserRouter, RouterProvider, type LazyRouteFunction, type RouteObject } from 'react-router';

@@ -1,6 +1,6 @@
 // The audit log: who did what, when. Append-only: an entry is never updated, never deleted, so it carries no
 // merge metadata and is no record type of the registry (bundles carry it as a list of its own).
-import { z } from 'zod';
+import { z } from '../zod';
 import { IsoDateTime } from './meta';
 
 export const AuditEntry = z

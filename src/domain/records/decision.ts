@@ -1,5 +1,5 @@
 // Assessment decisions: a criterion met or not yet, a unit signed off, an IQA's or verifier's sample.
-import { z } from 'zod';
+import { z } from '../zod';
 import { addClock, IsoDate, limitedText, META_FIELDS, recordFactory, unchangedIn, type Migration } from './meta';
 import { TEXT_LIMITS } from '../limits';
 import { defineRecordType } from './recordType';

@@ -1,6 +1,6 @@
 // An enrolment is a portfolio: a candidate on one version of a qualification, with their route. Its id is the
 // portfolio's id, which every portfolio-scoped record carries as `portfolioId`.
-import { z } from 'zod';
+import { z } from '../zod';
 import { addClock, IsoDate, limitedText, META_FIELDS, recordFactory, unchangedIn, type Migration } from './meta';
 import { TEXT_LIMITS } from '../limits';
 import { defineRecordType } from './recordType';

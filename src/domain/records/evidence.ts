@@ -1,5 +1,5 @@
 // Evidence items: what was observed, asked, produced or testified, with the criteria it covers.
-import { z } from 'zod';
+import { z } from '../zod';
 import { addClock, IsoDate, limitedText, META_FIELDS, recordFactory, type Migration } from './meta';
 import { TEXT_LIMITS } from '../limits';
 import { defineRecordType } from './recordType';

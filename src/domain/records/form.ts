@@ -1,5 +1,5 @@
 // Filled-in recording forms of seed 001: each form's fields as a JSON object, per form type.
-import { z } from 'zod';
+import { z } from '../zod';
 import { addClock, limitedText, META_FIELDS, recordFactory, unchangedIn, type Migration } from './meta';
 import { TEXT_LIMITS } from '../limits';
 import { defineRecordType } from './recordType';

@@ -1,6 +1,6 @@
 // Media metadata: a photo, recording or document attached to an evidence item. The Blob itself is stored
 // beside the record by storage (never indexed, never validated) and travels as a file of the bundle.
-import { z } from 'zod';
+import { z } from '../zod';
 import { addClock, META_FIELDS, recordFactory, unchangedIn, type Migration } from './meta';
 import { defineRecordType } from './recordType';
 

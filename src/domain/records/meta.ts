@@ -2,7 +2,7 @@
 // version, the device that last changed it, a tombstone flag: deletions are never removals), and the
 // version of the record schema it was written in. Records are read tolerantly: migrations bring old shapes
 // forward, defaults fill gaps, unknown fields are kept (`.loose()` on every record schema).
-import { z } from 'zod';
+import { z } from '../zod';
 import { RecordSignature } from '../trust/documents';
 import { textLengthProblem } from '../limits';
 

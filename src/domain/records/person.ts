@@ -1,6 +1,6 @@
 // People: candidates, assessors, quality assurers, verifiers and witnesses. Kept per device, not per
 // portfolio; a bundle carries the people its portfolio names.
-import { z } from 'zod';
+import { z } from '../zod';
 import { addClock, limitedText, META_FIELDS, recordFactory, type Migration } from './meta';
 import { TEXT_LIMITS } from '../limits';
 import { defineRecordType } from './recordType';

@@ -1,6 +1,6 @@
 // What the app knows of a record type: its schema, its migrations, how storage indexes it and whether it
 // travels in bundles. registry.ts lists the app's record types; everything that lists tables derives from it.
-import type { z } from 'zod';
+import type { z } from '../zod';
 import { RECORD_SCHEMA_VERSION, type Migration } from './meta';
 
 export interface RecordType<Table extends string = string, Schema extends z.ZodType = z.ZodType> {

@@ -1,7 +1,7 @@
 // The one list of record types. Every list of tables in the app derives from it: the schemas and migrations
 // here, Dexie's stores and the write transaction in storage, the tables a bundle carries and the schema of its
 // portfolio.json. Adding a record type is one module (see person.ts) and one line below.
-import type { z } from 'zod';
+import type { z } from '../zod';
 import type { Migration } from './meta';
 import { checkMigrations, readRecordOf, type RecordType } from './recordType';
 import { enrolmentRecordType } from './enrolment';

@@ -1,5 +1,5 @@
 // Signatures: a typed name and a drawn mark, on a declaration, an evidence item, a sign-off or a form.
-import { z } from 'zod';
+import { z } from '../zod';
 import { addClock, IsoDateTime, limitedText, META_FIELDS, recordFactory, unchangedIn, type Migration } from './meta';
 import { TEXT_LIMITS } from '../limits';
 import { defineRecordType } from './recordType';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../zod';
 import { QualificationSpec, type Rule } from './schema';
 import { evidenceTypeIssues } from '../evidenceTypes';
 import { LIMITS, jsonTextProblem, specSizeProblem } from '../limits';

@@ -1,7 +1,7 @@
 // The qualification spec format. One JSON file per qualification in specs/; this zod schema is the
 // single source of truth (specs/schema.json is generated from it). A value the seed does not state is
 // null (or absent), never 0.
-import { z } from 'zod';
+import { z } from '../zod';
 import { SpecEvidenceType } from '../evidenceTypes';
 
 /** Where a value came from: the seed file and the section (heading or table) within it. */

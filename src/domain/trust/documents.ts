@@ -2,7 +2,7 @@
 // in which roles, for which portfolios, until when), revokes them, and a person on a device may accept an
 // uncertified key by hand. Every record a device changes carries that device's signature. Signatures are made
 // and checked in the storage layer (WebCrypto); the domain says what is signed and what it means.
-import { z } from 'zod';
+import { z } from '../zod';
 import { canonicalJson } from '../portfolio/reconcile';
 
 /** A key's full fingerprint: the SHA-256 of its public key (SPKI DER), 64 lower-case hex digits. */
