@@ -8,7 +8,7 @@ const dexieRule = { group: ['dexie'], message: 'Use src/storage, not Dexie direc
 
 /** What a layer may not import: every layer above it. */
 function layerRules(layer) {
-  const above = { storage: ['bundle', 'ui'], bundle: ['ui'] }[layer];
+  const above = { storage: ['bundle', 'sync', 'ui'], bundle: ['sync', 'ui'], sync: ['ui'] }[layer];
   return above.map((name) => ({
     group: [`**/${name}`, `**/${name}/**`],
     message: `${layer}/ may not import ${name}/ (layers point one way).`,
@@ -58,7 +58,16 @@ export default tseslint.config(
             { group: ['react', 'react-*', 'react/*'], message: 'domain/ is pure: no React.' },
             { group: ['dexie', 'dexie-*'], message: 'domain/ is pure: no storage.' },
             {
-              group: ['**/storage', '**/storage/**', '**/ui', '**/ui/**', '**/bundle', '**/bundle/**'],
+              group: [
+                '**/storage',
+                '**/storage/**',
+                '**/ui',
+                '**/ui/**',
+                '**/bundle',
+                '**/bundle/**',
+                '**/sync',
+                '**/sync/**',
+              ],
               message: 'domain/ depends on nothing above it.',
             },
           ],
@@ -68,7 +77,7 @@ export default tseslint.config(
     },
   },
   {
-    // Layers point one way (domain ← storage ← bundle ← ui), and each layer is entered through its index only.
+    // Layers point one way (domain ← storage ← bundle ← sync ← ui), and each layer is entered through its index only.
     files: ['src/storage/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [...layerRules('storage'), ...throughIndexOnly('domain')] }],
@@ -86,6 +95,23 @@ export default tseslint.config(
     },
   },
   {
+    files: ['src/sync/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            dexieRule,
+            ...layerRules('sync'),
+            ...throughIndexOnly('domain'),
+            ...throughIndexOnly('storage'),
+            ...throughIndexOnly('bundle'),
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['src/ui/**/*.{ts,tsx}'],
     rules: {
       'no-restricted-imports': [
@@ -96,6 +122,7 @@ export default tseslint.config(
             ...throughIndexOnly('domain'),
             ...throughIndexOnly('storage'),
             ...throughIndexOnly('bundle'),
+            ...throughIndexOnly('sync'),
           ],
         },
       ],

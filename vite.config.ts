@@ -6,7 +6,7 @@ import { CONTENT_SECURITY_POLICY_META, SECURITY_HEADERS } from './scripts/securi
 const CHARSET = '<meta charset="UTF-8" />';
 /** Source modules with no import-time effects (workers excepted: their top level is their whole job). */
 // Except workers, and domain/zod.ts, whose one statement configures zod for the CSP before any schema exists.
-const LAYERS_WITHOUT_SIDE_EFFECTS = /\/src\/(domain|storage|bundle)\/(?!.*\.worker\.ts$)(?!zod\.ts$)/;
+const LAYERS_WITHOUT_SIDE_EFFECTS = /\/src\/(domain|storage|bundle|sync)\/(?!.*\.worker\.ts$)(?!zod\.ts$)/;
 
 /**
  * The Content-Security-Policy as a meta tag in the built index.html, right after the charset. Not in the

@@ -33,13 +33,32 @@ describe('layer boundaries', () => {
     );
   });
 
+  it('sync does not import ui, and enters domain, storage and bundle through their indexes', async () => {
+    const bad = ['../ui', '../bundle/export', '../storage/db', '../domain/spec/parse', 'dexie'];
+    expect(
+      await restrictedImports('src/sync/probe.ts', [...bad, '../bundle', '../storage', '../domain', './objectStore']),
+    ).toEqual(bad);
+  });
+
+  it('storage and bundle do not import sync', async () => {
+    expect(await restrictedImports('src/storage/probe.ts', ['../sync'])).toEqual(['../sync']);
+    expect(await restrictedImports('src/bundle/probe.ts', ['../sync'])).toEqual(['../sync']);
+  });
+
   it('ui enters every layer through its index and never talks to Dexie', async () => {
-    const bad = ['../../storage/db', '../../bundle/export', '../../domain/spec/parse', 'dexie'];
+    const bad = [
+      '../../storage/db',
+      '../../bundle/export',
+      '../../domain/spec/parse',
+      '../../sync/objectStore',
+      'dexie',
+    ];
     expect(
       await restrictedImports('src/ui/pages/Probe.tsx', [
         ...bad,
         '../../storage',
         '../../bundle',
+        '../../sync',
         '../../domain',
         'dexie-react-hooks',
         '../routes',

@@ -1,0 +1,50 @@
+// The transport sync writes through: an S3-compatible object store (the centre's bucket) or, in unit tests, an
+// in-process double. The store is untrusted storage: whatever comes back from it is verified like an opened bundle.
+
+/** One object as a listing names it. */
+export interface StoredObject {
+  key: string;
+  size: number;
+}
+
+export interface PutOptions {
+  contentType?: string;
+  /** Bytes sent so far of the whole object (multipart uploads report after each part). */
+  onProgress?: (sent: number, total: number) => void;
+  signal?: AbortSignal;
+}
+
+/** Why a store request failed, in terms the sync state can show in words (the S3 store maps HTTP and fetch errors). */
+export type StoreFailure =
+  | 'offline' // no network at all
+  | 'cors' // the browser refused the response: the bucket has no CORS rule for this app's origin
+  | 'forbidden' // 403: wrong credentials, or a bucket policy that refuses this key
+  | 'no-bucket' // 404 NoSuchBucket
+  | 'clock-skew' // 403 RequestTimeTooSkewed: the device clock is more than 15 minutes off
+  | 'exists' // 412 on a create-only write: the key is taken (not an error for idempotent pushes)
+  | 'full' // quota exceeded / insufficient storage
+  | 'refused' // any other 4xx: the store refused the object, with its reason
+  | 'unavailable'; // 5xx or connection dropped mid-request: retry later
+
+export class StoreError extends Error {
+  constructor(
+    readonly failure: StoreFailure,
+    message: string,
+    /** HTTP status when the store answered. */
+    readonly status?: number,
+  ) {
+    super(message);
+    this.name = 'StoreError';
+  }
+}
+
+export interface ObjectStore {
+  /** Create-only write (`If-None-Match: *`): throws StoreError('exists') when the key is already taken. */
+  putNew(key: string, body: Uint8Array | Blob, options?: PutOptions): Promise<void>;
+  /** Overwriting write, only for the small descriptors a device owns (its device and index objects). */
+  put(key: string, body: Uint8Array | Blob, options?: PutOptions): Promise<void>;
+  /** The object's bytes, or null when there is no such key. */
+  get(key: string): Promise<Uint8Array | null>;
+  /** Every key under `prefix` (all pages), in key order, only those after `startAfter` when given. */
+  list(prefix: string, startAfter?: string): Promise<StoredObject[]>;
+}
