@@ -10,6 +10,8 @@ export * from './records';
 export * from './evidenceTypes';
 export * from './mediaTypes';
 export * from './portfolio/progress';
+export * from './portfolio/caseload';
+export * from './portfolio/caseloadView';
 export * from './portfolio/reconcile';
 export * from './forms';
 export * from './trust';

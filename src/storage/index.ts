@@ -21,6 +21,8 @@ export * from './signoffs';
 export * from './forms';
 export { saveDraft, loadDraft, clearDraft, draftKeys } from './drafts';
 export * from './portfolio';
+export * from './caseload';
+export { CASELOAD_ACTION_SOURCES } from './caseloadSources';
 export * from './specs';
 export * from './status';
 export * from './keys';

@@ -1,23 +1,33 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { useEnrolments, usePeople, useStoredSpecs } from '../data/hooks';
-import { loadDemoPortfolio } from '../../storage';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { loadCaseload, loadDemoPortfolio, refreshCaseloadSummaries, todayIso } from '../../storage';
 import { StorageMeter } from '../components/StorageMeter';
 import { routes } from '../routes';
-import { ShowMore, useShownList } from '../components/ShowMore';
+import { CaseloadSections } from './home/CaseloadSections';
+import { QaActionsSlot } from './home/QaActionsSlot';
+import { HOME_MARKS, markOnce } from './home/marks';
 
+/** The acting person's home: their caseload (see storage/caseload.ts), or every portfolio when nobody is acting. */
 export function HomePage() {
-  const enrolments = useEnrolments();
-  const people = usePeople();
-  const specs = useStoredSpecs();
+  const today = todayIso();
+  const caseload = useLiveQuery(() => loadCaseload(today), [today]);
   const navigate = useNavigate();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const list = useShownList(enrolments ?? []);
-  if (!enrolments || !people || !specs) return <p role="status">Loading…</p>;
-  const name = (id: string) => people.find((p) => p.id === id)?.name ?? 'Unknown candidate';
-  const title = (id: string, version: string) =>
-    specs.find((s) => s.id === id && s.version === version)?.title ?? `${id} ${version}`;
+
+  useEffect(() => {
+    if (!caseload) return;
+    markOnce(HOME_MARKS.shown);
+    if (caseload.stale.length === 0) markOnce(HOME_MARKS.complete);
+    else
+      refreshCaseloadSummaries(caseload.stale).catch((e: Error) =>
+        setError(`Progress could not be worked out: ${e.message}`),
+      );
+  }, [caseload]);
+
+  if (!caseload) return <p role="status">Loading…</p>;
+  const empty = caseload.sections.every((s) => s.entries.length === 0) && caseload.others.length === 0;
 
   async function demo() {
     setBusy(true);
@@ -40,9 +50,10 @@ export function HomePage() {
           {error}
         </p>
       )}
+      {caseload.person && <QaActionsSlot personId={caseload.person.id} />}
       {busy ? (
         <p role="status">Loading the demo portfolio…</p>
-      ) : enrolments.length === 0 ? (
+      ) : empty ? (
         <div className="empty">
           <p>No portfolios on this device yet.</p>
           <p>
@@ -56,18 +67,7 @@ export function HomePage() {
         </div>
       ) : (
         <>
-          <ul className="card-list" aria-label="Portfolios">
-            {list.visible.map((e) => (
-              <li key={e.id} className="card">
-                <h2>
-                  <Link to={routes.portfolio(e.id)}>{name(e.candidateId)}</Link>
-                </h2>
-                <p className="meta">{title(e.specId, e.specVersion)}</p>
-                <p className="meta">Started {e.startDate}</p>
-              </li>
-            ))}
-          </ul>
-          <ShowMore list={list} />
+          <CaseloadSections caseload={caseload} today={today} />
           <p>
             <Link className="button" to={routes.newPortfolio()}>
               Start another portfolio
