@@ -17,7 +17,7 @@ import {
   type Person,
   type PortfolioSummary,
 } from '../domain';
-import { CASELOAD_ACTION_SOURCES } from './caseloadSources';
+import { CASELOAD_ACTION_SOURCES, type CaseloadActionSource } from './caseloadSources';
 import { db } from './db';
 import { actingPersonId } from './device';
 import { portfolioRecords, validRecords } from './read';
@@ -97,9 +97,13 @@ function sectionsOf(person: Person | null, enrolments: Enrolment[]) {
  * The caseload of `personId` (by default the acting person; null: nobody), read-only: meant for useLiveQuery, which
  * re-runs it when a portfolio, a person, a stored summary, who is acting or an action source's records change.
  */
-export async function loadCaseload(today: string, personId?: string | null): Promise<Caseload> {
+export async function loadCaseload(
+  today: string,
+  personId?: string | null,
+  sources: readonly CaseloadActionSource[] = CASELOAD_ACTION_SOURCES,
+): Promise<Caseload> {
   const d = db();
-  const sourceTables = CASELOAD_ACTION_SOURCES.flatMap((s) => s.tables);
+  const sourceTables = sources.flatMap((s) => s.tables);
   const tables = [...new Set(['enrolments', 'people', 'settings', ...STAMPED_TABLES, ...sourceTables])];
   return d.transaction('r', tables, async () => {
     const [people, enrolments] = await Promise.all([
@@ -131,7 +135,10 @@ export async function loadCaseload(today: string, personId?: string | null): Pro
         sections.map(async ({ role, enrolments: list }) => ({
           role,
           entries: list.map((e) => entryOf(e, personById, storedById.get(e.id) ?? null)),
-          actions: person && role !== 'everyone' ? await sourceActions(person.id, role, list, today) : [],
+          actions:
+            person && role !== 'everyone'
+              ? await sourceActions(sources, { personId: person.id, role, list, today })
+              : [],
         })),
       ),
       others: enrolments
@@ -146,9 +153,12 @@ export async function loadCaseload(today: string, personId?: string | null): Pro
   });
 }
 
-async function sourceActions(personId: string, role: CaseloadRole, list: Enrolment[], today: string) {
+async function sourceActions(
+  sources: readonly CaseloadActionSource[],
+  { personId, role, list, today }: { personId: string; role: CaseloadRole; list: Enrolment[]; today: string },
+) {
   const portfolioIds = list.map((e) => e.id);
-  const found = await Promise.all(CASELOAD_ACTION_SOURCES.map((s) => s.load({ personId, role, portfolioIds, today })));
+  const found = await Promise.all(sources.map((s) => s.load({ personId, role, portfolioIds, today })));
   return found.flat();
 }
 

@@ -140,16 +140,17 @@ export const DEFAULT_CASELOAD_VIEW: CaseloadView = { qualification: 'all', show:
 const byName = (a: CaseloadRow, b: CaseloadRow) =>
   a.candidateName.localeCompare(b.candidateName) || a.portfolioId.localeCompare(b.portfolioId);
 
+/** Code-point order (dates, keys): localeCompare would put punctuation before digits. */
+const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+const lastEvidenceKey = (r: CaseloadRow) => (r.summary ? (r.summary.lastEvidenceDate ?? '') : '\uffff');
+
 /** Rows still being worked out sort last, whatever the order. */
 const SORTS: Record<CaseloadSort, (a: CaseloadRow, b: CaseloadRow) => number> = {
   name: byName,
   // Least progress first: who needs the most help.
   progress: (a, b) => (a.summary?.coverage ?? 2) - (b.summary?.coverage ?? 2) || byName(a, b),
   // Longest without evidence first (none at all first of all).
-  'last-evidence': (a, b) =>
-    (a.summary ? (a.summary.lastEvidenceDate ?? '') : '~').localeCompare(
-      b.summary ? (b.summary.lastEvidenceDate ?? '') : '~',
-    ) || byName(a, b),
+  'last-evidence': (a, b) => compareText(lastEvidenceKey(a), lastEvidenceKey(b)) || byName(a, b),
   actions: (a, b) =>
     b.actions.length + b.flags.length - (a.actions.length + a.flags.length) ||
     Number(b.overdue) - Number(a.overdue) ||
