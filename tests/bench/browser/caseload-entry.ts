@@ -1,0 +1,155 @@
+// Runs inside Chromium (see tests/bench/caseload.bench.ts): loads an assessor's full caseload into the app's own
+// database — 60 candidates × 300 evidence items, each portfolio with sign-offs and a declaration — with the storage
+// layer's bulk helpers (validated, 2,500 rows a transaction), and makes the assessor the acting person.
+import {
+  criterionKey,
+  RECORD_SCHEMA_VERSION,
+  unitCriteria,
+  type Decision,
+  type Enrolment,
+  type Evidence,
+  type Person,
+  type Signature,
+} from '../../../src/domain';
+import { FieldfolioDB, db, setDatabase } from '../../../src/storage/db';
+import { bulkPutRecords } from '../../../src/storage/bulk';
+import { deviceId, setActingPerson, storeSpecs } from '../../../src/storage';
+import { loadBundledSpecs } from '../../../src/ui/data/bundledSpecs';
+
+let device = 'bench';
+const meta = (at = new Date().toISOString()) => ({
+  id: crypto.randomUUID(),
+  createdAt: at,
+  updatedAt: at,
+  rev: 1,
+  clock: { [device]: 1 },
+  deviceId: device,
+  deleted: false,
+  schemaVersion: RECORD_SCHEMA_VERSION,
+});
+
+const person = (name: string, roles: Person['roles'], assessorStatus: Person['assessorStatus']): Person => ({
+  ...meta(),
+  name,
+  roles,
+  centre: 'Bench Centre',
+  registrationNumber: '',
+  jobTitle: '',
+  assessorStatus,
+  email: '',
+});
+
+const SPEC_IDS = ['vtct-l3-dip-customer-service', 'svq2-customer-service-scqf5', 'svq3-customer-service-scqf6'];
+
+declare global {
+  interface Window {
+    loadCaseload: (candidates: number, itemsEach: number) => Promise<{ ms: number; evidence: number }>;
+    forgetSummaries: () => Promise<number>;
+  }
+}
+
+window.loadCaseload = async (candidates, itemsEach) => {
+  const t = performance.now();
+  const database = new FieldfolioDB('fieldfolio');
+  setDatabase(database);
+  await database.delete();
+  await database.open();
+  const { specs } = await loadBundledSpecs();
+  const used = SPEC_IDS.map((id) => specs.find((s) => s.id === id)!);
+  await storeSpecs(specs, 'bundled');
+  device = await deviceId();
+  const assessor = person('Bench Assessor', ['assessor'], 'qualified');
+  const people: Person[] = [assessor];
+  const enrolments: Enrolment[] = [];
+  const evidence: Evidence[] = [];
+  const decisions: Decision[] = [];
+  const signatures: Signature[] = [];
+  for (let c = 0; c < candidates; c++) {
+    const spec = used[c % used.length]!;
+    const candidate = person(`Candidate ${String(c + 1).padStart(2, '0')}`, ['candidate'], 'not-applicable');
+    people.push(candidate);
+    const route = spec.units.filter((u) => u.group === 'M' || u.group === 'F' || u.group === 'A').map((u) => u.code);
+    const enrolment: Enrolment = {
+      ...meta(),
+      candidateId: candidate.id,
+      specId: spec.id,
+      specVersion: spec.version,
+      route,
+      startDate: '2025-09-01',
+      assessorId: assessor.id,
+      iqaId: null,
+      centre: 'Bench Centre',
+      registrationNumber: '',
+    };
+    enrolments.push(enrolment);
+    const refs = spec.units.filter((u) => route.includes(u.code)).flatMap((u) => unitCriteria(u));
+    for (let i = 0; i < itemsEach; i++) {
+      evidence.push({
+        ...meta(),
+        portfolioId: enrolment.id,
+        type: 'O',
+        simulation: i % 97 === 5,
+        title: `Observation ${i + 1}`,
+        description: 'Observed the candidate dealing with a customer query at the counter, following the procedure.',
+        date: `202${5 + (i % 2)}-${String((i % 12) + 1).padStart(2, '0')}-${String((c % 27) + 1).padStart(2, '0')}`,
+        location: 'Counter',
+        recordedBy: assessor.id,
+        mediaIds: [],
+        formId: null,
+        criteria: [0, 1, 2].map((j) => {
+          const ref = refs[(i * 3 + j + c) % refs.length]!;
+          return { unitCode: ref.unitCode, criterionKey: criterionKey(ref.unitCode, ref.kind, ref.id, ref.outcomeId) };
+        }),
+      });
+    }
+    for (const unitCode of route.slice(0, c % 4)) {
+      decisions.push({
+        ...meta(),
+        portfolioId: enrolment.id,
+        kind: 'unit-signoff',
+        unitCode,
+        criterionKey: null,
+        outcome: 'met',
+        assessorId: assessor.id,
+        date: '2026-03-01',
+        comments: '',
+        signatureId: null,
+        countersignedBy: null,
+        countersignatureId: null,
+        candidateSignatureId: null,
+      });
+    }
+    if (c % 3 !== 0) {
+      signatures.push({
+        ...meta(),
+        portfolioId: enrolment.id,
+        personId: candidate.id,
+        typedName: candidate.name,
+        role: 'Candidate',
+        signedAt: new Date().toISOString(),
+        purpose: 'declaration',
+        subjectId: enrolment.id,
+        image: '',
+        statement: '',
+      });
+    }
+  }
+  await bulkPutRecords('people', people);
+  await bulkPutRecords('enrolments', enrolments);
+  await bulkPutRecords('evidence', evidence);
+  await bulkPutRecords('decisions', decisions);
+  await bulkPutRecords('signatures', signatures);
+  await setActingPerson(assessor.id);
+  database.close();
+  return { ms: performance.now() - t, evidence: evidence.length };
+};
+
+/** Drops every stored caseload summary: the next home screen works them all out again (the cold case). */
+window.forgetSummaries = async () => {
+  setDatabase(new FieldfolioDB('fieldfolio'));
+  const n = await db().settings.where('key').startsWith('caseloadSummary:').delete();
+  db().close();
+  return n;
+};
+
+document.getElementById('status')!.textContent = 'ready';
