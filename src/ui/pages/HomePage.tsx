@@ -1,7 +1,13 @@
 import { useEffect, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { loadCaseload, loadDemoPortfolio, refreshCaseloadSummaries, todayIso } from '../../storage';
+import {
+  confirmCaseloadFresh,
+  loadCaseload,
+  loadDemoPortfolio,
+  refreshCaseloadSummaries,
+  todayIso,
+} from '../../storage';
 import { StorageMeter } from '../components/StorageMeter';
 import { routes } from '../routes';
 import { CaseloadSections } from './home/CaseloadSections';
@@ -19,6 +25,7 @@ export function HomePage() {
   useEffect(() => {
     if (!caseload) return;
     markOnce(HOME_MARKS.shown);
+    if (caseload.confirm) void confirmCaseloadFresh(caseload.confirm);
     if (caseload.stale.length === 0) markOnce(HOME_MARKS.complete);
     else
       refreshCaseloadSummaries(caseload.stale).catch((e: Error) =>

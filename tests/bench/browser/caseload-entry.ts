@@ -152,4 +152,39 @@ window.forgetSummaries = async () => {
   return n;
 };
 
+/** The caseload's read alone (no React, no app start), and its parts: median of `runs`, in ms. */
+(window as unknown as Record<string, unknown>).timeCaseloadQuery = async (runs = 7) => {
+  const { loadCaseload, todayIso } = await import('../../../src/storage');
+  setDatabase(new FieldfolioDB('fieldfolio'));
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+  const timed = async (f: () => Promise<unknown>) => {
+    const xs: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      const t = performance.now();
+      await f();
+      xs.push(performance.now() - t);
+    }
+    return median(xs);
+  };
+  const ids = (await db().enrolments.toCollection().primaryKeys()) as string[];
+  const result = {
+    caseload: await timed(() => loadCaseload(todayIso())),
+    peopleAndEnrolments: await timed(() => Promise.all([db().people.toArray(), db().enrolments.toArray()])),
+    counts: await timed(() =>
+      db().transaction('r', ['evidence', 'decisions', 'signatures', 'audit'], () =>
+        Promise.all(
+          ids.flatMap((id) =>
+            ['evidence', 'decisions', 'signatures', 'audit'].map((t) =>
+              db().table(t).where('portfolioId').equals(id).count(),
+            ),
+          ),
+        ),
+      ),
+    ),
+    summaries: await timed(() => db().settings.bulkGet(ids.map((id) => `caseloadSummary:${id}`))),
+  };
+  db().close();
+  return result;
+};
+
 document.getElementById('status')!.textContent = 'ready';

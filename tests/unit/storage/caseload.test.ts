@@ -3,6 +3,7 @@ import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { FieldfolioDB, db, setDatabase } from '../../../src/storage/db';
 import {
+  confirmCaseloadFresh,
   loadCaseload,
   refreshCaseloadSummaries,
   saveEvidence,
@@ -45,6 +46,11 @@ describe('caseload summaries', () => {
     const second = await loadCaseload(TODAY);
     expect(second.stale).toEqual([]);
     expect(second.sections[0]!.entries[0]!.summary).toMatchObject({ evidenceCount: 0, readyForSignOff: [] });
+    // Checked one by one and all good: confirmed at the device stamp, the next read checks none of them.
+    expect(second.confirm?.fresh).toEqual([enrolment.id]);
+    await confirmCaseloadFresh(second.confirm!);
+    const confirmed = await loadCaseload(TODAY);
+    expect(confirmed).toMatchObject({ stale: [], confirm: null });
 
     await saveEvidence(evidence(enrolment.id));
     const afterSave = await loadCaseload(TODAY);
@@ -75,8 +81,9 @@ describe('caseload summaries', () => {
       signature: sig('Tia'),
     });
     await refreshCaseloadSummaries((await loadCaseload(TODAY, null)).stale);
+    await confirmCaseloadFresh((await loadCaseload(TODAY, null)).confirm!);
     const before = await loadCaseload(TODAY, null);
-    expect(before.stale).toEqual([]);
+    expect(before).toMatchObject({ stale: [], confirm: null });
     expect(before.sections[0]!.entries[0]!.summary?.countersignDue).toEqual(['F1']);
 
     await savePerson({ ...trainee, assessorStatus: 'qualified' });

@@ -53,6 +53,10 @@ async function josCaseload() {
   return jo;
 }
 
+/** Summaries are worked out after the first paint (a few portfolios: well within a second, unless the machine is busy). */
+const summariesShown = (within_: HTMLElement) =>
+  waitFor(() => expect(within(within_).queryAllByText('Working out progress…')).toHaveLength(0), { timeout: 10_000 });
+
 const renderHome = () =>
   render(
     <MemoryRouter>
@@ -72,7 +76,7 @@ describe('the assessor’s caseload', () => {
     const list = await screen.findByRole('list', { name: 'Candidates you assess' });
     expect(cardNames(list)).toEqual(['Annie', 'Ben', 'Cara', 'Dee']);
     // Summaries are worked out after the first paint, then fill in.
-    await waitFor(() => expect(within(list).queryAllByText('Working out progress…')).toHaveLength(0));
+    await summariesShown(list);
     const annie = list.querySelector('li.caseload-card')! as HTMLElement;
     expect(within(annie).getByRole('progressbar', { name: 'Progress of Annie' })).toBeTruthy();
     expect(annie.textContent).toMatch(/\d+% of the route’s criteria covered/);
@@ -90,7 +94,7 @@ describe('the assessor’s caseload', () => {
     await josCaseload();
     renderHome();
     const list = await screen.findByRole('list', { name: 'Candidates you assess' });
-    await waitFor(() => expect(within(list).queryAllByText('Working out progress…')).toHaveLength(0));
+    await summariesShown(list);
     const controls = screen.getByRole('form', { name: 'Sort and filter' });
     fireEvent.change(within(controls).getByLabelText('Show'), { target: { value: 'needs-action' } });
     await waitFor(() =>
@@ -120,7 +124,7 @@ describe('the assessor’s caseload', () => {
     await josCaseload();
     renderHome();
     const list = await screen.findByRole('list', { name: 'Candidates you assess' });
-    await waitFor(() => expect(within(list).queryAllByText('Working out progress…')).toHaveLength(0));
+    await summariesShown(list);
     const dee = within(list).getByRole('heading', { name: 'Dee' }).closest('li')!;
     expect(within(dee).queryByRole('link', { name: 'F1 is ready for sign-off' })).toBeNull();
     await saveEvidence({
@@ -157,7 +161,7 @@ describe('other people’s home screens', () => {
         .map((h) => h.textContent),
     ).toEqual(['Eve']);
     // Sign-off is the assessor's job: nothing to do for the IQA on Annie's card.
-    await waitFor(() => expect(screen.queryAllByText('Working out progress…')).toHaveLength(0));
+    await summariesShown(document.body);
     expect(screen.queryByRole('link', { name: 'F1 is ready for sign-off' })).toBeNull();
   });
 
