@@ -16,6 +16,7 @@ export interface PutOptions {
    * Where a large (multipart) upload keeps its progress so that it resumes after a dropped connection or a reload
    * without re-sending finished parts. The caller persists it (e.g. in IndexedDB beside its outbox entry); a store
    * that does not upload in parts ignores it. Saved null once the object is complete (or refused as existing).
+   * Resume only with the same bytes under the same key (an outbox entry is immutable): parts already sent are kept.
    */
   resume?: MultipartJournal;
 }
@@ -34,6 +35,8 @@ export interface MultipartState {
   partSize: number;
   uploadId: string;
   parts: UploadedPart[];
+  /** The encryption nonce of the object being uploaded (EncryptedStore), so a resumed upload seals identically. */
+  sealNonce?: string;
 }
 
 export interface MultipartJournal {

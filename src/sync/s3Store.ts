@@ -165,7 +165,7 @@ export class S3Store implements ObjectStore {
       res = await this.fetchImpl(url, {
         method: req.method,
         headers: signed.headers,
-        body: req.body,
+        body: req.body as BodyInit | undefined,
         signal: req.signal,
       });
     } catch (e) {
