@@ -21,7 +21,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { AwsClient } from 'aws4fetch';
-import { cephConfig } from './rgwConfig.ts';
+import { cephConfig } from './rgwConfig';
 
 const run = promisify(execFile);
 const DAEMONS = new Set(['ceph-mon', 'ceph-osd', 'radosgw']);
@@ -93,7 +93,7 @@ function reapAbandoned(log: (line: string) => void): void {
   for (const name of readdirSync(tmpdir())) {
     if (!name.startsWith(DIR_PREFIX)) continue;
     const dir = join(tmpdir(), name);
-    const owner = readTextOr(join(dir, 'owner'), '0');
+    const owner = readTextOr(join(dir, 'owner'), '0').trim();
     // 'manual': started from the command line, stopped by hand (`rgw.ts stop <dir>`).
     if (owner === 'manual' || (Number(owner) && commOf(Number(owner)) !== null)) continue;
     const killed = killOurDaemons(readPids(dir));
