@@ -14,5 +14,5 @@ export * from './portfolio/reconcile';
 export * from './forms';
 export * from './trust';
 export * from './limits';
-export * from './sync';
+export * from './syncLink';
 export { z } from './zod';

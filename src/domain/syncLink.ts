@@ -2,8 +2,8 @@
 // `/connect#endpoint=…&bucket=…&prefix=…&region=…&accessKeyId=…&secretAccessKey=…[&centre=…][&key=…]`.
 // The settings travel in the fragment, which browsers never send to a server, so secrets stay out of server logs.
 // Values are percent-encoded; `+` is a plus sign (S3 secrets contain `+` and `/`), never a space.
-import { z } from '../zod';
-import { Fingerprint } from '../trust';
+import { z } from './zod';
+import { Fingerprint } from './trust';
 
 const httpUrl = z
   .string()
