@@ -18,6 +18,26 @@ export interface Requester {
 interface UploadOptions extends PutOptions {
   createOnly: boolean;
   partSize: number;
+  /** Parts in flight at once. */
+  concurrency: number;
+}
+
+/**
+ * Runs `task` over `items`, `width` at a time. After a failure no new item starts, the ones in flight finish (so the
+ * journal records every part that landed), then the first failure is thrown.
+ */
+async function inParallel<T>(items: T[], width: number, task: (item: T) => Promise<void>): Promise<void> {
+  const queue = [...items];
+  let failure: { error: unknown } | null = null;
+  const worker = async () => {
+    for (let item = queue.shift(); item !== undefined && !failure; item = queue.shift()) {
+      await task(item).catch((error: unknown) => {
+        failure ??= { error };
+      });
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, width) }, worker));
+  if (failure) throw (failure as { error: unknown }).error;
 }
 
 export async function uploadMultipart(s3: Requester, key: string, blob: Blob, options: UploadOptions): Promise<void> {
@@ -29,16 +49,20 @@ export async function uploadMultipart(s3: Requester, key: string, blob: Blob, op
   state.parts = state.parts.filter((p) => p.partNumber <= count && p.size === sizeOf(p.partNumber));
   let sent = state.parts.reduce((sum, p) => sum + p.size, 0);
   options.onProgress?.(sent, blob.size);
-  for (let n = 1; n <= count; n++) {
-    if (state.parts.some((p) => p.partNumber === n)) continue;
+  const todo = Array.from({ length: count }, (_, i) => i + 1).filter(
+    (n) => !state.parts.some((p) => p.partNumber === n),
+  );
+  const sendPart = async (n: number) => {
     const body = blob.slice((n - 1) * partSize, (n - 1) * partSize + sizeOf(n));
     const query = { partNumber: String(n), uploadId: state.uploadId };
     const res = (await s3.request({ method: 'PUT', key, query, body, signal })) as Response;
     state.parts.push({ partNumber: n, etag: res.headers.get('ETag') ?? '', size: sizeOf(n) });
-    await options.resume?.save(state);
+    // A copy taken now: parts in flight keep changing `state` while the journal writes.
+    await options.resume?.save(structuredClone(state));
     sent += sizeOf(n);
     options.onProgress?.(sent, blob.size);
-  }
+  };
+  await inParallel(todo, options.concurrency, sendPart);
   // Create-only: S3 has no atomic "complete unless the key exists" everywhere (AWS honours If-None-Match on
   // CompleteMultipartUpload, which we send; Ceph 16 ignores it). HEAD first narrows the window; what remains is a
   // writer completing the same key between our HEAD and our Complete. Keys carry this device's id, so that writer

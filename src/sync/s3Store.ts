@@ -31,6 +31,8 @@ export interface S3StoreOptions {
   pageSize?: number;
   /** Bytes per multipart part (default 8 MiB; S3 wants ≥ 5 MiB except the last). Blobs above it go up in parts. */
   partSize?: number;
+  /** Parts uploaded at once (default 3: hides per-request latency; a phone's uplink is the limit either way). */
+  partConcurrency?: number;
   /** How a network error is explained (the browser's by default). */
   probe?: NetworkProbe;
   /** Repeat a request the store refused for clock skew once, signed with the corrected time (default true). */
@@ -128,7 +130,12 @@ export class S3Store implements ObjectStore {
     const size = body instanceof Blob ? body.size : body.byteLength;
     if (size > this.partSize) {
       const blob = body instanceof Blob ? body : new Blob([body as Uint8Array<ArrayBuffer>]);
-      await uploadMultipart(this, key, blob, { ...options, createOnly, partSize: this.partSize });
+      await uploadMultipart(this, key, blob, {
+        ...options,
+        createOnly,
+        partSize: this.partSize,
+        concurrency: this.options.partConcurrency ?? 3,
+      });
       return;
     }
     const headers: Record<string, string> = { 'Content-Type': options.contentType ?? 'application/octet-stream' };
