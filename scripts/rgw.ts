@@ -19,6 +19,7 @@ import {
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { AwsClient } from 'aws4fetch';
 import { cephConfig } from './rgwConfig';
@@ -140,7 +141,7 @@ async function waitFor(what: string, ready: () => Promise<boolean>, child: Child
 export async function ensureCeph(): Promise<void> {
   const missing = ['ceph-mon', 'ceph-osd', 'radosgw', 'ceph'].filter((cmd) => !onPath(cmd));
   if (missing.length === 0) return;
-  await run('node', ['scripts/ensure-deps.mjs', '--ceph'], { maxBuffer: 1 << 26 });
+  await run('node', [fileURLToPath(new URL('./ensure-deps.mjs', import.meta.url)), '--ceph'], { maxBuffer: 1 << 26 });
 }
 
 function onPath(cmd: string): boolean {

@@ -44,18 +44,21 @@ describe('S3 error answers', () => {
       .failure;
 
   it('maps every S3 error family to a failure kind', () => {
-    expect(failure(403, 'AccessDenied')).toBe('forbidden');
-    expect(failure(403, 'InvalidAccessKeyId')).toBe('forbidden');
-    expect(failure(403, 'SignatureDoesNotMatch')).toBe('forbidden');
-    expect(failure(403, 'RequestTimeTooSkewed')).toBe('clock-skew');
-    expect(failure(404, 'NoSuchBucket')).toBe('no-bucket');
-    expect(failure(412, 'PreconditionFailed')).toBe('exists');
-    expect(failure(403, 'QuotaExceeded')).toBe('full');
-    expect(failure(507, '')).toBe('full');
-    expect(failure(400, 'EntityTooLarge')).toBe('full');
-    expect(failure(400, 'InvalidArgument')).toBe('refused');
-    expect(failure(503, 'SlowDown')).toBe('unavailable');
-    expect(failure(500, 'InternalError')).toBe('unavailable');
+    const cases: Array<[number, string, string]> = [
+      [403, 'AccessDenied', 'forbidden'],
+      [403, 'InvalidAccessKeyId', 'forbidden'],
+      [403, 'SignatureDoesNotMatch', 'forbidden'],
+      [403, 'RequestTimeTooSkewed', 'clock-skew'],
+      [404, 'NoSuchBucket', 'no-bucket'],
+      [412, 'PreconditionFailed', 'exists'],
+      [403, 'QuotaExceeded', 'full'],
+      [507, '', 'full'],
+      [400, 'EntityTooLarge', 'full'],
+      [400, 'InvalidArgument', 'refused'],
+      [503, 'SlowDown', 'unavailable'],
+      [500, 'InternalError', 'unavailable'],
+    ];
+    expect(cases.map(([status, code]) => failure(status, code))).toEqual(cases.map(([, , kind]) => kind));
   });
 
   it('keeps the store’s reason for a refusal in the message', () => {
