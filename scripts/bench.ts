@@ -1,5 +1,5 @@
 // npm run bench: builds src/domain as a production bundle, then runs the benchmarks and prints figures.
-// `--only=rules|size|browser|durability|caseload` runs one of them.
+// `--only=rules|size|browser|durability|caseload|s3` runs one of them.
 import { build } from 'vite';
 import { pathToFileURL } from 'node:url';
 import { resolve } from 'node:path';
@@ -38,4 +38,9 @@ if (only('browser') || only('durability')) {
 if (only('caseload')) {
   const { benchCaseload } = await import('../tests/bench/caseload.bench');
   await benchCaseload();
+}
+
+if (only('s3')) {
+  const { benchS3 } = await import('../tests/bench/s3.bench');
+  await benchS3();
 }

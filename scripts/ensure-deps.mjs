@@ -1,5 +1,6 @@
 // Runs before npm start / npm test on a fresh clone: installs npm packages when node_modules is missing or
-// older than package-lock.json, and (with --browser) Debian's Chromium for the browser tests.
+// older than package-lock.json, (with --browser) Debian's Chromium for the browser tests and (with --ceph) Debian's
+// Ceph daemons for the sync tests against a real S3 server (scripts/rgw.ts).
 import { execSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 
@@ -33,14 +34,19 @@ const has = (cmd) => {
 
 // Browser tests need Chromium; the bundle check needs unzip, sha256sum (coreutils) and openssl; the container tests
 // re-zip a bundle with Info-ZIP's zip.
-const missing = process.argv.includes('--browser')
-  ? [
-      !findChromium() && 'chromium',
-      !has('unzip') && 'unzip',
-      !has('zip') && 'zip',
-      !has('openssl') && 'openssl',
-    ].filter(Boolean)
+const browser = process.argv.includes('--browser')
+  ? [!findChromium() && 'chromium', !has('unzip') && 'unzip', !has('zip') && 'zip', !has('openssl') && 'openssl']
   : [];
+// The sync tests start a single-node Ceph cluster with its RADOS Gateway (about 65 MB, once).
+const ceph = process.argv.includes('--ceph')
+  ? [
+      !has('ceph-mon') && 'ceph-mon',
+      !has('ceph-osd') && 'ceph-osd',
+      !has('radosgw') && 'radosgw',
+      !has('ceph') && 'ceph-common',
+    ]
+  : [];
+const missing = [...browser, ...ceph].filter(Boolean);
 if (missing.length > 0) {
   console.log(`[ensure] installing Debian packages: ${missing.join(' ')}…`);
   const sudo = process.getuid && process.getuid() !== 0 ? 'sudo ' : '';

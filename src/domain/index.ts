@@ -16,4 +16,5 @@ export * from './portfolio/reconcile';
 export * from './forms';
 export * from './trust';
 export * from './limits';
+export * from './syncLink';
 export { z } from './zod';

@@ -42,6 +42,7 @@ export * from './peers';
 export * from './hashing';
 export * from './demo';
 export { StorageError } from './errors';
+export { loadSyncSettings, saveSyncSettings, clearSyncSettings } from './syncSettings';
 export * from './trust';
 export { signOwnRecords, signingDevicesOf, recordSignatureHolds } from './recordSigning';
 export { admit, type Admission, type IncomingBundle, type SignerStanding } from './admission';

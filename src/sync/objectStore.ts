@@ -12,6 +12,36 @@ export interface PutOptions {
   /** Bytes sent so far of the whole object (multipart uploads report after each part). */
   onProgress?: (sent: number, total: number) => void;
   signal?: AbortSignal;
+  /**
+   * Where a large (multipart) upload keeps its progress so that it resumes after a dropped connection or a reload
+   * without re-sending finished parts. The caller persists it (e.g. in IndexedDB beside its outbox entry); a store
+   * that does not upload in parts ignores it. Saved null once the object is complete (or refused as existing).
+   * Resume only with the same bytes under the same key (an outbox entry is immutable): parts already sent are kept.
+   */
+  resume?: MultipartJournal;
+}
+
+/** One finished part of a multipart upload. */
+export interface UploadedPart {
+  partNumber: number;
+  etag: string;
+  size: number;
+}
+
+/** What a multipart upload needs to carry on: which upload, of which object, and the parts it has finished. */
+export interface MultipartState {
+  key: string;
+  size: number;
+  partSize: number;
+  uploadId: string;
+  parts: UploadedPart[];
+  /** The encryption nonce of the object being uploaded (EncryptedStore), so a resumed upload seals identically. */
+  sealNonce?: string;
+}
+
+export interface MultipartJournal {
+  load(): Promise<MultipartState | null>;
+  save(state: MultipartState | null): Promise<void>;
 }
 
 /** Why a store request failed, in terms the sync state can show in words (the S3 store maps HTTP and fetch errors). */

@@ -1,0 +1,83 @@
+// What a fetch TypeError means: offline, CORS not configured, or a store that dropped us — told apart by probes.
+import { describe, expect, it } from 'vitest';
+import { S3Store, StoreError, testConnection, type NetworkProbe } from '../../../src/sync';
+import { SyncSettings } from '../../../src/domain';
+
+const settings = SyncSettings.parse({
+  endpoint: 'https://s3.example.org',
+  bucket: 'centre',
+  prefix: 'c1',
+  accessKeyId: 'AKIDEXAMPLE',
+  secretAccessKey: 'secret',
+});
+const failingFetch: typeof fetch = async () => {
+  throw new TypeError('Failed to fetch');
+};
+
+function probe(state: { online?: boolean; endpoint?: boolean; own?: boolean | null; cors?: boolean }): NetworkProbe {
+  return {
+    online: () => state.online ?? true,
+    endpointAnswers: async () => state.endpoint ?? true,
+    ownOriginAnswers: async () => state.own ?? null,
+    corsApplies: () => state.cors ?? true,
+  };
+}
+
+async function failureWith(p: NetworkProbe, warmUp = false) {
+  let calls = 0;
+  const fetchImpl: typeof fetch = async (...args) => {
+    if (warmUp && calls++ === 0) return new Response('<ListBucketResult></ListBucketResult>');
+    return failingFetch(...args);
+  };
+  const store = new S3Store(settings, { fetch: fetchImpl, probe: p });
+  if (warmUp) await store.list('c1/');
+  const error = await store.get('c1/x').catch((e: unknown) => e);
+  expect(error).toBeInstanceOf(StoreError);
+  return (error as StoreError).failure;
+}
+
+describe('network failures', () => {
+  it('is offline when the device says so, or when neither the store nor the app’s origin answers', async () => {
+    expect(await failureWith(probe({ online: false }))).toBe('offline');
+    expect(await failureWith(probe({ endpoint: false, own: false }))).toBe('offline');
+  });
+
+  it('is CORS when the store answers a no-cors probe but our request was refused by the browser', async () => {
+    expect(await failureWith(probe({ endpoint: true, cors: true }))).toBe('cors');
+  });
+
+  it('is a dropped connection, not CORS, once a request of ours has got through', async () => {
+    expect(await failureWith(probe({ endpoint: true, cors: true }), true)).toBe('unavailable');
+  });
+
+  it('is an unavailable store when the app’s own origin answers but the store does not', async () => {
+    expect(await failureWith(probe({ endpoint: false, own: true }))).toBe('unavailable');
+  });
+
+  it('rethrows the caller’s own abort as it is', async () => {
+    const aborted = AbortSignal.abort(new Error('stopped by the caller'));
+    const store = new S3Store(settings, { fetch: failingFetch, probe: probe({}) });
+    await expect(store.putNew('c1/x', new Uint8Array(1), { signal: aborted })).rejects.toThrow('stopped by the caller');
+  });
+});
+
+describe('testConnection verdicts', () => {
+  it('stops at CORS with what to do, leaving the later steps unchecked', async () => {
+    const verdict = await testConnection(settings, 'dev1', { fetch: failingFetch, probe: probe({ cors: true }) });
+    expect(verdict.ok).toBe(false);
+    expect(verdict.steps.map((s) => [s.step, s.status])).toEqual([
+      ['reachable', 'passed'],
+      ['cors', 'failed'],
+      ['credentials', 'not-checked'],
+      ['list', 'not-checked'],
+      ['write', 'not-checked'],
+    ]);
+    expect(verdict.steps[1]!.message).toMatch(/no CORS rule .* docs\/sync-bucket.md/);
+  });
+
+  it('fails "reachable" when nothing answers at the endpoint', async () => {
+    const verdict = await testConnection(settings, 'dev1', { fetch: failingFetch, probe: probe({ endpoint: false }) });
+    expect(verdict.steps[0]).toMatchObject({ step: 'reachable', status: 'failed' });
+    expect(verdict.steps[0]!.message).toMatch(/Nothing answers at https:\/\/s3.example.org/);
+  });
+});
