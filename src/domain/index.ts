@@ -15,3 +15,4 @@ export * from './forms';
 export * from './trust';
 export * from './limits';
 export { z } from './zod';
+export * from './qa';
