@@ -95,11 +95,21 @@ const OTHER_STORES = {
  * The record tables v3 declared. Frozen: a record type registered later gets its table in the Dexie version that
  * adds it (v6 below), so an older database sees that table arrive in an upgrade rather than claimed by v3.
  */
-const V3_RECORD_TABLES: readonly string[] = ['people', 'enrolments', 'evidence', 'media', 'decisions', 'signatures', 'forms'];
+const V3_RECORD_TABLES: readonly string[] = [
+  'people',
+  'enrolments',
+  'evidence',
+  'media',
+  'decisions',
+  'signatures',
+  'forms',
+];
 
 /** The stores of v3: one per record type of the registry at the time, and the other tables. */
 export const STORES_V3: Record<string, string> = {
-  ...Object.fromEntries(RECORD_TYPES.filter((t) => V3_RECORD_TABLES.includes(t.table)).map((t) => [t.table, t.indexes])),
+  ...Object.fromEntries(
+    RECORD_TYPES.filter((t) => V3_RECORD_TABLES.includes(t.table)).map((t) => [t.table, t.indexes]),
+  ),
   ...OTHER_STORES,
 };
 

@@ -97,15 +97,16 @@ function sampleAssessor(a: AssessorRisk, mine: readonly Entry[], input: Proposal
           );
   const interimWhy = `interim sample during the programme: ${why} (${chosen.size} of ${inProgress.length} candidates in progress)`;
   for (const e of interimPicks) sel.add(e, interimWhy);
-  const changed = new Set(input.changedUnits ?? []);
-  const onChanged = summative.filter((e) => changed.has(e.unitCode));
   const changedRate = Math.max(rate, rates.changedUnit);
-  const needed = sampleCount(changedRate, onChanged.length) - onChanged.filter((e) => sel.has(e)).length;
-  for (const e of onChanged.filter((x) => !sel.has(x)).slice(0, Math.max(0, needed)))
-    sel.add(
-      e,
-      `unit ${e.unitCode} changed in this qualification: its sign-offs are sampled at ${pct(changedRate)} at least`,
-    );
+  for (const unit of [...new Set(input.changedUnits ?? [])].sort()) {
+    const onUnit = summative.filter((e) => e.unitCode === unit);
+    const needed = sampleCount(changedRate, onUnit.length) - onUnit.filter((e) => sel.has(e)).length;
+    for (const e of onUnit.filter((x) => !sel.has(x)).slice(0, Math.max(0, needed)))
+      sel.add(
+        e,
+        `unit ${unit} changed in this qualification: its sign-offs are sampled at ${pct(changedRate)} at least`,
+      );
+  }
   return {
     assessorId: a.id,
     name: a.name,

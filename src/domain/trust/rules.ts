@@ -109,7 +109,8 @@ const judgeSignature: Judge = (change, ctx) => {
 function countersignatureProblem(after: Row, ctx: ChangeContext, qualified: boolean, who: string): string | null {
   const by = after.countersignedBy;
   if (by === null || by === undefined) return null;
-  if (!qualified || by !== ctx.author.personId) return `a countersignature needs the key of the qualified ${who} who countersigns`;
+  if (!qualified || by !== ctx.author.personId)
+    return `a countersignature needs the key of the qualified ${who} who countersigns`;
   const signature = typeof after.countersignatureId === 'string' ? ctx.signature(after.countersignatureId) : undefined;
   if (
     !signature ||
@@ -157,7 +158,9 @@ const judgeIqaDecision: Judge = (change, ctx) => {
       return 'a countersigner may countersign an IQA decision but not change it';
     return countersignatureProblem(after, ctx, qualifiedIqa(ctx), 'IQA');
   }
-  return has(ctx, 'iqa') && ownedBy(change, 'iqaId', ctx) ? null : 'an IQA decision needs the key of the IQA who made it';
+  return has(ctx, 'iqa') && ownedBy(change, 'iqaId', ctx)
+    ? null
+    : 'an IQA decision needs the key of the IQA who made it';
 };
 
 /** An action: set, changed and closed by the IQA who raised it; answered (answer fields only) by its assessor. */
