@@ -152,7 +152,8 @@ const COUNTERSIGN_FIELDS = ['countersignedBy', 'countersignatureId'];
  */
 const judgeIqaDecision: Judge = (change, ctx) => {
   const { after, before } = change;
-  if (changedFields(before, after).some((f) => COUNTERSIGN_FIELDS.includes(f))) {
+  const countersigning = COUNTERSIGN_FIELDS.some((f) => (before?.[f] ?? null) !== (after[f] ?? null));
+  if (countersigning) {
     if (after.countersignedBy === after.iqaId) return 'an IQA may not countersign their own decision';
     if (before !== undefined && !onlyChanged(change, COUNTERSIGN_FIELDS))
       return 'a countersigner may countersign an IQA decision but not change it';
