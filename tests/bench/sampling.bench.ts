@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 
 const METHODS = ['O', 'Q&A', 'P', 'RA', 'PD', 'WT'] as const;
 
-function centre(domain: typeof Domain): Domain.ProposalInput {
+function centre(): Domain.ProposalInput {
   let seed = 4242;
   const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
   const day = (d: number) => new Date(Date.UTC(2026, 0, 1) + d * 86_400_000).toISOString().slice(0, 10);
@@ -61,7 +61,7 @@ function median(fn: () => void, runs: number): number {
 }
 
 export function benchSampling(domain: typeof Domain) {
-  const input = centre(domain);
+  const input = centre();
   const spec = domain.parseSpec(readFileSync('specs/svq2-customer-service-scqf5.json', 'utf8'), 'svq2');
   const achieved = input.portfolios.map((p) => p.units.filter((u) => u.signedOffOn).map((u) => u.unitCode));
   for (let i = 0; i < 3; i++) domain.proposeSample(input);

@@ -3,6 +3,7 @@ import { Link, useNavigate } from 'react-router';
 import { useEnrolments, usePeople, useStoredSpecs } from '../data/hooks';
 import { loadDemoPortfolio } from '../../storage';
 import { StorageMeter } from '../components/StorageMeter';
+import { DemoCentreButton } from '../components/DemoCentreButton';
 import { routes } from '../routes';
 import { ShowMore, useShownList } from '../components/ShowMore';
 
@@ -51,7 +52,8 @@ export function HomePage() {
             </Link>{' '}
             <button type="button" className="secondary" onClick={() => void demo()} disabled={busy}>
               {busy ? 'Loading the demo…' : 'Load the demo portfolio'}
-            </button>
+            </button>{' '}
+            <DemoCentreButton />
           </p>
         </div>
       ) : (
