@@ -24,7 +24,10 @@ describe('migration sequences', () => {
     for (const type of RECORD_TYPES) {
       expect(() => checkMigrations(type)).not.toThrow();
       // Types of the first release have a step to each later version; those new in v3 (centre QA) have none.
-      const steps = Array.from({ length: RECORD_SCHEMA_VERSION - type.introducedIn }, (_, i) => type.introducedIn + 1 + i);
+      const steps = Array.from(
+        { length: RECORD_SCHEMA_VERSION - type.introducedIn },
+        (_, i) => type.introducedIn + 1 + i,
+      );
       expect(type.migrations.map((m) => m.to)).toEqual(steps);
     }
     expect(RECORD_SCHEMA_VERSION).toBe(3);
