@@ -1,15 +1,16 @@
 // npm run bench: builds src/domain as a production bundle, then runs the benchmarks and prints figures.
-// `--only=rules|size|browser|durability|caseload|s3` runs one of them.
+// `--only=<name>` runs one of them: the names are those of the only(...) checks below.
 import { build } from 'vite';
 import { pathToFileURL } from 'node:url';
 import { resolve } from 'node:path';
 import { benchRules } from '../tests/bench/rules.bench';
 import { benchSize } from '../tests/bench/size.bench';
+import { benchSampling } from '../tests/bench/sampling.bench';
 
 const only = (what: string) =>
   !process.argv.some((a) => a.startsWith('--only=')) || process.argv.includes(`--only=${what}`);
 const outDir = resolve('node_modules/.bench');
-if (only('rules')) {
+if (only('rules') || only('sampling')) {
   await build({
     configFile: false,
     logLevel: 'warn',
@@ -21,7 +22,8 @@ if (only('rules')) {
     },
   });
   const domain = await import(pathToFileURL(resolve(outDir, 'domain.js')).href);
-  await benchRules(domain);
+  if (only('rules')) await benchRules(domain);
+  if (only('sampling')) benchSampling(domain);
 }
 
 if (only('size')) {

@@ -91,9 +91,25 @@ const OTHER_STORES = {
   conflicts: 'id, portfolioId, table, recordId',
 };
 
-/** The stores of v3: one per record type of the registry, and the other tables. */
+/**
+ * The record tables v3 declared. Frozen: a record type registered later gets its table in the Dexie version that
+ * adds it (v6 below), so an older database sees that table arrive in an upgrade rather than claimed by v3.
+ */
+const V3_RECORD_TABLES: readonly string[] = [
+  'people',
+  'enrolments',
+  'evidence',
+  'media',
+  'decisions',
+  'signatures',
+  'forms',
+];
+
+/** The stores of v3: one per record type of the registry at the time, and the other tables. */
 export const STORES_V3: Record<string, string> = {
-  ...Object.fromEntries(RECORD_TYPES.map((t) => [t.table, t.indexes])),
+  ...Object.fromEntries(
+    RECORD_TYPES.filter((t) => V3_RECORD_TABLES.includes(t.table)).map((t) => [t.table, t.indexes]),
+  ),
   ...OTHER_STORES,
 };
 
@@ -109,8 +125,17 @@ export const STORES_V4 = {
   held: 'id, portfolioId, deviceKey',
 };
 
+/**
+ * v6 (docs/centre-qa.md): the record types registered after v3 — IQA decisions, QA actions, sampling plans,
+ * standardisation, CPD and appeals — each a table from the registry. Dexie keeps the tables of earlier versions,
+ * so this declares only the new ones (v5, the sync engine's, is declared beside it without clashing).
+ */
+export const STORES_V6: Record<string, string> = Object.fromEntries(
+  RECORD_TYPES.filter((t) => !V3_RECORD_TABLES.includes(t.table)).map((t) => [t.table, t.indexes]),
+);
+
 /** The newest schema version: what a database opened by this build is upgraded to. */
-export const DB_VERSION = 4;
+export const DB_VERSION = 6;
 
 /** A device as this device knows it: the key its id signs with, bound on first sight. */
 export interface DeviceRow {
@@ -201,6 +226,12 @@ export class FieldfolioDB extends Dexie {
   trustDocuments!: Table<TrustDocumentRow, string>;
   acceptances!: Table<KeyAcceptance, string>;
   held!: Table<HeldRow, string>;
+  iqaDecisions!: Table<RecordOf<'iqaDecisions'>, string>;
+  qaActions!: Table<RecordOf<'qaActions'>, string>;
+  samplingPlans!: Table<RecordOf<'samplingPlans'>, string>;
+  standardisations!: Table<RecordOf<'standardisations'>, string>;
+  cpdRecords!: Table<RecordOf<'cpdRecords'>, string>;
+  appeals!: Table<RecordOf<'appeals'>, string>;
 
   /**
    * `durability` applies to every transaction of this connection (Dexie reads it as each one is created):
@@ -222,6 +253,8 @@ export class FieldfolioDB extends Dexie {
     this.version(3).stores(STORES_V3).upgrade(bringRecordsForward(STORES_V3));
     // v4 only adds tables (trust): nothing stored changes shape.
     this.version(4).stores(STORES_V4);
+    // v6 only adds tables (centre quality assurance): nothing stored changes shape.
+    this.version(6).stores(STORES_V6);
     // Another tab opened a newer schema: close so it can upgrade; the UI asks for a reload.
     this.on('versionchange', () => {
       this.close();

@@ -15,12 +15,15 @@ import { asBulkLoad } from './write';
 const DEMO_PHOTO_PNG =
   'iVBORw0KGgoAAAANSUhEUgAAAGAAAABACAIAAABqVuVZAAAAjElEQVR4nO3QQQ2AMBQFwcpBREUgpw56QROGMIGBhjTh8N9hkhWwmTbvRx+18oPwAAECBAhQcIAAAQIEKDhAgAABAhQcIECAAAEKDhAgQIAABQcI0E+gfvWqxnnsVzUJCBAgQIAAAQIECBAgQIAAAQIECBAgQIAAAQIECBAgQIAAAQIECBAgQIAArXsBE933mXyMYTgAAAAASUVORK5CYII=';
 
-function photo(): Blob {
+/** A small photo for demo evidence (the demo centre reuses it). */
+export function photo(): Blob {
   const bytes = Uint8Array.from(atob(DEMO_PHOTO_PNG), (c) => c.charCodeAt(0));
   return new Blob([bytes], { type: 'image/png' });
 }
 
 const SPEC = { id: 'svq2-customer-service-scqf5', version: '1.0.0' };
+/** The route of the seed's worked form 6, which the demo centre's SVQ2 candidates follow too. */
+export const SVQ2_DEMO_ROUTE = ['F1', 'F2', 'A10', 'B2', 'C3', 'D2', 'D3'];
 
 /** The element itself is the mapping point where the seed prints no criteria for it. */
 const el = (unit: string, element: string) => ({
@@ -31,7 +34,8 @@ const pc = (unit: string, element: string, id: string) => ({
   unitCode: unit,
   criterionKey: criterionKey(unit, 'criterion', id, element),
 });
-const sig = (typedName: string, role: string, personId: string) => ({ typedName, role, personId, image: '' });
+/** A signature typed with a name only (no drawn mark), as the demos sign. */
+export const sig = (typedName: string, role: string, personId: string) => ({ typedName, role, personId, image: '' });
 
 type DemoPeople = Record<'annie' | 'jo' | 'tia' | 'morag' | 'kenneth', Person>;
 
@@ -239,7 +243,7 @@ async function makeDemoPortfolio(): Promise<string> {
     candidateId: people.annie.id,
     specId: SPEC.id,
     specVersion: SPEC.version,
-    route: ['F1', 'F2', 'A10', 'B2', 'C3', 'D2', 'D3'],
+    route: SVQ2_DEMO_ROUTE,
     startDate: '2026-03-02',
     assessorId: people.jo.id,
     iqaId: people.kenneth.id,

@@ -40,7 +40,10 @@ export {
 export { listConflicts, resolveConflict, type ConflictRow } from './conflicts';
 export * from './peers';
 export * from './hashing';
-export * from './demo';
+export { loadDemoPortfolio } from './demo';
+export * from './qa';
+export * from './qaQueries';
+export { loadDemoCentre, type DemoCentre } from './demoCentre';
 export { StorageError } from './errors';
 export { loadSyncSettings, saveSyncSettings, clearSyncSettings } from './syncSettings';
 export * from './trust';

@@ -6,6 +6,7 @@ import {
   type Enrolment,
   type Evidence,
   type FormRecord,
+  type IqaDecision,
   type Mapping,
   type MediaMeta,
   type Person,
@@ -23,6 +24,8 @@ export interface PortfolioData {
   decisions: Decision[];
   signatures: Signature[];
   forms: FormRecord[];
+  /** IQA sampling decisions on this portfolio: they fill the index of evidence's internal-verifier column. */
+  iqaDecisions: IqaDecision[];
   /** Deleted evidence (id and when it was recorded): it keeps its evidence index number (domain evidenceNumbers). */
   evidenceTombstones: Array<{ id: string; createdAt: string }>;
   /** Records that failed validation when read back: shown, never silently dropped. */
@@ -43,19 +46,20 @@ export async function loadPortfolio(portfolioId: string): Promise<PortfolioData 
   const d = db();
   return d.transaction(
     'r',
-    [d.enrolments, d.people, d.evidence, d.media, d.decisions, d.signatures, d.forms],
+    [d.enrolments, d.people, d.evidence, d.media, d.decisions, d.signatures, d.forms, d.iqaDecisions],
     async () => {
       const raw = await d.enrolments.get(portfolioId);
       if (!raw || raw.deleted) return null;
       const problems: string[] = [];
       // Media rows: read metadata without touching blob bytes (IndexedDB returns Blob handles lazily).
-      const [people, evidence, media, decisions, signatures, forms] = await Promise.all([
+      const [people, evidence, media, decisions, signatures, forms, iqaDecisions] = await Promise.all([
         d.people.toArray(),
         portfolioRows('evidence', portfolioId),
         portfolioRows('media', portfolioId),
         portfolioRows('decisions', portfolioId),
         portfolioRows('signatures', portfolioId),
         portfolioRows('forms', portfolioId),
+        portfolioRows('iqaDecisions', portfolioId),
       ]);
       const liveEvidence = validRecords('evidence', evidence, problems).sort(
         (a, b) => b.date.localeCompare(a.date) || b.createdAt.localeCompare(a.createdAt),
@@ -69,6 +73,7 @@ export async function loadPortfolio(portfolioId: string): Promise<PortfolioData 
         decisions: validRecords('decisions', decisions, problems),
         signatures: validRecords('signatures', signatures, problems),
         forms: validRecords('forms', forms, problems),
+        iqaDecisions: validRecords('iqaDecisions', iqaDecisions, problems),
         evidenceTombstones: tombstones(evidence),
         problems,
       };

@@ -12,6 +12,7 @@ import {
 } from '../domain';
 import { appendAudit } from './audit';
 import { newId, nowIso } from './clock';
+import type Dexie from 'dexie';
 import { db, strictDb, type MediaRow } from './db';
 import { actingPersonId, deviceId } from './device';
 import { explainWriteError } from './errors';
@@ -53,6 +54,11 @@ export interface WriteContext {
   ): Promise<RecordOf<T>>;
   /** Marks a record deleted (a tombstone that travels), audited. */
   remove(table: RecordTable, id: string, summary?: string): Promise<void>;
+  /**
+   * The same transaction, its audit rows filed under another portfolio and naming another actor: a bulk load
+   * (the demo centre) writes many portfolios' records, each credited to the person who made them, in one go.
+   */
+  as(portfolioId: string, actor: string | null): WriteContext;
 }
 
 /** The tables a write may touch: every record table, the audit log, and drafts (a save clears its draft). */
@@ -74,6 +80,44 @@ export async function asBulkLoad<R>(load: () => Promise<R>): Promise<R> {
   }
 }
 
+/** The context of one write's transaction: puts and removals stamped by `device`, audited under `portfolioId`. */
+function writeContext(database: Dexie, device: string, portfolioId: string, actor: string | null): WriteContext {
+  const audit = (action: string, recordType: string, recordId: string, summary?: string) =>
+    appendAudit({ portfolioId, actorId: actor, deviceId: device, action, recordType, recordId, summary });
+  return {
+    device,
+    actor,
+    async put(table, input, action, summary) {
+      const t = database.table(table);
+      const existing = input.id ? await t.get(input.id as string) : undefined;
+      // A media row's Blob travels beside the validated metadata, never through the schema.
+      const { blob, ...rest } = input as { blob?: Blob };
+      const { blob: existingBlob, ...existingMeta } = (existing ?? {}) as Partial<MediaRow>;
+      const record = stamp(table, rest, existing ? (existingMeta as never) : undefined, device);
+      const keptBlob = blob ?? existingBlob;
+      await t.put(keptBlob ? { ...record, blob: keptBlob } : record);
+      await audit(action ?? (existing ? 'update' : 'create'), table, record.id, summary);
+      return record;
+    },
+    async remove(table, id, summary) {
+      const t = database.table(table);
+      const existing = await t.get(id);
+      if (!existing || existing.deleted) return;
+      const clock = nextClock(device, existing.clock ?? {});
+      await t.put({
+        ...withoutSignature(existing),
+        deleted: true,
+        updatedAt: nowIso(),
+        rev: (existing.rev ?? 0) + 1,
+        clock,
+        deviceId: device,
+      });
+      await audit('delete', table, id, summary);
+    },
+    as: (otherPortfolio, otherActor) => writeContext(database, device, otherPortfolio, otherActor),
+  };
+}
+
 /** Runs `change` in one transaction over every table a write may touch; its audit rows are filed under `portfolioId`. */
 export async function write<R>(
   what: string,
@@ -83,42 +127,10 @@ export async function write<R>(
   const device = await deviceId();
   const actor = await actingPersonId();
   const database = bulkLoads > 0 ? db() : strictDb();
-  const audit = (action: string, recordType: string, recordId: string, summary?: string) =>
-    appendAudit({ portfolioId, actorId: actor, deviceId: device, action, recordType, recordId, summary });
   try {
+    // An async scope (not a function returning change's promise): Dexie keeps the transaction open across its awaits.
     return await database.transaction('rw', WRITE_TABLES, async () => {
-      const ctx: WriteContext = {
-        device,
-        actor,
-        async put(table, input, action, summary) {
-          const t = database.table(table);
-          const existing = input.id ? await t.get(input.id as string) : undefined;
-          // A media row's Blob travels beside the validated metadata, never through the schema.
-          const { blob, ...rest } = input as { blob?: Blob };
-          const { blob: existingBlob, ...existingMeta } = (existing ?? {}) as Partial<MediaRow>;
-          const record = stamp(table, rest, existing ? (existingMeta as never) : undefined, device);
-          const keptBlob = blob ?? existingBlob;
-          await t.put(keptBlob ? { ...record, blob: keptBlob } : record);
-          await audit(action ?? (existing ? 'update' : 'create'), table, record.id, summary);
-          return record;
-        },
-        async remove(table, id, summary) {
-          const t = database.table(table);
-          const existing = await t.get(id);
-          if (!existing || existing.deleted) return;
-          const clock = nextClock(device, existing.clock ?? {});
-          await t.put({
-            ...withoutSignature(existing),
-            deleted: true,
-            updatedAt: nowIso(),
-            rev: (existing.rev ?? 0) + 1,
-            clock,
-            deviceId: device,
-          });
-          await audit('delete', table, id, summary);
-        },
-      };
-      return change(ctx);
+      return change(writeContext(database, device, portfolioId, actor));
     });
   } catch (e) {
     throw explainWriteError(e, what);

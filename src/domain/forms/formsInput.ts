@@ -1,5 +1,5 @@
 // The portfolio records the computed forms read, and the names they print from them.
-import type { Decision, Enrolment, Evidence, FormRecord, Mapping, Person, Signature } from '../records';
+import type { Decision, Enrolment, Evidence, FormRecord, IqaDecision, Mapping, Person, Signature } from '../records';
 import type { QualificationSpec } from '../spec/schema';
 import type { PrefillContext } from './formData';
 
@@ -7,7 +7,7 @@ export type Deletable = { deleted?: boolean };
 /** The records the derived forms read: a subset of a loaded portfolio (storage's PortfolioData fits). */
 export interface FormsInput {
   enrolment: Pick<Enrolment, 'candidateId' | 'assessorId' | 'iqaId' | 'route'>;
-  people: ReadonlyArray<Pick<Person, 'id' | 'name' | 'roles' | 'assessorStatus'>>;
+  people: ReadonlyArray<Pick<Person, 'id' | 'name' | 'roles' | 'assessorStatus'> & Partial<Pick<Person, 'iqaStatus'>>>;
   evidence: ReadonlyArray<
     Pick<
       Evidence,
@@ -37,6 +37,10 @@ export interface FormsInput {
     Pick<Signature, 'id' | 'personId' | 'typedName' | 'role' | 'signedAt' | 'subjectId'> & Deletable
   >;
   forms: ReadonlyArray<Pick<FormRecord, 'id' | 'formType' | 'data' | 'status'> & Deletable>;
+  /** IQA sampling decisions: they fill the index of evidence's internal-verifier column (domain/qa/ivSampling). */
+  iqaDecisions?: ReadonlyArray<
+    Pick<IqaDecision, 'iqaId' | 'unitCode' | 'evidenceId' | 'date' | 'countersignedBy' | 'updatedAt'> & Deletable
+  >;
   /**
    * Deleted (tombstoned) evidence of the portfolio, when `evidence` holds live items only: it keeps its evidence
    * index number, so deleting an item never renumbers the ones after it.

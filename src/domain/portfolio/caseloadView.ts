@@ -2,6 +2,7 @@
 // is overdue, and the caseload's sorting and filtering. Pure: summaries and actions in, rows out.
 import { currencyCutoff, CURRENCY_YEARS } from './progress';
 import type { PortfolioSummary } from './caseload';
+import { addDays } from '../calendar';
 
 export type CaseloadRole = 'assessor' | 'iqa' | 'candidate';
 /** Whose view a row is for: a role, or 'everyone' (nobody acting: every portfolio on the device). */
@@ -59,11 +60,6 @@ export interface CaseloadRow extends CaseloadEntry {
 
 /** A candidate with no new evidence for this long (and not yet achieved) is overdue a visit. */
 export const STALLED_AFTER_DAYS = 56;
-
-export function addDays(isoDate: string, days: number): string {
-  const [y, m, d] = isoDate.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
-}
 
 function summaryFlags(entry: CaseloadEntry, today: string): CaseloadFlag[] {
   const s = entry.summary;

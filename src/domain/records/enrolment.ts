@@ -18,6 +18,8 @@ export const Enrolment = z
     iqaId: z.string().nullable().default(null),
     centre: limitedText(TEXT_LIMITS.name).default(''),
     registrationNumber: limitedText(TEXT_LIMITS.name).default(''),
+    /** The assessment site (workplace or centre site) where the candidate is assessed; IQA samples cover each site. */
+    site: limitedText(TEXT_LIMITS.name).default(''),
   })
   .loose();
 export type Enrolment = z.infer<typeof Enrolment>;

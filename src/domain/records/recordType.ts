@@ -25,9 +25,24 @@ export interface RecordType<Table extends string = string, Schema extends z.ZodT
  * The trust rule a record type follows: the portfolio itself (its assessor; the candidate their route),
  * people (themselves; staff for others), content (the candidate or an assessor), signatures (in the signer's
  * own name for sign-offs and countersignatures), decisions (the assessor, countersigner, IQA or verifier who
- * made them).
+ * made them), and the centre QA rules (IQA decisions, actions, plans, staff and CPD records).
  */
-export type ChangeAuthority = 'portfolio' | 'person' | 'content' | 'signature' | 'decision';
+export type ChangeAuthority =
+  | 'portfolio'
+  | 'person'
+  | 'content'
+  | 'signature'
+  | 'decision'
+  /** Centre QA (docs/centre-qa.md): the IQA who decided, or their countersigner. */
+  | 'iqa-decision'
+  /** The IQA who set it; its assessor answers it. */
+  | 'qa-action'
+  /** The plan's IQA, or a qualified IQA. */
+  | 'sampling-plan'
+  /** Centre staff: an assessor or IQA (standardisation, appeals). */
+  | 'staff'
+  /** The person it is about, or an IQA. */
+  | 'cpd';
 
 /** Keeps the literal types (table name, flags) that the registry's types are derived from. */
 export const defineRecordType = <const T extends RecordType>(type: T): T => type;

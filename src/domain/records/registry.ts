@@ -11,6 +11,12 @@ import { mediaRecordType } from './media';
 import { decisionRecordType } from './decision';
 import { signatureRecordType } from './signature';
 import { formRecordType } from './form';
+import { iqaDecisionRecordType } from './iqaDecision';
+import { qaActionRecordType } from './qaAction';
+import { samplingPlanRecordType } from './samplingPlan';
+import { standardisationRecordType } from './standardisation';
+import { cpdRecordType } from './cpd';
+import { appealRecordType } from './appeal';
 
 /** In the order a bundle lists them (the enrolment first: the portfolio the others belong to). */
 export const RECORD_TYPES = [
@@ -21,6 +27,12 @@ export const RECORD_TYPES = [
   decisionRecordType,
   signatureRecordType,
   formRecordType,
+  iqaDecisionRecordType,
+  qaActionRecordType,
+  samplingPlanRecordType,
+  standardisationRecordType,
+  cpdRecordType,
+  appealRecordType,
 ] as const;
 
 type AppRecordType = (typeof RECORD_TYPES)[number];

@@ -78,6 +78,8 @@ export interface PortfolioParties {
 export interface PersonFacts {
   roles: readonly string[];
   assessorStatus: string;
+  /** 'working-towards' makes an IQA a trainee (records before it existed have none: qualified). */
+  iqaStatus?: string;
 }
 
 /** The author of a change: the person a key speaks for and their roles on the portfolio changed. */
@@ -113,7 +115,8 @@ export function rolesIn(
   const qualified = person.assessorStatus === 'qualified';
   if (id === portfolio.candidateId) roles.set('candidate', 'qualified');
   if (person.roles.includes('assessor')) roles.set('assessor', qualified ? 'qualified' : 'trainee');
-  if (person.roles.includes('iqa') || id === portfolio.iqaId) roles.set('iqa', 'qualified');
+  const iqaTrainee = person.iqaStatus === 'working-towards';
+  if (person.roles.includes('iqa') || id === portfolio.iqaId) roles.set('iqa', iqaTrainee ? 'trainee' : 'qualified');
   if (person.roles.includes('ev')) roles.set('ev', 'qualified');
   return roles;
 }

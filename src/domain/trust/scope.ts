@@ -30,6 +30,8 @@ export function peopleNamedBy(
   for (const d of records.decisions ?? []) [d.assessorId, d.countersignedBy].forEach(add);
   for (const s of records.signatures ?? []) add(s.personId);
   for (const e of records.evidence ?? []) add(e.recordedBy);
+  for (const d of records.iqaDecisions ?? []) [d.iqaId, d.assessorId, d.countersignedBy].forEach(add);
+  for (const a of records.qaActions ?? []) [a.raisedBy, a.assessorId].forEach(add);
   for (const a of audit) add(a.actorId);
   return named;
 }

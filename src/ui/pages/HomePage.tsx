@@ -9,6 +9,7 @@ import {
   todayIso,
 } from '../../storage';
 import { StorageMeter } from '../components/StorageMeter';
+import { DemoCentreButton } from '../components/DemoCentreButton';
 import { routes } from '../routes';
 import { CaseloadSections } from './home/CaseloadSections';
 import { QaActionsSlot } from './home/QaActionsSlot';
@@ -69,7 +70,8 @@ export function HomePage() {
             </Link>{' '}
             <button type="button" className="secondary" onClick={() => void demo()} disabled={busy}>
               {busy ? 'Loading the demo…' : 'Load the demo portfolio'}
-            </button>
+            </button>{' '}
+            <DemoCentreButton />
           </p>
         </div>
       ) : (

@@ -37,6 +37,10 @@ const person = (name: string, roles: Person['roles'], assessorStatus: Person['as
   jobTitle: '',
   assessorStatus,
   email: '',
+  iqaStatus: 'not-applicable',
+  staffSince: null,
+  earlierDisagreements: 0,
+  sites: [],
 });
 
 const SPEC_IDS = ['vtct-l3-dip-customer-service', 'svq2-customer-service-scqf5', 'svq3-customer-service-scqf6'];
@@ -80,6 +84,7 @@ window.loadCaseload = async (candidates, itemsEach) => {
       iqaId: null,
       centre: 'Bench Centre',
       registrationNumber: '',
+      site: '',
     };
     enrolments.push(enrolment);
     const refs = spec.units.filter((u) => route.includes(u.code)).flatMap((u) => unitCriteria(u));

@@ -27,6 +27,10 @@ const person = (id: string, assessorStatus: 'qualified' | 'working-towards' | 'n
   jobTitle: '',
   assessorStatus,
   email: '',
+  iqaStatus: 'not-applicable' as const,
+  staffSince: null,
+  earlierDisagreements: 0,
+  sites: [],
 });
 const evidence = (id: string, date: string, simulation = false) => ({
   ...meta(id),
@@ -78,6 +82,7 @@ function input(overrides: Partial<PortfolioInput> = {}): PortfolioInput {
       iqaId: null,
       centre: '',
       registrationNumber: '',
+      site: '',
     },
     people: [person('a', 'qualified'), person('t', 'working-towards')],
     evidence: [],

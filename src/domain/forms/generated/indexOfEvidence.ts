@@ -7,6 +7,7 @@ import { coverageText } from '../criterionRefs';
 import { evidenceInIndexOrder, evidenceNumbers } from '../evidenceNumbers';
 import { formatFormDate } from '../formData';
 import { candidateNameOf, live, type FormsInput } from '../formsInput';
+import { ivSamplingByEvidence } from '../../qa/ivSampling';
 
 export interface IndexOfEvidenceRow {
   number: number;
@@ -52,6 +53,18 @@ function isInPortfolio(e: Pick<Evidence, 'type' | 'mediaIds' | 'formId' | 'descr
   return e.type !== 'P' && e.type !== 'RPL' && e.description.trim() !== '';
 }
 
+/** The column from IQA decisions, with each item's units from its live mappings. */
+function iqaSampling(input: FormsInput, mappings: FormsInput['mappings']): Map<string, string> {
+  if (!input.iqaDecisions?.length) return new Map();
+  const evidence = input.evidence.map((e) => ({
+    id: e.id,
+    date: e.date,
+    deleted: e.deleted,
+    criteria: mappings.filter((m) => m.evidenceId === e.id),
+  }));
+  return ivSamplingByEvidence({ iqaDecisions: input.iqaDecisions, evidence, people: input.people });
+}
+
 /** Form 4, computed: every piece of live evidence, by its (stable) evidence index number, with the units/criteria it is mapped to. */
 export function buildIndexOfEvidence(input: FormsInput, spec: QualificationSpec): IndexOfEvidence {
   const order = new Map<string, number>();
@@ -60,6 +73,7 @@ export function buildIndexOfEvidence(input: FormsInput, spec: QualificationSpec)
   const mappings = live(input.mappings);
   const signatures = live(input.signatures);
   const numbers = evidenceNumbers(input);
+  const sampledByIqa = iqaSampling(input, mappings);
   const rows = evidenceInIndexOrder(input.evidence).map((e): IndexOfEvidenceRow => {
     const mine = mappings.filter((m) => m.evidenceId === e.id);
     const keys = [...new Set(mine.map((m) => m.criterionKey))].sort(
@@ -84,7 +98,8 @@ export function buildIndexOfEvidence(input: FormsInput, spec: QualificationSpec)
       criterionKeys: keys,
       units,
       links: coverageText(spec, keys),
-      ivSampling: iv ? `${iv.typedName} ${formatFormDate(iv.signedAt.slice(0, 10))}` : '',
+      // An IQA decision names the sampling (and its countersigning); a sampling signature alone still counts.
+      ivSampling: sampledByIqa.get(e.id) ?? (iv ? `${iv.typedName} ${formatFormDate(iv.signedAt.slice(0, 10))}` : ''),
     };
   });
   return { svqTitle: spec.title, candidate: candidateNameOf(input), rows };

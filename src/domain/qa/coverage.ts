@@ -1,0 +1,105 @@
+// How far a sampling plan has got: per assessor, unit, method and site, the items planned, done and overdue, and
+// what the work of the period holds that the plan does not cover. Pure: `today` comes from the caller's clock.
+import { EVIDENCE_TYPE_LABELS } from '../evidenceTypes';
+import type { IqaDecision } from '../records/iqaDecision';
+import type { PlanItem } from '../records/samplingPlan';
+import type { ProposalInput } from './proposer';
+import { entriesOf } from './work';
+
+export interface CoverageLine {
+  key: string;
+  planned: number;
+  done: number;
+  overdue: number;
+}
+
+export interface PlanCoverage {
+  byAssessor: CoverageLine[];
+  byUnit: CoverageLine[];
+  byMethod: CoverageLine[];
+  bySite: CoverageLine[];
+  planned: number;
+  done: number;
+  /** Live items past their planned date with no decision yet, earliest first. */
+  overdue: PlanItem[];
+  /** What the period's work holds that no live item samples, in words. */
+  gaps: string[];
+}
+
+export type DecisionFacts = Pick<IqaDecision, 'portfolioId' | 'unitCode' | 'stage' | 'planItemId'> & {
+  deleted?: boolean;
+};
+
+/** An item is done when a decision answers it: by its plan item id, or on the same portfolio, unit and stage. */
+export function isItemDone(item: PlanItem, decisions: readonly DecisionFacts[]): boolean {
+  return decisions.some(
+    (d) =>
+      !d.deleted &&
+      (d.planItemId === item.id ||
+        (d.portfolioId === item.portfolioId && d.unitCode === item.unitCode && d.stage === item.stage)),
+  );
+}
+
+function lines(
+  items: readonly PlanItem[],
+  key: (i: PlanItem) => string | null,
+  state: Map<PlanItem, 'done' | 'overdue' | 'open'>,
+) {
+  const byKey = new Map<string, CoverageLine>();
+  for (const item of items) {
+    const k = key(item);
+    if (k === null) continue;
+    const line = byKey.get(k) ?? { key: k, planned: 0, done: 0, overdue: 0 };
+    line.planned += 1;
+    if (state.get(item) === 'done') line.done += 1;
+    if (state.get(item) === 'overdue') line.overdue += 1;
+    byKey.set(k, line);
+  }
+  return [...byKey.values()].sort((a, b) => a.key.localeCompare(b.key));
+}
+
+export function planCoverage(
+  plan: { items: readonly PlanItem[]; periodStart: string; periodEnd: string; specId: string },
+  work: Pick<ProposalInput, 'assessors' | 'portfolios'>,
+  decisions: readonly DecisionFacts[],
+  today: string,
+): PlanCoverage {
+  const live = plan.items.filter((i) => !i.removed);
+  const state = new Map<PlanItem, 'done' | 'overdue' | 'open'>();
+  for (const i of live) state.set(i, isItemDone(i, decisions) ? 'done' : i.plannedDate < today ? 'overdue' : 'open');
+  const entries = entriesOf(
+    work.portfolios,
+    new Set(work.assessors.map((a) => a.id)),
+    '',
+    plan.periodStart,
+    plan.periodEnd,
+  );
+  const names = new Map(work.assessors.map((a) => [a.id, a.name]));
+  const gaps: string[] = [];
+  const has = (test: (i: PlanItem) => boolean) => live.some(test);
+  for (const a of [...new Set(entries.map((e) => e.assessorId))].sort()) {
+    const name = names.get(a) ?? a;
+    if (!has((i) => i.assessorId === a)) gaps.push(`no item samples ${name}’s decisions`);
+    const mine = entries.filter((e) => e.assessorId === a);
+    for (const m of [...new Set(mine.flatMap((e) => e.methods))].sort())
+      if (!has((i) => i.assessorId === a && i.method === m))
+        gaps.push(`no item looks at ${name}’s ${EVIDENCE_TYPE_LABELS[m].toLowerCase()} (${m})`);
+    for (const s of [...new Set(mine.map((e) => e.site))].sort())
+      if (!has((i) => i.assessorId === a && i.site === s))
+        gaps.push(`no item samples ${name}’s work at ${s || 'an unnamed site'}`);
+  }
+  for (const u of [...new Set(entries.map((e) => e.unitCode))].sort())
+    if (!has((i) => i.unitCode === u)) gaps.push(`no item samples unit ${u}`);
+  return {
+    byAssessor: lines(live, (i) => i.assessorId, state),
+    byUnit: lines(live, (i) => i.unitCode, state),
+    byMethod: lines(live, (i) => i.method, state),
+    bySite: lines(live, (i) => i.site, state),
+    planned: live.length,
+    done: live.filter((i) => state.get(i) === 'done').length,
+    overdue: live
+      .filter((i) => state.get(i) === 'overdue')
+      .sort((a, b) => a.plannedDate.localeCompare(b.plannedDate) || a.id.localeCompare(b.id)),
+    gaps,
+  };
+}
