@@ -3,7 +3,9 @@ import Dexie, { type Table, type Transaction } from 'dexie';
 import {
   RECORD_TABLES,
   RECORD_TYPES,
+  TRAVELLING_TABLES,
   readRecord,
+  recordTypeOf,
   type AuditEntry,
   type DeviceCertificate,
   type KeyAcceptance,
@@ -109,8 +111,75 @@ export const STORES_V4 = {
   held: 'id, portfolioId, deviceKey',
 };
 
+/**
+ * v5 (docs/sync.md): the local change sequence (every committed change to a travelling record, numbered), each
+ * portfolio's sync state, the outbox of built bundles waiting to go up, and the sync log.
+ */
+export const STORES_V5 = {
+  ...STORES_V4,
+  changes: '++seq, [portfolioId+seq]',
+  syncPortfolios: 'portfolioId',
+  outbox: 'portfolioId',
+  syncLog: '++id',
+};
+
 /** The newest schema version: what a database opened by this build is upgraded to. */
-export const DB_VERSION = 4;
+export const DB_VERSION = 5;
+
+/** One committed change to a travelling record: what sync pushes is chosen by `seq`, never by `updatedAt`. */
+export interface ChangeRow {
+  seq?: number;
+  table: TravellingTable;
+  recordId: string;
+  /** The portfolio the record belongs to; '' for a person (people belong to every portfolio that names them). */
+  portfolioId: string;
+}
+
+/** Where one portfolio stands with the centre's store (storage/syncState.ts). */
+export interface PortfolioSyncRow {
+  portfolioId: string;
+  /** The highest change seq that is in the store. */
+  lastPushedSeq: number;
+  pushes: number;
+  pushesSinceFull: number;
+  bytesSinceFull: number;
+  /** Per writing device: the name of the last of its objects applied here (listing starts after it). */
+  cursors: Record<string, string>;
+  objectsApplied: number;
+  /** The portfolio came from the store (so this device's first push of it need not be a full bundle). */
+  adopted: boolean;
+  /** The parties hash of the index object this device last wrote for the portfolio. */
+  indexHash: string | null;
+  lastSuccessAt: string | null;
+  lastError: string | null;
+  lastErrorAt: string | null;
+  /** Writing devices whose next object waits for something (e.g. the whole portfolio, held): retried each cycle. */
+  waiting: Record<string, string>;
+}
+
+/** A bundle built and sealed, kept until it is in the store, so a retry sends the very same bytes. */
+export interface OutboxRow {
+  portfolioId: string;
+  key: string;
+  body: Blob;
+  sha256: string;
+  fromSeq: number;
+  toSeq: number;
+  full: boolean;
+  /** The store's multipart journal (uploaded parts), so a dropped upload resumes without re-sending them. */
+  multipart: unknown;
+  builtAt: string;
+}
+
+export interface SyncLogRow {
+  id?: number;
+  at: string;
+  level: 'info' | 'warning' | 'error';
+  portfolioId: string | null;
+  /** The object concerned, if any. */
+  key: string | null;
+  message: string;
+}
 
 /** A device as this device knows it: the key its id signs with, bound on first sight. */
 export interface DeviceRow {
@@ -184,6 +253,25 @@ async function foldMappingsIntoEvidence(tx: Transaction): Promise<void> {
     });
 }
 
+/**
+ * The records stored before sync existed are in no change sequence yet: each gets one entry, so the first push of
+ * each portfolio carries all of it (a full bundle, by the rule in docs/sync.md) and "changes waiting" counts it.
+ */
+async function seedChangeLog(tx: Transaction): Promise<void> {
+  for (const table of TRAVELLING_TABLES) {
+    const scoped = recordTypeOf(table).portfolioScoped;
+    const entries: ChangeRow[] = [];
+    await tx
+      .table(table)
+      .toCollection()
+      .each((row: { id: string; portfolioId?: string }) => {
+        const portfolioId = table === 'enrolments' ? row.id : scoped ? (row.portfolioId ?? '') : '';
+        entries.push({ table, recordId: row.id, portfolioId });
+      });
+    await tx.table('changes').bulkAdd(entries);
+  }
+}
+
 export class FieldfolioDB extends Dexie {
   people!: Table<RecordOf<'people'>, string>;
   enrolments!: Table<RecordOf<'enrolments'>, string>;
@@ -201,6 +289,10 @@ export class FieldfolioDB extends Dexie {
   trustDocuments!: Table<TrustDocumentRow, string>;
   acceptances!: Table<KeyAcceptance, string>;
   held!: Table<HeldRow, string>;
+  changes!: Table<ChangeRow, number>;
+  syncPortfolios!: Table<PortfolioSyncRow, string>;
+  outbox!: Table<OutboxRow, string>;
+  syncLog!: Table<SyncLogRow, number>;
 
   /**
    * `durability` applies to every transaction of this connection (Dexie reads it as each one is created):
@@ -222,6 +314,8 @@ export class FieldfolioDB extends Dexie {
     this.version(3).stores(STORES_V3).upgrade(bringRecordsForward(STORES_V3));
     // v4 only adds tables (trust): nothing stored changes shape.
     this.version(4).stores(STORES_V4);
+    // v5 adds the sync tables; every record already stored is a change not yet pushed (seedChangeLog).
+    this.version(5).stores(STORES_V5).upgrade(seedChangeLog);
     // Another tab opened a newer schema: close so it can upgrade; the UI asks for a reload.
     this.on('versionchange', () => {
       this.close();

@@ -8,9 +8,12 @@ import {
   type RecordFields,
   type RecordOf,
   type RecordTable,
+  TRAVELLING_TABLES,
+  type TravellingTable,
   withoutSignature,
 } from '../domain';
 import { appendAudit } from './audit';
+import { noteChanges } from './changes';
 import { newId, nowIso } from './clock';
 import { db, strictDb, type MediaRow } from './db';
 import { actingPersonId, deviceId } from './device';
@@ -55,8 +58,17 @@ export interface WriteContext {
   remove(table: RecordTable, id: string, summary?: string): Promise<void>;
 }
 
-/** The tables a write may touch: every record table, the audit log, and drafts (a save clears its draft). */
-const WRITE_TABLES = [...RECORD_TABLES, 'audit', 'drafts'];
+/**
+ * The tables a write may touch: every record table, the audit log, drafts (a save clears its draft) and the change
+ * sequence sync pushes from (changes.ts).
+ */
+const WRITE_TABLES = [...RECORD_TABLES, 'audit', 'drafts', 'changes'];
+
+/** Travelling records join the change sequence; a record type that stays on the device does not. */
+const noteTravelling = (table: RecordTable, record: { id: string; portfolioId?: unknown }) =>
+  (TRAVELLING_TABLES as readonly string[]).includes(table)
+    ? noteChanges(table as TravellingTable, [record])
+    : Promise.resolve();
 
 /** Bulk loads under way (asBulkLoad): while one runs, writes commit relaxed. */
 let bulkLoads = 0;
@@ -99,6 +111,7 @@ export async function write<R>(
           const record = stamp(table, rest, existing ? (existingMeta as never) : undefined, device);
           const keptBlob = blob ?? existingBlob;
           await t.put(keptBlob ? { ...record, blob: keptBlob } : record);
+          await noteTravelling(table, record);
           await audit(action ?? (existing ? 'update' : 'create'), table, record.id, summary);
           return record;
         },
@@ -115,6 +128,7 @@ export async function write<R>(
             clock,
             deviceId: device,
           });
+          await noteTravelling(table, existing);
           await audit('delete', table, id, summary);
         },
       };
