@@ -133,6 +133,11 @@ export interface ChangeRow {
   recordId: string;
   /** The portfolio the record belongs to; '' for a person (people belong to every portfolio that names them). */
   portfolioId: string;
+  /**
+   * 'store': merged from an object pulled from the centre's store, where every device reads it already, so an
+   * incremental push does not send it again (a full bundle does). Absent: saved here, or imported by hand (relayed).
+   */
+  via?: 'store';
 }
 
 /** Where one portfolio stands with the centre's store (storage/syncState.ts). */
@@ -142,6 +147,8 @@ export interface PortfolioSyncRow {
   lastPushedSeq: number;
   pushes: number;
   pushesSinceFull: number;
+  /** When the last push's records were read (this device's clock): audit entries after it travel next. */
+  lastPushedAt: string | null;
   bytesSinceFull: number;
   /** Per writing device: the name of the last of its objects applied here (listing starts after it). */
   cursors: Record<string, string>;

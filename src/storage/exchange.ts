@@ -118,6 +118,8 @@ export interface ImportPlan {
   /** "changes": only some records of the portfolio, which can be merged but never restored as a whole. */
   scope: 'full' | 'changes';
   summary: string;
+  /** 'store': pulled by sync from the centre's store (its changes are not pushed again: changes.ts). */
+  via?: 'store';
   /** What admission decided beside the records (admission.ts): all of it is written in the same transaction. */
   trust: {
     held: HeldRow[];
@@ -165,7 +167,7 @@ type Row = Versioned & Record<string, unknown>;
  */
 export async function mergeTable(
   table: ExchangedTable,
-  plan: Pick<ImportPlan, 'portfolioId' | 'records' | 'media'>,
+  plan: Pick<ImportPlan, 'portfolioId' | 'records' | 'media' | 'via'>,
   counts: ImportResult,
 ): Promise<void> {
   const incoming = plan.records[table] as unknown as Row[];
@@ -199,7 +201,7 @@ export async function mergeTable(
   // One request for the table, not one round trip per record.
   await t.bulkPut(changed);
   // What reached this device from another is sent on by its next push (relay).
-  await noteChanges(table, changed as Array<{ id: string; portfolioId?: unknown }>);
+  await noteChanges(table, changed as Array<{ id: string; portfolioId?: unknown }>, plan.via);
 }
 
 /** Tables an import writes beside the records: all in its one transaction, so a crash leaves none half-done. */

@@ -117,6 +117,7 @@ export async function portfoliosToPush(lastPushed: (portfolioId: string) => numb
       const own = await d.changes
         .where('[portfolioId+seq]')
         .between([e.id, after + 1], [e.id, Infinity], true, true)
+        .filter((c) => c.via !== 'store')
         .first();
       if (own) due.push(e.id);
       else if (peopleChanges.some((c) => c.seq! > after)) {

@@ -15,6 +15,7 @@ export const newPortfolioSync = (portfolioId: string): PortfolioSyncRow => ({
   lastPushedSeq: 0,
   pushes: 0,
   pushesSinceFull: 0,
+  lastPushedAt: null,
   bytesSinceFull: 0,
   cursors: {},
   objectsApplied: 0,
@@ -56,6 +57,7 @@ export async function recordPush(pushed: OutboxRow, at: string, indexHash: strin
       ...row,
       lastPushedSeq: Math.max(row.lastPushedSeq, pushed.toSeq),
       pushes: row.pushes + 1,
+      lastPushedAt: pushed.builtAt,
       pushesSinceFull: pushed.full ? 0 : row.pushesSinceFull + 1,
       bytesSinceFull: pushed.full ? 0 : row.bytesSinceFull + bytes,
       indexHash: indexHash ?? row.indexHash,
@@ -69,6 +71,10 @@ export async function recordPush(pushed: OutboxRow, at: string, indexHash: strin
 
 export function pendingUpload(portfolioId: string): Promise<OutboxRow | undefined> {
   return db().outbox.get(portfolioId);
+}
+
+export function pendingUploads(): Promise<OutboxRow[]> {
+  return db().outbox.toArray();
 }
 
 export async function savePendingUpload(row: OutboxRow): Promise<void> {
@@ -89,6 +95,8 @@ export interface CentreSyncState {
   /** Portfolio id → the parties hash its index had when it was judged not to concern this device's people. */
   notOurs: Record<string, string>;
   lastDeepScanAt: string | null;
+  /** Bundle folders ("portfolioId/deviceId") with objects to read: kept until read, so a failed cycle loses none. */
+  pendingFolders: string[];
   /** This device's descriptor object is in the store with this label. */
   announcedLabel: string | null;
 }
@@ -97,7 +105,15 @@ const CENTRE = 'syncCentre';
 
 export async function centreSync(): Promise<CentreSyncState> {
   const stored = (await db().settings.get(CENTRE))?.value as Partial<CentreSyncState> | undefined;
-  return { feedCursor: '', feedSeen: [], notOurs: {}, lastDeepScanAt: null, announcedLabel: null, ...stored };
+  return {
+    feedCursor: '',
+    feedSeen: [],
+    notOurs: {},
+    lastDeepScanAt: null,
+    pendingFolders: [],
+    announcedLabel: null,
+    ...stored,
+  };
 }
 
 export async function updateCentreSync(change: Partial<CentreSyncState>): Promise<void> {
