@@ -9,6 +9,8 @@ import { portfolioRows } from './read';
 
 /** A rough size of one record in a bundle's portfolio.json, for choosing between an incremental and a full bundle. */
 const RECORD_BYTES_ESTIMATE = 700;
+/** The tag files, the report and the zip structure of a bundle, roughly. */
+const BUNDLE_OVERHEAD_ESTIMATE = 8 * 1024;
 
 export interface OutgoingChanges {
   portfolioId: string;
@@ -95,8 +97,11 @@ export async function outgoingChanges(
       toSeq,
       changed,
       data: { records: records as unknown as RecordSet, mediaBlobs, audit: sentAudit },
-      incrementalBytes: changedMediaBytes + (1 + sentPeople.length + changedRows.flat().length) * RECORD_BYTES_ESTIMATE,
-      fullBytes: allMediaBytes + allRecords * RECORD_BYTES_ESTIMATE,
+      incrementalBytes:
+        changedMediaBytes +
+        (1 + sentPeople.length + changedRows.flat().length) * RECORD_BYTES_ESTIMATE +
+        BUNDLE_OVERHEAD_ESTIMATE,
+      fullBytes: allMediaBytes + allRecords * RECORD_BYTES_ESTIMATE + BUNDLE_OVERHEAD_ESTIMATE,
     };
   });
 }

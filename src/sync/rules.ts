@@ -2,8 +2,10 @@
 import type { OutgoingChanges, PortfolioSyncRow } from '../storage';
 
 export interface SyncRules {
-  /** A full bundle after this many incremental pushes of a portfolio from this device. */
-  fullEvery: number;
+  /** What one request costs a reading device, in bytes it could have downloaded meanwhile (about 50 ms). */
+  requestBytes: number;
+  /** A full bundle once replaying this device's folder since its last full would cost this many times a full. */
+  fullWhenReplayExceeds: number;
   /** Pushes wait this long after a change, so a burst of saves goes as one bundle. */
   debounceMs: number;
   /** Pull this often while the app is visible. */
@@ -18,7 +20,8 @@ export interface SyncRules {
 }
 
 export const DEFAULT_RULES: SyncRules = {
-  fullEvery: 50,
+  requestBytes: 64 * 1024,
+  fullWhenReplayExceeds: 2,
   debounceMs: 2000,
   pullEveryMs: 60_000,
   // SigV4 refuses a request more than 15 minutes off the store's clock, so no accepted writer is further behind.
@@ -29,15 +32,17 @@ export const DEFAULT_RULES: SyncRules = {
 };
 
 /**
- * Full or incremental: full for the first push of a portfolio this device started (nothing of it is in the store),
- * after `fullEvery` incremental pushes, or when the incremental pushes since the last full would carry as many bytes
- * as a full bundle does — then a device that joins replays at most `fullEvery` objects and at most twice a full
- * bundle's bytes from this device's folder.
+ * Full or incremental (docs/sync.md, "The full-bundle rule"): full for the first push of a portfolio this device
+ * started (nothing of it is in the store); after that, full once a device that joins would pay more to replay this
+ * device's folder from its last full bundle — one request and the bytes of each object since, this push included —
+ * than `fullWhenReplayExceeds` times what reading one full bundle costs. Portfolios that only grow (new evidence,
+ * new photos) never reach it: their replay is no dearer than their full. Portfolios whose records are edited over
+ * and over do, and a full bundle costs the pushing device at most half of what it sent since the last one.
  */
 export function chooseFull(state: PortfolioSyncRow, out: OutgoingChanges, rules: SyncRules): boolean {
   if (state.pushes === 0 && !state.adopted) return true;
-  if (state.pushesSinceFull + 1 >= rules.fullEvery) return true;
-  return state.bytesSinceFull + out.incrementalBytes >= out.fullBytes;
+  const replay = (state.pushesSinceFull + 1) * rules.requestBytes + state.bytesSinceFull + out.incrementalBytes;
+  return replay > rules.fullWhenReplayExceeds * (rules.requestBytes + out.fullBytes);
 }
 
 /** The delay before retry number `attempt` (1, 2, …): exponential, capped, with "equal jitter" (half fixed, half random). */
