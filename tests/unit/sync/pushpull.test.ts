@@ -20,7 +20,10 @@ const bundlesOf = (store: MemoryStore, portfolioId: string, d: SyncDevice) =>
 const portfolioJson = (bytes: Uint8Array) => {
   const files = unzipSync(bytes);
   const name = Object.keys(files).find((f) => f.endsWith('data/portfolio.json'))!;
-  return JSON.parse(new TextDecoder().decode(files[name])) as { scope: string; records: Record<string, Array<{ id: string }>> };
+  return JSON.parse(new TextDecoder().decode(files[name])) as {
+    scope: string;
+    records: Record<string, Array<{ id: string }>>;
+  };
 };
 
 describe('push and pull', () => {

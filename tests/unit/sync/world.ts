@@ -38,7 +38,12 @@ export async function acceptEachOther(devices: Device[], people: Person[]): Prom
   for (const d of devices) {
     await on(d, async () => {
       for (const other of devices.filter((o) => o !== d)) {
-        await acceptKey({ deviceKey: other.key, deviceId: other.id, personIds: people.map((p) => p.id), acceptedBy: null });
+        await acceptKey({
+          deviceKey: other.key,
+          deviceId: other.id,
+          personIds: people.map((p) => p.id),
+          acceptedBy: null,
+        });
       }
     });
   }
