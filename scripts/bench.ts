@@ -1,5 +1,5 @@
 // npm run bench: builds src/domain as a production bundle, then runs the benchmarks and prints figures.
-// `--only=rules|size|browser|durability` runs one of them.
+// `--only=rules|size|browser|durability|sync` runs one of them.
 import { build } from 'vite';
 import { pathToFileURL } from 'node:url';
 import { resolve } from 'node:path';
@@ -33,4 +33,10 @@ if (only('size')) {
 if (only('browser') || only('durability')) {
   const { benchBrowser } = await import('../tests/bench/browser.bench');
   await benchBrowser({ durabilityOnly: !only('browser') });
+}
+
+if (only('sync')) {
+  // Loaded only when asked: it installs an in-memory IndexedDB for the sync engine.
+  const { benchSync } = await import('../tests/bench/sync.bench');
+  await benchSync();
 }
