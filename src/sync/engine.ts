@@ -121,33 +121,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     return { pushed, pulled };
   }
 
-  const scheduler = new SyncScheduler({
-    timers: options.timers ?? realTimers,
-    environment,
-    random: options.random ?? Math.random,
-    clock: () => Date.parse(now()),
-    rules,
-    async run(reason: RunReason) {
-      update({ phase: 'syncing' });
-      try {
-        await runOnce();
-        update({ phase: 'idle', lastError: null, lastSuccessAt: now() });
-      } catch (e) {
-        const words = inWords(e);
-        update({ phase: e instanceof StoreError && e.failure === 'offline' ? 'offline' : 'failed', lastError: words });
-        await appendSyncLog({
-          level: 'error',
-          portfolioId: null,
-          key: null,
-          message: `Sync (${reason}) failed: ${words}`,
-        });
-        throw e;
-      }
-    },
-    onSchedule(nextAttemptAt, failures, offline) {
-      update({ nextAttemptAt, failures, ...(offline ? { phase: 'offline' as const } : {}) });
-    },
-  });
+  const scheduler = scheduled(options, rules, now, environment, runOnce, update);
   let unwatch: (() => void) | null = null;
 
   return {
@@ -217,4 +191,42 @@ async function pushAll(ctx: SyncContext, notify: () => void, sending: Map<string
   }
   if (problem) throw problem;
   return pushed;
+}
+
+/** The scheduler around runOnce: each run's outcome goes to the snapshot and, when it failed, to the sync log. */
+function scheduled(
+  options: SyncEngineOptions,
+  rules: SyncRules,
+  now: () => string,
+  environment: SyncEnvironment,
+  runOnce: () => Promise<SyncRunResult>,
+  update: (change: Partial<SyncSnapshot>) => void,
+): SyncScheduler {
+  return new SyncScheduler({
+    timers: options.timers ?? realTimers,
+    environment,
+    random: options.random ?? Math.random,
+    clock: () => Date.parse(now()),
+    rules,
+    async run(reason: RunReason) {
+      update({ phase: 'syncing' });
+      try {
+        await runOnce();
+        update({ phase: 'idle', lastError: null, lastSuccessAt: now() });
+      } catch (e) {
+        const words = inWords(e);
+        update({ phase: e instanceof StoreError && e.failure === 'offline' ? 'offline' : 'failed', lastError: words });
+        await appendSyncLog({
+          level: 'error',
+          portfolioId: null,
+          key: null,
+          message: `Sync (${reason}) failed: ${words}`,
+        });
+        throw e;
+      }
+    },
+    onSchedule(nextAttemptAt, failures, offline) {
+      update({ nextAttemptAt, failures, ...(offline ? { phase: 'offline' as const } : {}) });
+    },
+  });
 }
