@@ -46,3 +46,9 @@ if (only('s3')) {
   const { benchS3 } = await import('../tests/bench/s3.bench');
   await benchS3();
 }
+
+if (only('sync')) {
+  // Loaded only when asked: it installs an in-memory IndexedDB for the sync engine.
+  const { benchSync } = await import('../tests/bench/sync.bench');
+  await benchSync();
+}

@@ -50,6 +50,8 @@ export async function writeVerifiedBundle(
   bundle: VerifiedBundle,
   mode: ImportMode,
   admission?: Admission,
+  /** 'store': pulled by sync (storage changes.ts: not pushed again by an incremental bundle). */
+  via?: 'store',
 ): Promise<ImportResult> {
   const decided = admission ?? (await admitBundle(bundle));
   if (decided.refusals.length > 0) throw new BundleRefused(decided.refusals);
@@ -62,6 +64,7 @@ export async function writeVerifiedBundle(
     mode,
     scope: bundle.scope,
     summary: `bundle from device ${bundle.deviceId.slice(0, 8)}`,
+    via,
     trust: {
       held: decided.held,
       newDevices: decided.newDevices,

@@ -9,6 +9,7 @@ import {
   type Versioned,
 } from '../domain';
 import { appendAudit } from './audit';
+import { noteChanges } from './changes';
 import { nowIso } from './clock';
 import { db, strictDb, type ConflictRow } from './db';
 import { deviceId } from './device';
@@ -49,7 +50,7 @@ export async function resolveConflict(row: ConflictRow, choice: 'kept' | 'other'
   const d = strictDb();
   const device = await deviceId();
   try {
-    await d.transaction('rw', [d.table(row.table), d.conflicts, d.audit], async () => {
+    await d.transaction('rw', [d.table(row.table), d.conflicts, d.audit, d.changes], async () => {
       const chosen = row.conflict[choice] as unknown as Record<string, unknown> & Versioned;
       const current = (await d.table(row.table).get(row.recordId)) as (Versioned & { blob?: Blob }) | undefined;
       const { kept, other } = row.conflict;
@@ -70,6 +71,7 @@ export async function resolveConflict(row: ConflictRow, choice: 'kept' | 'other'
         rows.map((r) => r.conflict),
       );
       await d.table(row.table).put(current?.blob ? { ...inForce, blob: current.blob } : inForce);
+      await noteChanges(row.table, [inForce as unknown as { id: string; portfolioId?: unknown }]);
       await d.conflicts.bulkDelete(rows.map((r) => r.id));
       await d.conflicts.bulkPut(remaining.map((c) => conflictRow(row.table, row.portfolioId, c)));
       const summary = choice === 'kept' ? 'kept the version in force' : 'chose the other version';

@@ -1,9 +1,12 @@
 // The one Dexie database. Only src/storage imports Dexie; the UI uses the functions of this layer.
 import Dexie, { type Table, type Transaction } from 'dexie';
+import type { ChangeRow, OutboxRow, PortfolioSyncRow, SyncLogRow } from './syncRows';
 import {
   RECORD_TABLES,
   RECORD_TYPES,
+  TRAVELLING_TABLES,
   readRecord,
+  recordTypeOf,
   type AuditEntry,
   type DeviceCertificate,
   type KeyAcceptance,
@@ -126,6 +129,18 @@ export const STORES_V4 = {
 };
 
 /**
+ * v5 (docs/sync.md): the local change sequence (every committed change to a travelling record, numbered), each
+ * portfolio's sync state, the outbox of built bundles waiting to go up, and the sync log.
+ */
+export const STORES_V5 = {
+  ...STORES_V4,
+  changes: '++seq, [portfolioId+seq]',
+  syncPortfolios: 'portfolioId',
+  outbox: 'portfolioId',
+  syncLog: '++id',
+};
+
+/**
  * v6 (docs/centre-qa.md): the record types registered after v3 — IQA decisions, QA actions, sampling plans,
  * standardisation, CPD and appeals — each a table from the registry. Dexie keeps the tables of earlier versions,
  * so this declares only the new ones (v5, the sync engine's, is declared beside it without clashing).
@@ -209,6 +224,26 @@ async function foldMappingsIntoEvidence(tx: Transaction): Promise<void> {
     });
 }
 
+/**
+ * The records stored before sync existed are in no change sequence yet: each gets one entry, so the first push of
+ * each portfolio carries all of it (a full bundle, by the rule in docs/sync.md) and "changes waiting" counts it.
+ */
+async function seedChangeLog(tx: Transaction): Promise<void> {
+  // Only the tables v5 has: a record type added later (v6) has no rows to seed yet.
+  for (const table of TRAVELLING_TABLES.filter((t) => V3_RECORD_TABLES.includes(t))) {
+    const scoped = recordTypeOf(table).portfolioScoped;
+    const entries: ChangeRow[] = [];
+    await tx
+      .table(table)
+      .toCollection()
+      .each((row: { id: string; portfolioId?: string }) => {
+        const portfolioId = table === 'enrolments' ? row.id : scoped ? (row.portfolioId ?? '') : '';
+        entries.push({ table, recordId: row.id, portfolioId });
+      });
+    await tx.table('changes').bulkAdd(entries);
+  }
+}
+
 export class FieldfolioDB extends Dexie {
   people!: Table<RecordOf<'people'>, string>;
   enrolments!: Table<RecordOf<'enrolments'>, string>;
@@ -232,6 +267,10 @@ export class FieldfolioDB extends Dexie {
   standardisations!: Table<RecordOf<'standardisations'>, string>;
   cpdRecords!: Table<RecordOf<'cpdRecords'>, string>;
   appeals!: Table<RecordOf<'appeals'>, string>;
+  changes!: Table<ChangeRow, number>;
+  syncPortfolios!: Table<PortfolioSyncRow, string>;
+  outbox!: Table<OutboxRow, string>;
+  syncLog!: Table<SyncLogRow, number>;
 
   /**
    * `durability` applies to every transaction of this connection (Dexie reads it as each one is created):
@@ -253,6 +292,8 @@ export class FieldfolioDB extends Dexie {
     this.version(3).stores(STORES_V3).upgrade(bringRecordsForward(STORES_V3));
     // v4 only adds tables (trust): nothing stored changes shape.
     this.version(4).stores(STORES_V4);
+    // v5 adds the sync tables; every record already stored is a change not yet pushed (seedChangeLog).
+    this.version(5).stores(STORES_V5).upgrade(seedChangeLog);
     // v6 only adds tables (centre quality assurance): nothing stored changes shape.
     this.version(6).stores(STORES_V6);
     // Another tab opened a newer schema: close so it can upgrade; the UI asks for a reload.

@@ -25,3 +25,9 @@ export async function updateEnrolment(
 export async function listEnrolments(): Promise<Enrolment[]> {
   return validRecords('enrolments', await db().enrolments.toArray(), []);
 }
+
+/** One portfolio's enrolment, validated; undefined when the portfolio is not on this device. */
+export async function enrolmentById(portfolioId: string): Promise<Enrolment | undefined> {
+  const row = await db().enrolments.get(portfolioId);
+  return row ? validRecords('enrolments', [row], [])[0] : undefined;
+}

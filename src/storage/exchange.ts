@@ -18,6 +18,7 @@ import {
   type Revocation,
 } from '../domain';
 import { appendAudit, appendReceivedAudit } from './audit';
+import { noteChanges } from './changes';
 import { keepConflict } from './conflicts';
 import { db, strictDb, type DeviceRow, type HeldRow, type MediaRow } from './db';
 import { notePeer } from './peers';
@@ -34,7 +35,7 @@ export type { RecordTable };
 /** Travelling record types that carry no portfolioId, each picked by a rule of its own (portfolioForExport). */
 const PICKED_BY_RULE: readonly ExchangedTable[] = ['enrolments', 'people'];
 /** The travelling record types whose records a bundle takes by their portfolioId. */
-const BY_PORTFOLIO = EXCHANGED_TABLES.filter((t) => recordTypeOf(t).portfolioScoped);
+export const BY_PORTFOLIO = EXCHANGED_TABLES.filter((t) => recordTypeOf(t).portfolioScoped);
 const unpicked = EXCHANGED_TABLES.filter((t) => !BY_PORTFOLIO.includes(t) && !PICKED_BY_RULE.includes(t));
 if (unpicked.length > 0) {
   throw new Error(
@@ -54,7 +55,7 @@ export interface PortfolioExport {
  * People travel with the portfolio they appear in (candidate, assessors, IQA, witnesses, signers, whoever
  * acted in its audit log), never the rest of the device's people: a bundle goes to outside verifiers.
  */
-function peopleNamedIn<P extends { id: string }>(values: unknown[], people: P[]): P[] {
+export function peopleNamedIn<P extends { id: string }>(values: unknown[], people: P[]): P[] {
   const personIds = new Set(people.map((p) => p.id));
   const named = new Set<string>();
   const collect = (value: unknown): void => {
@@ -67,7 +68,7 @@ function peopleNamedIn<P extends { id: string }>(values: unknown[], people: P[])
   return people.filter((p) => named.has(p.id));
 }
 
-const withoutBlob = ({ blob: _blob, ...rest }: Record<string, unknown>) => rest;
+export const withoutBlob = ({ blob: _blob, ...rest }: Record<string, unknown>) => rest;
 
 /**
  * Every record of a portfolio, or with `since` only those changed after it (an incremental bundle; the
@@ -117,6 +118,8 @@ export interface ImportPlan {
   /** "changes": only some records of the portfolio, which can be merged but never restored as a whole. */
   scope: 'full' | 'changes';
   summary: string;
+  /** 'store': pulled by sync from the centre's store (its changes are not pushed again: changes.ts). */
+  via?: 'store';
   /** What admission decided beside the records (admission.ts): all of it is written in the same transaction. */
   trust: {
     held: HeldRow[];
@@ -164,7 +167,7 @@ type Row = Versioned & Record<string, unknown>;
  */
 export async function mergeTable(
   table: ExchangedTable,
-  plan: Pick<ImportPlan, 'portfolioId' | 'records' | 'media'>,
+  plan: Pick<ImportPlan, 'portfolioId' | 'records' | 'media' | 'via'>,
   counts: ImportResult,
 ): Promise<void> {
   const incoming = plan.records[table] as unknown as Row[];
@@ -197,17 +200,32 @@ export async function mergeTable(
   }
   // One request for the table, not one round trip per record.
   await t.bulkPut(changed);
+  // What reached this device from another is sent on by its next push (relay).
+  await noteChanges(table, changed as Array<{ id: string; portfolioId?: unknown }>, plan.via);
 }
 
 /** Tables an import writes beside the records: all in its one transaction, so a crash leaves none half-done. */
-const IMPORT_TABLES = ['audit', 'specs', 'conflicts', 'held', 'devices', 'trustDocuments', 'settings'];
+const IMPORT_TABLES = ['audit', 'specs', 'conflicts', 'held', 'devices', 'trustDocuments', 'settings', 'changes'];
 
 /** The key bindings, certificates, held changes and peer an import brings, written inside its transaction. */
-async function keepTrustDecisions(trust: ImportPlan['trust']): Promise<void> {
-  await db().held.bulkPut(trust.held);
+async function keepTrustDecisions(trust: ImportPlan['trust'], held: HeldRow[]): Promise<void> {
+  await db().held.bulkPut(held);
   await db().devices.bulkPut(trust.newDevices);
   await db().trustDocuments.bulkPut(trust.trustDocuments.map(trustDocumentRow));
   await notePeer(trust.peer.deviceId, { lastReceivedAt: trust.peer.sentAt });
+}
+
+/**
+ * The held changes not held here already: the same bundle applied twice (a sync retry after a crash) holds each
+ * version once.
+ */
+async function notHeldYet(rows: HeldRow[]): Promise<HeldRow[]> {
+  const sameVersion = (row: HeldRow) =>
+    `${row.table}|${row.recordId}|${row.deviceKey}|${JSON.stringify((row.record as Partial<Versioned>).clock ?? {})}|${String(row.record.updatedAt)}`;
+  const portfolios = [...new Set(rows.map((r) => r.portfolioId))];
+  const stored = await db().held.where('portfolioId').anyOf(portfolios).toArray();
+  const have = new Set(stored.map(sameVersion));
+  return rows.filter((r) => !have.has(sameVersion(r)));
 }
 
 /** Writes a verified bundle: one transaction; the newer version of each record wins; concurrent edits are kept. */
@@ -218,12 +236,13 @@ export async function applyImport(plan: ImportPlan): Promise<ImportResult> {
   try {
     return await d.transaction('rw', [...EXCHANGED_TABLES, ...IMPORT_TABLES], async () => {
       checkMode(plan, !!(await d.enrolments.get(plan.portfolioId)));
-      const counts: ImportResult = { held: plan.trust.held.length, written: 0, unchanged: 0, conflicts: 0 };
+      const held = await notHeldYet(plan.trust.held);
+      const counts: ImportResult = { held: held.length, written: 0, unchanged: 0, conflicts: 0 };
       for (const table of EXCHANGED_TABLES) await mergeTable(table, plan, counts);
       await appendReceivedAudit(plan.audit);
       // Runs inside this transaction (the specs table is in its scope).
       await storeSpecs(plan.specs, 'imported');
-      await keepTrustDecisions(plan.trust);
+      await keepTrustDecisions(plan.trust, held);
       if (counts.written > 0 || counts.conflicts > 0 || counts.held > 0) {
         const summary = `${plan.summary}, signed by key ${plan.trust.signerKey}: ${counts.written} records written, ${counts.conflicts} conflicts kept, ${counts.held} changes held`;
         await appendAudit({

@@ -58,7 +58,16 @@ export interface RejudgeResult {
 }
 
 /** Everything judging reads (records, trust state, settings) and applying writes (records, conflicts, audit). */
-const REJUDGE_TABLES = [...EXCHANGED_TABLES, 'held', 'audit', 'conflicts', 'settings', 'trustDocuments', 'acceptances'];
+const REJUDGE_TABLES = [
+  ...EXCHANGED_TABLES,
+  'held',
+  'audit',
+  'conflicts',
+  'settings',
+  'trustDocuments',
+  'acceptances',
+  'changes',
+];
 
 /**
  * Judges every held change again with the trust state stored now (after a key was accepted or a certificate

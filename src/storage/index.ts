@@ -50,3 +50,6 @@ export * from './trust';
 export { signOwnRecords, signingDevicesOf, recordSignatureHolds } from './recordSigning';
 export { admit, type Admission, type IncomingBundle, type SignerStanding } from './admission';
 export { listHeld, discardHeld, rejudgeHeld, type HeldRow, type RejudgeResult } from './held';
+export { noteChanges, lastChangeSeq, changesWaiting, onChangesCommitted } from './changes';
+export { outgoingChanges, portfoliosToPush, type OutgoingChanges } from './outgoing';
+export * from './syncState';

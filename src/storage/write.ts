@@ -8,9 +8,12 @@ import {
   type RecordFields,
   type RecordOf,
   type RecordTable,
+  TRAVELLING_TABLES,
+  type TravellingTable,
   withoutSignature,
 } from '../domain';
 import { appendAudit } from './audit';
+import { noteChanges } from './changes';
 import { newId, nowIso } from './clock';
 import type Dexie from 'dexie';
 import { db, strictDb, type MediaRow } from './db';
@@ -61,8 +64,17 @@ export interface WriteContext {
   as(portfolioId: string, actor: string | null): WriteContext;
 }
 
-/** The tables a write may touch: every record table, the audit log, and drafts (a save clears its draft). */
-const WRITE_TABLES = [...RECORD_TABLES, 'audit', 'drafts'];
+/**
+ * The tables a write may touch: every record table, the audit log, drafts (a save clears its draft) and the change
+ * sequence sync pushes from (changes.ts).
+ */
+const WRITE_TABLES = [...RECORD_TABLES, 'audit', 'drafts', 'changes'];
+
+/** Travelling records join the change sequence; a record type that stays on the device does not. */
+const noteTravelling = (table: RecordTable, record: { id: string; portfolioId?: unknown }) =>
+  (TRAVELLING_TABLES as readonly string[]).includes(table)
+    ? noteChanges(table as TravellingTable, [record])
+    : Promise.resolve();
 
 /** Bulk loads under way (asBulkLoad): while one runs, writes commit relaxed. */
 let bulkLoads = 0;
@@ -96,6 +108,7 @@ function writeContext(database: Dexie, device: string, portfolioId: string, acto
       const record = stamp(table, rest, existing ? (existingMeta as never) : undefined, device);
       const keptBlob = blob ?? existingBlob;
       await t.put(keptBlob ? { ...record, blob: keptBlob } : record);
+      await noteTravelling(table, record);
       await audit(action ?? (existing ? 'update' : 'create'), table, record.id, summary);
       return record;
     },
@@ -112,6 +125,7 @@ function writeContext(database: Dexie, device: string, portfolioId: string, acto
         clock,
         deviceId: device,
       });
+      await noteTravelling(table, existing);
       await audit('delete', table, id, summary);
     },
     as: (otherPortfolio, otherActor) => writeContext(database, device, otherPortfolio, otherActor),

@@ -31,3 +31,25 @@ export {
   type StepVerdict,
   type TestConnectionOptions,
 } from './testConnection';
+export {
+  createSyncEngine,
+  type SyncEngine,
+  type SyncEngineOptions,
+  type SyncRunResult,
+  type SyncSnapshot,
+} from './engine';
+export { statusInWords, type PortfolioSyncStatus, type PortfolioSyncView } from './status';
+export { inWords, SyncProblem } from './failures';
+export { DEFAULT_RULES, backoffDelay, chooseFull, type SyncRules } from './rules';
+export type { PullSummary } from './pull';
+export type { PushOutcome } from './push';
+export {
+  browserEnvironment,
+  realTimers,
+  type Envelope,
+  type ResumeJournal,
+  type SyncEnvironment,
+  type SyncPutOptions,
+  type Timers,
+} from './transport';
+export * as syncLayout from './layout';

@@ -1,0 +1,109 @@
+// Discovery (docs/sync.md): one listing of the centre-wide feed, from a look-back window before the last listing,
+// tells this device which bundle folders have something new — for the portfolios it holds, and for portfolios
+// started elsewhere that concern its people (read from their index object once per change of people). Idle, that
+// is one request however many portfolios the device holds.
+import {
+  centreSync,
+  listEnrolments,
+  listPortfolioSync,
+  syncPeople,
+  updateCentreSync,
+  type CentreSyncState,
+} from '../storage';
+import type { SyncContext } from './context';
+import { concerns, readIndex } from './index-objects';
+import { feedFolder, feedStartAfter, parseFeedKey, portfolioBundles, splitBundleKey, type FeedEntry } from './layout';
+
+export const folderId = (portfolioId: string, deviceId: string) => `${portfolioId}/${deviceId}`;
+
+const minus = (iso: string, ms: number) => new Date(Date.parse(iso) - ms).toISOString();
+
+/** Every device folder of a portfolio with objects after this device's cursor there (one listing). */
+async function foldersWithNews(ctx: SyncContext, portfolioId: string, cursors: Record<string, string>) {
+  const found = new Set<string>();
+  for (const object of await ctx.store.list(portfolioBundles(ctx.prefix, portfolioId))) {
+    const where = splitBundleKey(ctx.prefix, portfolioId, object.key);
+    if (!where || where.deviceId === ctx.deviceId) continue;
+    if (!cursors[where.deviceId] || where.name > cursors[where.deviceId]!) {
+      found.add(folderId(portfolioId, where.deviceId));
+    }
+  }
+  return found;
+}
+
+interface Judged {
+  here: Set<string>;
+  cursors: Map<string, Record<string, string>>;
+  people: Set<string>;
+}
+
+/** What one feed entry asks this device to read, if anything. */
+async function foldersFor(ctx: SyncContext, entry: FeedEntry, known: Judged, centre: CentreSyncState) {
+  const cursors = known.cursors.get(entry.portfolioId) ?? {};
+  if (known.here.has(entry.portfolioId) || known.cursors.has(entry.portfolioId)) {
+    const cursor = cursors[entry.deviceId];
+    return !cursor || entry.bundle > cursor ? [folderId(entry.portfolioId, entry.deviceId)] : [];
+  }
+  if (centre.notOurs[entry.portfolioId] === entry.partiesHash) return [];
+  const parties = await readIndex(ctx, entry.portfolioId, entry.deviceId);
+  if (!parties || !concerns(parties, known.people)) {
+    centre.notOurs[entry.portfolioId] = entry.partiesHash;
+    return [];
+  }
+  // A portfolio started elsewhere that concerns someone here: every device's folder of it is read.
+  delete centre.notOurs[entry.portfolioId];
+  known.cursors.set(entry.portfolioId, cursors);
+  return [...(await foldersWithNews(ctx, entry.portfolioId, cursors))];
+}
+
+async function whatIsKnown(): Promise<Judged> {
+  const [enrolments, rows, people] = await Promise.all([listEnrolments(), listPortfolioSync(), syncPeople()]);
+  return {
+    here: new Set(enrolments.map((e) => e.id)),
+    cursors: new Map(rows.filter((r) => Object.keys(r.cursors).length > 0).map((r) => [r.portfolioId, r.cursors])),
+    people: new Set(people),
+  };
+}
+
+/**
+ * Lists the feed and adds the folders with news to the centre state's pending folders (saved before the feed
+ * cursor moves on, so a failure later in the cycle loses nothing). Once per deep-scan period, every held
+ * portfolio's folders are listed too, in case a feed entry was missed (a writer's clock far behind).
+ */
+export async function discover(ctx: SyncContext): Promise<string[]> {
+  const centre = await centreSync();
+  const listedAt = ctx.now();
+  const from = centre.feedCursor
+    ? feedStartAfter(ctx.prefix, minus(centre.feedCursor, ctx.rules.lookBackMs))
+    : undefined;
+  const listed = await ctx.store.list(feedFolder(ctx.prefix), from);
+  const seen = new Set(centre.feedSeen);
+  const known = await whatIsKnown();
+  const pending = new Set(centre.pendingFolders);
+  for (const object of listed) {
+    if (seen.has(object.key)) continue;
+    const entry = parseFeedKey(ctx.prefix, object.key);
+    if (entry && entry.deviceId !== ctx.deviceId) {
+      for (const folder of await foldersFor(ctx, entry, known, centre)) pending.add(folder);
+    }
+    seen.add(object.key);
+  }
+  const deepScanDue =
+    !centre.lastDeepScanAt || Date.parse(listedAt) - Date.parse(centre.lastDeepScanAt) >= ctx.rules.deepScanEveryMs;
+  if (deepScanDue && centre.feedCursor) {
+    for (const portfolioId of known.here) {
+      const cursors = known.cursors.get(portfolioId) ?? {};
+      for (const folder of await foldersWithNews(ctx, portfolioId, cursors)) pending.add(folder);
+    }
+  }
+  // Keys older than the next listing's start are never listed again: no need to remember them.
+  const nextFrom = feedStartAfter(ctx.prefix, minus(listedAt, ctx.rules.lookBackMs));
+  await updateCentreSync({
+    feedCursor: listedAt,
+    feedSeen: [...seen].filter((k) => k > nextFrom),
+    notOurs: centre.notOurs,
+    pendingFolders: [...pending],
+    lastDeepScanAt: deepScanDue ? listedAt : centre.lastDeepScanAt,
+  });
+  return [...pending];
+}

@@ -1,0 +1,68 @@
+// Each portfolio's sync state as a person sees it: up to date / N changes waiting / sending x% / held: unknown
+// signer / failed: the reason in words; and when it last synced. Read from storage (durable) and the engine's
+// transient progress.
+import { changesWaiting, listEnrolments, listHeld, listPortfolioSync, newPortfolioSync } from '../storage';
+import { formatFingerprint } from '../domain';
+
+export type PortfolioSyncStatus =
+  | { kind: 'up-to-date' }
+  | { kind: 'waiting'; changes: number }
+  | { kind: 'sending'; percent: number }
+  | { kind: 'held'; changes: number; keys: string[] }
+  | { kind: 'failed'; reason: string };
+
+export interface PortfolioSyncView {
+  portfolioId: string;
+  status: PortfolioSyncStatus;
+  /** The status in words, ready to show. */
+  words: string;
+  lastSuccessAt: string | null;
+  changesWaiting: number;
+}
+
+export function statusInWords(status: PortfolioSyncStatus): string {
+  switch (status.kind) {
+    case 'up-to-date':
+      return 'Up to date';
+    case 'waiting':
+      return status.changes === 1 ? '1 change waiting' : `${status.changes} changes waiting`;
+    case 'sending':
+      return `Sending ${status.percent}%`;
+    case 'held':
+      return `Held: ${status.changes} changes from a key this device does not accept (${status.keys.map(formatFingerprint).join(', ')}): compare the fingerprint on the Trust screen`;
+    case 'failed':
+      return `Failed: ${status.reason}`;
+  }
+}
+
+/** Every portfolio on this device (and any the store is bringing), with its state. */
+export async function portfolioViews(sending: ReadonlyMap<string, number>): Promise<PortfolioSyncView[]> {
+  const [enrolments, rows, held] = await Promise.all([listEnrolments(), listPortfolioSync(), listHeld()]);
+  const byId = new Map(rows.map((r) => [r.portfolioId, r]));
+  const ids = [...new Set([...enrolments.map((e) => e.id), ...held.map((h) => h.portfolioId)])];
+  return Promise.all(
+    ids.map(async (portfolioId) => {
+      const row = byId.get(portfolioId) ?? newPortfolioSync(portfolioId);
+      const waiting = await changesWaiting(portfolioId, row.lastPushedSeq);
+      const heldHere = held.filter((h) => h.portfolioId === portfolioId);
+      const percent = sending.get(portfolioId);
+      const status: PortfolioSyncStatus =
+        percent !== undefined
+          ? { kind: 'sending', percent }
+          : row.lastError
+            ? { kind: 'failed', reason: row.lastError }
+            : heldHere.length > 0
+              ? { kind: 'held', changes: heldHere.length, keys: [...new Set(heldHere.map((h) => h.deviceKey))] }
+              : waiting > 0
+                ? { kind: 'waiting', changes: waiting }
+                : { kind: 'up-to-date' };
+      return {
+        portfolioId,
+        status,
+        words: statusInWords(status),
+        lastSuccessAt: row.lastSuccessAt,
+        changesWaiting: waiting,
+      };
+    }),
+  );
+}

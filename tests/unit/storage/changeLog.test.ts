@@ -1,0 +1,125 @@
+// The change sequence sync pushes from (storage/changes.ts), the v4 → v5 migration that seeds it, and the bounded
+// sync log.
+import 'fake-indexeddb/auto';
+import Dexie from 'dexie';
+import { beforeEach, describe, expect, it } from 'vitest';
+import {
+  DB_VERSION,
+  FieldfolioDB,
+  STORES_V1,
+  STORES_V2,
+  STORES_V3,
+  STORES_V4,
+  setDatabase,
+  db,
+} from '../../../src/storage/db';
+import {
+  appendSyncLog,
+  changesWaiting,
+  deleteEvidence,
+  lastChangeSeq,
+  outgoingChanges,
+  saveEvidence,
+  SYNC_LOG_LIMIT,
+  syncLog,
+} from '../../../src/storage';
+import { evidenceFields, svq2Portfolio } from '../factories';
+import { installTestClock } from '../clock';
+
+installTestClock();
+
+beforeEach(() => setDatabase(new FieldfolioDB(`changes-${Math.random()}`)));
+
+describe('the change sequence', () => {
+  it('every save and deletion appends, in its own transaction, and an incremental selection follows seq', async () => {
+    const { enrolment } = await svq2Portfolio();
+    const before = await lastChangeSeq();
+    expect(before).toBe(3); // two people and the enrolment
+    const e = await saveEvidence({ evidence: evidenceFields(enrolment.id, { title: 'One' }) });
+    const afterSave = await lastChangeSeq();
+    await deleteEvidence(enrolment.id, e.id);
+    const entries = await db().changes.where('seq').above(before).toArray();
+    expect(entries.map((c) => [c.table, c.recordId, c.portfolioId])).toEqual([
+      ['evidence', e.id, enrolment.id],
+      ['evidence', e.id, enrolment.id],
+    ]);
+    expect(await changesWaiting(enrolment.id, before)).toBe(1);
+    const out = (await outgoingChanges(enrolment.id, afterSave, null))!;
+    // The deletion travels as the tombstone; the enrolment always goes as the anchor; the people it names too.
+    expect(out.data.records.evidence.map((r) => [r.id, r.deleted])).toEqual([[e.id, true]]);
+    expect(out.data.records.enrolments.map((r) => r.id)).toEqual([enrolment.id]);
+    expect(out.toSeq).toBe(afterSave + 1);
+    expect((await outgoingChanges(enrolment.id, out.toSeq, null))!.changed).toBe(0);
+  });
+
+  it('the sync log keeps the newest entries only', async () => {
+    for (let i = 0; i < SYNC_LOG_LIMIT + 5; i++) {
+      await appendSyncLog({ level: 'info', portfolioId: null, key: null, message: `entry ${i}` });
+    }
+    const log = await syncLog();
+    expect(log).toHaveLength(SYNC_LOG_LIMIT);
+    expect(log[0]!.message).toBe(`entry ${SYNC_LOG_LIMIT + 4}`);
+    expect(log.at(-1)!.message).toBe('entry 5');
+  });
+});
+
+describe('migration from schema version 4', () => {
+  it('keeps every record and seeds the change sequence with each, so the first push carries them', async () => {
+    const dbName = `v4-${Math.random()}`;
+    const v4 = new Dexie(dbName);
+    v4.version(1).stores(STORES_V1);
+    v4.version(2).stores(STORES_V2);
+    v4.version(3).stores(STORES_V3);
+    v4.version(4).stores(STORES_V4);
+    await v4.open();
+    const at = '2026-03-02T03:04:05.000Z';
+    const common = {
+      createdAt: at,
+      updatedAt: at,
+      rev: 1,
+      clock: { phone: 1 },
+      deviceId: 'phone',
+      deleted: false,
+      schemaVersion: 3,
+    };
+    const person = { id: 'p1', ...common, name: 'Cand', roles: ['candidate'] };
+    const enrolment = {
+      id: 'e1',
+      ...common,
+      candidateId: 'p1',
+      specId: 'svq2-customer-service-scqf5',
+      specVersion: '1.0.0',
+      route: ['F1'],
+      startDate: '2026-01-01',
+    };
+    const evidence = {
+      id: 'ev1',
+      ...common,
+      portfolioId: 'e1',
+      type: 'O',
+      title: 'Observed',
+      date: '2026-01-01',
+      simulation: false,
+      criteria: [],
+    };
+    await v4.table('people').put(person);
+    await v4.table('enrolments').put(enrolment);
+    await v4.table('evidence').put(evidence);
+    v4.close();
+
+    const upgraded = new FieldfolioDB(dbName);
+    setDatabase(upgraded);
+    await upgraded.open();
+    expect(upgraded.verno).toBe(DB_VERSION);
+    expect(await upgraded.evidence.get('ev1')).toEqual(evidence);
+    expect(await upgraded.people.get('p1')).toEqual(person);
+    const seeded = await upgraded.changes.toArray();
+    expect(seeded.map((c) => [c.table, c.recordId, c.portfolioId]).sort()).toEqual([
+      ['enrolments', 'e1', 'e1'],
+      ['evidence', 'ev1', 'e1'],
+      ['people', 'p1', ''],
+    ]);
+    expect(await changesWaiting('e1', 0)).toBe(2);
+    for (const table of ['syncPortfolios', 'outbox', 'syncLog']) expect(await upgraded.table(table).count()).toBe(0);
+  });
+});

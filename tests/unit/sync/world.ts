@@ -1,0 +1,59 @@
+// Devices that sync through one in-process store. Each device is its own database (tests/unit/trust/world.ts);
+// storage works on the current database, so every step on a device runs after switching to it (`on`), one at a
+// time. Engines are not started here: tests call runOnce(), or start one with fake timers.
+import { acceptKey, savePerson, setSyncPeople } from '../../../src/storage';
+import { createSyncEngine, type SyncEngine, type SyncEngineOptions } from '../../../src/sync';
+import type { Person } from '../../../src/domain';
+import { newDevice, switchTo, type Device } from '../trust/world';
+import { MemoryStore } from './memoryStore';
+
+export interface SyncDevice extends Device {
+  name: string;
+  engine: SyncEngine;
+}
+
+export const PREFIX = 'centre';
+
+export async function syncDevice(
+  name: string,
+  store: MemoryStore,
+  options: Partial<SyncEngineOptions> = {},
+): Promise<SyncDevice> {
+  const device = await newDevice(name);
+  const engine = createSyncEngine({ store, prefix: PREFIX, label: name, watchChanges: () => () => {}, ...options });
+  return { ...device, name, engine };
+}
+
+/** Runs `step` on device `d` (its database made current). */
+export async function on<T>(d: Device, step: () => Promise<T>): Promise<T> {
+  switchTo(d);
+  return step();
+}
+
+/** One push-and-pull run on `d`. */
+export const sync = (d: SyncDevice) => on(d, () => d.engine.runOnce());
+
+/** Every device accepts every other's key as speaking for these people (their fingerprints compared by hand). */
+export async function acceptEachOther(devices: Device[], people: Person[]): Promise<void> {
+  for (const d of devices) {
+    await on(d, async () => {
+      for (const other of devices.filter((o) => o !== d)) {
+        await acceptKey({
+          deviceKey: other.key,
+          deviceId: other.id,
+          personIds: people.map((p) => p.id),
+          acceptedBy: null,
+        });
+      }
+    });
+  }
+}
+
+export const person = (name: string, role: 'candidate' | 'assessor' | 'iqa') =>
+  savePerson(
+    role === 'assessor'
+      ? { name, roles: ['assessor'], assessorStatus: 'qualified' }
+      : { name, roles: [role === 'iqa' ? 'iqa' : 'candidate'] },
+  );
+
+export const usedBy = (d: Device, ...people: Person[]) => on(d, () => setSyncPeople(people.map((p) => p.id)));
