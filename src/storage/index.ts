@@ -39,6 +39,7 @@ export { listConflicts, resolveConflict, type ConflictRow } from './conflicts';
 export * from './peers';
 export * from './hashing';
 export * from './demo';
+export { deletePerson, deletePortfolio, undoDeletion, type Deletion } from './deletion';
 export { StorageError } from './errors';
 export * from './trust';
 export { signOwnRecords, signingDevicesOf, recordSignatureHolds } from './recordSigning';
