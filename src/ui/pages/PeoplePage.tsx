@@ -1,11 +1,12 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { ROLES, ROLE_LABELS, TEXT_LIMITS, type Person, type Role } from '../../domain';
-import { savePerson } from '../../storage';
+import { deletePerson, savePerson } from '../../storage';
 import { usePeople } from '../data/hooks';
 import { ScrollTable } from '../components/ScrollTable';
 import { ShowMore, useShownList } from '../components/ShowMore';
 import { CharCount } from '../components/CharCount';
 import { useSingleSave } from '../components/useSingleSave';
+import { DeleteWithConfirm, UndoDeletionNote, useUndoableDeletion } from '../components/DeleteWithUndo';
 
 export function PeoplePage() {
   const people = usePeople();
@@ -14,6 +15,7 @@ export function PeoplePage() {
   const everyoneRef = useRef<HTMLHeadingElement>(null);
   const list = useShownList(people ?? []);
   const editing = people?.find((p) => p.id === editingId);
+  const deletions = useUndoableDeletion();
   const closeEditor = (message: string | null) => {
     setEditingId(null);
     setEdited(message);
@@ -28,6 +30,7 @@ export function PeoplePage() {
         Everyone
       </h2>
       {edited && <p role="status">{edited}</p>}
+      <UndoDeletionNote state={deletions} />
       {people && people.length > 0 ? (
         <>
           <ScrollTable
@@ -77,12 +80,20 @@ export function PeoplePage() {
         <p>No one yet.</p>
       )}
       {editing && (
-        <PersonForm
-          key={editing.id}
-          person={editing}
-          onSaved={(_id, name) => closeEditor(`${name} saved.`)}
-          onCancel={() => closeEditor(null)}
-        />
+        <>
+          <PersonForm
+            key={editing.id}
+            person={editing}
+            onSaved={(_id, name) => closeEditor(`${name} saved.`)}
+            onCancel={() => closeEditor(null)}
+          />
+          <DeleteWithConfirm
+            key={`delete-${editing.id}`}
+            action={`Delete ${editing.name}`}
+            consequence={`Delete ${editing.name} from the people on this device? Other devices learn of it in bundles. You can undo it while this page is open.`}
+            onConfirm={() => deletions.remove(() => deletePerson(editing.id)).then(() => closeEditor(null))}
+          />
+        </>
       )}
     </section>
   );

@@ -15,14 +15,20 @@ import { EvidenceList } from './portfolio/EvidenceList';
 import { ProgressMatrix } from './portfolio/ProgressMatrix';
 import { QualityAssurance } from './portfolio/QualityAssurance';
 import { useAfterFirstPaint } from './portfolio/useAfterFirstPaint';
+import { DeletedPortfolio, DeletePortfolioSection } from './portfolio/DeletePortfolio';
+import { UndoDeletionNote, useUndoableDeletion } from '../components/DeleteWithUndo';
 
 export function PortfolioPage() {
   const { portfolioId } = useParams();
   const data = usePortfolio(portfolioId);
   const progress = useMemo(() => (data?.spec ? computeProgress(data.spec, data, todayIso()) : null), [data]);
   const restReady = useAfterFirstPaint(data !== undefined);
+  const deletions = useUndoableDeletion();
   if (data === undefined) return <p role="status">Loading…</p>;
-  if (data === null) return <p className="alert">No portfolio with this id on this device.</p>;
+  if (data === null) {
+    if (deletions.deletion?.id === portfolioId) return <DeletedPortfolio deletions={deletions} />;
+    return <p className="alert">No portfolio with this id on this device.</p>;
+  }
   const { enrolment, people, spec } = data;
   const person = (id: string | null) => people.find((p) => p.id === id);
   const candidate = person(enrolment.candidateId);
@@ -33,6 +39,7 @@ export function PortfolioPage() {
         <Link to={routes.home()}>Portfolios</Link> ›
       </p>
       <h1>{candidate?.name ?? 'Candidate'}</h1>
+      <UndoDeletionNote state={deletions} />
       <p className="meta">
         {spec?.title ?? enrolment.specId} · spec {enrolment.specVersion} · started {enrolment.startDate}
         {enrolment.assessorId && ` · assessor ${person(enrolment.assessorId)?.name ?? ''}`}
@@ -79,6 +86,18 @@ export function PortfolioPage() {
           <EvidenceList data={data} />
           <DeclarationSection data={data} candidateName={candidate?.name ?? ''} />
           <AuditSection portfolioId={enrolment.id} people={people} />
+          <DeletePortfolioSection
+            portfolioId={enrolment.id}
+            candidateName={candidate?.name ?? 'the candidate'}
+            recordCount={
+              data.evidence.length +
+              data.media.length +
+              data.forms.length +
+              data.decisions.length +
+              data.signatures.length
+            }
+            deletions={deletions}
+          />
         </>
       ) : (
         <p role="status">Loading the rest of the portfolio…</p>
