@@ -10,6 +10,7 @@ export * from './records';
 export * from './evidenceTypes';
 export * from './mediaTypes';
 export * from './portfolio/progress';
+export * from './portfolio/summary';
 export * from './portfolio/reconcile';
 export * from './forms';
 export * from './trust';

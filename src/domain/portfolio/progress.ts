@@ -6,6 +6,7 @@ import { checkRoute, evaluateAward, type AwardEvaluation, type RouteCheck } from
 import { planCompletion, type CompletionPlan } from '../rules/plan';
 import { simulationAllowed } from '../evidenceTypes';
 import type { Decision, Enrolment, Evidence, Mapping, Person, Signature } from '../records';
+import { evidencedShare, progressSummary, type ProgressSummary } from './summary';
 
 export interface PortfolioInput {
   enrolment: Enrolment;
@@ -69,8 +70,10 @@ export interface PortfolioProgress {
   /** What is still missing for the award, from the achieved units (restricted to the route when it can). */
   plan: CompletionPlan;
   flags: Flag[];
-  /** Mapped + signed-off coverage over the route's criteria, 0..1 */
+  /** The share of the route's criteria evidenced, 0..1, counted as the unit rows count (summary.ts). */
   overallCoverage: number;
+  /** Criteria evidenced and units signed off over the route, each figure apart (summary.ts). */
+  summary: ProgressSummary;
 }
 
 export const CURRENCY_YEARS = 2;
@@ -260,14 +263,6 @@ function routeFlags(routeCheck: RouteCheck): Flag[] {
   return [{ kind: 'route', message: `The chosen route does not meet the rules of combination: ${broken.join('; ')}.` }];
 }
 
-/** Mapped and signed-off coverage over the route's criteria, 0..1. */
-function overallCoverage(units: UnitProgress[]): number {
-  const routeUnits = units.filter((u) => u.inRoute);
-  const total = routeUnits.reduce((n, u) => n + u.total, 0);
-  const covered = routeUnits.reduce((n, u) => n + (u.achieved ? u.total : u.covered), 0);
-  return total === 0 ? 0 : covered / total;
-}
-
 export function computeProgress(spec: QualificationSpec, input: PortfolioInput, today: string): PortfolioProgress {
   const { enrolment, signatures } = input;
   const records = liveRecords(input);
@@ -284,5 +279,15 @@ export function computeProgress(spec: QualificationSpec, input: PortfolioInput, 
     ...simulationFlags(spec, records),
     ...routeFlags(routeCheck),
   ];
-  return { units, achievedUnits, award, route: routeCheck, plan, flags, overallCoverage: overallCoverage(units) };
+  const summary = progressSummary(units);
+  return {
+    units,
+    achievedUnits,
+    award,
+    route: routeCheck,
+    plan,
+    flags,
+    overallCoverage: evidencedShare(summary),
+    summary,
+  };
 }

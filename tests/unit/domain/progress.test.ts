@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
   computeProgress,
+  countOf,
+  describeProgress,
   criterionKey,
   currencyCutoff,
   simulationAllowed,
@@ -275,5 +277,40 @@ describe('criterion decisions in progress', () => {
       '2026-11-26',
     ).overallCoverage;
     expect(after).toBeLessThan(before);
+  });
+});
+
+describe('the progress summary', () => {
+  it('counts criteria as the rows do (a signed-off unit is not 100%) and says each figure apart', () => {
+    // F1 (2 criteria) signed off with one criterion evidenced; F2 signed off by a trainee, not countersigned.
+    const p = computeProgress(
+      spec,
+      input({
+        evidence: [evidence('e1', '2026-05-01')],
+        mappings: [mapping('m1', 'e1', 'F1', f11)],
+        decisions: [signOff('d1', 'F1', 'a'), signOff('d2', 'F2', 't')],
+      }),
+      '2026-11-26',
+    );
+    const total = p.units.filter((u) => u.inRoute).reduce((n, u) => n + u.total, 0);
+    expect(p.summary).toEqual({
+      criteriaEvidenced: 1,
+      criteriaTotal: total,
+      unitsSignedOff: 1,
+      unitsAwaitingCountersignature: 1,
+      unitsInRoute: 7,
+    });
+    expect(p.overallCoverage).toBe(1 / total);
+    expect(describeProgress(p.summary)).toBe(
+      `Criteria evidenced: 1 of ${total} (${Math.round((100 * 1) / total)}%) · Units signed off: 1 of 7 (1 awaiting countersignature)`,
+    );
+  });
+
+  it('says a count with the right noun', () => {
+    expect([countOf(1, 'criterion', 'criteria'), countOf(0, 'criterion', 'criteria'), countOf(2, 'record')]).toEqual([
+      '1 criterion',
+      '0 criteria',
+      '2 records',
+    ]);
   });
 });

@@ -83,13 +83,14 @@ describe('the demo portfolio', () => {
     }
     const observation = data.forms.find((f) => f.formType === 'observation')!;
     const d = observation.data as Record<string, string>;
+    const date = d.date!;
     expect([d.assessorDate, d.candidateDate, day(d.assessorSignatureAt!), day(observation.createdAt)]).toEqual([
-      d.date,
-      d.date,
-      d.date,
-      d.date,
+      date,
+      date,
+      date,
+      date,
     ]);
-    expect(observation.title).toContain(`${d.date.slice(8, 10)}.${d.date.slice(5, 7)}.${d.date.slice(0, 4)}`);
+    expect(observation.title).toContain(`${date.slice(8, 10)}.${date.slice(5, 7)}.${date.slice(0, 4)}`);
     // Nothing in the log is dated after today, or on the day the demo was loaded but its people.
     expect(audit.every((a) => day(a.at) <= today)).toBe(true);
     expect(audit.filter((a) => day(a.at) === today)).toEqual([]);
