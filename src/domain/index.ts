@@ -6,6 +6,7 @@ export { planCompletion, type CompletionPlan, type PlanOptions } from './rules/p
 export { describeRule, groupsPhrase } from './rules/explain';
 export { compareCodes } from './rules/compile';
 export * from './spec/criteria';
+export * from './spec/labels';
 export * from './records';
 export * from './evidenceTypes';
 export * from './mediaTypes';
@@ -15,4 +16,5 @@ export * from './portfolio/reconcile';
 export * from './forms';
 export * from './trust';
 export * from './limits';
+export * from './dates';
 export { z } from './zod';

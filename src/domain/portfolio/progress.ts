@@ -6,6 +6,7 @@ import { checkRoute, evaluateAward, type AwardEvaluation, type RouteCheck } from
 import { planCompletion, type CompletionPlan } from '../rules/plan';
 import { simulationAllowed } from '../evidenceTypes';
 import type { Decision, Enrolment, Evidence, Mapping, Person, Signature } from '../records';
+import { formatDate } from '../dates';
 import { evidencedShare, progressSummary, type ProgressSummary } from './summary';
 
 export interface PortfolioInput {
@@ -194,7 +195,7 @@ function currencyFlags(evidence: Evidence[], today: string): Flag[] {
     .map((e) => ({
       kind: 'currency',
       evidenceId: e.id,
-      message: `“${e.title}” is dated ${e.date}, more than ${CURRENCY_YEARS} years ago: check it is still current.`,
+      message: `“${e.title}” is dated ${formatDate(e.date)}, more than ${CURRENCY_YEARS} years ago: check it is still current.`,
     }));
 }
 

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { Link, useParams } from 'react-router';
-import { computeProgress } from '../../domain';
+import { computeProgress, formatDate } from '../../domain';
 import { todayIso } from '../../storage';
 import { usePortfolio } from '../data/hooks';
 import { ExportPanel } from '../components/ExportPanel';
@@ -41,7 +41,7 @@ export function PortfolioPage() {
       <h1>{candidate?.name ?? 'Candidate'}</h1>
       <UndoDeletionNote state={deletions} />
       <p className="meta">
-        {spec?.title ?? enrolment.specId} · spec {enrolment.specVersion} · started {enrolment.startDate}
+        {spec?.title ?? enrolment.specId} · spec {enrolment.specVersion} · started {formatDate(enrolment.startDate)}
         {enrolment.assessorId && ` · assessor ${person(enrolment.assessorId)?.name ?? ''}`}
       </p>
       {data.specError && (

@@ -90,7 +90,7 @@ describe('the demo portfolio', () => {
       date,
       date,
     ]);
-    expect(observation.title).toContain(`${date.slice(8, 10)}.${date.slice(5, 7)}.${date.slice(0, 4)}`);
+    expect(observation.title).toContain(`${date.slice(8, 10)}/${date.slice(5, 7)}/${date.slice(0, 4)}`);
     // Nothing in the log is dated after today, or on the day the demo was loaded but its people.
     expect(audit.every((a) => day(a.at) <= today)).toBe(true);
     expect(audit.filter((a) => day(a.at) === today)).toEqual([]);

@@ -5,7 +5,7 @@ import { unitCriteria } from '../../spec/criteria';
 import type { QualificationSpec } from '../../spec/schema';
 import { coverageText } from '../criterionRefs';
 import { evidenceInIndexOrder, evidenceNumbers } from '../evidenceNumbers';
-import { formatFormDate } from '../formData';
+import { formatDate } from '../../dates';
 import { candidateNameOf, live, type FormsInput } from '../formsInput';
 
 export interface IndexOfEvidenceRow {
@@ -84,7 +84,7 @@ export function buildIndexOfEvidence(input: FormsInput, spec: QualificationSpec)
       criterionKeys: keys,
       units,
       links: coverageText(spec, keys),
-      ivSampling: iv ? `${iv.typedName} ${formatFormDate(iv.signedAt.slice(0, 10))}` : '',
+      ivSampling: iv ? `${iv.typedName} ${formatDate(iv.signedAt)}` : '',
     };
   });
   return { svqTitle: spec.title, candidate: candidateNameOf(input), rows };

@@ -4,6 +4,7 @@ import {
   type CriterionProgress,
   type CriterionStatus,
   type PortfolioProgress,
+  formatDate,
 } from '../../../domain';
 import { routes } from '../../routes';
 import { ScrollTable } from '../../components/ScrollTable';
@@ -69,7 +70,7 @@ export function ProgressMatrix({ progress, portfolioId }: { progress: PortfolioP
             </td>
             <td>
               {u.achieved
-                ? `✓ Signed off ${u.signOff!.date}`
+                ? `✓ Signed off ${formatDate(u.signOff!.date)}`
                 : u.awaitingCountersignature
                   ? 'Awaiting countersignature'
                   : '—'}

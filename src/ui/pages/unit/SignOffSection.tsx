@@ -1,3 +1,4 @@
+import { formatDate } from '../../../domain';
 import { useState } from 'react';
 import type { Decision, Person, UnitProgress } from '../../../domain';
 import { countersign, signOffUnit, todayIso, withdrawDecision } from '../../../storage';
@@ -42,7 +43,8 @@ function SignedOff({ progress: up, signOff, acting, canAssess, personName, onErr
   return (
     <>
       <p data-testid="signoff-status">
-        {up.achieved ? '✓ ' : ''}Signed off on {signOff.date} by {personName(signOff.assessorId) ?? 'an assessor'}
+        {up.achieved ? '✓ ' : ''}Signed off on {formatDate(signOff.date)} by{' '}
+        {personName(signOff.assessorId) ?? 'an assessor'}
         {signOff.countersignedBy &&
           `, countersigned by ${personName(signOff.countersignedBy) ?? 'a qualified assessor'}`}
         {up.awaitingCountersignature && ' — awaiting countersignature by a qualified assessor'}
