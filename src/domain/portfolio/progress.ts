@@ -7,7 +7,10 @@ import { planCompletion, type CompletionPlan } from '../rules/plan';
 import { simulationAllowed } from '../evidenceTypes';
 import type { Decision, Enrolment, Evidence, Mapping, Person, Signature } from '../records';
 import { formatDate } from '../dates';
-import { evidencedShare, progressSummary, type ProgressSummary } from './summary';
+import { countOf, evidencedShare, progressSummary, type ProgressSummary } from './summary';
+
+/** "1 of 3 criteria", "1 of 1 criterion". */
+const ofCriteria = (n: number, total: number) => `${n} of ${countOf(total, 'criterion', 'criteria')}`;
 
 export interface PortfolioInput {
   enrolment: Enrolment;
@@ -206,8 +209,10 @@ function unitFlags(u: UnitProgress, personById: Map<string, Person>): Flag[] {
   const missing = u.criteria.filter((c) => c.evidenceIds.length === 0 && c.status !== 'not-yet');
   if (u.inRoute && (missing.length > 0 || u.notYet > 0)) {
     const parts = [
-      ...(missing.length > 0 ? [`${missing.length} of ${u.total} criteria have no evidence yet`] : []),
-      ...(u.notYet > 0 ? [`${u.notYet} of ${u.total} criteria judged “not yet” by the assessor`] : []),
+      ...(missing.length > 0
+        ? [`${ofCriteria(missing.length, u.total)} ${missing.length === 1 ? 'has' : 'have'} no evidence yet`]
+        : []),
+      ...(u.notYet > 0 ? [`${ofCriteria(u.notYet, u.total)} judged “not yet” by the assessor`] : []),
     ];
     flags.push({
       kind: 'sufficiency',

@@ -164,7 +164,7 @@ describe('portfolio progress', () => {
       '2026-11-26',
     );
     expect(p.flags.find((f) => f.kind === 'sufficiency' && f.unitCode === 'F1')!.message).toBe(
-      'F1: 1 of 2 criteria have no evidence yet.',
+      'F1: 1 of 2 criteria has no evidence yet.',
     );
   });
 
@@ -304,6 +304,21 @@ describe('the progress summary', () => {
     expect(describeProgress(p.summary)).toBe(
       `Criteria evidenced: 1 of ${total} (${Math.round((100 * 1) / total)}%) · Units signed off: 1 of 7 (1 awaiting countersignature)`,
     );
+  });
+
+  it('flags say counts with the right noun and verb: "1 of 1 criterion has", "3 of 3 criteria have"', () => {
+    const p = computeProgress(spec, input({ enrolment: { ...input().enrolment, route: ['F1', 'B2'] } }), '2026-11-26');
+    const messages = p.flags.filter((f) => f.kind === 'sufficiency').map((f) => f.message);
+    expect(messages).toEqual([
+      'F1: 2 of 2 criteria have no evidence yet.',
+      'B2: 3 of 3 criteria have no evidence yet.',
+    ]);
+    const one = computeProgress(
+      spec,
+      input({ evidence: [evidence('e1', '2026-05-01')], mappings: [mapping('m1', 'e1', 'F1', f11)] }),
+      '2026-11-26',
+    );
+    expect(one.flags.find((f) => f.unitCode === 'F1')!.message).toBe('F1: 1 of 2 criteria has no evidence yet.');
   });
 
   it('says a count with the right noun', () => {
