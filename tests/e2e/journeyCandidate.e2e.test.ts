@@ -110,7 +110,7 @@ describe('a candidate on a tablet, offline', () => {
         .toMatch(/^Criteria evidenced: 2 of \d+ \(\d+%\) · Units signed off: 0 of \d+$/);
       const checks = page.getByRole('region', { name: 'Checks' });
       expect(await checks.innerText()).toMatch(/F2: \d+ of \d+ criteria have no evidence yet/);
-    expect(await checks.innerText()).not.toMatch(/\b1 criteria\b|of 1 criteria/);
+      expect(await checks.innerText()).not.toMatch(/\b1 criteria\b|of 1 criteria/);
       const evidenceList = page.getByRole('list', { name: 'Evidence' });
       expect(await evidenceList.innerText()).toContain('1 criterion');
       expect(await evidenceList.innerText()).not.toContain('1 criteria');

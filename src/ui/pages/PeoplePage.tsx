@@ -6,7 +6,18 @@ import { ScrollTable } from '../components/ScrollTable';
 import { ShowMore, useShownList } from '../components/ShowMore';
 import { CharCount } from '../components/CharCount';
 import { useSingleSave } from '../components/useSingleSave';
-import { DeleteWithConfirm, UndoDeletionNote, useUndoableDeletion } from '../components/DeleteWithUndo';
+import {
+  DeleteWithConfirm,
+  UndoDeletionNote,
+  useUndoableDeletion,
+  type UndoableDeletion,
+} from '../components/DeleteWithUndo';
+
+const ASSESSOR_STATUS_TEXT: Record<Person['assessorStatus'], string> = {
+  'not-applicable': '',
+  qualified: 'Qualified',
+  'working-towards': 'Working towards (needs countersigning)',
+};
 
 export function PeoplePage() {
   const people = usePeople();
@@ -50,13 +61,7 @@ export function PeoplePage() {
                 <td>{p.roles.map((r) => ROLE_LABELS[r]).join(', ')}</td>
                 <td>{p.centre}</td>
                 <td>{p.registrationNumber}</td>
-                <td>
-                  {p.assessorStatus === 'not-applicable'
-                    ? ''
-                    : p.assessorStatus === 'qualified'
-                      ? 'Qualified'
-                      : 'Working towards (needs countersigning)'}
-                </td>
+                <td>{ASSESSOR_STATUS_TEXT[p.assessorStatus]}</td>
                 <td>
                   <button
                     type="button"
@@ -80,22 +85,36 @@ export function PeoplePage() {
         <p>No one yet.</p>
       )}
       {editing && (
-        <>
-          <PersonForm
-            key={editing.id}
-            person={editing}
-            onSaved={(_id, name) => closeEditor(`${name} saved.`)}
-            onCancel={() => closeEditor(null)}
-          />
-          <DeleteWithConfirm
-            key={`delete-${editing.id}`}
-            action={`Delete ${editing.name}`}
-            consequence={`Delete ${editing.name} from the people on this device? Other devices learn of it in bundles. You can undo it while this page is open.`}
-            onConfirm={() => deletions.remove(() => deletePerson(editing.id)).then(() => closeEditor(null))}
-          />
-        </>
+        <EditPerson
+          person={editing}
+          deletions={deletions}
+          onSaved={(name) => closeEditor(`${name} saved.`)}
+          onClose={() => closeEditor(null)}
+        />
       )}
     </section>
+  );
+}
+
+interface EditPersonProps {
+  person: Person;
+  deletions: UndoableDeletion;
+  onSaved: (name: string) => void;
+  onClose: () => void;
+}
+
+/** The editor of one person, with the way to delete them (asked first, undone from the list above). */
+function EditPerson({ person, deletions, onSaved, onClose }: EditPersonProps) {
+  return (
+    <>
+      <PersonForm key={person.id} person={person} onSaved={(_id, name) => onSaved(name)} onCancel={onClose} />
+      <DeleteWithConfirm
+        key={`delete-${person.id}`}
+        action={`Delete ${person.name}`}
+        consequence={`Delete ${person.name} from the people on this device? Other devices learn of it in bundles. You can undo it while this page is open.`}
+        onConfirm={() => deletions.remove(() => deletePerson(person.id)).then(onClose)}
+      />
+    </>
   );
 }
 

@@ -49,16 +49,7 @@ export function PortfolioPage() {
           {data.specError}
         </p>
       )}
-      {data.problems.length > 0 && (
-        <div className="alert" role="alert">
-          <p>Some stored records could not be read and are not shown:</p>
-          <ul>
-            {data.problems.map((p) => (
-              <li key={p}>{p}</li>
-            ))}
-          </ul>
-        </div>
-      )}
+      <ReadProblems problems={data.problems} />
       <nav className="actions" aria-label="Portfolio actions">
         <Link className="button" to={routes.newEvidence(enrolment.id, 'O')}>
           Record an observation
@@ -103,5 +94,20 @@ export function PortfolioPage() {
         <p role="status">Loading the rest of the portfolio…</p>
       )}
     </article>
+  );
+}
+
+/** Records that failed validation when read back: shown, never silently dropped. */
+function ReadProblems({ problems }: { problems: string[] }) {
+  if (problems.length === 0) return null;
+  return (
+    <div className="alert" role="alert">
+      <p>Some stored records could not be read and are not shown:</p>
+      <ul>
+        {problems.map((p) => (
+          <li key={p}>{p}</li>
+        ))}
+      </ul>
+    </div>
   );
 }

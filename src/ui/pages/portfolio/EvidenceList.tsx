@@ -19,7 +19,9 @@ export function EvidenceList({ data }: { data: PortfolioData }) {
     const q = query.trim().toLowerCase();
     // data.evidence comes newest first: what an assessor just recorded is what they look for.
     return q
-      ? data.evidence.filter((e) => `${e.title} ${e.type} ${e.date} ${formatDate(e.date)} ${e.location}`.toLowerCase().includes(q))
+      ? data.evidence.filter((e) =>
+          `${e.title} ${e.type} ${e.date} ${formatDate(e.date)} ${e.location}`.toLowerCase().includes(q),
+        )
       : data.evidence;
   }, [data.evidence, query]);
   const list = useShownList(matching);
