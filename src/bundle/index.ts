@@ -7,7 +7,7 @@ export {
   type ExportProgress,
   type ExportedBundle,
 } from './export';
-export { verifyBundle, BundleError, type VerifiedBundle, type VerifyOptions } from './verify';
+export { verifyBundle, BundleError, NotABundleError, type VerifiedBundle, type VerifyOptions } from './verify';
 export { admitBundle, BundleRefused, importBundle, writeVerifiedBundle, type ImportMode } from './import';
 export { exportVerifierDecisions, type VerifierSample } from './verifierDecisions';
 export { bundleReport, type BundleReport } from './report';

@@ -1,6 +1,14 @@
 // data/report.html: a self-contained, script-free, printable report of the portfolio, readable by anyone.
 // Made at export from the records; a received bundle's report is never shown: bundleReport makes it again.
-import { computeProgress, EVIDENCE_TYPE_LABELS, mappingsOf, unitCriteria, type QualificationSpec } from '../domain';
+import {
+  computeProgress,
+  criterionWithUnit,
+  EVIDENCE_TYPE_LABELS,
+  formatDate,
+  mappingsOf,
+  unitCriteria,
+  type QualificationSpec,
+} from '../domain';
 import { sha256Hex, type PortfolioExport } from '../storage';
 import { REPORT_STYLE } from './reportStyle';
 import type { VerifiedBundle } from './verify';
@@ -41,8 +49,8 @@ export function portfolioReport(
   const rows = evidence
     .map(
       (e, i) =>
-        `<tr><td>${i + 1}</td><td>${esc(e.title)}${e.simulation ? ' (simulation)' : ''}</td><td>${esc(e.type)} ${esc(EVIDENCE_TYPE_LABELS[e.type])}</td><td>${esc(e.date)}</td><td>${esc(e.location)}</td><td>${e.criteria
-          .map((c) => esc(`${c.unitCode} ${refs.get(c.criterionKey)?.label ?? c.criterionKey}`))
+        `<tr><td>${i + 1}</td><td>${esc(e.title)}${e.simulation ? ' (simulation)' : ''}</td><td>${esc(e.type)} ${esc(EVIDENCE_TYPE_LABELS[e.type])}</td><td>${esc(formatDate(e.date))}</td><td>${esc(e.location)}</td><td>${e.criteria
+          .map((c) => esc(criterionWithUnit(c.unitCode, refs.get(c.criterionKey)?.label ?? c.criterionKey)))
           .join(', ')}</td><td>${e.mediaIds.length}</td></tr>`,
     )
     .join('\n');
@@ -50,7 +58,7 @@ export function portfolioReport(
     .filter((d) => d.kind === 'unit-signoff')
     .map(
       (d) =>
-        `<tr><td>${esc(d.unitCode)}</td><td>${esc(d.date)}</td><td>${esc(name(d.assessorId))}</td><td>${esc(name(d.countersignedBy))}</td></tr>`,
+        `<tr><td>${esc(d.unitCode)}</td><td>${esc(formatDate(d.date))}</td><td>${esc(name(d.assessorId))}</td><td>${esc(name(d.countersignedBy))}</td></tr>`,
     )
     .join('\n');
   const rules = progress
@@ -64,7 +72,7 @@ export function portfolioReport(
 <style>${REPORT_STYLE}</style>
 </head><body>
 <h1>Portfolio report: ${esc(name(enrolment.candidateId))}</h1>
-<p>${esc(spec?.title ?? enrolment.specId)} (spec ${esc(enrolment.specId)} version ${esc(enrolment.specVersion)}) · started ${esc(enrolment.startDate)} · assessor ${esc(name(enrolment.assessorId))} · report made ${esc(today)}</p>
+<p>${esc(spec?.title ?? enrolment.specId)} (spec ${esc(enrolment.specId)} version ${esc(enrolment.specVersion)}) · started ${esc(formatDate(enrolment.startDate))} · assessor ${esc(name(enrolment.assessorId))} · report made ${esc(formatDate(today))}</p>
 <p>Route: ${enrolment.route.map(esc).join(', ')}</p>
 <h2>Rules of combination (signed-off units)</h2>
 <p>${progress ? (progress.award.achieved ? 'Award achieved.' : 'Award not yet achieved.') : ''}</p>

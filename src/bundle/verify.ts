@@ -15,9 +15,9 @@ import { Bag, decodeUtf8, fail, MiB } from './bagread';
 import { BAGIT_TXT, parseBagInfo, parseManifest, payloadOxum } from './bagit';
 import { BUNDLE_SCHEMA_VERSION, PortfolioFile, type SignatureFile } from './format';
 import { checkSignatureMatches, readSignatureFile } from './signature';
-import { BundleError, DEFAULT_LIMITS, type ZipLimits } from './zipread';
+import { BundleError, DEFAULT_LIMITS, NotABundleError, type ZipLimits } from './zipread';
 
-export { BundleError };
+export { BundleError, NotABundleError };
 
 export interface VerifiedBundle {
   portfolioId: string;

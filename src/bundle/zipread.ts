@@ -16,6 +16,14 @@ export class BundleError extends Error {
   }
 }
 
+/** The file is not a zip at all (or was cut short): whatever it is, it cannot be a Fieldfolio bundle. */
+export class NotABundleError extends BundleError {
+  constructor(reason: string) {
+    super('(zip container)', reason);
+    this.name = 'NotABundleError';
+  }
+}
+
 export interface ZipLimits {
   maxEntries: number;
   maxTotalBytes: number;
@@ -83,11 +91,11 @@ async function findEndRecord(blob: Blob): Promise<{ eocd: DataView; at: number }
       return { eocd: new DataView(tail.buffer, tail.byteOffset + at, 22), at: start + at };
     }
   }
-  throw new BundleError(ZIP, 'not a zip file, or truncated (no end-of-central-directory record at the end)');
+  throw new NotABundleError('not a zip file, or truncated (no end-of-central-directory record at the end)');
 }
 
 async function readEndRecord(blob: Blob, limits: ZipLimits): Promise<EndRecord> {
-  if (blob.size < 22) throw new BundleError(ZIP, 'not a zip file, or truncated (no end-of-central-directory record)');
+  if (blob.size < 22) throw new NotABundleError('not a zip file, or truncated (no end-of-central-directory record)');
   const { eocd, at } = await findEndRecord(blob);
   if (u16(eocd, 4) !== 0 || u16(eocd, 6) !== 0) throw new BundleError(ZIP, 'multi-disk archives are not accepted');
   const count = u16(eocd, 8);

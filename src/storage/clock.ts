@@ -24,3 +24,6 @@ export const nowIso = (): string => current.now();
 export const newId = (): string => current.newId();
 /** Today's calendar date (YYYY-MM-DD), from the same clock. */
 export const todayIso = (): string => current.now().slice(0, 10);
+
+/** The clock in use: the demo replays its history on a clock of its own (demo.ts), then puts this one back. */
+export const currentClock = (): Clock => current;

@@ -44,6 +44,7 @@ export { loadDemoPortfolio } from './demo';
 export * from './qa';
 export * from './qaQueries';
 export { loadDemoCentre, type DemoCentre } from './demoCentre';
+export { deletePerson, deletePortfolio, undoDeletion, type Deletion } from './deletion';
 export { StorageError } from './errors';
 export { loadSyncSettings, saveSyncSettings, clearSyncSettings } from './syncSettings';
 export * from './trust';

@@ -2,6 +2,7 @@
 // titled for lists. Computed fields (the evidence index number) are never stored.
 import type { FormType } from '../records';
 import type { QualificationSpec } from '../spec/schema';
+import { formatDate } from '../dates';
 import { formDefinition, formFields } from './definitions';
 import type { FormColumn, FormField } from './types';
 
@@ -111,13 +112,7 @@ export function hasValue(v: unknown): boolean {
   return false;
 }
 
-/** The date as the seed's forms print it: day.month.year. */
-export function formatFormDate(iso: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
-  return m ? `${m[3]}.${m[2]}.${m[1]}` : iso;
-}
-
-/** "Observation record — F2 — 14.05.2011": a form's title for lists. */
+/** "Observation record — F2 — 14/05/2011": a form's title for lists. */
 export function formTitle(type: FormType, data: Record<string, unknown>): string {
   const def = formDefinition(type);
   const fields = formFields(def);
@@ -133,6 +128,6 @@ export function formTitle(type: FormType, data: Record<string, unknown>): string
   const dateField =
     fields.find((f) => f.kind === 'date' && !f.key.endsWith('Date') && hasValue(data[f.key])) ??
     fields.find((f) => f.kind === 'date' && hasValue(data[f.key]));
-  if (dateField) parts.push(formatFormDate(String(data[dateField.key])));
+  if (dateField) parts.push(formatDate(String(data[dateField.key])));
   return parts.join(' — ');
 }

@@ -9,7 +9,6 @@ export * from './formEvidence';
 export {
   emptyFormData,
   emptyRow,
-  formatFormDate,
   formTitle,
   normalizeFormData,
   prefillFormData,

@@ -6,6 +6,11 @@ import { checkRoute, evaluateAward, type AwardEvaluation, type RouteCheck } from
 import { planCompletion, type CompletionPlan } from '../rules/plan';
 import { simulationAllowed } from '../evidenceTypes';
 import type { Decision, Enrolment, Evidence, Mapping, Person, Signature } from '../records';
+import { formatDate } from '../dates';
+import { countOf, evidencedShare, progressSummary, type ProgressSummary } from './summary';
+
+/** "1 of 3 criteria", "1 of 1 criterion". */
+const ofCriteria = (n: number, total: number) => `${n} of ${countOf(total, 'criterion', 'criteria')}`;
 
 export interface PortfolioInput {
   enrolment: Enrolment;
@@ -69,8 +74,10 @@ export interface PortfolioProgress {
   /** What is still missing for the award, from the achieved units (restricted to the route when it can). */
   plan: CompletionPlan;
   flags: Flag[];
-  /** Mapped + signed-off coverage over the route's criteria, 0..1 */
+  /** The share of the route's criteria evidenced, 0..1, counted as the unit rows count (summary.ts). */
   overallCoverage: number;
+  /** Criteria evidenced and units signed off over the route, each figure apart (summary.ts). */
+  summary: ProgressSummary;
 }
 
 export const CURRENCY_YEARS = 2;
@@ -191,7 +198,7 @@ function currencyFlags(evidence: Evidence[], today: string): Flag[] {
     .map((e) => ({
       kind: 'currency',
       evidenceId: e.id,
-      message: `“${e.title}” is dated ${e.date}, more than ${CURRENCY_YEARS} years ago: check it is still current.`,
+      message: `“${e.title}” is dated ${formatDate(e.date)}, more than ${CURRENCY_YEARS} years ago: check it is still current.`,
     }));
 }
 
@@ -202,8 +209,10 @@ function unitFlags(u: UnitProgress, personById: Map<string, Person>): Flag[] {
   const missing = u.criteria.filter((c) => c.evidenceIds.length === 0 && c.status !== 'not-yet');
   if (u.inRoute && (missing.length > 0 || u.notYet > 0)) {
     const parts = [
-      ...(missing.length > 0 ? [`${missing.length} of ${u.total} criteria have no evidence yet`] : []),
-      ...(u.notYet > 0 ? [`${u.notYet} of ${u.total} criteria judged “not yet” by the assessor`] : []),
+      ...(missing.length > 0
+        ? [`${ofCriteria(missing.length, u.total)} ${missing.length === 1 ? 'has' : 'have'} no evidence yet`]
+        : []),
+      ...(u.notYet > 0 ? [`${ofCriteria(u.notYet, u.total)} judged “not yet” by the assessor`] : []),
     ];
     flags.push({
       kind: 'sufficiency',
@@ -260,14 +269,6 @@ function routeFlags(routeCheck: RouteCheck): Flag[] {
   return [{ kind: 'route', message: `The chosen route does not meet the rules of combination: ${broken.join('; ')}.` }];
 }
 
-/** Mapped and signed-off coverage over the route's criteria, 0..1. */
-function overallCoverage(units: UnitProgress[]): number {
-  const routeUnits = units.filter((u) => u.inRoute);
-  const total = routeUnits.reduce((n, u) => n + u.total, 0);
-  const covered = routeUnits.reduce((n, u) => n + (u.achieved ? u.total : u.covered), 0);
-  return total === 0 ? 0 : covered / total;
-}
-
 export function computeProgress(spec: QualificationSpec, input: PortfolioInput, today: string): PortfolioProgress {
   const { enrolment, signatures } = input;
   const records = liveRecords(input);
@@ -284,5 +285,15 @@ export function computeProgress(spec: QualificationSpec, input: PortfolioInput, 
     ...simulationFlags(spec, records),
     ...routeFlags(routeCheck),
   ];
-  return { units, achievedUnits, award, route: routeCheck, plan, flags, overallCoverage: overallCoverage(units) };
+  const summary = progressSummary(units);
+  return {
+    units,
+    achievedUnits,
+    award,
+    route: routeCheck,
+    plan,
+    flags,
+    overallCoverage: evidencedShare(summary),
+    summary,
+  };
 }

@@ -3,7 +3,7 @@
 // unit fills the rows of the unit's evidence dated on or before it. A trainee IQA's decision shows its
 // countersigner once countersigned, and says it awaits countersigning until then. Pure.
 import type { IqaDecision, Person } from '../records';
-import { formatFormDate } from '../forms/formData';
+import { formatDate } from '../dates';
 
 type Live = { deleted?: boolean };
 
@@ -20,7 +20,7 @@ export function ivSamplingByEvidence(input: IvSamplingInput): Map<string, string
   const person = new Map(input.people.map((p) => [p.id, p]));
   const name = (id: string) => person.get(id)?.name ?? 'IQA';
   const text = (d: IvSamplingInput['iqaDecisions'][number]) => {
-    const base = `${name(d.iqaId)} ${formatFormDate(d.date)}`;
+    const base = `${name(d.iqaId)} ${formatDate(d.date)}`;
     if (d.countersignedBy) return `${base}, countersigned ${name(d.countersignedBy)}`;
     return person.get(d.iqaId)?.iqaStatus === 'working-towards' ? `${base} (awaiting countersignature)` : base;
   };

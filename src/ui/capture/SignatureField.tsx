@@ -1,5 +1,5 @@
 import { useId, useRef, useState, type RefObject } from 'react';
-import { formatSignedAt } from './signatureData';
+import { formatDateTime } from '../../domain';
 import { useSignaturePad } from './useSignaturePad';
 import './capture.css';
 
@@ -174,7 +174,7 @@ function SignatureStatus({ value, cannotDraw }: { value: SignatureValue | null; 
           {value.signedAt ? (
             <>
               {' '}
-              on <time dateTime={value.signedAt}>{formatSignedAt(value.signedAt)}</time>
+              on <time dateTime={value.signedAt}>{formatDateTime(value.signedAt)}</time>
             </>
           ) : (
             ' (time of signing not recorded)'

@@ -15,10 +15,3 @@ export function scalePointGroups(groups: readonly PointGroup[], factor: number):
     points: g.points.map((p) => ({ ...p, x: p.x * factor, y: p.y * factor })),
   }));
 }
-
-/** "3 June 2025 at 14:05" in the device's locale and time zone. */
-export function formatSignedAt(iso: string): string {
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  return d.toLocaleString(undefined, { dateStyle: 'long', timeStyle: 'short' });
-}

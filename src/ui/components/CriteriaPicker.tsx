@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { unitCriteria, type QualificationSpec } from '../../domain';
+import { criterionWithUnit, unitCriteria, type QualificationSpec } from '../../domain';
 
 export interface PickedCriterion {
   unitCode: string;
@@ -73,10 +73,7 @@ export function CriteriaPicker({
                   }
                 />
                 <span>
-                  <strong>
-                    {unit.code} {r.label}
-                  </strong>{' '}
-                  {r.text}
+                  <strong>{criterionWithUnit(unit.code, r.label)}</strong> {r.text}
                 </span>
               </label>
             ))}

@@ -1,3 +1,4 @@
+import { formatDateTime } from '../../domain';
 import { useEffect, useRef, useState } from 'react';
 import { exportPortfolio, type ExportProgress, type ExportedBundle } from '../../bundle';
 import { formatBytes } from './StorageMeter';
@@ -62,7 +63,7 @@ export function ExportPanel({ portfolioId }: { portfolioId: string }) {
                 {peers.map((p) => (
                   <option key={p.deviceId} value={p.deviceId}>
                     {p.sentAt[portfolioId]
-                      ? `Changes since last sent to ${p.label} (${p.sentAt[portfolioId].slice(0, 16).replace('T', ' ')})`
+                      ? `Changes since last sent to ${p.label} (${formatDateTime(p.sentAt[portfolioId])})`
                       : `Everything, for ${p.label}`}
                   </option>
                 ))}

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { checkRoute, planCompletion, type QualificationSpec } from '../../domain';
+import { checkRoute, planCompletion, type QualificationSpec, unitFacts } from '../../domain';
 
 /** The candidate's route: mandatory and chosen optional units, judged as a whole as you tick. */
 export function RoutePicker({
@@ -57,10 +57,7 @@ export function RoutePicker({
                 />
                 <span>
                   <strong>{u.code}</strong> {u.title}
-                  <span className="meta">
-                    {' '}
-                    (level {u.level ?? '—'}, {u.credits ?? '—'} credits)
-                  </span>
+                  <span className="meta"> ({unitFacts({ level: u.level, credits: u.credits })})</span>
                 </span>
               </label>
             ))}

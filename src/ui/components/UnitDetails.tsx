@@ -47,9 +47,7 @@ export function UnitDetails({ unit }: { unit: Unit }) {
           ))}
         </section>
       )}
-      <p className="meta">
-        Source: {unit.source.file}, {unit.source.section}
-      </p>
+      <p className="meta">Source: {unit.source.section}</p>
     </details>
   );
 }

@@ -1,5 +1,12 @@
 import { useMemo } from 'react';
-import { checkRoute, evaluateAward, planCompletion, type CompletionPlan, type QualificationSpec } from '../../domain';
+import {
+  checkRoute,
+  evaluateAward,
+  planCompletion,
+  type CompletionPlan,
+  type QualificationSpec,
+  unitFacts,
+} from '../../domain';
 import { useWhatIf } from '../state/whatIf';
 import { RuleLine } from './RuleLine';
 
@@ -115,10 +122,7 @@ function UnitTicks({ spec, ticked }: { spec: QualificationSpec; ticked: string[]
                 <input type="checkbox" checked={ticked.includes(u.code)} onChange={() => toggle(spec.id, u.code)} />
                 <span>
                   <strong>{u.code}</strong> {u.title}
-                  <span className="meta">
-                    {' '}
-                    (level {u.level ?? '—'}, {u.credits ?? '—'} credits{u.glh !== null ? `, ${u.glh} GLH` : ''})
-                  </span>
+                  <span className="meta"> ({unitFacts(u)})</span>
                 </span>
               </label>
             ))}

@@ -1,6 +1,6 @@
 // The portfolio's recording forms (seed 001, Section 4), by type: the ones filled in, and the ones made from records.
 import { Link, useParams } from 'react-router';
-import { candidateNameOf, FORM_DEFINITIONS, formatFormDate } from '../../domain';
+import { candidateNameOf, FORM_DEFINITIONS, formatDateTime } from '../../domain';
 import { usePortfolio } from '../data/hooks';
 import { GENERATED_VIEWS } from './GeneratedFormPage';
 import './forms.css';
@@ -58,7 +58,7 @@ export function FormsPage() {
                       <li key={f.id}>
                         <Link to={routes.form(portfolioId, f.id)}>{f.title || d.title}</Link>{' '}
                         <span className="tag">{f.status === 'complete' ? 'complete' : 'draft'}</span>{' '}
-                        <span className="meta">saved {formatFormDate(f.updatedAt.slice(0, 10))}</span>
+                        <span className="meta">saved {formatDateTime(f.updatedAt)}</span>
                       </li>
                     ))}
                   </ul>

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { EVIDENCE_TYPE_LABELS } from '../../domain';
+import { EVIDENCE_TYPE_LABELS, formatDate } from '../../domain';
 import { useActingPersonId, usePortfolio } from '../data/hooks';
 import { EvidenceEditor } from '../components/EvidenceEditor';
 import { routes } from '../routes';
@@ -35,7 +35,7 @@ export function EvidencePage() {
       </p>
       <h1>{evidence.title}</h1>
       <p className="meta">
-        <span className="tag">{evidence.type}</span> {EVIDENCE_TYPE_LABELS[evidence.type]} · {evidence.date}
+        <span className="tag">{evidence.type}</span> {EVIDENCE_TYPE_LABELS[evidence.type]} · {formatDate(evidence.date)}
         {evidence.location && ` · ${evidence.location}`}
         {recorder && ` · recorded by ${recorder.name}`}
         {evidence.simulation && ' · simulation'}

@@ -1,11 +1,23 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { ROLES, ROLE_LABELS, TEXT_LIMITS, type Person, type Role } from '../../domain';
-import { savePerson } from '../../storage';
+import { deletePerson, savePerson } from '../../storage';
 import { usePeople } from '../data/hooks';
 import { ScrollTable } from '../components/ScrollTable';
 import { ShowMore, useShownList } from '../components/ShowMore';
 import { CharCount } from '../components/CharCount';
 import { useSingleSave } from '../components/useSingleSave';
+import {
+  DeleteWithConfirm,
+  UndoDeletionNote,
+  useUndoableDeletion,
+  type UndoableDeletion,
+} from '../components/DeleteWithUndo';
+
+const ASSESSOR_STATUS_TEXT: Record<Person['assessorStatus'], string> = {
+  'not-applicable': '',
+  qualified: 'Qualified',
+  'working-towards': 'Working towards (needs countersigning)',
+};
 
 export function PeoplePage() {
   const people = usePeople();
@@ -14,6 +26,7 @@ export function PeoplePage() {
   const everyoneRef = useRef<HTMLHeadingElement>(null);
   const list = useShownList(people ?? []);
   const editing = people?.find((p) => p.id === editingId);
+  const deletions = useUndoableDeletion();
   const closeEditor = (message: string | null) => {
     setEditingId(null);
     setEdited(message);
@@ -28,6 +41,7 @@ export function PeoplePage() {
         Everyone
       </h2>
       {edited && <p role="status">{edited}</p>}
+      <UndoDeletionNote state={deletions} />
       {people && people.length > 0 ? (
         <>
           <ScrollTable
@@ -47,13 +61,7 @@ export function PeoplePage() {
                 <td>{p.roles.map((r) => ROLE_LABELS[r]).join(', ')}</td>
                 <td>{p.centre}</td>
                 <td>{p.registrationNumber}</td>
-                <td>
-                  {p.assessorStatus === 'not-applicable'
-                    ? ''
-                    : p.assessorStatus === 'qualified'
-                      ? 'Qualified'
-                      : 'Working towards (needs countersigning)'}
-                </td>
+                <td>{ASSESSOR_STATUS_TEXT[p.assessorStatus]}</td>
                 <td>
                   <button
                     type="button"
@@ -77,14 +85,36 @@ export function PeoplePage() {
         <p>No one yet.</p>
       )}
       {editing && (
-        <PersonForm
-          key={editing.id}
+        <EditPerson
           person={editing}
-          onSaved={(_id, name) => closeEditor(`${name} saved.`)}
-          onCancel={() => closeEditor(null)}
+          deletions={deletions}
+          onSaved={(name) => closeEditor(`${name} saved.`)}
+          onClose={() => closeEditor(null)}
         />
       )}
     </section>
+  );
+}
+
+interface EditPersonProps {
+  person: Person;
+  deletions: UndoableDeletion;
+  onSaved: (name: string) => void;
+  onClose: () => void;
+}
+
+/** The editor of one person, with the way to delete them (asked first, undone from the list above). */
+function EditPerson({ person, deletions, onSaved, onClose }: EditPersonProps) {
+  return (
+    <>
+      <PersonForm key={person.id} person={person} onSaved={(_id, name) => onSaved(name)} onCancel={onClose} />
+      <DeleteWithConfirm
+        key={`delete-${person.id}`}
+        action={`Delete ${person.name}`}
+        consequence={`Delete ${person.name} from the people on this device? Other devices learn of it in bundles. You can undo it while this page is open.`}
+        onConfirm={() => deletions.remove(() => deletePerson(person.id)).then(onClose)}
+      />
+    </>
   );
 }
 

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { Link, useParams } from 'react-router';
-import { computeProgress } from '../../domain';
+import { computeProgress, formatDate } from '../../domain';
 import { todayIso } from '../../storage';
 import { usePortfolio } from '../data/hooks';
 import { ExportPanel } from '../components/ExportPanel';
@@ -15,14 +15,20 @@ import { EvidenceList } from './portfolio/EvidenceList';
 import { ProgressMatrix } from './portfolio/ProgressMatrix';
 import { QualityAssurance } from './portfolio/QualityAssurance';
 import { useAfterFirstPaint } from './portfolio/useAfterFirstPaint';
+import { DeletedPortfolio, DeletePortfolioSection } from './portfolio/DeletePortfolio';
+import { UndoDeletionNote, useUndoableDeletion } from '../components/DeleteWithUndo';
 
 export function PortfolioPage() {
   const { portfolioId } = useParams();
   const data = usePortfolio(portfolioId);
   const progress = useMemo(() => (data?.spec ? computeProgress(data.spec, data, todayIso()) : null), [data]);
   const restReady = useAfterFirstPaint(data !== undefined);
+  const deletions = useUndoableDeletion();
   if (data === undefined) return <p role="status">Loading…</p>;
-  if (data === null) return <p className="alert">No portfolio with this id on this device.</p>;
+  if (data === null) {
+    if (deletions.deletion?.id === portfolioId) return <DeletedPortfolio deletions={deletions} />;
+    return <p className="alert">No portfolio with this id on this device.</p>;
+  }
   const { enrolment, people, spec } = data;
   const person = (id: string | null) => people.find((p) => p.id === id);
   const candidate = person(enrolment.candidateId);
@@ -33,8 +39,9 @@ export function PortfolioPage() {
         <Link to={routes.home()}>Portfolios</Link> ›
       </p>
       <h1>{candidate?.name ?? 'Candidate'}</h1>
+      <UndoDeletionNote state={deletions} />
       <p className="meta">
-        {spec?.title ?? enrolment.specId} · spec {enrolment.specVersion} · started {enrolment.startDate}
+        {spec?.title ?? enrolment.specId} · spec {enrolment.specVersion} · started {formatDate(enrolment.startDate)}
         {enrolment.assessorId && ` · assessor ${person(enrolment.assessorId)?.name ?? ''}`}
       </p>
       {data.specError && (
@@ -42,16 +49,7 @@ export function PortfolioPage() {
           {data.specError}
         </p>
       )}
-      {data.problems.length > 0 && (
-        <div className="alert" role="alert">
-          <p>Some stored records could not be read and are not shown:</p>
-          <ul>
-            {data.problems.map((p) => (
-              <li key={p}>{p}</li>
-            ))}
-          </ul>
-        </div>
-      )}
+      <ReadProblems problems={data.problems} />
       <nav className="actions" aria-label="Portfolio actions">
         <Link className="button" to={routes.newEvidence(enrolment.id, 'O')}>
           Record an observation
@@ -79,10 +77,37 @@ export function PortfolioPage() {
           <EvidenceList data={data} />
           <DeclarationSection data={data} candidateName={candidate?.name ?? ''} />
           <AuditSection portfolioId={enrolment.id} people={people} />
+          <DeletePortfolioSection
+            portfolioId={enrolment.id}
+            candidateName={candidate?.name ?? 'the candidate'}
+            recordCount={
+              data.evidence.length +
+              data.media.length +
+              data.forms.length +
+              data.decisions.length +
+              data.signatures.length
+            }
+            deletions={deletions}
+          />
         </>
       ) : (
         <p role="status">Loading the rest of the portfolio…</p>
       )}
     </article>
+  );
+}
+
+/** Records that failed validation when read back: shown, never silently dropped. */
+function ReadProblems({ problems }: { problems: string[] }) {
+  if (problems.length === 0) return null;
+  return (
+    <div className="alert" role="alert">
+      <p>Some stored records could not be read and are not shown:</p>
+      <ul>
+        {problems.map((p) => (
+          <li key={p}>{p}</li>
+        ))}
+      </ul>
+    </div>
   );
 }

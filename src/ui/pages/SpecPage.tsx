@@ -95,9 +95,7 @@ function SpecFacts({ spec }: { spec: QualificationSpec }) {
       </div>
       <div>
         <dt>Source</dt>
-        <dd>
-          {spec.source.file}, {spec.source.section}
-        </dd>
+        <dd>{spec.source.section}</dd>
       </div>
     </dl>
   );

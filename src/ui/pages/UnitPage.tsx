@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { computeProgress } from '../../domain';
+import { computeProgress, unitFacts } from '../../domain';
 import { recordCriterionDecision, todayIso } from '../../storage';
 import { useActingPersonId, usePortfolio } from '../data/hooks';
 import { routes } from '../routes';
@@ -43,7 +43,7 @@ export function UnitPage() {
         {unit.code} {unit.title}
       </h1>
       <p className="meta">
-        Level {unit.level ?? '—'} · {unit.credits ?? '—'} credits · coverage {up ? Math.round(up.coverage * 100) : 0}%
+        {unitFacts({ level: unit.level, credits: unit.credits })} · coverage {up ? Math.round(up.coverage * 100) : 0}%
       </p>
       {error && (
         <p className="alert" role="alert">

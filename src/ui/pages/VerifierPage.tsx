@@ -1,3 +1,4 @@
+import { formatDate } from '../../domain';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import type { Enrolment } from '../../domain';
@@ -44,7 +45,7 @@ function OpenBundle({ bundle, enrolment }: { bundle: VerifiedBundle; enrolment: 
       <h1>Verifier view: {candidate?.name}</h1>
       <p className="meta">
         Read-only: nothing from this bundle is stored on this device. {spec?.title ?? enrolment.specId} · exported{' '}
-        {bundle.exportedAt.slice(0, 10)} · signed by key <code>{signer.fingerprint}</code> (
+        {formatDate(bundle.exportedAt)} · signed by key <code>{signer.fingerprint}</code> (
         {signer.known ? `known: ${signer.label}` : 'not seen before'})
       </p>
       {error && (

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { setDatabase, db } from '../../../src/storage/db';
 import { deleteEvidence, loadDemoPortfolio, loadPortfolio, savePerson } from '../../../src/storage';
 import { exportPortfolio } from '../../../src/bundle/export';
+import { formatDate } from '../../../src/domain';
 import { verifyBundle } from '../../../src/bundle/verify';
 import { importBundle, writeVerifiedBundle } from './trusting';
 import { device, FIXED, snapshot, setUpDemoPhone, installFileClock, unzipAll } from './helpers';
@@ -103,13 +104,13 @@ describe('portfolio bundle: round trip', () => {
       return new TextDecoder().decode(files[Object.keys(files).find((name) => name.endsWith(path))!]);
     };
     const given = (await exportPortfolio(demo.demoId, { now: FIXED })).blob;
-    expect(await textOf(given, 'data/report.html')).toContain('report made 2026-11-26');
+    expect(await textOf(given, 'data/report.html')).toContain('report made 26/11/2026');
     expect(await textOf(given, 'bag-info.txt')).toContain('Bagging-Date: 2026-11-26');
     expect(JSON.parse(await textOf(given, 'data/portfolio.json')).exportedAt).toBe(FIXED.toISOString());
 
     const at = clock.peek();
     const clocked = (await exportPortfolio(demo.demoId)).blob;
-    expect(await textOf(clocked, 'data/report.html')).toContain(`report made ${at.slice(0, 10)}`);
+    expect(await textOf(clocked, 'data/report.html')).toContain(`report made ${formatDate(at)}`);
     expect(await textOf(clocked, 'bag-info.txt')).toContain(`Bagging-Date: ${at.slice(0, 10)}`);
     expect(JSON.parse(await textOf(clocked, 'data/portfolio.json')).exportedAt).toBe(at);
   });

@@ -228,7 +228,7 @@ describe('form data', () => {
 
   it('titles a form by its type, unit and date', () => {
     expect(formTitle('observation', { unit: 'F2', date: '2011-05-14', assessorDate: '2011-06-04' })).toBe(
-      'Observation record — F2 — 14.05.2011',
+      'Observation record — F2 — 14/05/2011',
     );
   });
 });
@@ -363,7 +363,7 @@ describe('index of evidence (generated)', () => {
     const byId = new Map(index.rows.map((r) => [r.evidenceId, r]));
     expect(byId.get('handbook')?.included).toBe('No (in office)');
     expect(byId.get('late')?.included).toBe('Yes');
-    expect(byId.get('late')?.ivSampling).toBe('M A Kail 27.05.2011');
+    expect(byId.get('late')?.ivSampling).toBe('M A Kail 27/05/2011');
     expect(byId.get('early')?.ivSampling).toBe('');
     expect(byId.get('early')?.typeLabel).toBe('Witness testimony');
   });

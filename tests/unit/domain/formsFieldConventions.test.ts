@@ -80,7 +80,7 @@ describe('the evidence a form produces', () => {
     };
     expect(evidenceOfForm('observation', data, '2026-01-01')).toEqual({
       details: {
-        title: 'Observation record — F2 — 14.05.2011',
+        title: 'Observation record — F2 — 14/05/2011',
         description: 'Dealt with the queue',
         date: '2011-05-14',
       },

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
   computeProgress,
+  countOf,
+  describeProgress,
   criterionKey,
   currencyCutoff,
   simulationAllowed,
@@ -167,7 +169,7 @@ describe('portfolio progress', () => {
       '2026-11-26',
     );
     expect(p.flags.find((f) => f.kind === 'sufficiency' && f.unitCode === 'F1')!.message).toBe(
-      'F1: 1 of 2 criteria have no evidence yet.',
+      'F1: 1 of 2 criteria has no evidence yet.',
     );
   });
 
@@ -280,5 +282,55 @@ describe('criterion decisions in progress', () => {
       '2026-11-26',
     ).overallCoverage;
     expect(after).toBeLessThan(before);
+  });
+});
+
+describe('the progress summary', () => {
+  it('counts criteria as the rows do (a signed-off unit is not 100%) and says each figure apart', () => {
+    // F1 (2 criteria) signed off with one criterion evidenced; F2 signed off by a trainee, not countersigned.
+    const p = computeProgress(
+      spec,
+      input({
+        evidence: [evidence('e1', '2026-05-01')],
+        mappings: [mapping('m1', 'e1', 'F1', f11)],
+        decisions: [signOff('d1', 'F1', 'a'), signOff('d2', 'F2', 't')],
+      }),
+      '2026-11-26',
+    );
+    const total = p.units.filter((u) => u.inRoute).reduce((n, u) => n + u.total, 0);
+    expect(p.summary).toEqual({
+      criteriaEvidenced: 1,
+      criteriaTotal: total,
+      unitsSignedOff: 1,
+      unitsAwaitingCountersignature: 1,
+      unitsInRoute: 7,
+    });
+    expect(p.overallCoverage).toBe(1 / total);
+    expect(describeProgress(p.summary)).toBe(
+      `Criteria evidenced: 1 of ${total} (${Math.round((100 * 1) / total)}%) · Units signed off: 1 of 7 (1 awaiting countersignature)`,
+    );
+  });
+
+  it('flags say counts with the right noun and verb: "1 of 1 criterion has", "3 of 3 criteria have"', () => {
+    const p = computeProgress(spec, input({ enrolment: { ...input().enrolment, route: ['F1', 'B2'] } }), '2026-11-26');
+    const messages = p.flags.filter((f) => f.kind === 'sufficiency').map((f) => f.message);
+    expect(messages).toEqual([
+      'F1: 2 of 2 criteria have no evidence yet.',
+      'B2: 3 of 3 criteria have no evidence yet.',
+    ]);
+    const one = computeProgress(
+      spec,
+      input({ evidence: [evidence('e1', '2026-05-01')], mappings: [mapping('m1', 'e1', 'F1', f11)] }),
+      '2026-11-26',
+    );
+    expect(one.flags.find((f) => f.unitCode === 'F1')!.message).toBe('F1: 1 of 2 criteria has no evidence yet.');
+  });
+
+  it('says a count with the right noun', () => {
+    expect([countOf(1, 'criterion', 'criteria'), countOf(0, 'criterion', 'criteria'), countOf(2, 'record')]).toEqual([
+      '1 criterion',
+      '0 criteria',
+      '2 records',
+    ]);
   });
 });

@@ -173,7 +173,7 @@ describe('editing evidence', () => {
 
     expect(await screen.findByText('Evidence saved with 1 more media file.')).toBeTruthy();
     expect(await screen.findByRole('heading', { level: 1, name: 'Queue at gate 4' })).toBeTruthy();
-    expect(screen.getByText(/2011-05-12/)).toBeTruthy();
+    expect(screen.getByText(/12\/05\/2011/)).toBeTruthy();
     await waitFor(() =>
       expect(within(screen.getByRole('region', { name: 'Media' })).getAllByRole('figure')).toHaveLength(2),
     );

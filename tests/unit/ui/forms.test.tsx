@@ -97,7 +97,7 @@ describe('observation record form', () => {
     const [form] = await listForms(enrolment.id, 'observation');
     expect(form!.id).toBe(draftId);
     expect(form!.status).toBe('complete');
-    expect(form!.title).toBe('Observation record — F2 — 14.05.2011');
+    expect(form!.title).toBe('Observation record — F2 — 14/05/2011');
     expect(form!.data).toMatchObject({
       unit: 'F2',
       date: '2011-05-14',

@@ -122,7 +122,7 @@ describe('certificates held', () => {
     const table = await screen.findByRole('region', { name: 'Table of certificates held' });
     await waitFor(() => expect(table.textContent).toContain(assessor.name));
     expect(table.textContent).toContain('assessor (trainee, all portfolios)');
-    expect(table.textContent).toContain('2026-01-01 to 2027-01-01');
+    expect(table.textContent).toContain('01/01/2026 to 01/01/2027');
     expect(within(table).getAllByRole('row')[1]!.textContent).toMatch(/yes$/);
     await distrustCentre(centre.fingerprint);
     await waitFor(() => expect(within(table).getAllByRole('row')[1]!.textContent).toMatch(/not trusted here$/));

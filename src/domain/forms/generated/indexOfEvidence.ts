@@ -5,7 +5,7 @@ import { unitCriteria } from '../../spec/criteria';
 import type { QualificationSpec } from '../../spec/schema';
 import { coverageText } from '../criterionRefs';
 import { evidenceInIndexOrder, evidenceNumbers } from '../evidenceNumbers';
-import { formatFormDate } from '../formData';
+import { formatDate } from '../../dates';
 import { candidateNameOf, live, type FormsInput } from '../formsInput';
 import { ivSamplingByEvidence } from '../../qa/ivSampling';
 
@@ -99,7 +99,7 @@ export function buildIndexOfEvidence(input: FormsInput, spec: QualificationSpec)
       units,
       links: coverageText(spec, keys),
       // An IQA decision names the sampling (and its countersigning); a sampling signature alone still counts.
-      ivSampling: sampledByIqa.get(e.id) ?? (iv ? `${iv.typedName} ${formatFormDate(iv.signedAt.slice(0, 10))}` : ''),
+      ivSampling: sampledByIqa.get(e.id) ?? (iv ? `${iv.typedName} ${formatDate(iv.signedAt)}` : ''),
     };
   });
   return { svqTitle: spec.title, candidate: candidateNameOf(input), rows };

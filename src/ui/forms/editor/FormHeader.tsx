@@ -1,12 +1,9 @@
 // The top of the form editor: where it is, its title, status lines (restored draft, saved, errors) and buttons.
 import { Link } from 'react-router';
-import type { FormDefinition, FormRecord } from '../../../domain';
+import { formatDateTime, type FormDefinition, type FormRecord } from '../../../domain';
 import { routes } from '../../routes';
 
-const timeText = (iso: string) => {
-  const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? iso : d.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-};
+const timeText = (iso: string) => formatDateTime(iso);
 
 export function FormHeading({
   def,

@@ -1,7 +1,7 @@
 // The pieces of the seed's printed sheets: header blocks, ticks, column headings, and wide tables that scroll in
 // their own region (so the page never scrolls sideways at 360 px).
 import type { ReactNode } from 'react';
-import { formDefinition, formFields, formatFormDate, type FormColumn, type FormType } from '../../../domain';
+import { formDefinition, formFields, formatDate, type FormColumn, type FormType } from '../../../domain';
 
 /** A wide table scrolls sideways inside its own focusable region, so the page never does at 360 px. */
 export function ScrollRegion({ label, children }: { label: string; children: ReactNode }) {
@@ -57,7 +57,7 @@ export function columnsOf(type: FormType, key: string): readonly FormColumn[] {
 }
 
 /** A date as the seed prints it (day.month.year); blank stays blank. */
-export const sheetDate = (iso: string) => (iso ? formatFormDate(iso) : '');
+export const sheetDate = (iso: string) => (iso ? formatDate(iso) : '');
 
 /** The header row of a printed table: one column heading per seed column. */
 export function ColumnHead({ cols }: { cols: ReadonlyArray<{ key: string; label: string }> }) {

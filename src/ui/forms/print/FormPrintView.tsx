@@ -2,7 +2,8 @@
 // pairs them, tick boxes, signature and date lines. Shown as the "View" of a form and used for printing.
 import type { ReactNode } from 'react';
 import {
-  formatFormDate,
+  formatDate,
+  formatDateTime,
   formSignature,
   isSignatureField,
   shortRef,
@@ -17,7 +18,6 @@ import {
   type QualificationSpec,
   type TableRow,
 } from '../../../domain';
-import { formatSignedAt } from '../../capture/signatureData';
 import { ColumnKey } from '../generated/KnowledgeEvidenceView';
 import { ColumnHead, ScrollRegion } from '../generated/sheet';
 import { pairHalfWidth } from '../layout';
@@ -57,7 +57,7 @@ export function printedValue(
   const unitCode = unitCodeOf(field, data);
   switch (field.kind) {
     case 'date':
-      return str(v) ? formatFormDate(str(v)) : '';
+      return str(v) ? formatDate(str(v)) : '';
     case 'unit':
       return list(v)
         .map((c) => unitText(spec, c))
@@ -121,7 +121,7 @@ function Cell({
         <span className="sheet-signed">
           {signed.role}
           {signed.role && signed.signedAt ? ', signed ' : signed.signedAt ? 'Signed ' : ''}
-          {signed.signedAt && <time dateTime={signed.signedAt}>{formatSignedAt(signed.signedAt)}</time>}
+          {signed.signedAt && <time dateTime={signed.signedAt}>{formatDateTime(signed.signedAt)}</time>}
         </span>
       )}
     </td>
@@ -156,7 +156,7 @@ function printedCell(
   unitCode: string,
 ) {
   if (column.kind === 'checkbox') return <TickBox on={v === true} />;
-  if (column.kind === 'date') return formatFormDate(typeof v === 'string' ? v : '');
+  if (column.kind === 'date') return formatDate(typeof v === 'string' ? v : '');
   if (column.kind === 'element' && typeof v === 'string' && v) return elementText(spec, unitCode, v);
   return typeof v === 'string' ? v : '';
 }

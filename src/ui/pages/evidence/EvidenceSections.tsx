@@ -7,6 +7,8 @@ import {
   type Person,
   type QualificationSpec,
   type Signature,
+  formatDateTime,
+  criterionWithUnit,
 } from '../../../domain';
 import { deleteEvidence, setEvidenceMappings, signEvidenceSample } from '../../../storage';
 import { SignAndSubmit } from '../../components/SignAndSubmit';
@@ -53,9 +55,7 @@ export function CriteriaSection({ portfolioId, route, evidenceId, spec, mappings
             {mappings.map((m) => (
               <li key={m.id}>
                 <Link to={routes.unit(portfolioId, m.unitCode)}>
-                  <strong>
-                    {m.unitCode} {refs.get(m.criterionKey)?.label ?? m.criterionKey}
-                  </strong>
+                  <strong>{criterionWithUnit(m.unitCode, refs.get(m.criterionKey)?.label ?? m.criterionKey)}</strong>
                 </Link>{' '}
                 {refs.get(m.criterionKey)?.text}
               </li>
@@ -103,7 +103,7 @@ export function EvidenceSignatures({ signatures }: { signatures: Signature[] }) 
             <figure key={s.id} className="signature">
               {s.image && <img src={s.image} alt={`Signature of ${s.typedName}`} />}
               <figcaption>
-                {s.typedName}, {s.role}, {s.signedAt.replace('T', ' ').slice(0, 16)}
+                {s.typedName}, {s.role}, {formatDateTime(s.signedAt)}
               </figcaption>
             </figure>
           ))}

@@ -1,3 +1,4 @@
+import { formatDateTime } from '../../../domain';
 import type { EvidenceTypeCode } from '../../../domain';
 import type { FileInput } from '../../../storage';
 import { SignatureField, type SignatureValue } from '../../capture/SignatureField';
@@ -17,7 +18,7 @@ export const SIGNER: Partial<Record<EvidenceTypeCode, string>> = {
 export function RestoredBanner({ at, onDiscard }: { at: string; onDiscard: () => void }) {
   return (
     <p className="banner" role="status">
-      Restored your unsaved evidence from {at.replace('T', ' ')}.{' '}
+      Restored your unsaved evidence from {formatDateTime(at)}.{' '}
       <button type="button" className="secondary" onClick={onDiscard}>
         Discard it and start afresh
       </button>

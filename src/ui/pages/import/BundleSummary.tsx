@@ -1,5 +1,5 @@
 // A verified bundle: what it holds, what it would change here, and what can be done with it.
-import { formatFingerprint, type Person } from '../../../domain';
+import { formatFingerprint, type Person, formatDateTime } from '../../../domain';
 import type { VerifiedBundle } from '../../../bundle';
 import type { Admission } from '../../../storage';
 import { formatBytes } from '../../components/StorageMeter';
@@ -51,8 +51,8 @@ export function BundleSummary(props: BundleSummaryProps) {
       ) : bundle.scope === 'changes' ? (
         <p className="alert" data-testid="partial-bundle">
           This bundle holds only changes
-          {bundle.changesSince ? ` since ${bundle.changesSince.slice(0, 16).replace('T', ' ')}` : ''}, not the whole
-          portfolio, and this device does not have the portfolio to merge them into. Ask the sender for a full bundle
+          {bundle.changesSince ? ` since ${formatDateTime(bundle.changesSince)}` : ''}, not the whole portfolio, and
+          this device does not have the portfolio to merge them into. Ask the sender for a full bundle
           (&ldquo;Everything&rdquo;).
         </p>
       ) : (
@@ -74,7 +74,7 @@ function BundleFacts({ bundle }: { bundle: VerifiedBundle }) {
   const facts: Array<[string, React.ReactNode]> = [
     ['Candidate', candidate?.name ?? '—'],
     ['Qualification', `${enrolment?.specId ?? ''} ${enrolment?.specVersion ?? ''}`],
-    ['Exported', bundle.exportedAt.replace('T', ' ').slice(0, 16)],
+    ['Exported', formatDateTime(bundle.exportedAt)],
     ['Sent by', bundle.sender ? `${bundle.sender.name} (as the sending device says)` : '—'],
     [
       'Signed by key',

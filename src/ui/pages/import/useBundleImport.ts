@@ -2,7 +2,7 @@
 // and only when the person says so write it. Accepting an unknown signer's key re-decides before anything is written.
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
-import { admitBundle, verifyBundle, writeVerifiedBundle, type VerifiedBundle } from '../../../bundle';
+import { admitBundle, NotABundleError, verifyBundle, writeVerifiedBundle, type VerifiedBundle } from '../../../bundle';
 import { acceptKey, type Admission, type ImportResult } from '../../../storage';
 import { routes } from '../../routes';
 
@@ -21,6 +21,14 @@ export interface BundleImport {
 function resultText(result: ImportResult): string {
   const held = result.held > 0 ? ` ${result.held} changes held until their key is accepted (see Trust).` : '';
   return `Imported: ${result.written} records written, ${result.unchanged} already up to date, ${result.conflicts} conflicts kept for you to resolve.${held}`;
+}
+
+/** Why a file was refused, in words: a file that is not a zip at all is simply not a Fieldfolio bundle. */
+export function rejectionText(e: unknown, fileName: string): string {
+  if (e instanceof NotABundleError) {
+    return `“${fileName}” is not a Fieldfolio bundle. A bundle is the .zip file Fieldfolio makes with “Export bundle”; this file is not a zip file (or it was cut short while copying). Nothing on this device was changed.`;
+  }
+  return `${(e as Error).message}. This bundle was rejected; nothing on this device was changed.`;
 }
 
 export function useBundleImport(): BundleImport {
@@ -43,7 +51,7 @@ export function useBundleImport(): BundleImport {
       setAdmission(await admitBundle(verified));
       setBundle(verified);
     } catch (e) {
-      setError(`${(e as Error).message}. This bundle was rejected; nothing on this device was changed.`);
+      setError(rejectionText(e, file.name));
     } finally {
       setChecking(null);
     }

@@ -1,3 +1,4 @@
+import { formatDateTime } from '../../../domain';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { Person } from '../../../domain';
 import { auditLog } from '../../../storage';
@@ -14,8 +15,7 @@ export function AuditSection({ portfolioId, people }: { portfolioId: string; peo
       <ol className="audit">
         {list.visible.map((a) => (
           <li key={a.id}>
-            <time dateTime={a.at}>{a.at.replace('T', ' ').slice(0, 19)}</time> — {name(a.actorId)}: {a.action}{' '}
-            {a.recordType}
+            <time dateTime={a.at}>{formatDateTime(a.at)}</time> — {name(a.actorId)}: {a.action} {a.recordType}
             {a.summary && ` (${a.summary})`} <span className="meta">device {a.deviceId.slice(0, 8)}</span>
           </li>
         ))}

@@ -1,3 +1,4 @@
+import { formatDateTime } from '../../../domain';
 import { useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { listConflicts, resolveConflict } from '../../../storage';
@@ -25,8 +26,8 @@ export function ConflictsSection({ portfolioId }: { portfolioId: string }) {
         {list.visible.map((c) => (
           <li key={c.id}>
             {c.table} {c.recordId.slice(0, 8)}: in force from device {c.conflict.kept.deviceId.slice(0, 8)} (
-            {c.conflict.kept.updatedAt.slice(0, 16)}); other version from device {c.conflict.other.deviceId.slice(0, 8)}{' '}
-            ({c.conflict.other.updatedAt.slice(0, 16)}).
+            {formatDateTime(c.conflict.kept.updatedAt)}); other version from device{' '}
+            {c.conflict.other.deviceId.slice(0, 8)} ({formatDateTime(c.conflict.other.updatedAt)}).
             <ConflictDiff kept={c.conflict.kept} other={c.conflict.other} />
             <button type="button" className="secondary small" onClick={() => resolve(c, 'kept')}>
               Keep the version in force

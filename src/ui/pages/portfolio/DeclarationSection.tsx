@@ -1,3 +1,4 @@
+import { formatDate } from '../../../domain';
 import { useState } from 'react';
 import { signDeclaration } from '../../../storage';
 import type { usePortfolio } from '../../data/hooks';
@@ -18,7 +19,7 @@ export function DeclarationSection({ data, candidateName }: { data: PortfolioDat
       <p className="statement">{DECLARATION}</p>
       {signed ? (
         <p data-testid="declaration-signed">
-          ✓ Signed by {signed.typedName} on {signed.signedAt.slice(0, 10)}
+          ✓ Signed by {signed.typedName} on {formatDate(signed.signedAt)}
         </p>
       ) : (
         <>

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
-import { EVIDENCE_TYPE_LABELS, EVIDENCE_TYPES } from '../../../domain';
+import { EVIDENCE_TYPE_LABELS, EVIDENCE_TYPES, formatDate, countOf } from '../../../domain';
 import type { usePortfolio } from '../../data/hooks';
 import { routes } from '../../routes';
 import { LIST_PAGE, ShowMore, useShownList } from '../../components/ShowMore';
@@ -19,7 +19,9 @@ export function EvidenceList({ data }: { data: PortfolioData }) {
     const q = query.trim().toLowerCase();
     // data.evidence comes newest first: what an assessor just recorded is what they look for.
     return q
-      ? data.evidence.filter((e) => `${e.title} ${e.type} ${e.date} ${e.location}`.toLowerCase().includes(q))
+      ? data.evidence.filter((e) =>
+          `${e.title} ${e.type} ${e.date} ${formatDate(e.date)} ${e.location}`.toLowerCase().includes(q),
+        )
       : data.evidence;
   }, [data.evidence, query]);
   const list = useShownList(matching);
@@ -46,8 +48,9 @@ export function EvidenceList({ data }: { data: PortfolioData }) {
                 <span className="tag">{e.type}</span>
                 {e.simulation && <span className="tag">simulation</span>}
                 <div className="meta">
-                  {e.date}
-                  {e.location && ` · ${e.location}`} · {byEvidence.get(e.id) ?? 0} criteria · {e.mediaIds.length} media
+                  {formatDate(e.date)}
+                  {e.location && ` · ${e.location}`} · {countOf(byEvidence.get(e.id) ?? 0, 'criterion', 'criteria')} ·{' '}
+                  {e.mediaIds.length} media
                 </div>
               </li>
             ))}

@@ -1,5 +1,11 @@
 import { Link } from 'react-router';
-import type { CriterionProgress, CriterionStatus, PortfolioProgress } from '../../../domain';
+import {
+  describeProgress,
+  type CriterionProgress,
+  type CriterionStatus,
+  type PortfolioProgress,
+  formatDate,
+} from '../../../domain';
 import { routes } from '../../routes';
 import { ScrollTable } from '../../components/ScrollTable';
 
@@ -25,8 +31,7 @@ export function ProgressMatrix({ progress, portfolioId }: { progress: PortfolioP
     <section aria-labelledby="matrix-heading">
       <h2 id="matrix-heading">Progress</h2>
       <p>
-        Overall: <strong data-testid="overall-coverage">{Math.round(progress.overallCoverage * 100)}%</strong> of the
-        route's criteria covered or signed off.
+        <strong data-testid="overall-coverage">{describeProgress(progress.summary)}</strong>
       </p>
       <ScrollTable
         label="Progress by unit"
@@ -65,7 +70,7 @@ export function ProgressMatrix({ progress, portfolioId }: { progress: PortfolioP
             </td>
             <td>
               {u.achieved
-                ? `✓ Signed off ${u.signOff!.date}`
+                ? `✓ Signed off ${formatDate(u.signOff!.date)}`
                 : u.awaitingCountersignature
                   ? 'Awaiting countersignature'
                   : '—'}

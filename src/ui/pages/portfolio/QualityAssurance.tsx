@@ -1,3 +1,4 @@
+import { formatDate } from '../../../domain';
 import type { usePortfolio } from '../../data/hooks';
 
 type PortfolioData = NonNullable<ReturnType<typeof usePortfolio>>;
@@ -14,7 +15,7 @@ export function QualityAssurance({ data }: { data: PortfolioData }) {
         {samples.map((d) => (
           <li key={d.id}>
             <strong>{d.unitCode}</strong>: {d.outcome === 'met' ? 'agreed' : 'referred back'} by {name(d.assessorId)} on{' '}
-            {d.date}
+            {formatDate(d.date)}
             {d.comments && ` — “${d.comments}”`}
           </li>
         ))}

@@ -1,3 +1,4 @@
+import { formatDateTime } from '../../../domain';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { knownDevices, loadTrustState, withdrawAcceptance } from '../../../storage';
 import { usePeople } from '../../data/hooks';
@@ -65,7 +66,7 @@ export function AcceptedKeys() {
               <td>
                 <FullFingerprint fingerprint={d.deviceKey} />
               </td>
-              <td>{d.firstSeen.slice(0, 16).replace('T', ' ')}</td>
+              <td>{formatDateTime(d.firstSeen)}</td>
             </tr>
           ))}
         </ScrollTable>

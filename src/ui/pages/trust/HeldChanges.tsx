@@ -1,3 +1,4 @@
+import { formatDateTime } from '../../../domain';
 import { useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { discardHeld, listHeld, type HeldRow } from '../../../storage';
@@ -55,7 +56,7 @@ export function HeldChanges() {
               <td>
                 <code>{shortFingerprint(row.deviceKey)}</code>
               </td>
-              <td>{row.receivedAt.slice(0, 16).replace('T', ' ')}</td>
+              <td>{formatDateTime(row.receivedAt)}</td>
               <td>
                 <div className="actions">
                   <button

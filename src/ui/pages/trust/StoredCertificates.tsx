@@ -1,9 +1,10 @@
+import { formatDate } from '../../../domain';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { loadTrustState } from '../../../storage';
 import { ScrollTable } from '../../components/ScrollTable';
 import { FullFingerprint } from './common';
 
-const day = (iso: string) => iso.slice(0, 10);
+const day = (iso: string) => formatDate(iso);
 
 /**
  * The certificates and revocations this device holds (each kept only after its signature checked out). Only those

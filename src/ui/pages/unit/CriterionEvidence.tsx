@@ -1,3 +1,4 @@
+import { formatDate } from '../../../domain';
 import { Link } from 'react-router';
 import type { CriterionProgress, Evidence } from '../../../domain';
 import { routes } from '../../routes';
@@ -27,7 +28,7 @@ export function CriterionEvidence({
       <div className="judgement">
         {c.decision && (
           <span className={`tag ${c.decision.outcome}`} data-testid={`judgement-${c.ref.key}`}>
-            {c.decision.outcome === 'met' ? '✓ Met' : 'Not yet'} · {c.decision.date} ·{' '}
+            {c.decision.outcome === 'met' ? '✓ Met' : 'Not yet'} · {formatDate(c.decision.date)} ·{' '}
             {assessorName(c.decision.assessorId)}
           </span>
         )}
@@ -51,7 +52,7 @@ export function CriterionEvidence({
             <li key={id}>
               <Link to={routes.evidence(portfolioId, id)}>{evidenceById.get(id)?.title}</Link>{' '}
               <span className="tag">{evidenceById.get(id)?.type}</span>{' '}
-              <span className="meta">{evidenceById.get(id)?.date}</span>
+              <span className="meta">{formatDate(evidenceById.get(id)?.date)}</span>
             </li>
           ))}
         </ul>

@@ -1,3 +1,4 @@
+import { formatDate, countOf } from '../../../domain';
 import { useState } from 'react';
 import type { Decision, Person, UnitProgress } from '../../../domain';
 import { countersign, signOffUnit, todayIso, withdrawDecision } from '../../../storage';
@@ -42,7 +43,8 @@ function SignedOff({ progress: up, signOff, acting, canAssess, personName, onErr
   return (
     <>
       <p data-testid="signoff-status">
-        {up.achieved ? '✓ ' : ''}Signed off on {signOff.date} by {personName(signOff.assessorId) ?? 'an assessor'}
+        {up.achieved ? '✓ ' : ''}Signed off on {formatDate(signOff.date)} by{' '}
+        {personName(signOff.assessorId) ?? 'an assessor'}
         {signOff.countersignedBy &&
           `, countersigned by ${personName(signOff.countersignedBy) ?? 'a qualified assessor'}`}
         {up.awaitingCountersignature && ' — awaiting countersignature by a qualified assessor'}
@@ -98,7 +100,8 @@ function SignOffForm({
     <>
       {up && (unmapped > 0 || up.notYet > 0) && (
         <p className="alert" role="status">
-          {unmapped > 0 && `${unmapped} of ${up.total} criteria have no evidence mapped yet. `}
+          {unmapped > 0 &&
+            `${unmapped} of ${countOf(up.total, 'criterion', 'criteria')} ${unmapped === 1 ? 'has' : 'have'} no evidence mapped yet. `}
           {up.notYet > 0 &&
             `${up.notYet} of ${up.total} ${up.notYet === 1 ? 'criterion is' : 'criteria are'} judged “not yet”.`}
         </p>

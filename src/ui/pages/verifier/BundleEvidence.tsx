@@ -1,4 +1,4 @@
-import { EVIDENCE_TYPE_LABELS } from '../../../domain';
+import { EVIDENCE_TYPE_LABELS, formatDate, countOf } from '../../../domain';
 import type { VerifiedBundle } from '../../../bundle';
 import { MediaFile } from '../../components/MediaView';
 import { ShowMore, useShownList } from '../../components/ShowMore';
@@ -16,7 +16,8 @@ export function BundleEvidence({ bundle }: { bundle: VerifiedBundle }) {
           <li key={e.id}>
             <strong>{e.title}</strong> <span className="tag">{e.type}</span>{' '}
             <span className="meta">
-              {EVIDENCE_TYPE_LABELS[e.type]} · {e.date} · {e.criteria.length} criteria
+              {EVIDENCE_TYPE_LABELS[e.type]} · {formatDate(e.date)} ·{' '}
+              {countOf(e.criteria.length, 'criterion', 'criteria')}
             </span>
             {bundle.records.media
               .filter((m) => m.evidenceId === e.id && !m.deleted)
@@ -27,7 +28,7 @@ export function BundleEvidence({ bundle }: { bundle: VerifiedBundle }) {
               .filter((s) => s.subjectId === e.id && !s.deleted)
               .map((s) => (
                 <p key={s.id} className="meta">
-                  Signed by {s.typedName} ({s.role}) {s.signedAt.slice(0, 10)}
+                  Signed by {s.typedName} ({s.role}) {formatDate(s.signedAt)}
                 </p>
               ))}
           </li>

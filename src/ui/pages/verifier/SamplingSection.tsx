@@ -1,3 +1,4 @@
+import { formatDate } from '../../../domain';
 import { useState } from 'react';
 import type { Enrolment, Person, UnitProgress } from '../../../domain';
 import { type ExportedBundle, exportVerifierDecisions, type VerifierSample } from '../../../bundle';
@@ -91,7 +92,7 @@ function SampleRow({ unit: u, samples, setSamples, enabled }: SampleRowProps) {
     setSamples({ ...samples, [code]: { unitCode: code, outcome: 'met', comments: '', ...sample, ...patch } });
   const unsample = () => setSamples(Object.fromEntries(Object.entries(samples).filter(([k]) => k !== code)));
   const signOff = u.achieved
-    ? `signed off ${u.signOff!.date}`
+    ? `signed off ${formatDate(u.signOff!.date)}`
     : u.awaitingCountersignature
       ? 'awaiting countersignature'
       : 'not signed off';

@@ -1,0 +1,101 @@
+import type { Page } from 'playwright-core';
+import AxeBuilder from '@axe-core/playwright';
+import { PortfolioApp } from './PortfolioApp';
+
+/** A date written the ISO way (2026-06-03), which no screen should show a person. */
+const ISO_DATE = /\b\d{4}-\d{2}-\d{2}\b/g;
+/** The one date format (en-GB): 03/06/2026. */
+const SHOWN_DATE = /\b\d{2}\/\d{2}\/\d{4}\b/g;
+
+/** Page model for a candidate on a tablet: their portfolio, route, evidence, what is missing, deleting with undo. */
+export class CandidateJourney {
+  readonly app: PortfolioApp;
+  constructor(
+    readonly page: Page,
+    baseUrl: string,
+  ) {
+    this.app = new PortfolioApp(page, baseUrl);
+  }
+
+  /** Screenshot of the step, named candidate-<step>.png. */
+  async shot(step: string) {
+    await this.page.screenshot({ path: `tests/e2e/screenshots/candidate-${step}.png`, fullPage: true });
+  }
+
+  /** How far the page is wider than the screen (0 when nothing scrolls sideways). */
+  overflow(): Promise<number> {
+    return this.page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  }
+
+  /** Serious and critical axe violations of the screen as it is now. */
+  async seriousViolations(): Promise<string[]> {
+    const results = await new AxeBuilder({ page: this.page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa']).analyze();
+    return results.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  }
+
+  /** The dates the main content shows: those in ISO form (should be none) and those in the one format. */
+  async datesShown(): Promise<{ iso: string[]; formatted: string[] }> {
+    const text = await this.page.locator('main').innerText();
+    return { iso: text.match(ISO_DATE) ?? [], formatted: text.match(SHOWN_DATE) ?? [] };
+  }
+
+  /** The assessor enrols the candidate with no units yet (allowed: the candidate chooses them). */
+  async enrolWithoutUnits(candidate: string, qualification: RegExp, assessor: string) {
+    const { page } = this;
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Portfolios' }).click();
+    await page.getByRole('link', { name: /Start (a|another) portfolio/ }).click();
+    const form = page.getByRole('form', { name: 'Enrolment' });
+    await form.getByRole('combobox', { name: /^Candidate/ }).selectOption({ label: candidate });
+    const quals = form.getByRole('combobox', { name: /^Qualification/ });
+    await quals.selectOption(await quals.locator('option', { hasText: qualification }).getAttribute('value'));
+    await form.getByRole('combobox', { name: /^Assessor/ }).selectOption({ label: assessor });
+    await form.getByRole('button', { name: 'Start the portfolio' }).click();
+    await page.getByRole('heading', { level: 1, name: candidate }).waitFor();
+  }
+
+  async openPortfolio(candidate: string) {
+    await this.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Portfolios' }).click();
+    await this.page
+      .getByRole('link', { name: new RegExp(candidate) })
+      .first()
+      .click();
+    await this.page.getByRole('heading', { level: 1, name: candidate }).waitFor();
+  }
+
+  routeVerdict() {
+    return this.page.getByTestId('route-verdict');
+  }
+
+  /** Opens the route editor and ticks the optional units named. */
+  async chooseUnits(codes: string[]) {
+    await this.page.getByRole('button', { name: 'Edit route and people' }).click();
+    const form = this.page.getByRole('form', { name: 'Edit route and people' });
+    await form.waitFor();
+    for (const code of codes) await form.getByRole('checkbox', { name: new RegExp(`^${code} `) }).check();
+    return form;
+  }
+
+  /** Adds evidence of a type that needs no assessor's signature, with a file and criteria. */
+  async addEvidence(opts: {
+    type: string;
+    title: string;
+    description: string;
+    file?: { name: string; mimeType: string; buffer: Buffer };
+    criteria: Array<[string, RegExp]>;
+  }) {
+    const { page } = this;
+    await page.getByRole('link', { name: 'Add other evidence' }).click();
+    const form = page.getByRole('form', { name: 'Evidence' });
+    await form.getByLabel('Type of evidence').selectOption(opts.type);
+    await form.getByLabel('Title').fill(opts.title);
+    await form.getByLabel('Description').fill(opts.description);
+    if (opts.file) {
+      await form.getByLabel('Add file').setInputFiles(opts.file);
+      await form.getByText('Chosen files (1)').waitFor();
+    }
+    for (const [unit, name] of opts.criteria) await this.app.mapCriterion(unit, name);
+    return form;
+  }
+}

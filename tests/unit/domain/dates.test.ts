@@ -1,0 +1,46 @@
+// One way to show dates (domain/dates.ts), and the words around spec facts and counts that go with it.
+import { describe, expect, it } from 'vitest';
+import { countOf, criterionWithUnit, formatDate, formatDateTime, unitFacts } from '../../../src/domain';
+
+describe('dates as people read them', () => {
+  it('a calendar date in en-GB by default, day first, never shifted by a time zone', () => {
+    expect(formatDate('2026-06-03')).toBe('03/06/2026');
+    expect(formatDate('2026-12-31T23:30:00.000Z')).toBe('31/12/2026');
+    expect(formatDate('2026-06-03', 'en-US')).toBe('06/03/2026');
+  });
+
+  it('a moment with its time, in the time zone asked for', () => {
+    expect(formatDateTime('2026-06-03T15:10:42.000Z', 'en-GB', 'UTC')).toBe('03/06/2026, 15:10');
+    expect(formatDateTime('2026-06-03T23:10:00.000Z', 'en-GB', 'Europe/London')).toBe('04/06/2026, 00:10');
+    expect(formatDateTime('2026-06-03')).toBe('03/06/2026');
+  });
+
+  it('anything that is not a date is shown as it is, never "Invalid Date"', () => {
+    expect([formatDate(''), formatDate(null), formatDate('soon'), formatDateTime('later')]).toEqual([
+      '',
+      '',
+      'soon',
+      'later',
+    ]);
+  });
+});
+
+describe('spec facts and counts in words', () => {
+  it('says a credit value the spec does not set, instead of "— credits"', () => {
+    expect(unitFacts({ level: 4, credits: null })).toBe('level 4, credit value not set');
+    expect(unitFacts({ level: null, credits: 1, glh: 10 })).toBe('level not set, 1 credit, 10 GLH');
+    expect(unitFacts({ level: 5, credits: 15, glh: null })).toBe('level 5, 15 credits');
+  });
+
+  it('names a criterion with its unit once: "F1.1", not "F1 F1.1"', () => {
+    expect(criterionWithUnit('F1', 'F1.1')).toBe('F1.1');
+    expect(criterionWithUnit('F1', 'F1.1 PC 3')).toBe('F1.1 PC 3');
+    expect(criterionWithUnit('A10', 'PC 3')).toBe('A10 PC 3');
+    expect(criterionWithUnit('F1', 'F12.1')).toBe('F1 F12.1');
+  });
+
+  it('pluralises counts', () => {
+    expect(countOf(1, 'criterion', 'criteria')).toBe('1 criterion');
+    expect(countOf(1200, 'record')).toBe('1,200 records');
+  });
+});
