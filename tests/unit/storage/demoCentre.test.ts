@@ -116,7 +116,7 @@ describe('the demo centre', () => {
     const index = buildIndexOfEvidence(portfolio, loadSpec(portfolio.enrolment.specId));
     const row = index.rows.find((r) => r.evidenceId === decision.evidenceId)!;
     const [y, m, d] = decision.date.split('-');
-    expect(row.ivSampling).toBe(`Kenneth Hay ${d}.${m}.${y}`);
+    expect(row.ivSampling).toBe(`Kenneth Hay ${d}/${m}/${y}`);
   });
 
   it('loads twice without adding anything', async () => {
