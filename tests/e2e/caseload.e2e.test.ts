@@ -1,39 +1,22 @@
 // The assessor's home screen as their caseload, in Chromium against the built app: cards with progress and flags,
 // filtered to what needs action and what is overdue, sorted; at 360 px nothing runs off the side; axe is clean.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import AxeBuilder from '@axe-core/playwright';
-import { launchBrowser, newContext, startServer, type Server } from './harness';
+import { describe, expect, it } from 'vitest';
+
+import { newContext, serveAppInChromium } from './harness';
+import { seriousViolations } from './axe';
 import { PortfolioApp } from './pages/PortfolioApp';
 import { CaseloadScreen } from './pages/CaseloadScreen';
 
-let server: Server;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function seriousViolations(page: import('playwright-core').Page) {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa']).analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
+const served = serveAppInChromium();
 
 const today = () => new Date().toISOString().slice(0, 10);
 
 describe('the assessor’s caseload on the home screen', () => {
   it('shows each candidate with progress and flags, filters to what needs action and is overdue, sorts; phone and desktop', async () => {
-    const context = await newContext(browser);
+    const context = await newContext(served.browser);
     const page = await context.newPage();
-    const app = new PortfolioApp(page, server.url);
-    const home = new CaseloadScreen(page, server.url);
+    const app = new PortfolioApp(page, served.server.url);
+    const home = new CaseloadScreen(page, served.server.url);
     // The demo: Annie Macleod, assessed by J Sullivan (who it makes the acting person); two more candidates of his,
     // Ben started today and Cara started long ago with no evidence since (overdue).
     await app.openHome();

@@ -1,5 +1,6 @@
 // Browser tests run the built app (dist/) in Debian's Chromium through playwright-core.
 import { execSync } from 'node:child_process';
+import { afterAll, beforeAll } from 'vitest';
 import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { chromium, type Browser, type BrowserContext } from 'playwright-core';
@@ -86,4 +87,18 @@ export async function waitForOfflineReady(page: import('playwright-core').Page):
     }
     return registration.active?.state;
   });
+}
+
+/** Serves dist/ and launches Chromium before the file's tests, and closes both after them. */
+export function serveAppInChromium(extraArgs: string[] = []): { readonly server: Server; readonly browser: Browser } {
+  const served = {} as { server: Server; browser: Browser };
+  beforeAll(async () => {
+    served.server = await startServer();
+    served.browser = await launchBrowser(extraArgs);
+  });
+  afterAll(async () => {
+    await served.browser?.close();
+    await served.server?.close();
+  });
+  return served;
 }

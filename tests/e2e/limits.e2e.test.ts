@@ -1,26 +1,16 @@
 // The spec file picker holds a spec file to the same limits as a bundle does: size and JSON depth, each refused
 // with the file, the limit and the value found, and nothing stored.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser, newContext, startServer, type Server } from './harness';
+import { describe, expect, it } from 'vitest';
+
+import { newContext, serveAppInChromium } from './harness';
 import { QualificationsPage } from './pages/QualificationsPage';
 
-let server: Server;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const served = serveAppInChromium();
 
 describe('adding a spec file past the limits', () => {
   it('refuses a 17 MB spec file and 100,000 nested arrays with their limits, and stores nothing', async () => {
-    const context = await newContext(browser);
-    const app = new QualificationsPage(await context.newPage(), server.url);
+    const context = await newContext(served.browser);
+    const app = new QualificationsPage(await context.newPage(), served.server.url);
     await app.open();
     const input = app.page.getByLabel('Spec file (.json)');
     const error = app.page.getByTestId('spec-error');

@@ -1,20 +1,10 @@
 // The first visit downloads the home screen only; other screens come on demand, and are precached so that
 // a screen never opened online still opens offline.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, newContext, startServer, waitForOfflineReady, type Server } from './harness';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { newContext, waitForOfflineReady, startServer, serveAppInChromium } from './harness';
 
-let server: Server;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const served = serveAppInChromium();
 
 /** The app's scripts the page has requested so far (from the network or the service worker). */
 function scriptsRequested(page: Page): string[] {
@@ -32,10 +22,10 @@ const openFromMenu = (page: Page, name: string) =>
 
 describe('loading screens on demand', () => {
   it('home loads without the bundle, verifier, trust or capture code; opening those screens fetches it', async () => {
-    const context = await newContext(browser, { phone: true });
+    const context = await newContext(served.browser, { phone: true });
     const page = await context.newPage();
     const scripts = scriptsRequested(page);
-    await page.goto(server.url);
+    await page.goto(served.server.url);
     await heading(page, 'Portfolios');
     await page.waitForLoadState('networkidle');
     const onHome = [...scripts];
@@ -53,7 +43,7 @@ describe('loading screens on demand', () => {
 
   it('a screen never opened online opens offline, by a link and by a direct address', async () => {
     const offlineServer = await startServer();
-    const context = await newContext(browser);
+    const context = await newContext(served.browser);
     const page = await context.newPage();
     await page.goto(offlineServer.url);
     await heading(page, 'Portfolios');

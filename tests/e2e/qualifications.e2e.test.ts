@@ -1,38 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext } from 'playwright-core';
-import AxeBuilder from '@axe-core/playwright';
+import type { BrowserContext } from 'playwright-core';
 import { readFileSync } from 'node:fs';
-import { launchBrowser, newContext, startServer, waitForOfflineReady, type Server } from './harness';
+import { newContext, waitForOfflineReady, startServer, serveAppInChromium } from './harness';
+import { seriousViolations } from './axe';
 import { QualificationsPage } from './pages/QualificationsPage';
 
-let server: Server;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function seriousViolations(page: import('playwright-core').Page) {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa']).analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
+const served = serveAppInChromium();
 
 describe('qualification browser', () => {
   let context: BrowserContext;
   beforeAll(async () => {
-    context = await newContext(browser);
+    context = await newContext(served.browser);
   });
   afterAll(async () => context.close());
 
   it('lists every bundled qualification', async () => {
-    const app = new QualificationsPage(await context.newPage(), server.url);
+    const app = new QualificationsPage(await context.newPage(), served.server.url);
     await app.open();
     const titles = await app.qualificationLinks().allTextContents();
     expect(titles).toHaveLength(7);
@@ -42,7 +25,7 @@ describe('qualification browser', () => {
   });
 
   it('shows units with criteria, and ticking units updates each rule and the plan live', async () => {
-    const app = new QualificationsPage(await context.newPage(), server.url);
+    const app = new QualificationsPage(await context.newPage(), served.server.url);
     await app.open();
     await app.openQualification('VTCT (Skillsfirst) Level 3 Diploma in Customer Service (RQF)');
     // A unit's criteria, as transcribed.
@@ -69,7 +52,7 @@ describe('qualification browser', () => {
   });
 
   it('the planner suggests the missing units and can tick them', async () => {
-    const app = new QualificationsPage(await context.newPage(), server.url);
+    const app = new QualificationsPage(await context.newPage(), served.server.url);
     await app.open();
     await app.openQualification('Pearson BTEC Level 3 Diploma for Customer Service Specialists');
     await app.page.getByRole('radio', { name: /achieved units/ }).check();
@@ -81,7 +64,7 @@ describe('qualification browser', () => {
 
   it('is usable by keyboard alone', async () => {
     const page = await context.newPage();
-    const app = new QualificationsPage(page, server.url);
+    const app = new QualificationsPage(page, served.server.url);
     await app.open();
     // Skip link, then tab to the first qualification link and open it with Enter.
     await page.keyboard.press('Tab');
@@ -103,8 +86,8 @@ describe('qualification browser', () => {
 
 describe('adding a qualification from a spec file', () => {
   it('refuses a malformed spec with the file, path and problem; accepts a valid one, which then works like a bundled one', async () => {
-    const context = await newContext(browser);
-    const app = new QualificationsPage(await context.newPage(), server.url);
+    const context = await newContext(served.browser);
+    const app = new QualificationsPage(await context.newPage(), served.server.url);
     await app.open();
     const spec = JSON.parse(readFileSync('specs/btec-l3-cert-customer-service-specialists.json', 'utf8'));
     const bad = { ...spec, rules: [...spec.rules, { id: 'x', kind: 'minUnits', groups: ['Z'], min: 1 }] };
@@ -135,9 +118,9 @@ describe('adding a qualification from a spec file', () => {
 
 describe('at phone size (360 px)', () => {
   it('has no horizontal scroll and no serious accessibility violations', async () => {
-    const context = await newContext(browser, { phone: true });
+    const context = await newContext(served.browser, { phone: true });
     const page = await context.newPage();
-    const app = new QualificationsPage(page, server.url);
+    const app = new QualificationsPage(page, served.server.url);
     await app.open();
     await app.openQualification('SVQ 4 in Customer Service at SCQF Level 8');
     await app.tick('CFACSF5', 'CFACSF6');
@@ -154,7 +137,7 @@ describe('at phone size (360 px)', () => {
 describe('offline', () => {
   it('after the first visit, the qualification browser works with the network and the server gone', async () => {
     const offlineServer = await startServer();
-    const context = await newContext(browser);
+    const context = await newContext(served.browser);
     const page = await context.newPage();
     const app = new QualificationsPage(page, offlineServer.url);
     await app.open();
