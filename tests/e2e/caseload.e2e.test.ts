@@ -40,8 +40,8 @@ describe('the assessor’s caseload on the home screen', () => {
           .count(),
       ).toBe(1);
     }
-    expect(await home.card('Annie Macleod').textContent()).toMatch(/Last evidence: 2026-\d\d-\d\d \(\d+ items\)/);
-    expect(await home.flags('Cara Candidate').textContent()).toContain('No evidence yet, started 2025-01-06');
+    expect(await home.card('Annie Macleod').textContent()).toMatch(/Last evidence: \d\d\/\d\d\/2026 \(\d+ items\)/);
+    expect(await home.flags('Cara Candidate').textContent()).toContain('No evidence yet, started 06/01/2025');
     expect(await home.card('Cara Candidate').textContent()).toContain('Overdue');
     expect(await home.flags('Ben Candidate').count()).toBe(0);
 

@@ -3,6 +3,7 @@
 import { currencyCutoff, CURRENCY_YEARS } from './progress';
 import type { PortfolioSummary } from './caseload';
 import { addDays } from '../calendar';
+import { formatDate } from '../dates';
 
 export type CaseloadRole = 'assessor' | 'iqa' | 'candidate';
 /** Whose view a row is for: a role, or 'everyone' (nobody acting: every portfolio on the device). */
@@ -80,8 +81,8 @@ function summaryFlags(entry: CaseloadEntry, today: string): CaseloadFlag[] {
     flags.push({
       kind: 'stalled',
       label: s.lastEvidenceDate
-        ? `No new evidence since ${s.lastEvidenceDate}`
-        : `No evidence yet, started ${entry.startDate}`,
+        ? `No new evidence since ${formatDate(s.lastEvidenceDate)}`
+        : `No evidence yet, started ${formatDate(entry.startDate)}`,
     });
   return flags;
 }

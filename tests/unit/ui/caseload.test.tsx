@@ -81,12 +81,12 @@ describe('the assessor’s caseload', () => {
     expect(within(annie).getByRole('progressbar', { name: 'Progress of Annie' })).toBeTruthy();
     expect(annie.textContent).toMatch(/\d+% of the route’s criteria covered/);
     expect(annie.textContent).toContain('Route meets the rules of combination');
-    expect(annie.textContent).toContain('Last evidence: 2026-05-20 (1 item)');
+    expect(annie.textContent).toContain('Last evidence: 20/05/2026 (1 item)');
     expect(within(annie).getByRole('link', { name: 'F1 is ready for sign-off' })).toBeTruthy();
     const ben = within(list).getByRole('list', { name: 'Flags for Ben' });
     expect(ben.textContent).toContain('Route breaks the rules of combination');
     const cara = within(list).getByRole('list', { name: 'Flags for Cara' });
-    expect(cara.textContent).toContain('No evidence yet, started 2026-01-05');
+    expect(cara.textContent).toContain('No evidence yet, started 05/01/2026');
     expect(within(list).queryByRole('list', { name: 'Flags for Dee' })).toBeNull();
   });
 
@@ -132,7 +132,7 @@ describe('the assessor’s caseload', () => {
       criteria: F1.slice(1),
     });
     await within(dee).findByRole('link', { name: 'F1 is ready for sign-off' });
-    expect(dee.textContent).toContain('Last evidence: 2026-05-30 (2 items)');
+    expect(dee.textContent).toContain('Last evidence: 30/05/2026 (2 items)');
   });
 });
 

@@ -1,5 +1,5 @@
 import { Link } from 'react-router';
-import type { CaseloadRow, RulesStatus } from '../../../domain';
+import { formatDate, type CaseloadRow, type RulesStatus } from '../../../domain';
 import { routes } from '../../routes';
 
 const RULES_TEXT: Record<RulesStatus, string> = {
@@ -31,7 +31,7 @@ export function CaseloadCard({ row, heading: H, updating }: { row: CaseloadRow; 
             {RULES_TEXT[s.rules]} · {s.achievedUnits} of {s.routeUnits} units achieved
           </p>
           <p className="meta">
-            Last evidence: {s.lastEvidenceDate ?? 'none yet'} ({s.evidenceCount}{' '}
+            Last evidence: {s.lastEvidenceDate ? formatDate(s.lastEvidenceDate) : 'none yet'} ({s.evidenceCount}{' '}
             {s.evidenceCount === 1 ? 'item' : 'items'})
           </p>
         </>
@@ -53,7 +53,7 @@ export function CaseloadCard({ row, heading: H, updating }: { row: CaseloadRow; 
           {row.actions.map((a) => (
             <li key={a.id}>
               {a.unitCode ? <Link to={routes.unit(row.portfolioId, a.unitCode)}>{a.label}</Link> : a.label}
-              {a.due && <span className="meta"> · due {a.due}</span>}
+              {a.due && <span className="meta"> · due {formatDate(a.due)}</span>}
             </li>
           ))}
         </ul>
