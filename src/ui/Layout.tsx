@@ -7,6 +7,7 @@ import { DatabaseOutdated } from './components/DatabaseOutdated';
 import { NearQuotaWarning } from './components/StorageMeter';
 import { RouteFocus } from './components/RouteFocus';
 import { routes } from './routes';
+import { NAV_LINKS } from './navLinks';
 
 export function Layout() {
   return (
@@ -21,11 +22,11 @@ export function Layout() {
           Fieldfolio
         </Link>
         <nav aria-label="Main">
-          <Link to={routes.home()}>Portfolios</Link>
-          <Link to={routes.people()}>People</Link>
-          <Link to={routes.qualifications()}>Qualifications</Link>
-          <Link to={routes.openBundle()}>Open a bundle</Link>
-          <Link to={routes.trust()}>Trust</Link>
+          {NAV_LINKS.map((link) => (
+            <Link key={link.to} to={link.to}>
+              {link.label}
+            </Link>
+          ))}
         </nav>
         <OnlineStatus />
         <ActingPerson />

@@ -1,20 +1,17 @@
-import { StrictMode, type ComponentType } from 'react';
+import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { createBrowserRouter, RouterProvider, type LazyRouteFunction, type RouteObject } from 'react-router';
+import { createBrowserRouter, RouterProvider } from 'react-router';
 import { Layout } from './Layout';
 import { HomePage } from './pages/HomePage';
 import { startApp } from './data/startup';
 import { ROUTE_PATTERNS } from './routes';
 import './styles.css';
 
-/**
- * Every screen but home is its own chunk, fetched when first opened (the service worker precaches them all, so
- * this works offline too): a phone's first visit downloads the home screen only, not export, verification,
- * printing, signature and audio capture.
- */
-const screen =
-  <M,>(load: () => Promise<M>, pick: (module: M) => ComponentType): LazyRouteFunction<RouteObject> =>
-  async () => ({ Component: pick(await load()) });
+import { screen } from './screen';
+import { syncScreens } from './pages/syncing/screens';
+import { qaScreens } from './pages/qa/screens';
+import { eqaScreens } from './pages/eqa/screens';
+import { verifierScreens } from './pages/verifier/screens';
 
 /** Shown in the layout while a screen opened by a direct link or a reload is still loading. */
 function ScreenLoading() {
@@ -128,6 +125,10 @@ const router = createBrowserRouter([
               (m) => m.TrustPage,
             ),
           },
+          ...syncScreens,
+          ...qaScreens,
+          ...eqaScreens,
+          ...verifierScreens,
           {
             path: '*',
             lazy: screen(
