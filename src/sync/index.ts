@@ -53,3 +53,5 @@ export {
   type Timers,
 } from './transport';
 export * as syncLayout from './layout';
+// syncapp: the engine's envelope from the sync link's secret (the app's sync service builds its engine with it).
+export { engineEnvelope } from './engineEnvelope';

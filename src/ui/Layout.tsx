@@ -1,4 +1,4 @@
-import { Suspense } from 'react';
+import { lazy, Suspense } from 'react';
 import { Link, Outlet, ScrollRestoration } from 'react-router';
 import { UpdatePrompt } from './components/UpdatePrompt';
 import { OnlineStatus } from './components/OnlineStatus';
@@ -8,6 +8,8 @@ import { NearQuotaWarning } from './components/StorageMeter';
 import { RouteFocus } from './components/RouteFocus';
 import { routes } from './routes';
 import { NAV_LINKS } from './navLinks';
+
+const SyncBadge = lazy(() => import('./syncing/SyncBadge'));
 
 export function Layout() {
   return (
@@ -29,6 +31,9 @@ export function Layout() {
           ))}
         </nav>
         <OnlineStatus />
+        <Suspense fallback={null}>
+          <SyncBadge />
+        </Suspense>
         <ActingPerson />
       </header>
       <UpdatePrompt />

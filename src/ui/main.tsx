@@ -4,6 +4,7 @@ import { createBrowserRouter, RouterProvider } from 'react-router';
 import { Layout } from './Layout';
 import { HomePage } from './pages/HomePage';
 import { startApp } from './data/startup';
+import { startSync } from './syncing/startSync';
 import { ROUTE_PATTERNS } from './routes';
 import './styles.css';
 
@@ -143,6 +144,7 @@ const router = createBrowserRouter([
 ]);
 
 void startApp();
+startSync();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -22,6 +22,11 @@ export const routes = {
   form: (portfolioId: string, formId: string) => `/portfolios/${portfolioId}/forms/${formId}`,
   newForm: (portfolioId: string, type: FormType) => `/portfolios/${portfolioId}/forms/new-${type}`,
   generatedForm: (portfolioId: string, type: FormType) => `/portfolios/${portfolioId}/forms/generated/${type}`,
+  // syncing
+  connect: () => '/connect',
+  sync: () => '/sync',
+  syncSettings: () => '/sync/settings',
+  syncLog: () => '/sync/log',
 } as const;
 
 /** The patterns main.tsx mounts, relative to the layout route. */
@@ -40,4 +45,9 @@ export const ROUTE_PATTERNS = {
   openBundle: 'import',
   verifier: 'verify',
   trust: 'trust',
+  // syncing
+  connect: 'connect',
+  sync: 'sync',
+  syncSettings: 'sync/settings',
+  syncLog: 'sync/log',
 } as const;

@@ -1,0 +1,60 @@
+// Changes pulled from the store but signed by a key this device does not accept: one line per key with its full
+// fingerprint, to compare with the key's holder and accept (the Trust screen's form); the held changes then apply
+// and sync runs again, so the changes that waited behind them arrive too.
+import { useState } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { listHeld } from '../../../storage';
+import { AcceptKeyForm, type KeyToAccept } from '../trust/AcceptKeyForm';
+import { FullFingerprint } from '../trust/common';
+import { syncService } from '../../syncing/syncService';
+
+export function HeldSigners() {
+  const held = useLiveQuery(() => listHeld(), []);
+  const [accepting, setAccepting] = useState<KeyToAccept | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const byKey = new Map<string, { deviceId: string; count: number }>();
+  for (const row of held ?? []) {
+    const seen = byKey.get(row.deviceKey);
+    byKey.set(row.deviceKey, { deviceId: row.deviceId, count: (seen?.count ?? 0) + 1 });
+  }
+  if (byKey.size === 0 && !done) return null;
+  return (
+    <section aria-labelledby="held-signers-heading">
+      <h2 id="held-signers-heading">Held: signed by keys this device does not accept</h2>
+      {done && <p role="status">{done}</p>}
+      {accepting && (
+        <AcceptKeyForm
+          keyToAccept={accepting}
+          onCancel={() => setAccepting(null)}
+          onDone={(message) => {
+            setAccepting(null);
+            setDone(message);
+            void syncService.syncNow().catch(() => undefined);
+          }}
+        />
+      )}
+      <ul className="card-list">
+        {[...byKey].map(([deviceKey, { deviceId, count }]) => (
+          <li key={deviceKey} className="card" data-testid="held-signer">
+            <p>
+              {count} {count === 1 ? 'change' : 'changes'} held, signed by the key with fingerprint
+            </p>
+            <p>
+              <FullFingerprint fingerprint={deviceKey} />
+            </p>
+            <button
+              type="button"
+              className="secondary"
+              onClick={() => {
+                setDone(null);
+                setAccepting({ deviceId, deviceKey });
+              }}
+            >
+              Accept this key…
+            </button>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

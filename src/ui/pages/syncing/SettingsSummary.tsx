@@ -1,0 +1,44 @@
+// What a set of sync settings connects to, without its secrets: shown before connecting by link and on the
+// settings screen. And the one paragraph on where credentials live and what a lost device means.
+import type { ReactNode } from 'react';
+import { formatFingerprint, type SyncSettings } from '../../../domain';
+
+export function SettingsSummary({ settings }: { settings: SyncSettings }) {
+  const facts: Array<[string, ReactNode]> = [
+    ['Store address', settings.endpoint],
+    ['Bucket', settings.bucket],
+    ['Folder in the bucket', settings.prefix || '(the whole bucket)'],
+    ['Region', settings.region],
+    ['Access key id', <code>{settings.accessKeyId}</code>],
+    ['Secret access key', 'kept, not shown'],
+    [
+      'Encryption',
+      settings.key
+        ? 'Everything is encrypted on this device before it goes to the store.'
+        : 'None: the centre’s link carries no encryption key.',
+    ],
+  ];
+  if (settings.centre) {
+    facts.push(['Centre key fingerprint', <code className="fingerprint">{formatFingerprint(settings.centre)}</code>]);
+  }
+  return (
+    <dl className="facts" data-testid="sync-settings-summary">
+      {facts.map(([term, value]) => (
+        <div key={term}>
+          <dt>{term}</dt>
+          <dd>{value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+export function CredentialsNote() {
+  return (
+    <p className="meta" data-testid="credentials-note">
+      The store’s address and key are kept on this device only: they are never put in a bundle, an export or a backup.
+      If this device is lost or stolen, tell the centre at once so that they revoke its access key; the store then
+      refuses it, and nothing else needs to change on other devices.
+    </p>
+  );
+}
