@@ -29,10 +29,10 @@ export function headerSyncWords(
 }
 
 /** The whole run's state, for the Sync screen: what happened last and what happens next. */
-export function runInWords(snapshot: SyncSnapshot, now: number): string {
+export function runInWords(snapshot: SyncSnapshot): string {
   const next =
     snapshot.nextAttemptAt !== null && snapshot.phase !== 'syncing'
-      ? ` Next attempt ${snapshot.nextAttemptAt <= now ? 'now' : `at ${formatDateTime(new Date(snapshot.nextAttemptAt).toISOString())}`}.`
+      ? ` Next attempt at ${formatDateTime(new Date(snapshot.nextAttemptAt).toISOString())}.`
       : '';
   switch (snapshot.phase) {
     case 'stopped':

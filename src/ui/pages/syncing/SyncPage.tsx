@@ -51,7 +51,7 @@ export function SyncPage() {
       {state.connection === 'connected' && state.snapshot && (
         <>
           <p role="status" data-testid="sync-run-state" data-phase={state.snapshot.phase}>
-            {runInWords(state.snapshot, Date.now())}
+            {runInWords(state.snapshot)}
           </p>
           {state.clockNote && <p data-testid="clock-note">{state.clockNote}</p>}
           <SyncNow />
