@@ -74,6 +74,12 @@ export interface NetworkProbe {
   ownOriginAnswers(): Promise<boolean | null>;
   /** Whether the browser applies CORS to this endpoint (a page on another origin). */
   corsApplies(endpoint: string): boolean;
+  /**
+   * Whether an unsigned request to the bucket gets an answer this page may read (its CORS rule lets the app in).
+   * Some stores (Ceph RGW) send no CORS headers with the 403 for a wrong signature, so a refused key looks like
+   * a network error: when the bucket's rule does answer, the refusal was the key's.
+   */
+  bucketAnswersThisOrigin?(bucketUrl: string): Promise<boolean>;
 }
 
 async function answers(url: string): Promise<boolean> {
@@ -100,6 +106,14 @@ export const browserProbe: NetworkProbe = {
     const origin = pageOrigin();
     return origin !== null && origin !== new URL(endpoint).origin;
   },
+  bucketAnswersThisOrigin: async (bucketUrl) => {
+    try {
+      await fetch(`${bucketUrl}?fieldfolio-probe=${Date.now()}`, { cache: 'no-store' });
+      return true;
+    } catch {
+      return false;
+    }
+  },
 };
 
 /**
@@ -112,11 +126,19 @@ export async function storeErrorFromNetwork(
   probe: NetworkProbe,
   endpoint: string,
   corsProven: boolean,
+  bucketUrl?: string,
 ): Promise<StoreError> {
   const host = new URL(endpoint).host;
   if (!probe.online()) return new StoreError('offline', 'This device is offline; sync will continue when it is back.');
   if (await probe.endpointAnswers(endpoint)) {
     if (probe.corsApplies(endpoint) && !corsProven) {
+      if (bucketUrl && (await probe.bucketAnswersThisOrigin?.(bucketUrl))) {
+        return new StoreError(
+          'forbidden',
+          `The store at ${host} refused this device’s key: check the access key id and secret were copied exactly ` +
+            '(the store hid its answer, as some do for a wrong signature).',
+        );
+      }
       return new StoreError(
         'cors',
         `The store at ${host} answers, but its bucket has no CORS rule letting this app in. ` +

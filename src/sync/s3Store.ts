@@ -177,7 +177,12 @@ export class S3Store implements ObjectStore {
       });
     } catch (e) {
       if (req.signal?.aborted) throw req.signal.reason ?? e;
-      throw await storeErrorFromNetwork(this.probe, this.endpoint, this.corsProven);
+      throw await storeErrorFromNetwork(
+        this.probe,
+        this.endpoint,
+        this.corsProven,
+        `${this.endpoint}/${this.location.bucket}`,
+      );
     }
     this.corsProven = true;
     if (res.ok) return res;

@@ -48,7 +48,10 @@ async function device(name: string, phone = false): Promise<Page> {
 
 async function openPortfolio(page: Page, name = 'Annie Macleod') {
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Portfolios' }).click();
-  await page.getByRole('link', { name: new RegExp(name) }).first().click();
+  await page
+    .getByRole('link', { name: new RegExp(name) })
+    .first()
+    .click();
   await page.getByRole('heading', { level: 1, name }).waitFor();
 }
 
@@ -80,7 +83,9 @@ describe('sync through the centre’s store', () => {
     expect(page.url()).not.toContain('#');
     expect(page.url()).toMatch(/\/sync\/settings$/);
     const verdict = await sync.testConnection();
-    await expect.poll(() => verdict.getByTestId('step-credentials').textContent()).toMatch(/failed.*secret key/);
+    await expect
+      .poll(() => verdict.getByTestId('step-credentials').textContent())
+      .toMatch(/failed.*refused this device’s key/);
     expect(await verdict.getByTestId('step-reachable').textContent()).toMatch(/passed/);
     expect(await verdict.getByTestId('step-cors').textContent()).toMatch(/passed/);
     expect(await verdict.getByTestId('step-write').textContent()).toMatch(/not checked/);
@@ -133,7 +138,10 @@ describe('sync through the centre’s store', () => {
     await phone.context().setOffline(true);
     await openPortfolio(phone);
     await addEvidence(phone, 'O', 'Observed at the till on Saturday', true);
-    await phoneSync.badge().filter({ hasText: /offline|waiting/ }).waitFor();
+    await phoneSync
+      .badge()
+      .filter({ hasText: /offline|waiting/ })
+      .waitFor();
     await phone.context().setOffline(false);
     await phoneSync.badge().filter({ hasText: 'Sync: up to date' }).waitFor({ timeout: 60_000 });
 

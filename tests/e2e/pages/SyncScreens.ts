@@ -32,7 +32,9 @@ export class SyncScreens {
 
   /** Waits until a run has succeeded (the state says when it synced). */
   async waitUntilSynced(timeout = 60_000): Promise<void> {
-    await this.runState().filter({ hasText: /^Synced at/ }).waitFor({ timeout });
+    await this.runState()
+      .filter({ hasText: /^Synced at/ })
+      .waitFor({ timeout });
   }
 
   async syncNow(): Promise<void> {

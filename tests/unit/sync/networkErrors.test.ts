@@ -81,3 +81,27 @@ describe('testConnection verdicts', () => {
     expect(verdict.steps[0]!.message).toMatch(/Nothing answers at https:\/\/s3.example.org/);
   });
 });
+
+describe('a refused key the store hides behind a missing CORS header (Ceph RGW on a wrong signature)', () => {
+  const bucketAnswers = (answers: boolean): NetworkProbe => ({
+    ...probe({ cors: true }),
+    bucketAnswersThisOrigin: async (url) => answers && url === 'https://s3.example.org/centre',
+  });
+
+  it('is the key’s refusal when the bucket’s CORS rule answers an unsigned request', async () => {
+    expect(await failureWith(bucketAnswers(true))).toBe('forbidden');
+    expect(await failureWith(bucketAnswers(false))).toBe('cors');
+  });
+
+  it('the connection test passes CORS and fails the credentials step', async () => {
+    const verdict = await testConnection(settings, 'dev1', { fetch: failingFetch, probe: bucketAnswers(true) });
+    expect(verdict.steps.map((s) => [s.step, s.status])).toEqual([
+      ['reachable', 'passed'],
+      ['cors', 'passed'],
+      ['credentials', 'failed'],
+      ['list', 'not-checked'],
+      ['write', 'not-checked'],
+    ]);
+    expect(verdict.steps[2]!.message).toMatch(/refused this device’s key.*Check the access key id and secret/);
+  });
+});
