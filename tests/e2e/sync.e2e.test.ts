@@ -2,13 +2,16 @@
 // (360 px) and a candidate's tablet. The phone connects by the centre's link, records an observation with a photo
 // offline and goes online; the tablet shows it without anyone touching it. A change from a key the phone does not
 // accept is held, with its fingerprint, until accepted. Both edit one evidence item offline: both see the
-// conflict. Wrong credentials give the 403 message. The tests run in order and share the two devices.
+// conflict. Wrong credentials give the 403 message. The gateway stopped and restarted with a change waiting: the
+// state says so, and the change arrives after. An object altered in the bucket is refused and logged, changing
+// nothing. The tests run in order and share the two devices.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
-import { startRgw, stopRgw, type Rgw } from '../../scripts/rgw';
+import { AwsClient } from 'aws4fetch';
+import { restartGateway, startRgw, stopGateway, stopRgw, type Rgw } from '../../scripts/rgw';
 import { launchProfile, startServer, type Server } from './harness';
 import { seriousViolations } from './axe';
 import { PortfolioApp, pngBuffer } from './pages/PortfolioApp';
@@ -70,6 +73,24 @@ async function addEvidence(page: Page, type: string, title: string, photo: boole
   if ((await form.locator('canvas').count()) > 0) await new PortfolioApp(page, server!.url).drawSignature(form);
   await form.getByRole('button', { name: 'Save evidence' }).click();
   await page.getByRole('heading', { level: 1, name: title }).waitFor();
+}
+
+/** The bucket as the centre's administrator sees it (the test's own S3 client, not the app). */
+const admin = () => new AwsClient({ ...rgw!, service: 's3', retries: 0 });
+const objectUrl = (key: string) => `${rgw!.endpoint}/${rgw!.bucket}/${key}`;
+
+async function bundleKeys(): Promise<string[]> {
+  const res = await admin().fetch(`${rgw!.endpoint}/${rgw!.bucket}?list-type=2&prefix=centre/portfolios/`);
+  const keys = [...(await res.text()).matchAll(/<Key>([^<]+)<\/Key>/g)].map((m) => m[1]!);
+  return keys.filter((key) => key.includes('/bundles/'));
+}
+
+/** Someone with write access to the bucket changes one byte in the middle of an object. */
+async function alterObject(key: string): Promise<void> {
+  const bytes = new Uint8Array(await (await admin().fetch(objectUrl(key))).arrayBuffer());
+  bytes[bytes.length >> 1]! ^= 0xff;
+  const res = await admin().fetch(objectUrl(key), { method: 'PUT', body: bytes });
+  expect(res.status).toBe(200);
 }
 
 describe('sync through the centre’s store', () => {
@@ -215,5 +236,55 @@ describe('sync through the centre’s store', () => {
         .getByRole('heading', { name: /Changes made on two devices at once \(1\)/ })
         .waitFor({ timeout: 30_000 });
     }
+  }, 180_000);
+
+  it('the store goes away with a change waiting: the state says so, nothing is lost, sync resumes', async () => {
+    const phoneSync = new SyncScreens(phone);
+    stopGateway(rgw!);
+    await openPortfolio(phone);
+    await addEvidence(phone, 'P', 'Till roll while the store was down', true);
+    await phoneSync.open();
+    await phoneSync
+      .runState()
+      .filter({ hasText: /not answering/ })
+      .waitFor({ timeout: 60_000 });
+    await phoneSync.badge().filter({ hasText: 'Sync failed: see Sync' }).waitFor();
+    await restartGateway(rgw!);
+    await phoneSync.syncNow();
+    await phoneSync.waitUntilSynced();
+    const tabletSync = new SyncScreens(tablet);
+    await tabletSync.open();
+    await tabletSync.syncNow();
+    await tabletSync.waitUntilSynced();
+    await openPortfolio(tablet);
+    await expect
+      .poll(() => evidenceTitles(tablet), { timeout: 30_000 })
+      .toEqual(expect.arrayContaining([expect.stringContaining('Till roll while the store was down')]));
+  }, 180_000);
+
+  it('an object altered in the bucket is refused and logged, and the tablet changes nothing', async () => {
+    const tabletSync = new SyncScreens(tablet);
+    await tablet.context().setOffline(true);
+    const before = new Set(await bundleKeys());
+    await openPortfolio(phone);
+    await addEvidence(phone, 'P', 'Altered on its way', true);
+    await expect.poll(async () => (await bundleKeys()).length, { timeout: 60_000 }).toBe(before.size + 1);
+    const [pushed] = (await bundleKeys()).filter((key) => !before.has(key));
+    await alterObject(pushed!);
+    await openPortfolio(tablet);
+    const titlesBefore = await evidenceTitles(tablet);
+    await tablet.context().setOffline(false);
+    await tabletSync.open();
+    await tabletSync.syncNow();
+    await tabletSync.waitUntilSynced();
+    await tablet.getByRole('link', { name: 'Sync log' }).click();
+    await tablet
+      .getByTestId('sync-log-row')
+      .filter({ hasText: `Refused ${pushed}` })
+      .filter({ hasText: 'Nothing was changed' })
+      .waitFor();
+    expect(await seriousViolations(tablet)).toEqual([]);
+    await openPortfolio(tablet);
+    expect(await evidenceTitles(tablet)).toEqual(titlesBefore);
   }, 180_000);
 });
