@@ -1,4 +1,4 @@
-import { lazy, Suspense } from 'react';
+import { Suspense } from 'react';
 import { Link, Outlet, ScrollRestoration } from 'react-router';
 import { UpdatePrompt } from './components/UpdatePrompt';
 import { OnlineStatus } from './components/OnlineStatus';
@@ -8,8 +8,7 @@ import { NearQuotaWarning } from './components/StorageMeter';
 import { RouteFocus } from './components/RouteFocus';
 import { routes } from './routes';
 import { NAV_LINKS } from './navLinks';
-
-const SyncBadge = lazy(() => import('./syncing/SyncBadge'));
+import { SyncBadgeSlot } from './syncing/SyncBadgeSlot';
 
 export function Layout() {
   return (
@@ -31,9 +30,7 @@ export function Layout() {
           ))}
         </nav>
         <OnlineStatus />
-        <Suspense fallback={null}>
-          <SyncBadge />
-        </Suspense>
+        <SyncBadgeSlot />
         <ActingPerson />
       </header>
       <UpdatePrompt />

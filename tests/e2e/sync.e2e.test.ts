@@ -144,6 +144,8 @@ describe('sync through the centre’s store', () => {
     const tabletSync = new SyncScreens(tablet);
     await phoneSync.connectByLink(link());
     expect(phone.url()).not.toContain('#');
+    await phone.getByRole('button', { name: 'Show the sync link as a QR code' }).click();
+    await phone.getByTestId('sync-qr').waitFor();
     expect(await seriousViolations(phone)).toEqual([]);
     await phoneSync.open();
     await phoneSync.waitUntilSynced();

@@ -1,4 +1,9 @@
-// App start: the sync service loads in its own chunk after the first screen, and starts syncing if connected.
+// App start: a connected device loads the sync service (its own chunk, with the engine) after the first screen and
+// starts syncing; a device that is not connected never downloads it until a sync screen is opened.
+import { loadSyncSettings } from '../../storage';
+
 export function startSync(): void {
-  void import('./syncService').then(({ syncService }) => syncService.start());
+  void loadSyncSettings().then(async (settings) => {
+    if (settings) (await import('./syncService')).syncService.start();
+  });
 }

@@ -35,6 +35,8 @@ export interface SyncServiceDeps {
 export interface SyncService {
   /** Reads the settings and, when connected, starts the engine (app start). Safe to call again. */
   start(): Promise<void>;
+  /** Starts once, if nothing has yet (a sync screen opened on a device that was not connected at app start). */
+  ensureStarted(): Promise<void>;
   /** Saves new settings and restarts sync with them. */
   connect(settings: SyncSettings): Promise<void>;
   /** Stops sync and forgets the bucket and its key. */
@@ -96,8 +98,12 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
     started.start();
   };
 
+  let started: Promise<void> | null = null;
+  const start = () => (started = serially(startEngine));
+
   return {
-    start: () => serially(startEngine),
+    start,
+    ensureStarted: () => started ?? start(),
     connect: (settings) =>
       serially(async () => {
         await deps.saveSettings(settings);
