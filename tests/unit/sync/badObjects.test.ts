@@ -11,21 +11,10 @@ import type { Person } from '../../../src/domain';
 import { installFileClock, snapshot } from '../bundle/helpers';
 import { portfolio } from '../trust/world';
 import { MemoryStore } from './memoryStore';
+import { spoilers } from './spoilers';
 import { acceptEachOther, on, person, PREFIX, sync, syncDevice, usedBy, type SyncDevice } from './world';
 
 installFileClock();
-
-/** The ways an object goes bad in a bucket. */
-export const spoilers: Record<string, (bytes: Uint8Array) => Uint8Array> = {
-  altered: (bytes) => {
-    const copy = bytes.slice();
-    copy[Math.floor(copy.length / 2)]! ^= 1;
-    return copy;
-  },
-  truncated: (bytes) => bytes.slice(0, Math.floor(bytes.length / 2)),
-  emptied: () => new Uint8Array(0),
-  garbled: (bytes) => new Uint8Array(bytes.length).fill(0x5a),
-};
 
 describe('a bad object does not block a feed', () => {
   let store: MemoryStore;
