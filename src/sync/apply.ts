@@ -3,7 +3,7 @@
 // the existing reconcile. A bad object — unparsable, tampered, sealed with another key, in the wrong place — is
 // refused: logged with its key and reason, and nothing else changes (the cursor moves past it).
 import { admitBundle, BundleError, BundleRefused, verifyBundle, writeVerifiedBundle } from '../bundle';
-import { appendSyncLog, enrolmentById, StorageError, updatePortfolioSync } from '../storage';
+import { appendSyncLog, enrolmentById, portfolioSync, StorageError, updatePortfolioSync } from '../storage';
 import type { SyncContext } from './context';
 import { bundleFolder, parseBundleName } from './layout';
 
@@ -28,16 +28,22 @@ async function passed(ctx: SyncContext, portfolioId: string, deviceId: string, n
 }
 
 /**
- * Logs the refusal and moves past the object. A full bundle of a portfolio not here yet is instead remembered as
- * refused without moving the cursor, so the folder is read again from its previous good full bundle (pull.ts).
+ * A full bundle met where a first reading of a folder starts (no cursor there yet): refused, it must not make the
+ * reader skip the folder's earlier objects, so it is remembered and the folder is read from its previous good full.
  */
+export async function isFirstReadFull(portfolioId: string, deviceId: string, name: string): Promise<boolean> {
+  return !!parseBundleName(name)?.full && !(await portfolioSync(portfolioId)).cursors[deviceId];
+}
+
+/** Logs the refusal and moves past the object (a full met by a first reading is remembered instead: pull.ts). */
 async function refuse(ctx: SyncContext, portfolioId: string, deviceId: string, name: string, reason: string) {
-  if (parseBundleName(name)?.full && !(await enrolmentById(portfolioId))) {
+  if (await isFirstReadFull(portfolioId, deviceId, name)) {
+    const here = !!(await enrolmentById(portfolioId));
     await updatePortfolioSync(portfolioId, (row) => {
       const refused = { ...row.refusedFulls };
       refused[deviceId] = [...new Set([...(refused[deviceId] ?? []), name])];
       const words = `the whole portfolio sent by device ${deviceId.slice(0, 8)} (${name}) was refused: ${reason}. Nothing was changed; its later changes wait for a whole bundle that verifies`;
-      return { refusedFulls: refused, waiting: { ...row.waiting, [deviceId]: words } };
+      return { refusedFulls: refused, waiting: here ? row.waiting : { ...row.waiting, [deviceId]: words } };
     });
   } else await passed(ctx, portfolioId, deviceId, name, false);
   const key = `${bundleFolder(ctx.prefix, portfolioId, deviceId)}${name}`;

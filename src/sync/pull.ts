@@ -1,8 +1,8 @@
 // Pull (docs/sync.md): the folders discovery found are read from this device's cursor in each — only objects
 // named after the last one applied — and applied in order. A folder met for the first time is read from its last
 // full bundle, so a device that joins never replays a long history.
-import { appendSyncLog, centreSync, enrolmentById, portfolioSync, updateCentreSync } from '../storage';
-import { applyObject } from './apply';
+import { appendSyncLog, centreSync, portfolioSync, updateCentreSync } from '../storage';
+import { applyObject, isFirstReadFull } from './apply';
 import type { SyncContext } from './context';
 import { bundleFolder, parseBundleName } from './layout';
 
@@ -32,7 +32,7 @@ function toRead(names: string[], cursor: string | undefined, refused: ReadonlySe
 
 type FolderRead = { applied: number; waiting: boolean; refusedFull: string | null };
 
-/** Applies `names` in order; stops at a refused full bundle of a portfolio not here (the caller falls back). */
+/** Applies `names` in order; stops at a refused full bundle where a first reading started (the caller falls back). */
 async function readNames(
   ctx: SyncContext,
   portfolioId: string,
@@ -47,7 +47,7 @@ async function readNames(
     read.applied++;
     if (result.outcome === 'refused') {
       summary.refused++;
-      if (parseBundleName(name)!.full && !(await enrolmentById(portfolioId))) return { ...read, refusedFull: name };
+      if (await isFirstReadFull(portfolioId, deviceId, name)) return { ...read, refusedFull: name };
     } else {
       summary.objectsApplied++;
       summary.held += result.held;
@@ -79,7 +79,7 @@ async function pullFolder(ctx: SyncContext, portfolioId: string, deviceId: strin
       message:
         fallback && parseBundleName(fallback)!.full && fallback < read.refusedFull
           ? `The whole portfolio in ${read.refusedFull} was refused: reading the previous whole bundle ${fallback} and the changes after it instead.`
-          : `The whole portfolio in ${read.refusedFull} was refused and this device's folder has no earlier one: its changes wait for a whole bundle of the portfolio (from another device, or this device's next).`,
+          : `The whole portfolio in ${read.refusedFull} was refused and this device's folder has no earlier one: reading its changes from the first instead (they wait for a whole bundle if the portfolio is not here yet).`,
     });
   }
 }

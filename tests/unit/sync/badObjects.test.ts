@@ -116,7 +116,7 @@ describe('a bad object does not block a feed', () => {
   });
 
   it.each(Object.keys(spoilers))(
-    'a %s object in the middle of a folder is refused and the ones after it arrive',
+    'an object %s in the middle of a folder is refused and the ones after it arrive',
     async (how) => {
       await acceptEachOther([phone, tablet], [sam, cara]);
       await sync(phone);

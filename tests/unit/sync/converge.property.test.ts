@@ -88,7 +88,7 @@ const state = (d: SyncDevice) =>
 describe('three devices converge', () => {
   let runsWithConflicts = 0;
   let lateRefusals = 0;
-  it('any interleaving of saves, syncs and hand-carried bundles ends with the same records everywhere', async () => {
+  it('any interleaving of saves, syncs, hand-carried bundles and planted bad objects ends with the same records everywhere, a late joiner included', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(op, { minLength: 1, maxLength: 10 }), async (ops) => {
         const store = new MemoryStore();
