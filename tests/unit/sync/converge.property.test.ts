@@ -106,6 +106,9 @@ describe('three devices converge', () => {
         await usedBy(late, cara);
         // Everyone starts with the portfolio (discovered through the store), so edits can be concurrent.
         for (const d of devices) await sync(d);
+        // The phone's folder ends in a changes bundle, so a bad whole bundle can be planted after it from the start.
+        await apply(devices, id, { kind: 'add', device: 0, title: 'a' }, store);
+        await sync(phone);
         const made = new Set<string>();
         for (const o of ops) {
           await apply(devices, id, o, store);
