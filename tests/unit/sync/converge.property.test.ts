@@ -125,11 +125,11 @@ describe('three devices converge', () => {
         expect(new Set(first!.evidence.map((e) => e[0]))).toEqual(made);
         if (first!.conflicts.length > 0) runsWithConflicts++;
       }),
-      { numRuns: 30 },
+      { numRuns: 25 },
     );
     // Not vacuous: concurrent edits happened, and were kept as conflicts on every device alike.
     expect(runsWithConflicts).toBeGreaterThan(0);
     // …and the late device met planted whole bundles, refused them and still ended with everything.
     expect(lateRefusals).toBeGreaterThan(0);
-  }, 240_000);
+  }, 600_000);
 });
