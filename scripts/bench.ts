@@ -52,3 +52,9 @@ if (only('sync')) {
   const { benchSync } = await import('../tests/bench/sync.bench');
   await benchSync();
 }
+
+if (only('syncrgw')) {
+  // Loaded only when asked: it starts a throwaway Ceph RGW and installs an in-memory IndexedDB for the engine.
+  const { benchSyncRgw } = await import('../tests/bench/syncRgw.bench');
+  await benchSyncRgw();
+}

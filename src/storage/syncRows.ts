@@ -38,6 +38,11 @@ export interface PortfolioSyncRow {
   lastErrorAt: string | null;
   /** Writing devices whose next object waits for something (e.g. the whole portfolio, held): retried each cycle. */
   waiting: Record<string, string>;
+  /**
+   * Per writing device: its full bundles refused before the portfolio was here (altered in the bucket, truncated),
+   * so a device that joins reads the previous good full instead and never fetches a refused one again.
+   */
+  refusedFulls?: Record<string, string[]>;
 }
 
 /** A bundle built and sealed, kept until it is in the store, so a retry sends the very same bytes. */

@@ -100,6 +100,8 @@ export interface CentreSyncState {
   pendingFolders: string[];
   /** This device's descriptor object is in the store with this label. */
   announcedLabel: string | null;
+  /** Feed keys in the window whose index object did not match them: judged again each cycle, logged once. */
+  feedUntrusted?: string[];
 }
 
 const CENTRE = 'syncCentre';

@@ -3,9 +3,9 @@
 // the existing reconcile. A bad object — unparsable, tampered, sealed with another key, in the wrong place — is
 // refused: logged with its key and reason, and nothing else changes (the cursor moves past it).
 import { admitBundle, BundleError, BundleRefused, verifyBundle, writeVerifiedBundle } from '../bundle';
-import { appendSyncLog, enrolmentById, StorageError, updatePortfolioSync } from '../storage';
+import { appendSyncLog, enrolmentById, portfolioSync, StorageError, updatePortfolioSync } from '../storage';
 import type { SyncContext } from './context';
-import { bundleFolder } from './layout';
+import { bundleFolder, parseBundleName } from './layout';
 
 export type Applied =
   | { outcome: 'applied'; written: number; conflicts: number; held: number }
@@ -27,8 +27,25 @@ async function passed(ctx: SyncContext, portfolioId: string, deviceId: string, n
   });
 }
 
+/**
+ * A full bundle met where a first reading of a folder starts (no cursor there yet): refused, it must not make the
+ * reader skip the folder's earlier objects, so it is remembered and the folder is read from its previous good full.
+ */
+export async function isFirstReadFull(portfolioId: string, deviceId: string, name: string): Promise<boolean> {
+  return !!parseBundleName(name)?.full && !(await portfolioSync(portfolioId)).cursors[deviceId];
+}
+
+/** Logs the refusal and moves past the object (a full met by a first reading is remembered instead: pull.ts). */
 async function refuse(ctx: SyncContext, portfolioId: string, deviceId: string, name: string, reason: string) {
-  await passed(ctx, portfolioId, deviceId, name, false);
+  if (await isFirstReadFull(portfolioId, deviceId, name)) {
+    const here = !!(await enrolmentById(portfolioId));
+    await updatePortfolioSync(portfolioId, (row) => {
+      const refused = { ...row.refusedFulls };
+      refused[deviceId] = [...new Set([...(refused[deviceId] ?? []), name])];
+      const words = `the whole portfolio sent by device ${deviceId.slice(0, 8)} (${name}) was refused: ${reason}. Nothing was changed; its later changes wait for a whole bundle that verifies`;
+      return { refusedFulls: refused, waiting: here ? row.waiting : { ...row.waiting, [deviceId]: words } };
+    });
+  } else await passed(ctx, portfolioId, deviceId, name, false);
   const key = `${bundleFolder(ctx.prefix, portfolioId, deviceId)}${name}`;
   await appendSyncLog({ level: 'error', portfolioId, key, message: `Refused ${key}: ${reason}. Nothing was changed.` });
   return { outcome: 'refused' as const, reason };
@@ -71,7 +88,10 @@ export async function applyObject(
     const here = !!(await enrolmentById(portfolioId));
     if (!here && bundle.scope === 'changes') {
       const reason = 'it holds changes to a portfolio not on this device yet (its whole bundle is held or not read)';
-      await updatePortfolioSync(portfolioId, (row) => ({ waiting: { ...row.waiting, [deviceId]: reason } }));
+      // A reason already noted (its whole bundle refused) says more than this one.
+      await updatePortfolioSync(portfolioId, (row) => ({
+        waiting: { ...row.waiting, [deviceId]: row.waiting[deviceId] ?? reason },
+      }));
       return { outcome: 'waiting', reason };
     }
     const admission = await admitBundle(bundle);

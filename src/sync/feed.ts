@@ -3,6 +3,7 @@
 // started elsewhere that concern its people (read from their index object once per change of people). Idle, that
 // is one request however many portfolios the device holds.
 import {
+  appendSyncLog,
   centreSync,
   listEnrolments,
   listPortfolioSync,
@@ -11,8 +12,16 @@ import {
   type CentreSyncState,
 } from '../storage';
 import type { SyncContext } from './context';
-import { concerns, readIndex } from './index-objects';
-import { feedFolder, feedStartAfter, parseFeedKey, portfolioBundles, splitBundleKey, type FeedEntry } from './layout';
+import { concerns, partiesHash, readIndex } from './index-objects';
+import {
+  feedFolder,
+  feedStartAfter,
+  indexKey,
+  parseFeedKey,
+  portfolioBundles,
+  splitBundleKey,
+  type FeedEntry,
+} from './layout';
 
 export const folderId = (portfolioId: string, deviceId: string) => `${portfolioId}/${deviceId}`;
 
@@ -35,9 +44,20 @@ interface Judged {
   here: Set<string>;
   cursors: Map<string, Record<string, string>>;
   people: Set<string>;
+  /** Feed keys whose index object did not match (remembered for the window, so it is logged once). */
+  untrusted: Set<string>;
 }
 
-/** What one feed entry asks this device to read, if anything. */
+async function noteUntrustedIndex(ctx: SyncContext, entry: FeedEntry, unreadable: boolean) {
+  await appendSyncLog({
+    level: 'warning',
+    portfolioId: entry.portfolioId,
+    key: indexKey(ctx.prefix, entry.portfolioId, entry.deviceId),
+    message: `The index of portfolio ${entry.portfolioId.slice(0, 8)} written by device ${entry.deviceId.slice(0, 8)} ${unreadable ? 'is missing or does not open' : 'does not match its feed entry'}: it is read again next time.`,
+  });
+}
+
+/** What one feed entry asks this device to read, if anything; null: judge it again next cycle. */
 async function foldersFor(ctx: SyncContext, entry: FeedEntry, known: Judged, centre: CentreSyncState) {
   const cursors = known.cursors.get(entry.portfolioId) ?? {};
   if (known.here.has(entry.portfolioId) || known.cursors.has(entry.portfolioId)) {
@@ -46,7 +66,14 @@ async function foldersFor(ctx: SyncContext, entry: FeedEntry, known: Judged, cen
   }
   if (centre.notOurs[entry.portfolioId] === entry.partiesHash) return [];
   const parties = await readIndex(ctx, entry.portfolioId, entry.deviceId);
-  if (!parties || !concerns(parties, known.people)) {
+  // The feed key names the hash of the people the writer meant; an index object that does not match it is stale
+  // (written just after the feed entry), altered or unreadable: no verdict is kept, the entry is judged again.
+  if (!parties || (await partiesHash(parties)) !== entry.partiesHash) {
+    if (!known.untrusted.has(entry.key)) await noteUntrustedIndex(ctx, entry, !parties);
+    known.untrusted.add(entry.key);
+    return null;
+  }
+  if (!concerns(parties, known.people)) {
     centre.notOurs[entry.portfolioId] = entry.partiesHash;
     return [];
   }
@@ -56,12 +83,13 @@ async function foldersFor(ctx: SyncContext, entry: FeedEntry, known: Judged, cen
   return [...(await foldersWithNews(ctx, entry.portfolioId, cursors))];
 }
 
-async function whatIsKnown(): Promise<Judged> {
+async function whatIsKnown(untrusted: string[]): Promise<Judged> {
   const [enrolments, rows, people] = await Promise.all([listEnrolments(), listPortfolioSync(), syncPeople()]);
   return {
     here: new Set(enrolments.map((e) => e.id)),
     cursors: new Map(rows.filter((r) => Object.keys(r.cursors).length > 0).map((r) => [r.portfolioId, r.cursors])),
     people: new Set(people),
+    untrusted: new Set(untrusted),
   };
 }
 
@@ -78,13 +106,15 @@ export async function discover(ctx: SyncContext): Promise<string[]> {
     : undefined;
   const listed = await ctx.store.list(feedFolder(ctx.prefix), from);
   const seen = new Set(centre.feedSeen);
-  const known = await whatIsKnown();
+  const known = await whatIsKnown(centre.feedUntrusted ?? []);
   const pending = new Set(centre.pendingFolders);
   for (const object of listed) {
     if (seen.has(object.key)) continue;
     const entry = parseFeedKey(ctx.prefix, object.key);
     if (entry && entry.deviceId !== ctx.deviceId) {
-      for (const folder of await foldersFor(ctx, entry, known, centre)) pending.add(folder);
+      const folders = await foldersFor(ctx, entry, known, centre);
+      if (folders === null) continue;
+      for (const folder of folders) pending.add(folder);
     }
     seen.add(object.key);
   }
@@ -101,6 +131,7 @@ export async function discover(ctx: SyncContext): Promise<string[]> {
   await updateCentreSync({
     feedCursor: listedAt,
     feedSeen: [...seen].filter((k) => k > nextFrom),
+    feedUntrusted: [...known.untrusted].filter((k) => k > nextFrom && !seen.has(k)),
     notOurs: centre.notOurs,
     pendingFolders: [...pending],
     lastDeepScanAt: deepScanDue ? listedAt : centre.lastDeepScanAt,

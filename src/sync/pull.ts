@@ -1,8 +1,8 @@
 // Pull (docs/sync.md): the folders discovery found are read from this device's cursor in each — only objects
 // named after the last one applied — and applied in order. A folder met for the first time is read from its last
 // full bundle, so a device that joins never replays a long history.
-import { centreSync, portfolioSync, updateCentreSync } from '../storage';
-import { applyObject } from './apply';
+import { appendSyncLog, centreSync, portfolioSync, updateCentreSync } from '../storage';
+import { applyObject, isFirstReadFull } from './apply';
 import type { SyncContext } from './context';
 import { bundleFolder, parseBundleName } from './layout';
 
@@ -15,35 +15,73 @@ export interface PullSummary {
   waiting: number;
 }
 
-/** Where reading a folder starts: after the cursor, or — first time — at its last full bundle. */
-function toRead(names: string[], cursor: string | undefined): string[] {
-  if (cursor) return names;
+/**
+ * Where reading a folder starts: after the cursor, or — first time — at its last full bundle not refused. A full
+ * bundle refused (altered in the bucket, truncated) must not block a device that joins: it falls back to the
+ * previous good full of the folder and the incrementals after it, skipping only the refused object.
+ */
+function toRead(names: string[], cursor: string | undefined, refused: ReadonlySet<string>): string[] {
+  const readable = names.filter((n) => !refused.has(n));
+  if (cursor) return readable;
   let lastFull = 0;
-  names.forEach((n, i) => {
+  readable.forEach((n, i) => {
     if (parseBundleName(n)!.full) lastFull = i;
   });
-  return names.slice(lastFull);
+  return readable.slice(lastFull);
 }
 
-async function pullFolder(ctx: SyncContext, portfolioId: string, deviceId: string, summary: PullSummary) {
-  const cursor = (await portfolioSync(portfolioId)).cursors[deviceId];
-  const folder = bundleFolder(ctx.prefix, portfolioId, deviceId);
-  const names = (await ctx.store.list(folder, cursor ? `${folder}${cursor}` : undefined))
-    .map((o) => o.key.slice(folder.length))
-    .filter((n) => parseBundleName(n) !== null);
-  let applied = 0;
-  for (const name of toRead(names, cursor)) {
+type FolderRead = { applied: number; waiting: boolean; refusedFull: string | null };
+
+/** Applies `names` in order; stops at a refused full bundle where a first reading started (the caller falls back). */
+async function readNames(
+  ctx: SyncContext,
+  portfolioId: string,
+  deviceId: string,
+  names: string[],
+  summary: PullSummary,
+) {
+  const read: FolderRead = { applied: 0, waiting: false, refusedFull: null };
+  for (const name of names) {
     const result = await applyObject(ctx, portfolioId, deviceId, name);
-    if (result.outcome === 'waiting') return { applied, waiting: true };
-    applied++;
-    if (result.outcome === 'refused') summary.refused++;
-    else {
+    if (result.outcome === 'waiting') return { ...read, waiting: true };
+    read.applied++;
+    if (result.outcome === 'refused') {
+      summary.refused++;
+      if (await isFirstReadFull(portfolioId, deviceId, name)) return { ...read, refusedFull: name };
+    } else {
       summary.objectsApplied++;
       summary.held += result.held;
       summary.conflicts += result.conflicts;
     }
   }
-  return { applied, waiting: false };
+  return read;
+}
+
+async function pullFolder(ctx: SyncContext, portfolioId: string, deviceId: string, summary: PullSummary) {
+  const row = await portfolioSync(portfolioId);
+  const cursor = row.cursors[deviceId];
+  const folder = bundleFolder(ctx.prefix, portfolioId, deviceId);
+  const names = (await ctx.store.list(folder, cursor ? `${folder}${cursor}` : undefined))
+    .map((o) => o.key.slice(folder.length))
+    .filter((n) => parseBundleName(n) !== null);
+  const refused = new Set(row.refusedFulls?.[deviceId] ?? []);
+  let applied = 0;
+  for (;;) {
+    const read = await readNames(ctx, portfolioId, deviceId, toRead(names, cursor, refused), summary);
+    applied += read.applied;
+    if (!read.refusedFull) return { applied, waiting: read.waiting };
+    refused.add(read.refusedFull);
+    const fallback = toRead(names, cursor, refused)[0];
+    await appendSyncLog({
+      level: 'warning',
+      portfolioId,
+      key: `${folder}${read.refusedFull}`,
+      message:
+        fallback && parseBundleName(fallback)!.full && fallback < read.refusedFull
+          ? `The whole portfolio in ${read.refusedFull} was refused: reading the previous whole bundle ${fallback} and the changes after it instead.`
+          : `The whole portfolio in ${read.refusedFull} was refused and this device's folder has no earlier one: reading its changes from the first instead (they wait for a whole bundle if the portfolio is not here yet).`,
+    });
+  }
 }
 
 async function folderDone(folder: string): Promise<void> {

@@ -106,6 +106,9 @@ export async function pushPortfolio(ctx: SyncContext, portfolioId: string): Prom
   const enrolment = await enrolmentById(portfolioId);
   const parties = enrolment ? partiesOf(enrolment) : null;
   const hash = parties ? await partiesHash(parties) : '0';
+  // Rewritten with every push (one small PUT), before the feed entry: a reader never meets a feed entry whose
+  // people's hash its index object does not match yet, and an index altered in the bucket is repaired next push.
+  if (parties) await writeIndex(ctx, portfolioId, parties);
   const bundle = row.key.slice(row.key.lastIndexOf('/') + 1);
   const entry = { at: ctx.now(), deviceId: ctx.deviceId, portfolioId, bundle, partiesHash: hash };
   try {
@@ -114,8 +117,6 @@ export async function pushPortfolio(ctx: SyncContext, portfolioId: string): Prom
   } catch (e) {
     if (!(e instanceof StoreError && e.failure === 'exists')) throw e;
   }
-  const state = await portfolioSync(portfolioId);
-  if (parties && state.indexHash !== hash) await writeIndex(ctx, portfolioId, parties);
   await recordPush(row, ctx.now(), parties ? hash : null);
   await appendSyncLog({
     level: 'info',

@@ -39,7 +39,10 @@ export function statusInWords(status: PortfolioSyncStatus): string {
 export async function portfolioViews(sending: ReadonlyMap<string, number>): Promise<PortfolioSyncView[]> {
   const [enrolments, rows, held] = await Promise.all([listEnrolments(), listPortfolioSync(), listHeld()]);
   const byId = new Map(rows.map((r) => [r.portfolioId, r]));
-  const ids = [...new Set([...enrolments.map((e) => e.id), ...held.map((h) => h.portfolioId)])];
+  const here = new Set(enrolments.map((e) => e.id));
+  // A portfolio not here yet whose objects wait (e.g. its whole bundle refused) is shown too, with the reason.
+  const stuck = rows.filter((r) => !here.has(r.portfolioId) && Object.keys(r.waiting).length > 0);
+  const ids = [...new Set([...here, ...held.map((h) => h.portfolioId), ...stuck.map((r) => r.portfolioId)])];
   return Promise.all(
     ids.map(async (portfolioId) => {
       const row = byId.get(portfolioId) ?? newPortfolioSync(portfolioId);
@@ -51,11 +54,13 @@ export async function portfolioViews(sending: ReadonlyMap<string, number>): Prom
           ? { kind: 'sending', percent }
           : row.lastError
             ? { kind: 'failed', reason: row.lastError }
-            : heldHere.length > 0
-              ? { kind: 'held', changes: heldHere.length, keys: [...new Set(heldHere.map((h) => h.deviceKey))] }
-              : waiting > 0
-                ? { kind: 'waiting', changes: waiting }
-                : { kind: 'up-to-date' };
+            : heldHere.length === 0 && !here.has(portfolioId)
+              ? { kind: 'failed', reason: `Not on this device yet: ${Object.values(row.waiting)[0]}.` }
+              : heldHere.length > 0
+                ? { kind: 'held', changes: heldHere.length, keys: [...new Set(heldHere.map((h) => h.deviceKey))] }
+                : waiting > 0
+                  ? { kind: 'waiting', changes: waiting }
+                  : { kind: 'up-to-date' };
       return {
         portfolioId,
         status,

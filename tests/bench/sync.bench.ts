@@ -16,7 +16,7 @@ import {
   storeSpecs,
   thisDeviceEntry,
 } from '../../src/storage';
-import { createSyncEngine, syncLayout, DEFAULT_RULES } from '../../src/sync';
+import { createSyncEngine, syncLayout, DEFAULT_RULES, type ObjectStore } from '../../src/sync';
 import { MemoryStore } from '../unit/sync/memoryStore';
 
 const PORTFOLIOS = 200;
@@ -24,7 +24,8 @@ const DEVICES = 50;
 const PREFIX = 'centre/';
 const spec = parseSpec(readFileSync('specs/svq2-customer-service-scqf5.json', 'utf8'), 'svq2.json');
 
-async function newDevice(name: string, store: MemoryStore) {
+/** A device of its own database (made current), with an engine on `store`. */
+export async function newDevice(name: string, store: ObjectStore) {
   const database = new FieldfolioDB(`${name}-${Math.random()}`);
   setDatabase(database);
   await storeSpecs([spec], 'bundled');

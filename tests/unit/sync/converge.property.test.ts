@@ -1,5 +1,7 @@
-// Property: whatever the interleaving of saves, syncs and bundles carried by hand among three devices, once every
-// device has synced enough the three hold the same records — none lost — and the same conflicts.
+// Property: whatever the interleaving of saves, syncs and bundles carried by hand among three devices — with bad
+// objects planted in the bucket among theirs (garbage, a truncated copy, another folder's bundle), each posing as
+// the newest whole bundle of a folder — once every device has synced enough the three hold the same records, none
+// lost, and the same conflicts; and a fourth device that joins only at the end, from the whole bundles, too.
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
@@ -9,7 +11,8 @@ import { exportPortfolio, importBundle } from '../../../src/bundle';
 import { installFileClock } from '../bundle/helpers';
 import { portfolio } from '../trust/world';
 import { MemoryStore } from './memoryStore';
-import { acceptEachOther, on, person, sync, syncDevice, usedBy, type SyncDevice } from './world';
+import { syncLayout } from '../../../src/sync';
+import { acceptEachOther, on, person, PREFIX, sync, syncDevice, usedBy, type SyncDevice } from './world';
 
 installFileClock();
 
@@ -17,7 +20,8 @@ type Op =
   | { kind: 'add'; device: number; title: string }
   | { kind: 'edit'; device: number; pick: number; title: string }
   | { kind: 'sync'; device: number }
-  | { kind: 'carry'; from: number; to: number };
+  | { kind: 'carry'; from: number; to: number }
+  | { kind: 'plant'; device: number; how: 'garbage' | 'truncated' | 'misplaced' };
 
 const device = fc.integer({ min: 0, max: 2 });
 const title = fc.constantFrom('a', 'b', 'c', 'd');
@@ -27,11 +31,33 @@ const op: fc.Arbitrary<Op> = fc.oneof(
   fc.record({ kind: fc.constant('edit' as const), device, pick: fc.nat(5), title }),
   fc.record({ kind: fc.constant('sync' as const), device }),
   fc.record({ kind: fc.constant('carry' as const), from: device, to: device }),
+  fc.record({ kind: fc.constant('plant' as const), device, how: fc.constantFrom('garbage', 'truncated', 'misplaced') }),
 );
 
 const hasPortfolio = (d: SyncDevice, id: string) => on(d, async () => !!(await db().enrolments.get(id)));
 
-async function apply(devices: SyncDevice[], portfolioId: string, o: Op): Promise<void> {
+/**
+ * A bad object named as a whole bundle just after the device's newest object, when that one holds changes (so the
+ * name is one its writer never uses): every reader meets it, and a device that joins would start from it.
+ */
+function plant(store: MemoryStore, devices: SyncDevice[], portfolioId: string, o: Extract<Op, { kind: 'plant' }>) {
+  const folder = (d: SyncDevice) => syncLayout.bundleFolder(`${PREFIX}/`, portfolioId, d.id);
+  const newest = store.keys(folder(devices[o.device]!)).pop();
+  if (!newest?.endsWith('-changes.zip')) return false;
+  const elsewhere = devices.flatMap((d) => (d === devices[o.device] ? [] : store.keys(folder(d)))).pop();
+  const real = store.objects.get(newest)!;
+  const bytes =
+    o.how === 'truncated'
+      ? real.slice(0, real.length >> 1)
+      : o.how === 'misplaced' && elsewhere
+        ? store.objects.get(elsewhere)!
+        : new Uint8Array(real.length).fill(0x5a);
+  store.objects.set(newest.replace('-changes.zip', '-full.zip'), bytes);
+  return true;
+}
+
+async function apply(devices: SyncDevice[], portfolioId: string, o: Op, store: MemoryStore): Promise<void> {
+  if (o.kind === 'plant') return void plant(store, devices, portfolioId, o);
   if (o.kind === 'sync') return void (await sync(devices[o.device]!));
   if (o.kind === 'carry') {
     const [from, to] = [devices[o.from]!, devices[o.to]!];
@@ -61,7 +87,8 @@ const state = (d: SyncDevice) =>
 
 describe('three devices converge', () => {
   let runsWithConflicts = 0;
-  it('any interleaving of saves, syncs and hand-carried bundles ends with the same records everywhere', async () => {
+  let lateRefusals = 0;
+  it('any interleaving of saves, syncs, hand-carried bundles and planted bad objects ends with the same records everywhere, a late joiner included', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(op, { minLength: 1, maxLength: 10 }), async (ops) => {
         const store = new MemoryStore();
@@ -71,22 +98,29 @@ describe('three devices converge', () => {
         const { id } = await portfolio(cara, sam);
         const tablet = await syncDevice('tablet', store);
         const desktop = await syncDevice('desktop', store);
+        const late = await syncDevice('late-laptop', store);
         const devices = [phone, tablet, desktop];
-        await acceptEachOther(devices, [sam, cara]);
+        await acceptEachOther([...devices, late], [sam, cara]);
         await usedBy(tablet, cara);
         await usedBy(desktop, sam);
+        await usedBy(late, cara);
         // Everyone starts with the portfolio (discovered through the store), so edits can be concurrent.
         for (const d of devices) await sync(d);
+        // The phone's folder ends in a changes bundle, so a bad whole bundle can be planted after it from the start.
+        await apply(devices, id, { kind: 'add', device: 0, title: 'a' }, store);
+        await sync(phone);
         const made = new Set<string>();
         for (const o of ops) {
-          await apply(devices, id, o);
+          await apply(devices, id, o, store);
           for (const d of devices) {
             for (const e of await on(d, () => db().evidence.toArray())) made.add(e.id);
           }
         }
         // Everyone syncs, twice round: the last round only confirms.
         for (let round = 0; round < 2; round++) for (const d of devices) await sync(d);
-        const [first, ...others] = await Promise.all([state(phone), state(tablet), state(desktop)].map((p) => p));
+        // The late device joins now: from each folder's newest good whole bundle and the changes after it.
+        lateRefusals += (await sync(late)).pulled.refused;
+        const [first, ...others] = await Promise.all([phone, tablet, desktop, late].map(state));
         for (const other of others) expect(other).toEqual(first);
         expect(new Set(first!.evidence.map((e) => e[0]))).toEqual(made);
         if (first!.conflicts.length > 0) runsWithConflicts++;
@@ -95,5 +129,7 @@ describe('three devices converge', () => {
     );
     // Not vacuous: concurrent edits happened, and were kept as conflicts on every device alike.
     expect(runsWithConflicts).toBeGreaterThan(0);
-  }, 240_000);
+    // …and the late device met planted whole bundles, refused them and still ended with everything.
+    expect(lateRefusals).toBeGreaterThan(0);
+  }, 600_000);
 });

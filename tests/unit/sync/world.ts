@@ -2,10 +2,9 @@
 // storage works on the current database, so every step on a device runs after switching to it (`on`), one at a
 // time. Engines are not started here: tests call runOnce(), or start one with fake timers.
 import { acceptKey, savePerson, setSyncPeople } from '../../../src/storage';
-import { createSyncEngine, type SyncEngine, type SyncEngineOptions } from '../../../src/sync';
+import { createSyncEngine, type ObjectStore, type SyncEngine, type SyncEngineOptions } from '../../../src/sync';
 import type { Person } from '../../../src/domain';
 import { newDevice, switchTo, type Device } from '../trust/world';
-import { MemoryStore } from './memoryStore';
 
 export interface SyncDevice extends Device {
   name: string;
@@ -16,7 +15,7 @@ export const PREFIX = 'centre';
 
 export async function syncDevice(
   name: string,
-  store: MemoryStore,
+  store: ObjectStore,
   options: Partial<SyncEngineOptions> = {},
 ): Promise<SyncDevice> {
   const device = await newDevice(name);
