@@ -3,6 +3,7 @@
 // (what does — currency, overdue — is worked out when shown), so a stored summary stays good until the
 // portfolio's records change.
 import type { QualificationSpec } from '../spec/schema';
+import { z } from '../zod';
 import { computeProgress, type PortfolioInput, type UnitProgress } from './progress';
 
 /** Bumped when the summary's shape or meaning changes: stored summaries of another format are worked out again. */
@@ -34,6 +35,28 @@ export interface PortfolioSummary {
   /** The assessors whose status the summary read (countersigning): a change to one of them makes it stale. */
   assessorStatuses: Record<string, string>;
 }
+
+const codes = z.array(z.string());
+
+/** A stored summary read back (it may come from another build of the app, or be damaged): checked before shown. */
+export const portfolioSummarySchema: z.ZodType<PortfolioSummary> = z.object({
+  format: z.number(),
+  portfolioId: z.string(),
+  qualificationTitle: z.string(),
+  coverage: z.number().min(0).max(1),
+  achievedUnits: z.number().int().min(0),
+  routeUnits: z.number().int().min(0),
+  rules: z.enum(['award-achieved', 'route-meets-rules', 'route-breaks-rules', 'no-route']),
+  brokenRules: codes,
+  evidenceCount: z.number().int().min(0),
+  lastEvidenceDate: z.string().nullable(),
+  oldestEvidenceDate: z.string().nullable(),
+  simulationProblems: z.number().int().min(0),
+  countersignDue: codes,
+  readyForSignOff: codes,
+  declarationSigned: z.boolean(),
+  assessorStatuses: z.record(z.string(), z.string()),
+});
 
 const readyForSignOff = (u: UnitProgress) =>
   u.inRoute && u.total > 0 && u.covered === u.total && u.notYet === 0 && !u.signOff;
