@@ -1,13 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useLiveQuery } from 'dexie-react-hooks';
-import {
-  confirmCaseloadFresh,
-  loadCaseload,
-  loadDemoPortfolio,
-  refreshCaseloadSummaries,
-  todayIso,
-} from '../../storage';
+import { confirmCaseloadFresh, loadCaseload, refreshCaseloadSummaries, todayIso } from '../../storage';
 import { StorageMeter } from '../components/StorageMeter';
 import { DemoCentreButton } from '../components/DemoCentreButton';
 import { routes } from '../routes';
@@ -41,6 +35,7 @@ export function HomePage() {
     setBusy(true);
     setError(null);
     try {
+      const { loadDemoPortfolio } = await import('./home/demoLoaders');
       const id = await loadDemoPortfolio();
       void navigate(routes.portfolio(id));
     } catch (e) {
