@@ -1,17 +1,19 @@
 // The acting person's caseload, fast with a full one (60 portfolios × 300 evidence items): each portfolio's summary
 // (domain summarisePortfolio) is kept in the settings table with a stamp of what it was worked out from
-// (caseloadStamp.ts: the portfolio's last change seq), so opening the home screen reads 60 small rows and one
+// (caseloadStamp.ts: the portfolio's last change seq), so opening the home screen reads one settings row and one
 // change-sequence key instead of 18,000 records. A summary whose stamp no longer matches is listed as stale and
 // worked out again (refreshCaseloadSummaries), one portfolio at a time, by code loaded only then.
 import { type CaseloadAction, type CaseloadEntry, type CaseloadRole, type Enrolment, type Person } from '../domain';
 import { CASELOAD_ACTION_SOURCES, type CaseloadActionSource } from './caseloadSources';
 import {
   deviceStampOf,
-  readStoredSummary,
+  dropSummary,
+  readSummaries,
   specKeyOf,
   STAMP_TABLES,
   stampOf,
-  summaryKey,
+  storeCheck,
+  type CaseloadCheck,
   type StoredSummary,
 } from './caseloadStamp';
 import { db } from './db';
@@ -19,6 +21,7 @@ import { actingPersonId } from './device';
 import { validRecords } from './read';
 
 export type { CaseloadActionSource, CaseloadQuery } from './caseloadSources';
+export type { CaseloadCheck } from './caseloadStamp';
 
 /** A caseload section: the portfolios a person holds in one role ('everyone': nobody acting, every portfolio). */
 export interface CaseloadSection {
@@ -39,13 +42,6 @@ export interface Caseload {
   confirm: CaseloadCheck | null;
 }
 
-/** "At this device stamp, these portfolios' stored summaries were all good." */
-export interface CaseloadCheck {
-  deviceStamp: string;
-  fresh: string[];
-}
-
-const CHECK_KEY = 'caseloadCheck';
 const ROLES: readonly CaseloadRole[] = ['assessor', 'iqa', 'candidate'];
 
 const inRole = (role: CaseloadRole, personId: string) => (e: Enrolment) =>
@@ -53,18 +49,14 @@ const inRole = (role: CaseloadRole, personId: string) => (e: Enrolment) =>
 
 /** Which stored summaries still hold: all at once when the device stamp is the one confirmed, else one by one. */
 async function checkSummaries(shown: Enrolment[], enrolments: Enrolment[], personById: Map<string, Person>) {
-  const d = db();
-  const [deviceStamp, checkRow, rows] = await Promise.all([
+  const [deviceStamp, { check, summaries: storedById }] = await Promise.all([
     deviceStampOf(enrolments),
-    d.settings.get(CHECK_KEY),
-    d.settings.bulkGet(shown.map((e) => summaryKey(e.id))),
+    readSummaries(shown.map((e) => e.id)),
   ]);
-  const check = checkRow?.value as Partial<CaseloadCheck> | undefined;
-  const confirmed = new Set(check?.deviceStamp === deviceStamp && Array.isArray(check.fresh) ? check.fresh : []);
+  const confirmed = new Set(check?.deviceStamp === deviceStamp ? check.fresh : []);
   const stamps = new Map(
     await Promise.all(shown.filter((e) => !confirmed.has(e.id)).map(async (e) => [e.id, await stampOf(e)] as const)),
   );
-  const storedById = new Map(shown.map((e, i) => [e.id, readStoredSummary(summaryKey(e.id), rows[i]?.value)]));
   const specsNow = await specsIfAwaited(storedById);
   const stale = shown
     .filter((e) => {
@@ -87,7 +79,7 @@ async function specsIfAwaited(storedById: Map<string, StoredSummary | null>): Pr
 
 /** Records that every summary of `check.fresh` held at `check.deviceStamp` (from loadCaseload's `confirm`). */
 export async function confirmCaseloadFresh(check: CaseloadCheck): Promise<void> {
-  await db().settings.put({ key: CHECK_KEY, value: check });
+  await storeCheck(check);
 }
 
 /** A stored summary still holds: same stamp, and the assessors it read have the same status. */
@@ -199,5 +191,5 @@ export async function refreshCaseloadSummaries(portfolioIds: readonly string[]):
 
 /** Drops a portfolio's stored summary: for a write path that changes its records without noting the change. */
 export async function forgetCaseloadSummary(portfolioId: string): Promise<void> {
-  await db().settings.delete(summaryKey(portfolioId));
+  await dropSummary(portfolioId);
 }

@@ -2,14 +2,12 @@
 // when a summary is stale (refreshCaseloadSummaries in caseload.ts imports it on demand), so the progress, rules
 // and spec code stays out of the home screen's start: a caseload whose summaries hold never loads it.
 import { summarisePortfolio } from '../domain';
-import { stampOf, STAMP_TABLES, summaryKey, type StoredSummary } from './caseloadStamp';
+import { stampOf, STAMP_TABLES, storeSummaries, type StoredSummary } from './caseloadStamp';
 import { db } from './db';
 import { portfolioRecords, validRecords } from './read';
 import { loadStoredSpec } from './specs';
 
 const SUMMARY_TABLES = ['enrolments', 'people', 'evidence', 'decisions', 'signatures', ...STAMP_TABLES];
-
-const newWriteId = () => crypto.randomUUID();
 
 /** The summary of a portfolio whose spec cannot be used, saying why. */
 async function specProblem(e: { specId: string; specVersion: string }, stamp: string): Promise<StoredSummary> {
@@ -17,7 +15,7 @@ async function specProblem(e: { specId: string; specVersion: string }, stamp: st
   const problem = specStored
     ? `The qualification ${e.specId} version ${e.specVersion} on this device could not be read.`
     : `The qualification ${e.specId} version ${e.specVersion} is not on this device.`;
-  return { writeId: newWriteId(), stamp, summary: null, problem, specStored };
+  return { stamp, summary: null, problem, specStored };
 }
 
 /** Works out one portfolio's summary from its records, with the stamp of what it read (one read transaction). */
@@ -42,7 +40,7 @@ async function computeSummary(portfolioId: string): Promise<StoredSummary | null
     );
     const input = { enrolment, people, evidence, mappings, decisions, signatures };
     const summary = summarisePortfolio(spec, input);
-    return { writeId: newWriteId(), stamp, summary, problem: null };
+    return { stamp, summary, problem: null };
   });
 }
 
@@ -51,16 +49,16 @@ const FLUSH_MS = 100;
 
 /** Works out and stores the summaries of `portfolioIds`, a batch at a time so the home screen fills in as they come. */
 export async function computeAndStoreSummaries(portfolioIds: readonly string[]): Promise<void> {
-  let batch: Array<{ key: string; value: StoredSummary }> = [];
+  let batch: Array<[string, StoredSummary]> = [];
   let since = performance.now();
   for (const id of portfolioIds) {
     const stored = await computeSummary(id);
-    if (stored) batch.push({ key: summaryKey(id), value: stored });
+    if (stored) batch.push([id, stored]);
     if (performance.now() - since > FLUSH_MS) {
-      await db().settings.bulkPut(batch);
+      await storeSummaries(batch);
       batch = [];
       since = performance.now();
     }
   }
-  if (batch.length > 0) await db().settings.bulkPut(batch);
+  if (batch.length > 0) await storeSummaries(batch);
 }

@@ -10,12 +10,10 @@
 // are shared): the one thing a summary reads of them, assessors' status, is checked beside the stamp (holds()).
 // A path that changed a portfolio's records without noting a change would leave its summary stale: call
 // forgetCaseloadSummary(portfolioId) there. Pruning the change sequence must keep each portfolio's last entry.
-import { portfolioSummarySchema, SUMMARY_FORMAT, type Enrolment, type PortfolioSummary } from '../domain';
+import { readSummary, SUMMARY_FORMAT, type Enrolment, type PortfolioSummary } from '../domain';
 import { db } from './db';
 
 export interface StoredSummary {
-  /** Unique to each write of a summary (a summary worked out again at the same stamp gets a new one). */
-  writeId: string;
   stamp: string;
   summary: PortfolioSummary | null;
   problem: string | null;
@@ -23,10 +21,26 @@ export interface StoredSummary {
   specStored?: boolean;
 }
 
-export const summaryKey = (portfolioId: string) => `caseloadSummary:${portfolioId}`;
+/** "At this device stamp, these portfolios' stored summaries were all good." */
+export interface CaseloadCheck {
+  deviceStamp: string;
+  fresh: string[];
+}
+
+/**
+ * Every stored summary in one settings row, with the last check: the home screen reads one row, not one per
+ * portfolio (each row read is also a range the live query watches). Refreshes merge into it in a transaction.
+ */
+const CACHE_KEY = 'caseloadSummaries';
+
+interface SummaryCache {
+  check: CaseloadCheck | null;
+  summaries: Record<string, unknown>;
+}
+
 export const specKeyOf = (e: Pick<Enrolment, 'specId' | 'specVersion'>) => `${e.specId}@${e.specVersion}`;
 
-/** The tables a stamp reads, beside the enrolments. */
+/** The tables a stamp reads, beside the enrolments and settings. */
 export const STAMP_TABLES = ['changes', 'specs'] as const;
 
 /** The seq of a portfolio's last change (0: none yet). */
@@ -53,31 +67,50 @@ export async function deviceStampOf(enrolments: readonly Enrolment[]): Promise<s
   return [SUMMARY_FORMAT, db().verno, lastSeq ?? 0, specs, ...revisions].join('|');
 }
 
-/** Summaries already checked in this session, by write: a live query's re-run need not check them again. */
-const checked = new Map<string, StoredSummary>();
-const CHECKED_KEPT = 5_000;
+async function readCache(): Promise<SummaryCache> {
+  const value = (await db().settings.get(CACHE_KEY))?.value as Partial<SummaryCache> | undefined;
+  const check = value?.check;
+  return {
+    check: typeof check?.deviceStamp === 'string' && Array.isArray(check.fresh) ? check : null,
+    summaries: typeof value?.summaries === 'object' && value.summaries !== null ? value.summaries : {},
+  };
+}
 
-/**
- * A stored summary as read from the settings table, or null when it is missing or damaged (then it is worked out
- * again, never shown broken). Checked with its schema once per write and session.
- */
-export function readStoredSummary(key: string, value: unknown): StoredSummary | null {
+/** A stored summary as read back, or null when it is missing or damaged (then worked out again, never shown broken). */
+function readStored(value: unknown): StoredSummary | null {
   const row = value as Partial<StoredSummary> | null | undefined;
-  if (!row || typeof row.stamp !== 'string' || typeof row.writeId !== 'string') return null;
-  const id = `${key}|${row.writeId}`;
-  const known = checked.get(id);
-  if (known) return known;
-  const summary = row.summary == null ? null : portfolioSummarySchema.safeParse(row.summary);
-  if (summary && !summary.success) return null;
+  if (!row || typeof row.stamp !== 'string') return null;
+  const summary = row.summary == null ? null : readSummary(row.summary);
+  if (row.summary != null && !summary) return null;
   if (!summary && typeof row.problem !== 'string') return null;
-  const stored: StoredSummary = {
-    writeId: row.writeId,
+  return {
     stamp: row.stamp,
-    summary: summary?.data ?? null,
+    summary,
     problem: summary ? null : (row.problem as string),
     ...(typeof row.specStored === 'boolean' ? { specStored: row.specStored } : {}),
   };
-  if (checked.size >= CHECKED_KEPT) checked.clear();
-  checked.set(id, stored);
-  return stored;
 }
+
+/** The stored summaries of `portfolioIds` and the last check (inside the caseload's read transaction). */
+export async function readSummaries(portfolioIds: readonly string[]) {
+  const cache = await readCache();
+  const summaries = new Map(portfolioIds.map((id) => [id, readStored(cache.summaries[id])]));
+  return { check: cache.check, summaries };
+}
+
+/** Changes the stored cache in one read-write transaction (so two refreshes never drop each other's summaries). */
+async function changeCache(change: (cache: SummaryCache) => void): Promise<void> {
+  const d = db();
+  await d.transaction('rw', d.settings, async () => {
+    const cache = await readCache();
+    change(cache);
+    await d.settings.put({ key: CACHE_KEY, value: cache });
+  });
+}
+
+export const storeSummaries = (entries: ReadonlyArray<readonly [string, StoredSummary]>) =>
+  changeCache((cache) => entries.forEach(([id, stored]) => (cache.summaries[id] = stored)));
+
+export const storeCheck = (check: CaseloadCheck) => changeCache((cache) => (cache.check = check));
+
+export const dropSummary = (portfolioId: string) => changeCache((cache) => delete cache.summaries[portfolioId]);
