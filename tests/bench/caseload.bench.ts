@@ -1,6 +1,7 @@
 // The assessor's home screen with a full caseload (60 candidates × 300 evidence items = 18,000 items), in Debian's
 // Chromium with an on-disk profile, timed inside the page: from navigation start to the caseload painted
-// (performance marks set by the home screen, src/ui/pages/home/marks.ts: the frame after the caseload's commit).
+// (performance marks set by the home screen, src/ui/pages/home/marks.ts: the frame after the caseload's commit,
+// which draws the first screen's cards; the rest of the list follows in the next frames, timed too).
 // Peer, in the same run, browser and profile: the same home screen on an empty device (the app's own start-up
 // cost), served from a second origin (its own database) so the two are timed in turn, run by run — on a shared
 // machine a load that comes and goes then weighs on both alike. Target: < 300 ms median.
@@ -23,6 +24,7 @@ const MARKS = {
   shown: 'fieldfolio:home-shown',
   painted: 'fieldfolio:home-painted',
   complete: 'fieldfolio:caseload-complete',
+  allCards: 'fieldfolio:caseload-all-cards-painted',
 } as const;
 type Phase = keyof typeof MARKS;
 type HomeTiming = Record<Phase, number> & { cards: number };
@@ -39,7 +41,9 @@ async function timeHome(page: Page, url: string, expectCards: boolean): Promise<
   await page.waitForFunction(
     ([marks, cards]) =>
       performance.getEntriesByName(marks!.painted).length > 0 &&
-      (!cards || performance.getEntriesByName(marks!.complete).length > 0),
+      (!cards ||
+        (performance.getEntriesByName(marks!.complete).length > 0 &&
+          performance.getEntriesByName(marks!.allCards).length > 0)),
     [MARKS, expectCards] as const,
     { timeout: 120_000 },
   );
@@ -118,7 +122,10 @@ function report(version: string, m: Awaited<ReturnType<typeof measure>>): void {
     `home screen, empty device (peer), navigation start → painted: median of ${RUNS} = ${emptyMedian.toFixed(0)} ms (${list(empty.map((e) => e.painted))})`,
   );
   console.log(
-    `home screen, ${CANDIDATES}-candidate caseload, summaries stored, navigation start → every card painted with its summary: median of ${RUNS} = ${warmMedian.toFixed(0)} ms (${list(warm.map((w) => w.painted))})`,
+    `home screen, ${CANDIDATES}-candidate caseload, summaries stored, navigation start → the first screen of cards painted, each with its summary: median of ${RUNS} = ${warmMedian.toFixed(0)} ms (${list(warm.map((w) => w.painted))})`,
+  );
+  console.log(
+    `  the rest of the list (all 50 cards of the first page) painted by: median ${median(warm.map((w) => w.allCards)).toFixed(0)} ms (${list(warm.map((w) => w.allCards))})`,
   );
   console.log(
     `  = ×${(warmMedian / emptyMedian).toFixed(2)} the empty home (+${(warmMedian - emptyMedian).toFixed(0)} ms); ×${(warmMedian / LIMIT_MS).toFixed(2)} the ${LIMIT_MS} ms limit (${warmMedian < LIMIT_MS ? 'within' : 'OVER'}); the empty home alone is ×${(emptyMedian / LIMIT_MS).toFixed(2)} the limit`,
@@ -151,8 +158,9 @@ export async function benchCaseload(): Promise<void> {
     await page.setViewportSize({ width: 1280, height: 900 });
     const measured = await measure(page, servers[0]!.url, servers[1]!.url);
     report(context.browser()?.version() ?? '', measured);
-    // Every card had its summary when painted: complete no later than painted (well apart only if one was worked out).
-    if (measured.warm.some((w) => w.cards < 50 || w.complete > w.painted))
+    // Every card had its summary when painted: complete no later than painted (well apart only if one was worked
+    // out), and the whole first page of cards followed.
+    if (measured.warm.some((w) => w.cards < 50 || w.complete > w.painted || !(w.allCards >= w.painted)))
       throw new Error(`the caseload was not complete when painted: ${JSON.stringify(measured.warm)}`);
   } finally {
     await context.close();

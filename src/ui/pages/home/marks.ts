@@ -1,13 +1,15 @@
 // Performance marks for the caseload benchmark (tests/bench/caseload.bench.ts), each set once per page load: the
 // home screen first rendering (the app's code is loaded and running), its caseload read, the screen shown (its
-// caseload or its empty state committed), painted (the frame after that commit is on screen), and every card's
-// summary worked out.
+// caseload or its empty state committed), painted (the frame after that commit is on screen), every card's summary
+// worked out, and every card painted.
 export const HOME_MARKS = {
   started: 'fieldfolio:home-started',
   read: 'fieldfolio:caseload-read',
   shown: 'fieldfolio:home-shown',
   painted: 'fieldfolio:home-painted',
   complete: 'fieldfolio:caseload-complete',
+  /** Every card of the list painted (the first render draws the first screen's cards only). */
+  allCards: 'fieldfolio:caseload-all-cards-painted',
 } as const;
 
 const marked = new Set<string>();
