@@ -23,3 +23,5 @@ export * from './syncLink';
 export * from './dates';
 export { z } from './zod';
 export * from './qa';
+// caseload (home screen speed): the summary's shape and schema, apart from the code that works it out
+export * from './portfolio/caseloadSummary';

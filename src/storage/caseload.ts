@@ -1,29 +1,27 @@
 // The acting person's caseload, fast with a full one (60 portfolios × 300 evidence items): each portfolio's summary
-// (domain summarisePortfolio) is kept in the settings table with a stamp of what it was worked out from, so opening
-// the home screen reads 60 small rows and a few index counts instead of 18,000 records. A summary whose stamp no
-// longer matches is listed as stale and worked out again (refreshCaseloadSummaries), one portfolio at a time.
-//
-// The stamp: the enrolment's revision, and per portfolio the number of evidence, decision, signature and audit rows
-// (index counts: no record is read). Every write path adds an audit row (write.ts, imports, conflicts) and deletions
-// are tombstones, so any change moves the stamp. A path that changed a portfolio's records with none of these would
-// leave its summary stale: call forgetCaseloadSummary(portfolioId) there.
-import {
-  summarisePortfolio,
-  SUMMARY_FORMAT,
-  type CaseloadAction,
-  type CaseloadEntry,
-  type CaseloadRole,
-  type Enrolment,
-  type Person,
-  type PortfolioSummary,
-} from '../domain';
+// (domain summarisePortfolio) is kept in the settings table with a stamp of what it was worked out from
+// (caseloadStamp.ts: the portfolio's last change seq), so opening the home screen reads one settings row and one
+// change-sequence key instead of 18,000 records. A summary whose stamp no longer matches is listed as stale and
+// worked out again (refreshCaseloadSummaries), one portfolio at a time, by code loaded only then.
+import { type CaseloadAction, type CaseloadEntry, type CaseloadRole, type Enrolment, type Person } from '../domain';
 import { CASELOAD_ACTION_SOURCES, type CaseloadActionSource } from './caseloadSources';
+import {
+  deviceStampOf,
+  dropSummary,
+  readSummaries,
+  specKeyOf,
+  STAMP_TABLES,
+  stampOf,
+  storeCheck,
+  type CaseloadCheck,
+  type StoredSummary,
+} from './caseloadStamp';
 import { db } from './db';
 import { actingPersonId } from './device';
-import { portfolioRecords, validRecords } from './read';
-import { loadStoredSpec } from './specs';
+import { validRecords } from './read';
 
 export type { CaseloadActionSource, CaseloadQuery } from './caseloadSources';
+export type { CaseloadCheck } from './caseloadStamp';
 
 /** A caseload section: the portfolios a person holds in one role ('everyone': nobody acting, every portfolio). */
 export interface CaseloadSection {
@@ -44,76 +42,48 @@ export interface Caseload {
   confirm: CaseloadCheck | null;
 }
 
-/** "At this device stamp, these portfolios' stored summaries were all good." */
-export interface CaseloadCheck {
-  deviceStamp: string;
-  fresh: string[];
-}
-
-interface StoredSummary {
-  stamp: string;
-  summary: PortfolioSummary | null;
-  problem: string | null;
-}
-
-const summaryKey = (portfolioId: string) => `caseloadSummary:${portfolioId}`;
-const CHECK_KEY = 'caseloadCheck';
-const STAMPED_TABLES = ['evidence', 'decisions', 'signatures', 'audit'] as const;
 const ROLES: readonly CaseloadRole[] = ['assessor', 'iqa', 'candidate'];
 
 const inRole = (role: CaseloadRole, personId: string) => (e: Enrolment) =>
   (role === 'assessor' ? e.assessorId : role === 'iqa' ? e.iqaId : e.candidateId) === personId;
 
-async function stampOf(enrolment: Enrolment): Promise<string> {
-  const counts = await Promise.all(
-    STAMPED_TABLES.map((t) => db().table(t).where('portfolioId').equals(enrolment.id).count()),
-  );
-  return [SUMMARY_FORMAT, enrolment.rev, enrolment.updatedAt, ...counts].join('|');
-}
-
-/**
- * The device-wide stamp: the same four tables counted whole (4 requests, not 4 per portfolio: 240 index counts took
- * 612 ms of a 1 s home screen in the bench) and every enrolment's revision. While it is unchanged, no portfolio's
- * stamp can have moved, so summaries confirmed at it need no checking one by one.
- */
-async function deviceStampOf(enrolments: readonly Enrolment[]): Promise<string> {
-  const counts = await Promise.all(STAMPED_TABLES.map((t) => db().table(t).count()));
-  return [SUMMARY_FORMAT, ...counts, ...enrolments.map((e) => `${e.id}:${e.rev}:${e.updatedAt}`)].join('|');
-}
-
 /** Which stored summaries still hold: all at once when the device stamp is the one confirmed, else one by one. */
 async function checkSummaries(shown: Enrolment[], enrolments: Enrolment[], personById: Map<string, Person>) {
-  const d = db();
-  const [deviceStamp, checkRow, rows] = await Promise.all([
+  const [deviceStamp, { check, summaries: storedById }] = await Promise.all([
     deviceStampOf(enrolments),
-    d.settings.get(CHECK_KEY),
-    d.settings.bulkGet(shown.map((e) => summaryKey(e.id))),
+    readSummaries(shown.map((e) => e.id)),
   ]);
-  const check = checkRow?.value as CaseloadCheck | undefined;
   const confirmed = new Set(check?.deviceStamp === deviceStamp ? check.fresh : []);
   const stamps = new Map(
     await Promise.all(shown.filter((e) => !confirmed.has(e.id)).map(async (e) => [e.id, await stampOf(e)] as const)),
   );
-  const stale: string[] = [];
-  const storedById = new Map<string, StoredSummary | null>();
-  shown.forEach((e, i) => {
-    const stored = rows[i]?.value as StoredSummary | undefined;
-    const stamp = confirmed.has(e.id) ? stored?.stamp : stamps.get(e.id);
-    if (!holds(stored, stamp, personById)) stale.push(e.id);
-    // A stale summary is still shown (marked as being updated) rather than nothing.
-    storedById.set(e.id, stored ?? null);
-  });
+  const specsNow = await specsIfAwaited(storedById);
+  const stale = shown
+    .filter((e) => {
+      const stored = storedById.get(e.id) ?? null;
+      const stamp = confirmed.has(e.id) ? stored?.stamp : stamps.get(e.id);
+      return !holds(stored, stamp, personById) || (specsNow?.has(specKeyOf(e)) && stored?.specStored === false);
+    })
+    .map((e) => e.id);
+  // A stale summary is still shown (marked as being updated) rather than nothing.
   const confirm = stale.length === 0 && stamps.size > 0 ? { deviceStamp, fresh: shown.map((e) => e.id) } : null;
   return { stale, storedById, confirm };
 }
 
+/** The specs on the device, read only when a summary said its spec was missing (it may have arrived since). */
+async function specsIfAwaited(storedById: Map<string, StoredSummary | null>): Promise<Set<string> | null> {
+  if (![...storedById.values()].some((s) => s?.specStored === false)) return null;
+  const keys = (await db().specs.toCollection().primaryKeys()) as unknown as Array<[string, string]>;
+  return new Set(keys.map(([specId, specVersion]) => specKeyOf({ specId, specVersion })));
+}
+
 /** Records that every summary of `check.fresh` held at `check.deviceStamp` (from loadCaseload's `confirm`). */
 export async function confirmCaseloadFresh(check: CaseloadCheck): Promise<void> {
-  await db().settings.put({ key: CHECK_KEY, value: check });
+  await storeCheck(check);
 }
 
 /** A stored summary still holds: same stamp, and the assessors it read have the same status. */
-function holds(stored: StoredSummary | undefined, stamp: string | undefined, personById: Map<string, Person>): boolean {
+function holds(stored: StoredSummary | null, stamp: string | undefined, personById: Map<string, Person>): boolean {
   if (!stored || stamp === undefined || stored.stamp !== stamp) return false;
   const statuses = stored.summary?.assessorStatuses ?? {};
   return Object.entries(statuses).every(([id, status]) => (personById.get(id)?.assessorStatus ?? 'unknown') === status);
@@ -154,7 +124,7 @@ export async function loadCaseload(
 ): Promise<Caseload> {
   const d = db();
   const sourceTables = sources.flatMap((s) => s.tables);
-  const tables = [...new Set(['enrolments', 'people', 'settings', ...STAMPED_TABLES, ...sourceTables])];
+  const tables = [...new Set(['enrolments', 'people', 'settings', ...STAMP_TABLES, ...sourceTables])];
   return d.transaction('r', tables, async () => {
     const [people, enrolments] = await Promise.all([
       d.people.toArray().then((rows) => validRecords('people', rows, [])),
@@ -201,64 +171,25 @@ async function sourceActions(
   return found.flat();
 }
 
-/** Works out one portfolio's summary from its records, with the stamp of what it read (one read transaction). */
-async function computeSummary(portfolioId: string): Promise<StoredSummary | null> {
-  const d = db();
-  return d.transaction('r', ['enrolments', 'people', ...STAMPED_TABLES, 'specs'], async () => {
-    const raw = await d.enrolments.get(portfolioId);
-    if (!raw || raw.deleted) return null;
-    const [enrolment] = validRecords('enrolments', [raw], []);
-    if (!enrolment) return null;
-    const [stamp, people, evidence, decisions, signatures] = await Promise.all([
-      stampOf(enrolment),
-      d.people.toArray().then((rows) => validRecords('people', rows, [])),
-      portfolioRecords('evidence', portfolioId),
-      portfolioRecords('decisions', portfolioId),
-      portfolioRecords('signatures', portfolioId),
-    ]);
-    const spec = await loadStoredSpec(enrolment.specId, enrolment.specVersion).catch(() => null);
-    if (!spec) {
-      const problem = `The qualification ${enrolment.specId} version ${enrolment.specVersion} is not on this device.`;
-      return { stamp, summary: null, problem };
-    }
-    const mappings = evidence.flatMap((e) =>
-      e.criteria.map((c) => ({ id: `${e.id}|${c.criterionKey}`, portfolioId, evidenceId: e.id, ...c, deleted: false })),
-    );
-    const input = { enrolment, people, evidence, mappings, decisions, signatures };
-    return { stamp, summary: summarisePortfolio(spec, input), problem: null };
-  });
-}
-
 const refreshing = new Set<string>();
-/** How long summaries are worked out before they are stored (each store re-runs the caseload's live query). */
-const FLUSH_MS = 100;
 
 /**
  * Works out the summaries of `portfolioIds` (stale ones, from loadCaseload) and stores them, a batch at a time so
- * the home screen fills in as they come. Portfolios already being worked out are skipped.
+ * the home screen fills in as they come. Portfolios already being worked out are skipped. The code that works them
+ * out (progress, rules, specs) is loaded here, on first need, not with the home screen.
  */
 export async function refreshCaseloadSummaries(portfolioIds: readonly string[]): Promise<void> {
   const mine = portfolioIds.filter((id) => !refreshing.has(id));
   mine.forEach((id) => refreshing.add(id));
   try {
-    let batch: Array<{ key: string; value: StoredSummary }> = [];
-    let since = performance.now();
-    for (const id of mine) {
-      const stored = await computeSummary(id);
-      if (stored) batch.push({ key: summaryKey(id), value: stored });
-      if (performance.now() - since > FLUSH_MS) {
-        await db().settings.bulkPut(batch);
-        batch = [];
-        since = performance.now();
-      }
-    }
-    if (batch.length > 0) await db().settings.bulkPut(batch);
+    const { computeAndStoreSummaries } = await import('./caseloadCompute');
+    await computeAndStoreSummaries(mine);
   } finally {
     mine.forEach((id) => refreshing.delete(id));
   }
 }
 
-/** Drops a portfolio's stored summary: for a write path that changes its records without an audit row. */
+/** Drops a portfolio's stored summary: for a write path that changes its records without noting the change. */
 export async function forgetCaseloadSummary(portfolioId: string): Promise<void> {
-  await db().settings.delete(summaryKey(portfolioId));
+  await dropSummary(portfolioId);
 }

@@ -1,55 +1,144 @@
 // The assessor's home screen with a full caseload (60 candidates × 300 evidence items = 18,000 items), in Debian's
-// Chromium with an on-disk profile, timed inside the page: from navigation start to the caseload shown (performance
-// marks set by the home screen, src/ui/pages/home/marks.ts). Peer, in the same run and profile: the same home screen
-// on an empty device (the app's own start-up cost). Target: < 300 ms median.
+// Chromium with an on-disk profile, timed inside the page: from navigation start to the caseload painted
+// (performance marks set by the home screen, src/ui/pages/home/marks.ts: the frame after the caseload's commit,
+// which draws the first screen's cards; the rest of the list follows in the next frames, timed too).
+// Peer, in the same run, browser and profile: the same home screen on an empty device (the app's own start-up
+// cost), served from a second origin (its own database) so the two are timed in turn, run by run — on a shared
+// machine a load that comes and goes then weighs on both alike. Target: < 300 ms median.
 import { mkdtemp, rm } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
-import { build, preview } from 'vite';
+import { build, preview, type PreviewServer } from 'vite';
 import { launchProfile } from '../e2e/harness';
 
 const CANDIDATES = 60;
 const ITEMS_EACH = 300;
-const RUNS = 9;
+const RUNS = 11;
 const COLD_RUNS = 3;
-const SHOWN = 'fieldfolio:home-shown';
-const COMPLETE = 'fieldfolio:caseload-complete';
+const LIMIT_MS = 300;
+const MARKS = {
+  started: 'fieldfolio:home-started',
+  read: 'fieldfolio:caseload-read',
+  shown: 'fieldfolio:home-shown',
+  painted: 'fieldfolio:home-painted',
+  complete: 'fieldfolio:caseload-complete',
+  allCards: 'fieldfolio:caseload-all-cards-painted',
+} as const;
+type Phase = keyof typeof MARKS;
+type HomeTiming = Record<Phase, number> & { cards: number };
 
 interface CaseloadBenchWindow {
   loadCaseload: (candidates: number, itemsEach: number) => Promise<{ ms: number; evidence: number }>;
   forgetSummaries: () => Promise<number>;
+  timeCaseloadQuery: () => Promise<Record<string, number>>;
 }
 
-interface HomeTiming {
-  shown: number;
-  complete: number;
-  cards: number;
-}
-
-/** One cold page load of the home screen: the marks' times from navigation start, once the caseload is complete. */
+/** One page load of the home screen: each mark's time from navigation start, once painted (and complete). */
 async function timeHome(page: Page, url: string, expectCards: boolean): Promise<HomeTiming> {
   await page.goto(`${url}/`);
   await page.waitForFunction(
-    ([complete, shown, cards]) =>
-      performance.getEntriesByName(cards ? complete! : shown!).length > 0 &&
-      (!cards || document.querySelectorAll('li.caseload-card').length > 0),
-    [COMPLETE, SHOWN, expectCards] as const,
+    ([marks, cards]) =>
+      performance.getEntriesByName(marks!.painted).length > 0 &&
+      (!cards ||
+        (performance.getEntriesByName(marks!.complete).length > 0 &&
+          performance.getEntriesByName(marks!.allCards).length > 0)),
+    [MARKS, expectCards] as const,
     { timeout: 120_000 },
   );
+  // No named function inside: tsx would wrap it in a helper the page does not have.
   return page.evaluate(
-    ([shown, complete]) => ({
-      shown: performance.getEntriesByName(shown!)[0]?.startTime ?? NaN,
-      complete: performance.getEntriesByName(complete!)[0]?.startTime ?? NaN,
-      cards: document.querySelectorAll('li.caseload-card').length,
-    }),
-    [SHOWN, COMPLETE],
+    (marks) =>
+      ({
+        ...Object.fromEntries(
+          Object.entries(marks).map(([phase, name]) => [
+            phase,
+            performance.getEntriesByName(name)[0]?.startTime ?? NaN,
+          ]),
+        ),
+        cards: document.querySelectorAll('li.caseload-card').length,
+      }) as HomeTiming,
+    MARKS,
   );
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const list = (xs: number[]) => xs.map((x) => x.toFixed(0)).join(', ');
+const phaseMedians = (ts: HomeTiming[]) =>
+  (['started', 'read', 'shown', 'painted'] as const)
+    .map((p) => `${p} ${median(ts.map((t) => t[p])).toFixed(0)}`)
+    .join(' → ');
+
+async function serve(outDir: string): Promise<{ server: PreviewServer; url: string }> {
+  const server = await preview({ build: { outDir }, preview: { port: 0, host: '127.0.0.1' }, logLevel: 'silent' });
+  return { server, url: `http://127.0.0.1:${(server.httpServer.address() as AddressInfo).port}` };
+}
+
+async function benchPage(page: Page, url: string): Promise<CaseloadBenchWindow> {
+  await page.goto(`${url}/tests/bench/browser/caseload.html`);
+  await page.getByText('ready').waitFor();
+  // Each function runs in the page (its source is sent there): no closure over this module.
+  return {
+    loadCaseload: (c, n) =>
+      page.evaluate(([c2, n2]) => (window as unknown as CaseloadBenchWindow).loadCaseload(c2!, n2!), [c, n]),
+    forgetSummaries: () => page.evaluate(() => (window as unknown as CaseloadBenchWindow).forgetSummaries()),
+    timeCaseloadQuery: () => page.evaluate(() => (window as unknown as CaseloadBenchWindow).timeCaseloadQuery()),
+  };
+}
+
+/** Empty and caseload homes timed in turn; before them, the caseload's cold opens (every summary worked out). */
+async function measure(page: Page, emptyUrl: string, caseloadUrl: string) {
+  // Warm-up: the first visits install the service worker and store the bundled specs.
+  for (const url of [emptyUrl, emptyUrl, caseloadUrl]) await timeHome(page, url, false);
+  const load = await (await benchPage(page, caseloadUrl)).loadCaseload(CANDIDATES, ITEMS_EACH);
+  // Cold: no stored summary, every one worked out from the portfolio's records (the first open after an update).
+  const cold: HomeTiming[] = [];
+  for (let i = 0; i < COLD_RUNS; i++) {
+    await (await benchPage(page, caseloadUrl)).forgetSummaries();
+    cold.push(await timeHome(page, caseloadUrl, true));
+  }
+  // Warm: the everyday case, summaries stored and still good; the empty home's turn before each.
+  const empty: HomeTiming[] = [];
+  const warm: HomeTiming[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    empty.push(await timeHome(page, emptyUrl, false));
+    warm.push(await timeHome(page, caseloadUrl, true));
+  }
+  const query = await (await benchPage(page, caseloadUrl)).timeCaseloadQuery();
+  return { load, cold, empty, warm, query };
+}
+
+function report(version: string, m: Awaited<ReturnType<typeof measure>>): void {
+  const { load, cold, empty, warm, query } = m;
+  const warmMedian = median(warm.map((w) => w.painted));
+  const emptyMedian = median(empty.map((e) => e.painted));
+  const coldComplete = median(cold.map((c) => c.complete));
+  console.log(`\nCaseload home screen (Chromium ${version}, on-disk profile, 1280 px; empty and caseload in turn)`);
+  console.log(
+    `loaded ${CANDIDATES} candidates × ${ITEMS_EACH} evidence items = ${load.evidence} items (bulk, validated): ${(load.ms / 1000).toFixed(1)} s`,
+  );
+  console.log(
+    `home screen, empty device (peer), navigation start → painted: median of ${RUNS} = ${emptyMedian.toFixed(0)} ms (${list(empty.map((e) => e.painted))})`,
+  );
+  console.log(
+    `home screen, ${CANDIDATES}-candidate caseload, summaries stored, navigation start → the first screen of cards painted, each with its summary: median of ${RUNS} = ${warmMedian.toFixed(0)} ms (${list(warm.map((w) => w.painted))})`,
+  );
+  console.log(
+    `  the rest of the list (all 50 cards of the first page) painted by: median ${median(warm.map((w) => w.allCards)).toFixed(0)} ms (${list(warm.map((w) => w.allCards))})`,
+  );
+  console.log(
+    `  = ×${(warmMedian / emptyMedian).toFixed(2)} the empty home (+${(warmMedian - emptyMedian).toFixed(0)} ms); ×${(warmMedian / LIMIT_MS).toFixed(2)} the ${LIMIT_MS} ms limit (${warmMedian < LIMIT_MS ? 'within' : 'OVER'}); the empty home alone is ×${(emptyMedian / LIMIT_MS).toFixed(2)} the limit`,
+  );
+  console.log(`  phases, median ms from navigation start: empty   ${phaseMedians(empty)}`);
+  console.log(`                                            caseload ${phaseMedians(warm)}`);
+  console.log(
+    `  cold (no stored summary: all ${CANDIDATES} worked out from 18,000 items): list painted at ${list(cold.map((c) => c.painted))} ms, every summary in at ${list(cold.map((c) => c.complete))} ms (median ${coldComplete.toFixed(0)} ms; ×${(coldComplete / warmMedian).toFixed(1)} the stored case)`,
+  );
+  console.log(
+    `  the caseload's read alone (loadCaseload, no React, summaries already checked this session): median ${query.caseload!.toFixed(1)} ms; its parts: people + enrolments ${query.peopleAndEnrolments!.toFixed(1)} ms, device stamp ${query.deviceStamp!.toFixed(1)} ms, ${CANDIDATES} portfolio stamps (last change seq) ${query.portfolioStamps!.toFixed(1)} ms, stored summaries (one row) ${query.summaries!.toFixed(1)} ms, checking them field by field ${query.fieldCheck!.toFixed(2)} ms (with their zod schema instead: ${query.schemaCheck!.toFixed(1)} ms, warm)`,
+  );
+}
 
 export async function benchCaseload(): Promise<void> {
   const outDir = resolve('node_modules/.bench/caseload');
@@ -61,68 +150,24 @@ export async function benchCaseload(): Promise<void> {
       rollupOptions: { input: { main: resolve('index.html'), bench: resolve('tests/bench/browser/caseload.html') } },
     },
   });
-  const server = await preview({ build: { outDir }, preview: { port: 0, host: '127.0.0.1' }, logLevel: 'silent' });
-  const url = `http://127.0.0.1:${(server.httpServer.address() as AddressInfo).port}`;
+  const servers = [await serve(outDir), await serve(outDir)];
   const profileDir = await mkdtemp(join(tmpdir(), 'fieldfolio-caseload-'));
   const context = await launchProfile(profileDir);
   try {
     const page = await context.newPage();
     await page.setViewportSize({ width: 1280, height: 900 });
-    // Warm-up: the first visit installs the service worker and stores the bundled specs.
-    await timeHome(page, url, false);
-    await timeHome(page, url, false);
-    const empty: number[] = [];
-    for (let i = 0; i < RUNS; i++) empty.push((await timeHome(page, url, false)).shown);
-
-    await page.goto(`${url}/tests/bench/browser/caseload.html`);
-    await page.getByText('ready').waitFor();
-    const load = await page.evaluate(
-      ([c, n]) => (window as unknown as CaseloadBenchWindow).loadCaseload(c!, n!),
-      [CANDIDATES, ITEMS_EACH],
-    );
-
-    // Cold: no stored summary, every one worked out from the portfolio's records (the first open after an update).
-    const cold: HomeTiming[] = [];
-    for (let i = 0; i < COLD_RUNS; i++) {
-      await page.goto(`${url}/tests/bench/browser/caseload.html`);
-      await page.getByText('ready').waitFor();
-      await page.evaluate(() => (window as unknown as CaseloadBenchWindow).forgetSummaries());
-      cold.push(await timeHome(page, url, true));
-    }
-    // Warm: the everyday case, summaries stored and still good.
-    const warm: HomeTiming[] = [];
-    for (let i = 0; i < RUNS; i++) warm.push(await timeHome(page, url, true));
-
-    await page.goto(`${url}/tests/bench/browser/caseload.html`);
-    await page.getByText('ready').waitFor();
-    const query = await page.evaluate(() =>
-      (window as unknown as { timeCaseloadQuery: () => Promise<Record<string, number>> }).timeCaseloadQuery(),
-    );
-    const warmMedian = median(warm.map((w) => w.shown));
-    const emptyMedian = median(empty);
-    console.log(`\nCaseload home screen (Chromium ${context.browser()?.version() ?? ''}, on-disk profile, 1280 px)`);
-    console.log(
-      `loaded ${CANDIDATES} candidates × ${ITEMS_EACH} evidence items = ${load.evidence} items (bulk, validated): ${(load.ms / 1000).toFixed(1)} s`,
-    );
-    console.log(
-      `home screen, empty device (peer), navigation start → shown: median of ${RUNS} = ${emptyMedian.toFixed(0)} ms (${list(empty)})`,
-    );
-    console.log(
-      `home screen, ${CANDIDATES}-candidate caseload, summaries stored, navigation start → every card shown with its summary: median of ${RUNS} = ${warmMedian.toFixed(0)} ms (${list(warm.map((w) => w.shown))})  (target < 300 ms); ×${(warmMedian / emptyMedian).toFixed(2)} the empty home`,
-    );
-    console.log(
-      `  cold (no stored summary: all ${CANDIDATES} worked out from 18,000 items): list shown at ${list(cold.map((c) => c.shown))} ms, every summary in at ${list(cold.map((c) => c.complete))} ms (median ${median(cold.map((c) => c.complete)).toFixed(0)} ms; ×${(median(cold.map((c) => c.complete)) / warmMedian).toFixed(1)} the stored case)`,
-    );
-    console.log(
-      `  the caseload's read alone (loadCaseload, no React): median ${query.caseload!.toFixed(0)} ms; of which people + enrolments ${query.peopleAndEnrolments!.toFixed(0)} ms, ${CANDIDATES * 4} index counts (stamps) ${query.counts!.toFixed(0)} ms, stored summaries ${query.summaries!.toFixed(0)} ms`,
-    );
-    // Every card had its summary when shown: both marks in the same commit (well apart only if one was worked out).
-    if (warm.some((w) => w.cards < 50 || w.complete > w.shown + 20))
-      throw new Error(`the caseload was not complete when shown: ${JSON.stringify(warm)}`);
+    const measured = await measure(page, servers[0]!.url, servers[1]!.url);
+    report(context.browser()?.version() ?? '', measured);
+    // Every card had its summary when painted: complete no later than painted (well apart only if one was worked
+    // out), and the whole first page of cards followed.
+    if (measured.warm.some((w) => w.cards < 50 || w.complete > w.painted || !(w.allCards >= w.painted)))
+      throw new Error(`the caseload was not complete when painted: ${JSON.stringify(measured.warm)}`);
   } finally {
     await context.close();
     await rm(profileDir, { recursive: true, force: true });
-    (server.httpServer as import('node:http').Server).closeAllConnections?.();
-    await server.close();
+    for (const { server } of servers) {
+      (server.httpServer as import('node:http').Server).closeAllConnections?.();
+      await server.close();
+    }
   }
 }

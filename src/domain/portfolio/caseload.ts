@@ -3,37 +3,8 @@
 // (what does — currency, overdue — is worked out when shown), so a stored summary stays good until the
 // portfolio's records change.
 import type { QualificationSpec } from '../spec/schema';
+import { SUMMARY_FORMAT, type PortfolioSummary, type RulesStatus } from './caseloadSummary';
 import { computeProgress, type PortfolioInput, type UnitProgress } from './progress';
-
-/** Bumped when the summary's shape or meaning changes: stored summaries of another format are worked out again. */
-export const SUMMARY_FORMAT = 1;
-
-export type RulesStatus = 'award-achieved' | 'route-meets-rules' | 'route-breaks-rules' | 'no-route';
-
-export interface PortfolioSummary {
-  format: number;
-  portfolioId: string;
-  qualificationTitle: string;
-  /** 0..1: the portfolio page's overall figure (criteria with evidence or judged met, signed-off units whole). */
-  coverage: number;
-  achievedUnits: number;
-  routeUnits: number;
-  rules: RulesStatus;
-  /** The rules the route breaks, in words (empty unless `rules` is 'route-breaks-rules'). */
-  brokenRules: string[];
-  evidenceCount: number;
-  lastEvidenceDate: string | null;
-  oldestEvidenceDate: string | null;
-  /** Simulated items where the spec bars simulation. */
-  simulationProblems: number;
-  /** Units signed off by an assessor working towards the award, waiting for a qualified one's countersignature. */
-  countersignDue: string[];
-  /** Route units whose every criterion has evidence or is judged met, none judged "not yet", not yet signed off. */
-  readyForSignOff: string[];
-  declarationSigned: boolean;
-  /** The assessors whose status the summary read (countersigning): a change to one of them makes it stale. */
-  assessorStatuses: Record<string, string>;
-}
 
 const readyForSignOff = (u: UnitProgress) =>
   u.inRoute && u.total > 0 && u.covered === u.total && u.notYet === 0 && !u.signOff;

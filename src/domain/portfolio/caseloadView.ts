@@ -1,7 +1,7 @@
 // What a caseload shows for each portfolio on a given day: flags, the actions waiting, whether it needs action or
 // is overdue, and the caseload's sorting and filtering. Pure: summaries and actions in, rows out.
-import { currencyCutoff, CURRENCY_YEARS } from './progress';
-import type { PortfolioSummary } from './caseload';
+import { currencyCutoff, CURRENCY_YEARS } from './currency';
+import type { PortfolioSummary } from './caseloadSummary';
 import { addDays } from '../calendar';
 import { formatDate } from '../dates';
 

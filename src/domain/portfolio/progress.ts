@@ -7,6 +7,7 @@ import { planCompletion, type CompletionPlan } from '../rules/plan';
 import { simulationAllowed } from '../evidenceTypes';
 import type { Decision, Enrolment, Evidence, Mapping, Person, Signature } from '../records';
 import { formatDate } from '../dates';
+import { CURRENCY_YEARS, currencyCutoff } from './currency';
 import { countOf, evidencedShare, progressSummary, type ProgressSummary } from './summary';
 
 /** "1 of 3 criteria", "1 of 1 criterion". */
@@ -80,13 +81,8 @@ export interface PortfolioProgress {
   summary: ProgressSummary;
 }
 
-export const CURRENCY_YEARS = 2;
-
-/** Evidence older than this date is no longer current. */
-export function currencyCutoff(today: string, years = CURRENCY_YEARS): string {
-  const [y, m, d] = today.split('-').map(Number) as [number, number, number];
-  return `${String(y - years).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-}
+// In a module of their own so the caseload's view (caseloadView.ts) needs none of the progress code.
+export { CURRENCY_YEARS, currencyCutoff } from './currency';
 
 /**
  * The decisions in force, per key (a unit for sign-offs, a criterion for judgements): of the live decisions of

@@ -1,5 +1,4 @@
 import { useState } from 'react';
-import { loadDemoCentre } from '../../storage';
 
 /** Loads the demo centre (docs/centre-qa.md) in one click; loading it again adds nothing. */
 export function DemoCentreButton() {
@@ -9,6 +8,8 @@ export function DemoCentreButton() {
     setState('busy');
     setError(null);
     try {
+      // Its code is fetched now, not with the home screen that shows this button.
+      const { loadDemoCentre } = await import('../pages/home/demoLoaders');
       await loadDemoCentre();
       setState('done');
     } catch (e) {

@@ -1,24 +1,20 @@
 import { useEffect, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useLiveQuery } from 'dexie-react-hooks';
-import {
-  confirmCaseloadFresh,
-  loadCaseload,
-  loadDemoPortfolio,
-  refreshCaseloadSummaries,
-  todayIso,
-} from '../../storage';
+import { confirmCaseloadFresh, loadCaseload, refreshCaseloadSummaries, todayIso } from '../../storage';
 import { StorageMeter } from '../components/StorageMeter';
 import { DemoCentreButton } from '../components/DemoCentreButton';
 import { routes } from '../routes';
 import { CaseloadSections } from './home/CaseloadSections';
 import { QaActionsSlot } from './home/QaActionsSlot';
-import { HOME_MARKS, markOnce } from './home/marks';
+import { HOME_MARKS, markAfterPaint, markOnce } from './home/marks';
 
 /** The acting person's home: their caseload (see storage/caseload.ts), or every portfolio when nobody is acting. */
 export function HomePage() {
+  markOnce(HOME_MARKS.started);
   const today = todayIso();
   const caseload = useLiveQuery(() => loadCaseload(today), [today]);
+  if (caseload) markOnce(HOME_MARKS.read);
   const navigate = useNavigate();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -26,6 +22,7 @@ export function HomePage() {
   useEffect(() => {
     if (!caseload) return;
     markOnce(HOME_MARKS.shown);
+    markAfterPaint(HOME_MARKS.painted);
     if (caseload.confirm) void confirmCaseloadFresh(caseload.confirm);
     if (caseload.stale.length === 0) markOnce(HOME_MARKS.complete);
     else
@@ -41,6 +38,7 @@ export function HomePage() {
     setBusy(true);
     setError(null);
     try {
+      const { loadDemoPortfolio } = await import('./home/demoLoaders');
       const id = await loadDemoPortfolio();
       void navigate(routes.portfolio(id));
     } catch (e) {

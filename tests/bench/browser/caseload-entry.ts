@@ -152,7 +152,7 @@ window.loadCaseload = async (candidates, itemsEach) => {
 /** Drops every stored caseload summary: the next home screen works them all out again (the cold case). */
 window.forgetSummaries = async () => {
   setDatabase(new FieldfolioDB('fieldfolio'));
-  const n = await db().settings.where('key').startsWith('caseloadSummary:').delete();
+  const n = await db().settings.where('key').equals('caseloadSummaries').delete();
   db().close();
   return n;
 };
@@ -160,6 +160,7 @@ window.forgetSummaries = async () => {
 /** The caseload's read alone (no React, no app start), and its parts: median of `runs`, in ms. */
 (window as unknown as Record<string, unknown>).timeCaseloadQuery = async (runs = 7) => {
   const { loadCaseload, todayIso } = await import('../../../src/storage');
+  const { portfolioSummarySchema, readSummary } = await import('../../../src/domain');
   setDatabase(new FieldfolioDB('fieldfolio'));
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
   const timed = async (f: () => Promise<unknown>) => {
@@ -172,21 +173,30 @@ window.forgetSummaries = async () => {
     return median(xs);
   };
   const ids = (await db().enrolments.toCollection().primaryKeys()) as string[];
+  const cache = (await db().settings.get('caseloadSummaries'))?.value as {
+    summaries: Record<string, { summary: unknown }>;
+  };
+  const summaries = Object.values(cache.summaries).map((s) => s.summary);
   const result = {
     caseload: await timed(() => loadCaseload(todayIso())),
     peopleAndEnrolments: await timed(() => Promise.all([db().people.toArray(), db().enrolments.toArray()])),
-    counts: await timed(() =>
-      db().transaction('r', ['evidence', 'decisions', 'signatures', 'audit'], () =>
+    deviceStamp: await timed(() =>
+      db().transaction('r', ['changes', 'specs'], () =>
+        Promise.all([db().changes.orderBy('seq').lastKey(), db().specs.count()]),
+      ),
+    ),
+    portfolioStamps: await timed(() =>
+      db().transaction('r', ['changes'], () =>
         Promise.all(
-          ids.flatMap((id) =>
-            ['evidence', 'decisions', 'signatures', 'audit'].map((t) =>
-              db().table(t).where('portfolioId').equals(id).count(),
-            ),
+          ids.map((id) =>
+            db().changes.where('[portfolioId+seq]').between([id, 0], [id, Infinity], true, true).lastKey(),
           ),
         ),
       ),
     ),
-    summaries: await timed(() => db().settings.bulkGet(ids.map((id) => `caseloadSummary:${id}`))),
+    summaries: await timed(() => db().settings.get('caseloadSummaries')),
+    fieldCheck: await timed(async () => summaries.forEach((s) => readSummary(s))),
+    schemaCheck: await timed(async () => summaries.forEach((s) => portfolioSummarySchema.parse(s))),
   };
   db().close();
   return result;

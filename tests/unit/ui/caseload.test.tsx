@@ -2,7 +2,7 @@
 // The home screen as the acting person's caseload: cards with progress and flags, sorted and filtered.
 import 'fake-indexeddb/auto';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { MemoryRouter } from 'react-router';
+import { MemoryRouter, Route, Routes, useLocation } from 'react-router';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FieldfolioDB, setDatabase } from '../../../src/storage/db';
 import {
@@ -179,5 +179,31 @@ describe('other people’s home screens', () => {
         .getAllByRole('link')
         .map((a) => a.textContent),
     ).toEqual(['Ben', 'Cara', 'Dee']);
+  });
+});
+
+describe('the caseload’s links', () => {
+  function Where() {
+    return <p data-testid="where">{useLocation().pathname}</p>;
+  }
+
+  it('a card’s links (plain anchors, for speed) open the portfolio and the unit within the app', async () => {
+    await josCaseload();
+    render(
+      <MemoryRouter>
+        <Routes>
+          <Route index element={<HomePage />} />
+          <Route path="*" element={<Where />} />
+        </Routes>
+      </MemoryRouter>,
+    );
+    const list = await screen.findByRole('list', { name: 'Candidates you assess' });
+    await summariesShown(list);
+    const annie = list.querySelector('li.caseload-card')! as HTMLElement;
+    const unitLink = within(annie).getByRole('link', { name: 'F1 is ready for sign-off' });
+    const portfolioPath = within(annie).getByRole('link', { name: 'Annie' }).getAttribute('href')!;
+    expect(unitLink.getAttribute('href')).toBe(`${portfolioPath}/units/F1`);
+    fireEvent.click(unitLink);
+    expect((await screen.findByTestId('where')).textContent).toBe(`${portfolioPath}/units/F1`);
   });
 });

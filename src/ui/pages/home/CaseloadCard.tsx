@@ -1,4 +1,3 @@
-import { Link } from 'react-router';
 import { formatDate, type CaseloadRow, type RulesStatus } from '../../../domain';
 import { routes } from '../../routes';
 
@@ -11,14 +10,17 @@ const RULES_TEXT: Record<RulesStatus, string> = {
 
 type Heading = 'h3' | 'h4';
 
-/** One candidate on a caseload: progress, rules, last evidence, flags, and what waits for the person. */
+/**
+ * One candidate on a caseload: progress, rules, last evidence, flags, and what waits for the person. Its links are
+ * plain anchors, followed through the router by the list's useListLinks.
+ */
 export function CaseloadCard({ row, heading: H, updating }: { row: CaseloadRow; heading: Heading; updating: boolean }) {
   const s = row.summary;
   const percent = s ? Math.round(s.coverage * 100) : 0;
   return (
     <li className="card caseload-card" data-portfolio={row.portfolioId}>
       <H>
-        <Link to={routes.portfolio(row.portfolioId)}>{row.candidateName}</Link>
+        <a href={routes.portfolio(row.portfolioId)}>{row.candidateName}</a>
       </H>
       <p className="meta">{row.qualificationTitle}</p>
       {s ? (
@@ -52,7 +54,7 @@ export function CaseloadCard({ row, heading: H, updating }: { row: CaseloadRow; 
         <ul className="caseload-actions" aria-label={`To do on ${row.candidateName}’s portfolio`}>
           {row.actions.map((a) => (
             <li key={a.id}>
-              {a.unitCode ? <Link to={routes.unit(row.portfolioId, a.unitCode)}>{a.label}</Link> : a.label}
+              {a.unitCode ? <a href={routes.unit(row.portfolioId, a.unitCode)}>{a.label}</a> : a.label}
               {a.due && <span className="meta"> · due {formatDate(a.due)}</span>}
             </li>
           ))}

@@ -12,6 +12,7 @@ import { routes } from '../../routes';
 import { useCaseloadView } from '../../state/caseloadView';
 import { CaseloadCard } from './CaseloadCard';
 import { CaseloadControls } from './CaseloadControls';
+import { useFirstScreen, useListLinks } from './useListLinks';
 import './caseload.css';
 
 const SECTION_TITLES: Record<CaseloadSection['role'], string> = {
@@ -30,10 +31,11 @@ const EMPTY_TEXT: Record<CaseloadSection['role'], string> = {
 
 function CardList({ rows, label, stale }: { rows: CaseloadRow[]; label: string; stale: Set<string> }) {
   const list = useShownList(rows);
+  const limit = useFirstScreen();
   return (
     <>
       <ul className="card-list caseload-list" aria-label={label}>
-        {list.visible.map((row) => (
+        {list.visible.slice(0, limit).map((row) => (
           <CaseloadCard key={row.portfolioId} row={row} heading="h3" updating={stale.has(row.portfolioId)} />
         ))}
       </ul>
@@ -44,8 +46,9 @@ function CardList({ rows, label, stale }: { rows: CaseloadRow[]; label: string; 
 
 /** The IQA's view: each assessor they cover, with that assessor's candidates. */
 function ByAssessor({ rows, stale }: { rows: CaseloadRow[]; stale: Set<string> }) {
+  const limit = useFirstScreen();
   const groups = new Map<string, CaseloadRow[]>();
-  for (const row of rows) groups.set(row.assessorName, [...(groups.get(row.assessorName) ?? []), row]);
+  for (const row of rows.slice(0, limit)) groups.set(row.assessorName, [...(groups.get(row.assessorName) ?? []), row]);
   return [...groups]
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([assessor, list]) => (
@@ -101,8 +104,9 @@ export function CaseloadSections({ caseload, today }: { caseload: Caseload; toda
   }));
   const all = sections.flatMap((s) => s.rows);
   const shown = sections.reduce((n, s) => n + viewCaseload(s.rows, view).length, 0);
+  const links = useListLinks<HTMLDivElement>();
   return (
-    <>
+    <div ref={links}>
       {all.length > 1 && (
         <CaseloadControls qualifications={caseloadQualifications(all)} shown={shown} total={all.length} />
       )}
@@ -121,6 +125,6 @@ export function CaseloadSections({ caseload, today }: { caseload: Caseload; toda
           </ul>
         </section>
       )}
-    </>
+    </div>
   );
 }
