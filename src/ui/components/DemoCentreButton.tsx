@@ -1,5 +1,4 @@
 import { useState } from 'react';
-import { loadDemoCentre } from '../../storage';
 
 /** Loads the demo centre (docs/centre-qa.md) in one click; loading it again adds nothing. */
 export function DemoCentreButton() {
@@ -9,6 +8,7 @@ export function DemoCentreButton() {
     setState('busy');
     setError(null);
     try {
+      const { loadDemoCentre } = await import('../data/demo');
       await loadDemoCentre();
       setState('done');
     } catch (e) {

@@ -4,7 +4,6 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import {
   confirmCaseloadFresh,
   loadCaseload,
-  loadDemoPortfolio,
   refreshCaseloadSummaries,
   todayIso,
 } from '../../storage';
@@ -41,6 +40,7 @@ export function HomePage() {
     setBusy(true);
     setError(null);
     try {
+      const { loadDemoPortfolio } = await import('../data/demo');
       const id = await loadDemoPortfolio();
       void navigate(routes.portfolio(id));
     } catch (e) {
