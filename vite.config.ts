@@ -85,8 +85,13 @@ export default defineConfig({
       },
     }),
   ],
+  // Dexie's modern ES module rather than its ES5 UMD file behind an import wrapper: ~2 KB gzipped less. Every import
+  // of 'dexie' (dexie-react-hooks' too) resolves here, so there is still one Dexie.
+  resolve: { alias: [{ find: /^dexie$/, replacement: 'dexie/dist/modern/dexie.mjs' }] },
   build: {
     target: 'es2022',
+    // Every browser the app supports preloads modules itself: no polyfill in the first visit's download.
+    modulePreload: { polyfill: false },
     sourcemap: false,
     rolldownOptions: {
       // The domain is pure, and storage and bundle modules only compute constants at the top level: a module

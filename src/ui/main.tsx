@@ -3,7 +3,6 @@ import { createRoot } from 'react-dom/client';
 import { BrowserRouter, Route, Routes, type RouteObject } from 'react-router';
 import { Layout } from './Layout';
 import { HomePage } from './pages/HomePage';
-import { startApp } from './data/startup';
 import { ROUTE_PATTERNS } from './routes';
 import './styles.css';
 
@@ -144,7 +143,14 @@ function screenElement(route: RouteObject): ReactNode {
 
 const screenRoutes = screens.map((route) => ({ path: route.path, element: screenElement(route) }));
 
-void startApp();
+/** Longest wait for an idle moment before starting anyway. */
+const START_TIMEOUT_MS = 1000;
+
+// Reading and validating the bundled specs is the heaviest work of a start and no screen needs it to show (the demo
+// loaders wait for it): it runs once the first screen is up, from a chunk of its own.
+const start = () => void import('./data/startup').then(({ startApp }) => startApp());
+if (typeof requestIdleCallback === 'function') requestIdleCallback(start, { timeout: START_TIMEOUT_MS });
+else setTimeout(start, 0); // Safari has no requestIdleCallback
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -1,12 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useLiveQuery } from 'dexie-react-hooks';
-import {
-  confirmCaseloadFresh,
-  loadCaseload,
-  refreshCaseloadSummaries,
-  todayIso,
-} from '../../storage';
+import { confirmCaseloadFresh, loadCaseload, refreshCaseloadSummaries, todayIso } from '../../storage';
 import { StorageMeter } from '../components/StorageMeter';
 import { DemoCentreButton } from '../components/DemoCentreButton';
 import { routes } from '../routes';
