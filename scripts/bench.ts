@@ -52,3 +52,10 @@ if (only('sync')) {
   const { benchSync } = await import('../tests/bench/sync.bench');
   await benchSync();
 }
+
+if (only('coldstart')) {
+  // The built app offline in Chromium with the CPU slowed 4×: cold start, LCP and INP (tests/bench/coldstart.bench.ts).
+  await build({ logLevel: 'warn' });
+  const { benchColdStart } = await import('../tests/bench/coldstart.bench');
+  await benchColdStart(resolve('dist'));
+}
