@@ -58,3 +58,10 @@ if (only('syncrgw')) {
   const { benchSyncRgw } = await import('../tests/bench/syncRgw.bench');
   await benchSyncRgw();
 }
+
+if (only('coldstart')) {
+  // The built app offline in Chromium with the CPU slowed 4×: cold start, LCP and INP (tests/bench/coldstart.bench.ts).
+  await build({ logLevel: 'warn' });
+  const { benchColdStart } = await import('../tests/bench/coldstart.bench');
+  await benchColdStart(resolve('dist'));
+}

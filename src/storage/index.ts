@@ -54,3 +54,5 @@ export { listHeld, discardHeld, rejudgeHeld, type HeldRow, type RejudgeResult } 
 export { noteChanges, lastChangeSeq, changesWaiting, onChangesCommitted } from './changes';
 export { outgoingChanges, portfoliosToPush, type OutgoingChanges } from './outgoing';
 export * from './syncState';
+// App start (perf): which bundled spec files are already stored.
+export { bundledSpecFilesStored, noteBundledSpecFilesStored } from './specFiles';

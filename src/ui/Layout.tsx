@@ -1,5 +1,6 @@
 import { Suspense } from 'react';
-import { Link, Outlet, ScrollRestoration } from 'react-router';
+import { Link, Outlet } from 'react-router';
+import { ScrollRestoration } from './components/ScrollRestoration';
 import { UpdatePrompt } from './components/UpdatePrompt';
 import { OnlineStatus } from './components/OnlineStatus';
 import { ActingPerson } from './components/ActingPerson';

@@ -8,8 +8,7 @@ export function DemoCentreButton() {
     setState('busy');
     setError(null);
     try {
-      // Its code is fetched now, not with the home screen that shows this button.
-      const { loadDemoCentre } = await import('../pages/home/demoLoaders');
+      const { loadDemoCentre } = await import('../data/demo');
       await loadDemoCentre();
       setState('done');
     } catch (e) {

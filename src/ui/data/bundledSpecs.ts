@@ -32,6 +32,9 @@ export async function loadSpecFromUrl(file: string, url: string): Promise<Qualif
   return parseSpec(text, file);
 }
 
+/** The addresses of the shipped spec files: content-hashed, so a changed spec has a new one. */
+export const bundledSpecUrls = (): string[] => Object.values(specUrls).sort();
+
 let catalog: Promise<SpecCatalog> | null = null;
 
 export function loadBundledSpecs(): Promise<SpecCatalog> {

@@ -38,7 +38,7 @@ export function HomePage() {
     setBusy(true);
     setError(null);
     try {
-      const { loadDemoPortfolio } = await import('./home/demoLoaders');
+      const { loadDemoPortfolio } = await import('../data/demo');
       const id = await loadDemoPortfolio();
       void navigate(routes.portfolio(id));
     } catch (e) {

@@ -1,0 +1,201 @@
+// Offline cold start on a slow phone, in Debian's Chromium: an on-disk profile (launchProfile) whose service worker
+// precached the app on a first visit, the server then shut down and the context offline, the CPU slowed 4× (CDP
+// Emulation.setCPUThrottlingRate). Each run is a fresh browser process on that profile, as an app launch is.
+//   1. Cold start to a usable home screen (the demo portfolio loaded): navigation start to the home screen's
+//      "shown" mark (src/ui/pages/home/marks.ts: its caseload rendered), median of RUNS. Peer, measured the same way
+//      in the same runs: an empty page (an HTML page with one paragraph and one inline script setting the mark).
+//   2. Largest Contentful Paint of the home, portfolio and observation-form screens, each opened cold by its address,
+//      and Interaction to Next Paint of a real click or key press on each (Event Timing entries with an
+//      interactionId, durationThreshold 16 ms: the longest). Targets: start < 1.0 s, LCP < 1.5 s, INP < 200 ms.
+//   3. The scripts each cold home start fetched before the home screen was usable, gzipped from dist/ (the figure
+//      size.bench.ts counts from index.html, checked against what the browser really asked for).
+import { mkdtemp, rm } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { BrowserContext, Page } from 'playwright-core';
+import { launchProfile, startServer, waitForOfflineReady } from '../e2e/harness';
+
+const RUNS = 7;
+const CPU_SLOWDOWN = 4;
+const SHOWN = 'fieldfolio:home-shown';
+const PHONE = { width: 360, height: 740 };
+const TARGET = { startMs: 1000, lcpMs: 1500, inpMs: 200 };
+/** The peer: nothing but a paragraph and the same mark, so its time is the browser's own floor for a page load. */
+const EMPTY_PAGE = `<!doctype html><html lang="en"><title>Empty</title><p>Empty page</p><script>performance.mark('${SHOWN}')</script></html>`;
+const EMPTY_URL = 'http://empty.invalid/';
+
+interface Screen {
+  name: string;
+  path: string;
+  /** The heading that says the screen is there. */
+  heading: string | RegExp;
+  /** One real interaction on the screen, for INP. */
+  interact: (page: Page) => Promise<void>;
+}
+
+/** A fresh browser process on the profile: offline, phone-sized, the CPU slowed. */
+async function coldPage(profile: string): Promise<{ context: BrowserContext; page: Page; scripts: string[] }> {
+  const context = await launchProfile(profile);
+  await context.setOffline(true);
+  // The peer page comes from here: the offline switch does not stop a routed request.
+  await context.route(EMPTY_URL, (route) => route.fulfill({ contentType: 'text/html', body: EMPTY_PAGE }));
+  const page = context.pages()[0] ?? (await context.newPage());
+  await page.setViewportSize(PHONE);
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
+  const scripts: string[] = [];
+  page.on('request', (request) => {
+    const path = new URL(request.url()).pathname;
+    if (path.startsWith('/assets/') && path.endsWith('.js')) scripts.push(path);
+  });
+  return { context, page, scripts };
+}
+
+/** Milliseconds from navigation start to the "shown" mark. */
+async function timeToShown(page: Page, url: string): Promise<number> {
+  await page.goto(url);
+  await page.waitForFunction((mark) => performance.getEntriesByName(mark).length > 0, SHOWN, { timeout: 60_000 });
+  return page.evaluate((mark) => performance.getEntriesByName(mark)[0]!.startTime, SHOWN);
+}
+
+/** Starts collecting LCP and Event Timing entries (buffered: those before this call count too). */
+async function observePaints(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const seen = ((window as unknown as { __perf: { lcp: number; inp: number } }).__perf = { lcp: 0, inp: 0 });
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) seen.lcp = Math.max(seen.lcp, e.startTime);
+    }).observe({ type: 'largest-contentful-paint', buffered: true });
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries() as PerformanceEventTiming[])
+        if (e.interactionId) seen.inp = Math.max(seen.inp, e.duration);
+    }).observe({ type: 'event', durationThreshold: 16, buffered: true } as PerformanceObserverInit);
+  });
+}
+
+const readPaints = (page: Page) =>
+  page.evaluate(() => (window as unknown as { __perf: { lcp: number; inp: number } }).__perf);
+
+/** One cold open of a screen by its address: its LCP, then one interaction's INP. */
+async function measureScreen(profile: string, origin: string, screen: Screen): Promise<{ lcp: number; inp: number }> {
+  const { context, page } = await coldPage(profile);
+  try {
+    await page.goto(origin + screen.path);
+    await page.getByRole('heading', { level: 1, name: screen.heading }).waitFor({ timeout: 60_000 });
+    await observePaints(page);
+    // LCP is final once the screen has settled and before the first input.
+    await page.waitForTimeout(1500);
+    const { lcp } = await readPaints(page);
+    await screen.interact(page);
+    // Event Timing entries arrive after the next paint.
+    await page.waitForTimeout(1000);
+    const { inp } = await readPaints(page);
+    return { lcp, inp };
+  } finally {
+    await context.close();
+  }
+}
+
+/** The first visit, online: precaches the app, loads the demo portfolio, finds the observation form's address. */
+async function firstVisit(profile: string, origin: string): Promise<{ portfolio: string; form: string }> {
+  const context = await launchProfile(profile);
+  try {
+    const page = context.pages()[0] ?? (await context.newPage());
+    await page.goto(origin);
+    await page.getByRole('heading', { level: 1, name: 'Portfolios' }).waitFor();
+    await waitForOfflineReady(page);
+    await page.getByRole('button', { name: 'Load the demo portfolio' }).click();
+    await page.waitForURL(/\/portfolios\/[^/]+$/, { timeout: 60_000 });
+    const portfolio = new URL(page.url()).pathname;
+    await page.goto(origin + portfolio + '/forms');
+    const link = page.locator('main a[href*="/forms/"]', { hasText: /observation/i }).first();
+    const form = new URL((await link.getAttribute('href'))!, origin).pathname;
+    return { portfolio, form };
+  } finally {
+    await context.close();
+  }
+}
+
+function screensOf(addresses: { portfolio: string; form: string }): Screen[] {
+  return [
+    {
+      name: 'home',
+      path: '/',
+      heading: 'Portfolios',
+      // The home screen's everyday tap: a candidate's card, opening their portfolio.
+      interact: (page) => page.locator('main li.caseload-card a').first().click(),
+    },
+    {
+      name: 'portfolio',
+      path: addresses.portfolio,
+      heading: /.+/,
+      interact: (page) => page.locator('main summary').first().click(),
+    },
+    {
+      name: 'observation form',
+      path: addresses.form,
+      heading: /observation/i,
+      interact: async (page) => {
+        await page.locator('main textarea').first().click();
+        await page.keyboard.type('x');
+      },
+    },
+  ];
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const list = (xs: number[]) => xs.map((x) => x.toFixed(0)).join(', ');
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+
+export async function benchColdStart(distDir = resolve('dist')): Promise<void> {
+  const server = await startServer();
+  const origin = server.url;
+  const profile = await mkdtemp(join(tmpdir(), 'fieldfolio-coldstart-'));
+  try {
+    const addresses = await firstVisit(profile, origin);
+    await server.close();
+
+    const app: number[] = [];
+    const empty: number[] = [];
+    let fetched: string[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      const cold = await coldPage(profile);
+      try {
+        app.push(await timeToShown(cold.page, origin + '/'));
+        // What it had asked for by the time the mark was read (the screen was usable).
+        fetched = [...new Set(cold.scripts)];
+      } finally {
+        await cold.context.close();
+      }
+      const peer = await coldPage(profile);
+      try {
+        empty.push(await timeToShown(peer.page, EMPTY_URL));
+      } finally {
+        await peer.context.close();
+      }
+    }
+    const fetchedGzip = fetched.reduce((sum, s) => sum + gzipSync(readFileSync(join(distDir, s))).length, 0);
+    console.log(
+      `\nOffline cold start to a usable home screen (demo portfolio; on-disk profile, service worker, ${CPU_SLOWDOWN}× CPU ` +
+        `slowdown, ${PHONE.width}×${PHONE.height}), median of ${RUNS}: ${median(app).toFixed(0)} ms ` +
+        `(runs: ${list(app)}); empty page the same way: ${median(empty).toFixed(0)} ms (runs: ${list(empty)}); ` +
+        `×${(median(app) / median(empty)).toFixed(1)} of the empty page; target < ${TARGET.startMs} ms` +
+        `\nScripts the home screen fetched before it was usable: ${fetched.length} files, ${kb(fetchedGzip)} gzipped`,
+    );
+
+    for (const screen of screensOf(addresses)) {
+      const runs: Array<{ lcp: number; inp: number }> = [];
+      for (let i = 0; i < Math.ceil(RUNS / 2); i++) runs.push(await measureScreen(profile, origin, screen));
+      const lcp = runs.map((r) => r.lcp);
+      const inp = runs.map((r) => r.inp);
+      console.log(
+        `${screen.name}: LCP median ${median(lcp).toFixed(0)} ms (runs: ${list(lcp)}; target < ${TARGET.lcpMs} ms); ` +
+          `INP median ${median(inp).toFixed(0)} ms (runs: ${list(inp)}; target < ${TARGET.inpMs} ms); ` +
+          `empty page start beside it: ${median(empty).toFixed(0)} ms`,
+      );
+    }
+  } finally {
+    await rm(profile, { recursive: true, force: true });
+  }
+}
