@@ -91,6 +91,8 @@ export async function writeBundle(unsigned: PortfolioExport, options: ExportOpti
 
 /** One portfolio's share of a bag: its portfolio.json, the specs it carries, its media files once, its report. */
 export interface PortfolioPart {
+  /** The records as they leave: signed. */
+  records: PortfolioExport['records'];
   portfolioJson: Uint8Array;
   specs: QualificationSpec[];
   media: PayloadFile[];
@@ -107,7 +109,7 @@ export async function portfolioPart(
   const { spec, carried } = await specsFor(facts.enrolment, since);
   const report = portfolioReport(data, spec, facts.now.toISOString().slice(0, 10));
   const file = portfolioFile(data, facts, await trustPart(data.records));
-  return { portfolioJson: jsonBytes(file), specs: carried, media: mediaFiles(data), report };
+  return { records: data.records, portfolioJson: jsonBytes(file), specs: carried, media: mediaFiles(data), report };
 }
 
 /**

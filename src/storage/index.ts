@@ -54,3 +54,11 @@ export { listHeld, discardHeld, rejudgeHeld, type HeldRow, type RejudgeResult } 
 export { noteChanges, lastChangeSeq, changesWaiting, onChangesCommitted } from './changes';
 export { outgoingChanges, portfoliosToPush, type OutgoingChanges } from './outgoing';
 export * from './syncState';
+// EQA visit pack (issue 12, point 5)
+export {
+  centreForPack,
+  type PackCentre,
+  type PackCentreRecords,
+  type PackPlanCoverage,
+  type PackCaseloadLine,
+} from './eqaPack';
