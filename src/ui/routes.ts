@@ -22,6 +22,9 @@ export const routes = {
   form: (portfolioId: string, formId: string) => `/portfolios/${portfolioId}/forms/${formId}`,
   newForm: (portfolioId: string, type: FormType) => `/portfolios/${portfolioId}/forms/new-${type}`,
   generatedForm: (portfolioId: string, type: FormType) => `/portfolios/${portfolioId}/forms/generated/${type}`,
+  // EQA visit pack (issue 12, point 5)
+  eqaPack: () => '/qa/eqa-pack',
+  verifyPack: () => '/verify/pack',
 } as const;
 
 /** The patterns main.tsx mounts, relative to the layout route. */
@@ -40,4 +43,7 @@ export const ROUTE_PATTERNS = {
   openBundle: 'import',
   verifier: 'verify',
   trust: 'trust',
+  // EQA visit pack (issue 12, point 5)
+  eqaPack: 'qa/eqa-pack',
+  verifyPack: 'verify/pack',
 } as const;
