@@ -55,11 +55,11 @@ describe('the EQA visit pack, offline', () => {
 
     // The IQA's device: the demo centre, and a pack of three portfolios.
     await centre.getByRole('button', { name: 'Load the demo centre' }).click();
-    await centre.getByRole('button', { name: 'Load the demo centre' }).waitFor({ state: 'detached', timeout: 60_000 });
+    await centre.getByRole('link', { name: 'Start another portfolio' }).waitFor({ timeout: 60_000 });
     await nav(centre, 'EQA pack');
     await centre.getByRole('heading', { level: 1, name: 'EQA visit pack' }).waitFor();
     const boxes = centre.getByRole('group', { name: /Portfolios in the pack/ }).getByRole('checkbox');
-    await expect.poll(() => boxes.count()).toBeGreaterThanOrEqual(12);
+    await expect.poll(() => boxes.count(), { timeout: 15_000 }).toBeGreaterThanOrEqual(12);
     for (let i = 0; i < 3; i++) await boxes.nth(i).check();
     await centre.getByRole('button', { name: 'Export the EQA visit pack' }).click();
     await centre.getByTestId('eqa-pack-ready').waitFor({ timeout: 60_000 });
@@ -93,6 +93,7 @@ describe('the EQA visit pack, offline', () => {
     const report = eqa.frameLocator('iframe[title^="EQA visit report"]');
     await report.getByRole('heading', { name: 'Sampling plans and their coverage' }).waitFor();
     const portfolios = eqa.getByRole('region', { name: 'Portfolios in the pack' }).getByRole('button');
+    await eqa.getByRole('button', { name: 'Hide the visit report' }).click();
     const candidate = (await portfolios.first().textContent())!.trim();
     await portfolios.first().click();
     await eqa.getByTestId('verifier-verdict').waitFor();
@@ -119,5 +120,5 @@ describe('the EQA visit pack, offline', () => {
     expect(await samples.textContent()).toContain(`${unit}: agreed by Esther Quinn`);
     await centreDevice.close();
     await eqaDevice.close();
-  });
+  }, 300_000);
 });

@@ -38,8 +38,11 @@ export function EqaPackPage() {
         centre’s sampling plans, IQA decisions, actions, standardisation, CPD and appeals, and a report they can read in
         any browser. It is signed by this device.
       </p>
+      <p>
+        Received a pack from a centre? <Link to={routes.verifyPack()}>Open an EQA pack</Link>
+      </p>
       {enrolments && enrolments.length === 0 && <p>There are no portfolios on this device.</p>}
-      <fieldset>
+      <fieldset hidden={!enrolments?.length}>
         <legend>Portfolios in the pack ({chosen.length} chosen)</legend>
         <button
           type="button"
