@@ -52,3 +52,9 @@ if (only('sync')) {
   const { benchSync } = await import('../tests/bench/sync.bench');
   await benchSync();
 }
+
+if (only('eqapack')) {
+  // EQA visit pack of 10 portfolios (≈ 500 MB) beside one portfolio's bundle, in Chromium on an on-disk profile.
+  const { benchEqaPack } = await import('../tests/bench/eqapack.bench');
+  await benchEqaPack();
+}
