@@ -20,7 +20,7 @@ export interface PackCentreRecords {
 /** A plan's coverage over all the centre's portfolios, as the IQA's device computed it at export. */
 export type PackPlanCoverage = { planId: string } & Omit<PlanCoverage, 'overdue'> & { overdue: string[] };
 
-/** Per assessor and qualification: candidates at the centre, completed, and how many of them the pack holds. */
+/** Per assessor and qualification: candidates at the centre, and how many of them the pack holds. */
 export interface PackCaseloadLine {
   assessorId: string;
   specId: string;

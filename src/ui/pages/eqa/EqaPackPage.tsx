@@ -8,15 +8,10 @@ import { routes } from '../../routes';
 /** The IQA chooses the portfolios for an external quality assurer's visit and exports them, with the centre's records, as one signed pack. */
 export function EqaPackPage() {
   const enrolments = useEnrolments()?.filter((e) => !e.deleted);
-  const people = usePeople() ?? [];
-  const specs = useStoredSpecs() ?? [];
   const [chosen, setChosen] = useState<string[]>([]);
   const [progress, setProgress] = useState<ExportProgress | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [exported, setExported] = useState<{ pack: ExportedBundle; url: string } | null>(null);
-  const name = (id: string | null) => people.find((p) => p.id === id)?.name ?? 'no one yet';
-  const title = (specId: string) => specs.find((s) => s.id === specId)?.title ?? specId;
-
   async function exportPack() {
     setError(null);
     setExported(null);
@@ -42,29 +37,7 @@ export function EqaPackPage() {
         Received a pack from a centre? <Link to={routes.verifyPack()}>Open an EQA pack</Link>
       </p>
       {enrolments && enrolments.length === 0 && <p>There are no portfolios on this device.</p>}
-      <fieldset hidden={!enrolments?.length}>
-        <legend>Portfolios in the pack ({chosen.length} chosen)</legend>
-        <button
-          type="button"
-          className="secondary"
-          onClick={() => setChosen(chosen.length === enrolments?.length ? [] : (enrolments ?? []).map((e) => e.id))}
-        >
-          {chosen.length === enrolments?.length ? 'Choose none' : 'Choose all'}
-        </button>
-        {(enrolments ?? []).map((e) => (
-          <label key={e.id} className="check">
-            <input
-              type="checkbox"
-              checked={chosen.includes(e.id)}
-              onChange={(ev) => setChosen(ev.target.checked ? [...chosen, e.id] : chosen.filter((id) => id !== e.id))}
-            />{' '}
-            {name(e.candidateId)}{' '}
-            <span className="meta">
-              · {title(e.specId)} · assessor {name(e.assessorId)}
-            </span>
-          </label>
-        ))}
-      </fieldset>
+      <PortfolioChoice chosen={chosen} setChosen={setChosen} />
       <button type="button" disabled={chosen.length === 0 || !!progress} onClick={() => void exportPack()}>
         Export the EQA visit pack
       </button>
@@ -93,5 +66,39 @@ export function EqaPackPage() {
         </p>
       )}
     </section>
+  );
+}
+
+/** Every portfolio on this device, to tick for the pack, named by candidate, qualification and assessor. */
+function PortfolioChoice({ chosen, setChosen }: { chosen: string[]; setChosen: (ids: string[]) => void }) {
+  const enrolments = useEnrolments()?.filter((e) => !e.deleted);
+  const people = usePeople() ?? [];
+  const specs = useStoredSpecs() ?? [];
+  const name = (id: string | null) => people.find((p) => p.id === id)?.name ?? 'no one yet';
+  const title = (specId: string) => specs.find((s) => s.id === specId)?.title ?? specId;
+  return (
+    <fieldset hidden={!enrolments?.length}>
+      <legend>Portfolios in the pack ({chosen.length} chosen)</legend>
+      <button
+        type="button"
+        className="secondary"
+        onClick={() => setChosen(chosen.length === enrolments?.length ? [] : (enrolments ?? []).map((e) => e.id))}
+      >
+        {chosen.length === enrolments?.length ? 'Choose none' : 'Choose all'}
+      </button>
+      {(enrolments ?? []).map((e) => (
+        <label key={e.id} className="check">
+          <input
+            type="checkbox"
+            checked={chosen.includes(e.id)}
+            onChange={(ev) => setChosen(ev.target.checked ? [...chosen, e.id] : chosen.filter((id) => id !== e.id))}
+          />{' '}
+          {name(e.candidateId)}{' '}
+          <span className="meta">
+            · {title(e.specId)} · assessor {name(e.assessorId)}
+          </span>
+        </label>
+      ))}
+    </fieldset>
   );
 }
