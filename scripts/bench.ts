@@ -65,3 +65,9 @@ if (only('coldstart')) {
   const { benchColdStart } = await import('../tests/bench/coldstart.bench');
   await benchColdStart(resolve('dist'));
 }
+
+if (only('eqapack')) {
+  // EQA visit pack of 10 portfolios (≈ 500 MB) beside one portfolio's bundle, in Chromium on an on-disk profile.
+  const { benchEqaPack } = await import('../tests/bench/eqapack.bench');
+  await benchEqaPack();
+}

@@ -25,9 +25,13 @@ const WHOLE_FILE_LIMITS: Record<string, number> = {
   'tagmanifest-sha256.txt': MiB,
   'manifest-sha256.txt': 64 * MiB,
   'data/portfolio.json': LIMITS.portfolioBytes,
+  // An EQA visit pack's centre records, and each of its portfolios' portfolio.json (read one at a time).
+  'data/pack.json': LIMITS.portfolioBytes,
 };
+const PACK_PORTFOLIO_JSON = /^data\/portfolios\/[^/]+\/portfolio\.json$/;
 const wholeFileLimit = (path: string) =>
-  WHOLE_FILE_LIMITS[path] ?? (path.startsWith('data/specs/') ? LIMITS.specBytes : 0);
+  WHOLE_FILE_LIMITS[path] ??
+  (path.startsWith('data/specs/') ? LIMITS.specBytes : PACK_PORTFOLIO_JSON.test(path) ? LIMITS.portfolioBytes : 0);
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
 export function decodeUtf8(bytes: Uint8Array, path: string): string {

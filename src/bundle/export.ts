@@ -1,6 +1,5 @@
-// Export: a zip holding one BagIt 1.0 bag, streamed (STORE: media is already compressed), every file's
-// SHA-256 computed as it is written, signed with this device's key. Memory stays bounded by the flush size and
-// the hash workers' read size, not the portfolio size.
+// Export of a portfolio bundle: its payload (portfolio.json, specs, media, report) handed to the one bag writer
+// (bagWriter.ts), which streams, hashes and signs it.
 import { mediaExtension, RECORD_SCHEMA_VERSION, type QualificationSpec, type RecordOf } from '../domain';
 import {
   notePeer,
@@ -14,22 +13,14 @@ import {
   listStoredSpecs,
   loadStoredSpec,
   nowIso,
-  digestBlob,
-  type BlobDigest,
 } from '../storage';
-import { BAGIT_TXT, bagInfoText, manifestText, payloadOxum } from './bagit';
+import { jsonBytes, textBytes, writeSignedBag, type ExportProgress, type PayloadFile } from './bagWriter';
 import { BUNDLE_SCHEMA_VERSION, type PortfolioFile } from './format';
 import { portfolioReport } from './report';
-import { signatureFileFor } from './signature';
-import { BagZipWriter } from './zipwrite';
+
+export type { ExportProgress };
 
 export const SOFTWARE_AGENT = 'Fieldfolio 0.1.0';
-
-export interface ExportProgress {
-  bytesDone: number;
-  bytesTotal: number;
-  file: string;
-}
 
 export interface ExportOptions {
   onProgress?: (p: ExportProgress) => void;
@@ -51,9 +42,6 @@ export interface ExportedBundle {
   payloadBytes: number;
 }
 
-const encoder = new TextEncoder();
-const jsonBytes = (value: unknown) => encoder.encode(JSON.stringify(value, null, 1));
-
 export async function exportPortfolio(portfolioId: string, options: ExportOptions = {}): Promise<ExportedBundle> {
   // Taken before the records are read: the next incremental bundle holds whatever changes after it.
   const now = options.now ?? new Date(nowIso());
@@ -65,7 +53,7 @@ export async function exportPortfolio(portfolioId: string, options: ExportOption
 }
 
 /** What the bundle says about itself, in portfolio.json and in bag-info.txt alike. */
-interface BundleFacts {
+export interface BundleFacts {
   enrolment: RecordOf<'enrolments'>;
   deviceId: string;
   now: Date;
@@ -74,30 +62,54 @@ interface BundleFacts {
 }
 
 export async function writeBundle(unsigned: PortfolioExport, options: ExportOptions = {}): Promise<ExportedBundle> {
-  // Every version this device made leaves it signed (docs/trust.md).
-  const data = { ...unsigned, records: await signOwnRecords(unsigned.records) };
-  const enrolment = data.records.enrolments[0]!;
+  const now = options.now ?? new Date(nowIso());
   const facts: BundleFacts = {
-    enrolment,
+    enrolment: unsigned.records.enrolments[0]!,
     deviceId: await deviceId(),
-    now: options.now ?? new Date(nowIso()),
+    now,
     scope: options.since || options.partial ? 'changes' : 'full',
     since: options.since,
   };
-  const { spec, carried } = await specsFor(enrolment, options.since);
+  const part = await portfolioPart(unsigned, facts, options.since);
+  const files: PayloadFile[] = [
+    { path: 'data/portfolio.json', bytes: part.portfolioJson },
+    ...part.specs.map((s) => ({ path: `data/specs/${s.id}.json`, bytes: jsonBytes(s) })),
+    ...part.media,
+    { path: 'data/report.html', bytes: textBytes(part.report) },
+  ];
+  const bag = await writeSignedBag({
+    folder: `fieldfolio-${facts.enrolment.id}`,
+    files,
+    bagInfo: (oxum) => bagInfo(facts, oxum),
+    deviceId: facts.deviceId,
+    now,
+    onProgress: options.onProgress,
+    signal: options.signal,
+  });
+  return { ...bag, fileName: `fieldfolio-${facts.enrolment.id}.zip` };
+}
+
+/** One portfolio's share of a bag: its portfolio.json, the specs it carries, its media files once, its report. */
+export interface PortfolioPart {
+  /** The records as they leave: signed. */
+  records: PortfolioExport['records'];
+  portfolioJson: Uint8Array;
+  specs: QualificationSpec[];
+  media: PayloadFile[];
+  report: string;
+}
+
+/** A portfolio as a bundle or an EQA visit pack carries it: every version this device made leaves it signed (docs/trust.md). */
+export async function portfolioPart(
+  unsigned: PortfolioExport,
+  facts: BundleFacts,
+  since: string | undefined,
+): Promise<PortfolioPart> {
+  const data = { ...unsigned, records: await signOwnRecords(unsigned.records) };
+  const { spec, carried } = await specsFor(facts.enrolment, since);
   const report = portfolioReport(data, spec, facts.now.toISOString().slice(0, 10));
-  const files = collectPayload(data, portfolioFile(data, facts, await trustPart(data.records)), carried, report);
-  const progress = new ExportProgressCounter(files, options.onProgress);
-  const zip = new BagZipWriter(`fieldfolio-${enrolment.id}`, facts.now, options.signal);
-  const manifest = await writePayload(zip, hashMedia(files, progress), progress);
-  const tagManifestBytes = await writeTagFiles(zip, bagInfo(facts, progress.bytesTotal, files.length), manifest);
-  await zip.writeBytes('signature.json', await signatureFileFor(tagManifestBytes, facts.deviceId));
-  return {
-    blob: zip.finish(),
-    fileName: `fieldfolio-${enrolment.id}.zip`,
-    files: files.length,
-    payloadBytes: progress.bytesTotal,
-  };
+  const file = portfolioFile(data, facts, await trustPart(data.records));
+  return { records: data.records, portfolioJson: jsonBytes(file), specs: carried, media: mediaFiles(data), report };
 }
 
 /**
@@ -141,22 +153,9 @@ function portfolioFile(
   };
 }
 
-/** A payload file: bytes made here (JSON, report), or a stored media Blob. */
-type PayloadFile = { path: string } & ({ bytes: Uint8Array } | { blob: Blob });
-/** The same, with each media file's digest under way in a hash worker. */
-type PayloadSource = { path: string } & ({ bytes: Uint8Array } | { blob: Blob; digest: Promise<BlobDigest> });
-
-/** Every payload file, in the order written: portfolio.json, the specs, each media file once, the report. */
-function collectPayload(
-  data: PortfolioExport,
-  portfolio: PortfolioFile,
-  specs: QualificationSpec[],
-  report: string,
-): PayloadFile[] {
-  const files: PayloadFile[] = [
-    { path: 'data/portfolio.json', bytes: jsonBytes(portfolio) },
-    ...specs.map((s) => ({ path: `data/specs/${s.id}.json`, bytes: jsonBytes(s) })),
-  ];
+/** Each live media file once, named by its SHA-256. */
+function mediaFiles(data: PortfolioExport): PayloadFile[] {
+  const files: PayloadFile[] = [];
   const seen = new Set<string>();
   for (const m of data.records.media) {
     const blob = data.mediaBlobs.get(m.id);
@@ -165,64 +164,15 @@ function collectPayload(
     seen.add(path);
     files.push({ path, blob });
   }
-  files.push({ path: 'data/report.html', bytes: encoder.encode(report) });
   return files;
 }
 
-/**
- * Progress counts bytes hashed: media in the workers (all queued at once, so several move together), the files
- * made here as they are written.
- */
-class ExportProgressCounter {
-  readonly bytesTotal: number;
-  private bytesDone = 0;
-  /** The file being written. */
-  file = '';
-
-  constructor(
-    files: PayloadFile[],
-    private readonly onProgress?: (p: ExportProgress) => void,
-  ) {
-    this.bytesTotal = files.reduce((n, f) => n + ('bytes' in f ? f.bytes.length : f.blob.size), 0);
-  }
-
-  readonly hashed = (bytes: number): void => {
-    this.bytesDone += bytes;
-    this.onProgress?.({ bytesDone: this.bytesDone, bytesTotal: this.bytesTotal, file: this.file });
-  };
-}
-
-/** Starts every media file's digest at once in the hash workers. */
-function hashMedia(files: PayloadFile[], progress: ExportProgressCounter): PayloadSource[] {
-  return files.map((f) => ('blob' in f ? { ...f, digest: digestBlob(f.blob, progress.hashed) } : f));
-}
-
-type ManifestEntry = { path: string; sha256: string };
-
-async function writePayload(
-  zip: BagZipWriter,
-  sources: PayloadSource[],
-  progress: ExportProgressCounter,
-): Promise<ManifestEntry[]> {
-  const manifest: ManifestEntry[] = [];
-  for (const source of sources) {
-    progress.file = source.path;
-    if ('bytes' in source) {
-      manifest.push({ path: source.path, sha256: await zip.writeBytes(source.path, source.bytes) });
-      progress.hashed(source.bytes.length);
-    } else {
-      manifest.push({ path: source.path, sha256: await zip.writeBlob(source.path, source.blob, source.digest) });
-    }
-  }
-  return manifest;
-}
-
-function bagInfo(facts: BundleFacts, payloadBytes: number, payloadFiles: number): string {
+function bagInfo(facts: BundleFacts, oxum: string): Array<[string, string]> {
   const { enrolment, since } = facts;
   const changes = since ? `, changes since ${since}` : '';
-  return bagInfoText([
+  return [
     ['Bagging-Date', facts.now.toISOString().slice(0, 10)],
-    ['Payload-Oxum', payloadOxum(payloadBytes, payloadFiles)],
+    ['Payload-Oxum', oxum],
     ['Bag-Software-Agent', SOFTWARE_AGENT],
     ['External-Identifier', enrolment.id],
     ['External-Description', `Fieldfolio portfolio bundle: ${enrolment.specId} ${enrolment.specVersion}${changes}`],
@@ -233,19 +183,5 @@ function bagInfo(facts: BundleFacts, payloadBytes: number, payloadFiles: number)
     ...(since ? [['Fieldfolio-Changes-Since', since] as [string, string]] : []),
     // The spec the portfolio uses, whether or not its file travels (an incremental bundle leaves it out).
     ['Fieldfolio-Spec', `${enrolment.specId} ${enrolment.specVersion}`],
-  ]);
-}
-
-/** bagit.txt, bag-info.txt and the payload manifest, then the tag manifest over them; returns the latter's bytes. */
-async function writeTagFiles(zip: BagZipWriter, bagInfoTxt: string, manifest: ManifestEntry[]): Promise<Uint8Array> {
-  const tagFiles: Array<[string, Uint8Array]> = [
-    ['bagit.txt', encoder.encode(BAGIT_TXT)],
-    ['bag-info.txt', encoder.encode(bagInfoTxt)],
-    ['manifest-sha256.txt', encoder.encode(manifestText(manifest))],
   ];
-  const tagManifest: ManifestEntry[] = [];
-  for (const [path, bytes] of tagFiles) tagManifest.push({ path, sha256: await zip.writeBytes(path, bytes) });
-  const tagManifestBytes = encoder.encode(manifestText(tagManifest));
-  await zip.writeBytes('tagmanifest-sha256.txt', tagManifestBytes);
-  return tagManifestBytes;
 }

@@ -11,3 +11,6 @@ export { verifyBundle, BundleError, NotABundleError, type VerifiedBundle, type V
 export { admitBundle, BundleRefused, importBundle, writeVerifiedBundle, type ImportMode } from './import';
 export { exportVerifierDecisions, type VerifierSample } from './verifierDecisions';
 export { bundleReport, type BundleReport } from './report';
+// EQA visit pack (issue 12, point 5): the centre's records and chosen portfolios in one signed bag.
+export { exportEqaPack, type PackOptions } from './pack';
+export { verifyPack, verifiedPackReport, type VerifiedPack } from './packVerify';

@@ -13,7 +13,7 @@ import { sha256Hex, type PortfolioExport } from '../storage';
 import { REPORT_STYLE } from './reportStyle';
 import type { VerifiedBundle } from './verify';
 
-const esc = (s: unknown) =>
+export const esc = (s: unknown) =>
   String(s ?? '').replace(
     /[&<>"']/g,
     (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,

@@ -14,6 +14,7 @@ import { EXCHANGED_TABLES, type ExchangedTable, fromBase64, fullFingerprint, kno
 import { Bag, decodeUtf8, fail, MiB } from './bagread';
 import { BAGIT_TXT, parseBagInfo, parseManifest, payloadOxum } from './bagit';
 import { BUNDLE_SCHEMA_VERSION, PortfolioFile, type SignatureFile } from './format';
+import { PACK_SCOPE } from './packFormat';
 import { checkSignatureMatches, readSignatureFile } from './signature';
 import { BundleError, DEFAULT_LIMITS, NotABundleError, type ZipLimits } from './zipread';
 
@@ -65,9 +66,10 @@ export async function verifyBundle(
   blob: Blob,
   { limits = DEFAULT_LIMITS, onProgress }: VerifyOptions = {},
 ): Promise<VerifiedBundle> {
-  const bag = await openBag(blob, limits);
-  const signed = await checkSignature(bag);
-  const payload = await checkPayload(bag, signed, onProgress);
+  const { bag, signed, payload } = await verifySignedBag(blob, { limits, onProgress });
+  if (payload.info.get('Fieldfolio-Scope')?.[0] === PACK_SCOPE) {
+    fail('bag-info.txt', 'says this is an EQA visit pack, not a portfolio bundle: open it under “Open an EQA pack”');
+  }
   const { file, records, specs, media } = await checkRecords(bag, payload);
   return {
     portfolioId: file.portfolioId,
@@ -87,6 +89,17 @@ export async function verifyBundle(
     payloadBytes: payload.payloadBytes,
     receivedReportSha256: payload.manifest.get(REPORT_HTML) ?? null,
   };
+}
+
+/**
+ * The steps every signed bag passes, a portfolio bundle or an EQA visit pack: the container, the signature, the
+ * payload (every file listed, bag-info, every hash).
+ */
+export async function verifySignedBag(blob: Blob, { limits = DEFAULT_LIMITS, onProgress }: VerifyOptions = {}) {
+  const bag = await openBag(blob, limits);
+  const signed = await checkSignature(bag);
+  const payload = await checkPayload(bag, signed, onProgress);
+  return { bag, signed, payload };
 }
 
 /** Container: a sound zip whose files all sit in one folder, declared a BagIt 1.0 bag. */
@@ -125,7 +138,7 @@ async function checkTagFiles(bag: Bag, tagManifest: Map<string, string>): Promis
   }
 }
 
-interface CheckedPayload {
+export interface CheckedPayload {
   /** SHA-256 by path of every payload file. */
   manifest: Map<string, string>;
   info: Map<string, string[]>;
@@ -211,75 +224,81 @@ async function checkRecords(bag: Bag, { manifest, info }: CheckedPayload) {
 }
 
 async function readPortfolioFile(bag: Bag, info: Map<string, string[]>): Promise<PortfolioFile> {
-  const json = parseWithinLimits(await bag.text(PORTFOLIO_JSON));
-  const parsed = PortfolioFile.safeParse(json);
-  if (!parsed.success) {
-    const issues = parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ');
-    fail(PORTFOLIO_JSON, `does not match the bundle schema: ${issues}`);
-  }
-  const file = parsed.data;
-  if (file.schemaVersion > BUNDLE_SCHEMA_VERSION) {
-    fail(PORTFOLIO_JSON, `schema version ${file.schemaVersion} is newer than this app understands`);
-  }
+  const file = await parsePortfolioFile(bag, PORTFOLIO_JSON);
   if (info.get('External-Identifier')?.[0] !== file.portfolioId) {
     fail('bag-info.txt', 'External-Identifier is not the portfolio id in data/portfolio.json');
   }
   if ((info.get('Fieldfolio-Scope')?.[0] ?? 'full') !== file.scope) {
     fail('bag-info.txt', 'Fieldfolio-Scope disagrees with data/portfolio.json');
   }
+  return file;
+}
+
+/** A portfolio.json (of a bundle, or of one portfolio in a pack) against the bundle schema and the versions known. */
+export async function parsePortfolioFile(bag: Bag, path: string): Promise<PortfolioFile> {
+  const parsed = PortfolioFile.safeParse(parseWithinLimits(await bag.text(path), path));
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ');
+    fail(path, `does not match the bundle schema: ${issues}`);
+  }
+  const file = parsed.data;
+  if (file.schemaVersion > BUNDLE_SCHEMA_VERSION) {
+    fail(path, `schema version ${file.schemaVersion} is newer than this app understands`);
+  }
   if (file.recordSchemaVersion > RECORD_SCHEMA_VERSION) {
-    fail(PORTFOLIO_JSON, `record schema version ${file.recordSchemaVersion} is newer than this app understands`);
+    fail(path, `record schema version ${file.recordSchemaVersion} is newer than this app understands`);
   }
   return file;
 }
 
-/** portfolio.json parsed once its depth is known to be safe, and refused by its record count before any schema. */
-function parseWithinLimits(text: string): unknown {
+/** A JSON file parsed once its depth is known to be safe, and refused by its record count before any schema. */
+export function parseWithinLimits(text: string, path: string): unknown {
   const tooDeep = jsonTextProblem(text);
-  if (tooDeep) fail(PORTFOLIO_JSON, tooDeep);
+  if (tooDeep) fail(path, tooDeep);
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch {
-    fail(PORTFOLIO_JSON, 'is not valid JSON');
+    fail(path, 'is not valid JSON');
   }
   const tooMany = bundleRecordsProblem(countRecords(json));
-  if (tooMany) fail(PORTFOLIO_JSON, tooMany);
+  if (tooMany) fail(path, tooMany);
   return json;
 }
 
-/** The rows of every list under `records`, and the audit entries, of a portfolio.json not yet validated. */
+/** The rows of every list under `records` (or a pack's `centre`), and the audit entries, of a file not yet validated. */
 function countRecords(json: unknown): number {
-  const { records, audit } = (json ?? {}) as { records?: unknown; audit?: unknown };
-  const lists = [audit, ...(records && typeof records === 'object' ? Object.values(records) : [])];
+  const { records, centre, audit } = (json ?? {}) as { records?: unknown; centre?: unknown; audit?: unknown };
+  const listsIn = (x: unknown) => (x && typeof x === 'object' ? Object.values(x) : []);
+  const lists = [audit, ...listsIn(records), ...listsIn(centre)];
   return lists.reduce<number>((n, list) => n + (Array.isArray(list) ? list.length : 0), 0);
 }
 
 /** Every record read (and migrated) as the app reads its own, all of the one portfolio the file names. */
-function validRecords(file: PortfolioFile): VerifiedBundle['records'] {
+export function validRecords(file: PortfolioFile, path = PORTFOLIO_JSON): VerifiedBundle['records'] {
   const records = {} as VerifiedBundle['records'];
   for (const table of EXCHANGED_TABLES) {
     records[table] = file.records[table].map((raw, i) => {
       try {
         return readRecord(table, raw);
       } catch (e) {
-        return fail(PORTFOLIO_JSON, `${table}[${i}] is invalid: ${(e as Error).message}`);
+        return fail(path, `${table}[${i}] is invalid: ${(e as Error).message}`);
       }
     }) as never;
   }
   if (records.enrolments.length !== 1 || records.enrolments[0]!.id !== file.portfolioId) {
-    fail(PORTFOLIO_JSON, 'must hold exactly the one enrolment it names');
+    fail(path, 'must hold exactly the one enrolment it names');
   }
   for (const table of EXCHANGED_TABLES) {
     if (table === 'enrolments' || table === 'people') continue;
     for (const r of records[table] as Array<{ portfolioId: string; id: string }>) {
-      if (r.portfolioId !== file.portfolioId) fail(PORTFOLIO_JSON, `${table} ${r.id} belongs to another portfolio`);
+      if (r.portfolioId !== file.portfolioId) fail(path, `${table} ${r.id} belongs to another portfolio`);
     }
   }
   return records;
 }
 
-async function readSpecs(bag: Bag, manifest: Map<string, string>): Promise<QualificationSpec[]> {
+export async function readSpecs(bag: Bag, manifest: Map<string, string>): Promise<QualificationSpec[]> {
   const specs: QualificationSpec[] = [];
   for (const path of manifest.keys()) {
     if (!path.startsWith('data/specs/')) continue;
@@ -293,17 +312,18 @@ async function readSpecs(bag: Bag, manifest: Map<string, string>): Promise<Quali
 }
 
 /** Each live media record's bytes, by record id: its file must be the one the record names, byte for byte. */
-async function mediaOfRecords(
+export async function mediaOfRecords(
   bag: Bag,
   manifest: Map<string, string>,
   mediaRecords: Array<RecordOf<'media'>>,
+  recordsPath = PORTFOLIO_JSON,
 ): Promise<Map<string, Blob>> {
   const media = new Map<string, Blob>();
   for (const m of mediaRecords) {
     if (m.deleted) continue;
     const path =
       [...manifest.keys()].find((p) => p.startsWith(`data/media/${m.sha256}.`)) ??
-      fail(PORTFOLIO_JSON, `media ${m.id} (${m.name}) has no file in data/media/`);
+      fail(recordsPath, `media ${m.id} (${m.name}) has no file in data/media/`);
     const entry = bag.entry(path);
     if (entry.size !== m.size) fail(path, `is ${entry.size} bytes but its record says ${m.size}`);
     if (manifest.get(path) !== m.sha256) {
@@ -319,7 +339,7 @@ async function mediaOfRecords(
 }
 
 /** The signing device as signature.json names it; "known" only if this device has seen that id with that key. */
-async function signerOf(signature: SignatureFile): Promise<VerifiedBundle['signer']> {
+export async function signerOf(signature: SignatureFile): Promise<VerifiedBundle['signer']> {
   const deviceKey = await fullFingerprint(fromBase64(signature.publicKey)!);
   const known = await knownDevice(signature.deviceId);
   return {

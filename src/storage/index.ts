@@ -56,3 +56,11 @@ export { outgoingChanges, portfoliosToPush, type OutgoingChanges } from './outgo
 export * from './syncState';
 // App start (perf): which bundled spec files are already stored.
 export { bundledSpecFilesStored, noteBundledSpecFilesStored } from './specFiles';
+// EQA visit pack (issue 12, point 5)
+export {
+  centreForPack,
+  type PackCentre,
+  type PackCentreRecords,
+  type PackPlanCoverage,
+  type PackCaseloadLine,
+} from './eqaPack';

@@ -27,6 +27,9 @@ export const routes = {
   sync: () => '/sync',
   syncSettings: () => '/sync/settings',
   syncLog: () => '/sync/log',
+  // EQA visit pack (issue 12, point 5)
+  eqaPack: () => '/qa/eqa-pack',
+  verifyPack: () => '/verify/pack',
 } as const;
 
 /** The patterns main.tsx mounts, relative to the layout route. */
@@ -50,4 +53,7 @@ export const ROUTE_PATTERNS = {
   sync: 'sync',
   syncSettings: 'sync/settings',
   syncLog: 'sync/log',
+  // EQA visit pack (issue 12, point 5)
+  eqaPack: 'qa/eqa-pack',
+  verifyPack: 'verify/pack',
 } as const;

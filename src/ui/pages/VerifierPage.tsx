@@ -29,7 +29,7 @@ export function VerifierPage() {
   return <OpenBundle bundle={bundle} enrolment={enrolment} />;
 }
 
-function OpenBundle({ bundle, enrolment }: { bundle: VerifiedBundle; enrolment: Enrolment }) {
+export function OpenBundle({ bundle, enrolment }: { bundle: VerifiedBundle; enrolment: Enrolment }) {
   const people = usePeople();
   const acting = useActingPersonId();
   const [error, setError] = useState<string | null>(null);

@@ -98,12 +98,15 @@ export async function resignedWith(blob: Blob, change: (files: Record<string, st
   const root = Object.keys(raw)[0]!.split('/')[0]!;
   const files: Record<string, string> = {};
   for (const [name, bytes] of Object.entries(raw)) files[name.slice(root.length + 1)] = new TextDecoder().decode(bytes);
+  const before = { ...files };
   change(files);
-  const encode = (text: string) => new TextEncoder().encode(text);
+  // Files the change left alone keep their bytes (media is not text).
+  const encode = (path: string) =>
+    files[path] === before[path] ? raw[`${root}/${path}`]! : new TextEncoder().encode(files[path]!);
   const hashed = (paths: string[]) =>
-    Promise.all(paths.map(async (path) => ({ path, sha256: await sha256Hex(encode(files[path]!)) })));
+    Promise.all(paths.map(async (path) => ({ path, sha256: await sha256Hex(encode(path)) })));
   const payload = Object.keys(files).filter((p) => p.startsWith('data/'));
-  const total = payload.reduce((n, p) => n + encode(files[p]!).length, 0);
+  const total = payload.reduce((n, p) => n + encode(p).length, 0);
   files['bag-info.txt'] = files['bag-info.txt']!.replace(
     /Payload-Oxum: .*/,
     `Payload-Oxum: ${total}.${payload.length}`,
@@ -111,17 +114,17 @@ export async function resignedWith(blob: Blob, change: (files: Record<string, st
   files['manifest-sha256.txt'] = manifestText(await hashed(payload));
   files['tagmanifest-sha256.txt'] = manifestText(await hashed(['bagit.txt', 'bag-info.txt', 'manifest-sha256.txt']));
   const deviceId = /Fieldfolio-Exporting-Device: (.*)/.exec(files['bag-info.txt']!)![1]!;
-  const signature = await signatureFileFor(encode(files['tagmanifest-sha256.txt']), deviceId);
+  const signature = await signatureFileFor(encode('tagmanifest-sha256.txt'), deviceId);
   files['signature.json'] = new TextDecoder().decode(signature);
   const parts: Uint8Array[] = [];
   const zip = new Zip((err, chunk) => {
     if (err) throw err;
     parts.push(chunk);
   });
-  for (const [path, text] of Object.entries(files)) {
+  for (const path of Object.keys(files)) {
     const entry = new ZipPassThrough(`${root}/${path}`);
     zip.add(entry);
-    entry.push(encode(text), true);
+    entry.push(encode(path), true);
   }
   zip.end();
   return new Blob(parts as BlobPart[]);

@@ -1,0 +1,123 @@
+// Export of an EQA visit pack (docs/bundle-format.md): the centre's records and the chosen portfolios, each as a
+// portfolio bundle carries it (portfolio.json, report) with its media, in one bag written by the one bag writer.
+import { RECORD_SCHEMA_VERSION, type QualificationSpec, type RecordSet } from '../domain';
+import {
+  actingPersonId,
+  centreForPack,
+  deviceId,
+  newId,
+  nowIso,
+  portfolioForExport,
+  signingDevicesOf,
+  signOwnRecords,
+  trustDocumentsFor,
+  type PackCentreRecords,
+} from '../storage';
+import { jsonBytes, textBytes, writeSignedBag, type PayloadFile } from './bagWriter';
+import { portfolioPart, SOFTWARE_AGENT, type ExportedBundle, type ExportOptions } from './export';
+import { BUNDLE_SCHEMA_VERSION } from './format';
+import { PACK_FORMAT, PACK_PORTFOLIOS_MAX, PACK_SCOPE, packFolder, portfolioFolder, type PackFile } from './packFormat';
+import { packReport, type PackPortfolio } from './packReport';
+
+export type PackOptions = Pick<ExportOptions, 'onProgress' | 'signal' | 'now'>;
+
+/** One signed pack of the centre's records and the portfolios named, each complete with its media. */
+export async function exportEqaPack(
+  portfolioIds: readonly string[],
+  options: PackOptions = {},
+): Promise<ExportedBundle> {
+  const ids = [...new Set(portfolioIds)];
+  if (ids.length === 0) throw new Error('Choose at least one portfolio for the pack.');
+  if (ids.length > PACK_PORTFOLIOS_MAX) throw new Error(`A pack holds at most ${PACK_PORTFOLIOS_MAX} portfolios.`);
+  const now = options.now ?? new Date(nowIso());
+  const device = await deviceId();
+  const packId = newId();
+  const held = await portfolioFiles(ids, device, now);
+  const { pack, centre } = await packFile(packId, ids, device, now);
+  const report = packReport({ ...pack, centre }, held.portfolios, held.specs, now.toISOString().slice(0, 10));
+  const files: PayloadFile[] = [
+    { path: 'data/pack.json', bytes: jsonBytes(pack) },
+    ...held.files,
+    ...held.specs.map((s) => ({ path: `data/specs/${s.id}.json`, bytes: jsonBytes(s) })),
+    ...held.media.values(),
+    { path: 'data/report.html', bytes: textBytes(report) },
+  ];
+  const bag = await writeSignedBag({
+    folder: packFolder(packId),
+    files,
+    bagInfo: (oxum) => packBagInfo(pack, held.specs, oxum),
+    deviceId: device,
+    now,
+    onProgress: options.onProgress,
+    signal: options.signal,
+  });
+  return { ...bag, fileName: `${packFolder(packId)}.zip` };
+}
+
+/** Every chosen portfolio's files (its portfolio.json and report), the specs they use and their media, each once. */
+async function portfolioFiles(ids: string[], device: string, now: Date) {
+  const files: PayloadFile[] = [];
+  const portfolios: PackPortfolio[] = [];
+  const specs = new Map<string, QualificationSpec>();
+  const media = new Map<string, PayloadFile>();
+  for (const id of ids) {
+    const data = await portfolioForExport(id);
+    if (!data) throw new Error(`A chosen portfolio (${id}) is no longer on this device.`);
+    const enrolment = data.records.enrolments[0]!;
+    const part = await portfolioPart(
+      data,
+      { enrolment, deviceId: device, now, scope: 'full', since: undefined },
+      undefined,
+    );
+    files.push({ path: `${portfolioFolder(id)}/portfolio.json`, bytes: part.portfolioJson });
+    files.push({ path: `${portfolioFolder(id)}/report.html`, bytes: textBytes(part.report) });
+    portfolios.push({ records: part.records });
+    for (const s of part.specs) specs.set(`${s.id} ${s.version}`, s);
+    for (const m of part.media) media.set(m.path, m);
+  }
+  return { files, portfolios, specs: [...specs.values()], media };
+}
+
+async function packFile(packId: string, ids: string[], device: string, now: Date) {
+  const centre = await centreForPack(ids, now.toISOString().slice(0, 10));
+  // Centre records are signed as portfolio records are: each version by the device that made it (docs/trust.md).
+  const records = (await signOwnRecords(centre.records as unknown as RecordSet)) as unknown as PackCentreRecords;
+  const devices = await signingDevicesOf(records as unknown as RecordSet);
+  const trust = await trustDocumentsFor(new Set(devices.map((d) => d.deviceKey)));
+  const personId = await actingPersonId();
+  const person = personId ? records.people.find((p) => p.id === personId) : undefined;
+  const pack: PackFile = {
+    format: PACK_FORMAT,
+    schemaVersion: BUNDLE_SCHEMA_VERSION,
+    recordSchemaVersion: RECORD_SCHEMA_VERSION,
+    packId,
+    exportedAt: now.toISOString(),
+    deviceId: device,
+    portfolios: ids,
+    centre: records as unknown as PackFile['centre'],
+    coverage: centre.coverage,
+    caseload: centre.caseload,
+    devices,
+    trust,
+    sender: person ? { personId: person.id, name: person.name } : null,
+  };
+  return { pack, centre: records };
+}
+
+function packBagInfo(pack: PackFile, specs: QualificationSpec[], oxum: string): Array<[string, string]> {
+  return [
+    ['Bagging-Date', pack.exportedAt.slice(0, 10)],
+    ['Payload-Oxum', oxum],
+    ['Bag-Software-Agent', SOFTWARE_AGENT],
+    ['External-Identifier', pack.packId],
+    [
+      'External-Description',
+      `Fieldfolio EQA visit pack: ${pack.portfolios.length} portfolio(s) and the centre's records`,
+    ],
+    ['Fieldfolio-Schema-Version', String(BUNDLE_SCHEMA_VERSION)],
+    ['Fieldfolio-Record-Schema-Version', String(RECORD_SCHEMA_VERSION)],
+    ['Fieldfolio-Exporting-Device', pack.deviceId],
+    ['Fieldfolio-Scope', PACK_SCOPE],
+    ...specs.map((s): [string, string] => ['Fieldfolio-Spec', `${s.id} ${s.version}`]),
+  ];
+}
