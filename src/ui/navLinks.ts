@@ -12,4 +12,5 @@ export const NAV_LINKS: readonly NavLink[] = [
   { to: routes.qualifications(), label: 'Qualifications' },
   { to: routes.openBundle(), label: 'Open a bundle' },
   { to: routes.trust(), label: 'Trust' },
+  { to: routes.qa(), label: 'Quality' },
 ];

@@ -22,6 +22,17 @@ export const routes = {
   form: (portfolioId: string, formId: string) => `/portfolios/${portfolioId}/forms/${formId}`,
   newForm: (portfolioId: string, type: FormType) => `/portfolios/${portfolioId}/forms/new-${type}`,
   generatedForm: (portfolioId: string, type: FormType) => `/portfolios/${portfolioId}/forms/generated/${type}`,
+  // Centre quality assurance (qa)
+  qa: () => '/qa',
+  qaPlan: (planId: string) => `/qa/plans/${planId}`,
+  qaDecide: (about: { planId?: string; itemId?: string; portfolioId?: string; unitCode?: string } = {}) => {
+    const query = new URLSearchParams(Object.entries(about).filter(([, v]) => v) as Array<[string, string]>);
+    return `/qa/decide${query.size ? `?${query.toString()}` : ''}`;
+  },
+  qaCountersign: () => '/qa/countersign',
+  qaStandardisation: () => '/qa/standardisation',
+  qaCpd: () => '/qa/cpd',
+  qaAppeals: () => '/qa/appeals',
 } as const;
 
 /** The patterns main.tsx mounts, relative to the layout route. */
@@ -40,4 +51,12 @@ export const ROUTE_PATTERNS = {
   openBundle: 'import',
   verifier: 'verify',
   trust: 'trust',
+  // Centre quality assurance (qa)
+  qa: 'qa',
+  qaPlan: 'qa/plans/:planId',
+  qaDecide: 'qa/decide',
+  qaCountersign: 'qa/countersign',
+  qaStandardisation: 'qa/standardisation',
+  qaCpd: 'qa/cpd',
+  qaAppeals: 'qa/appeals',
 } as const;
