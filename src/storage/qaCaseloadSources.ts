@@ -22,16 +22,14 @@ export const iqaActionSource: CaseloadActionSource = {
     const rows = await db().qaActions.where('assessorId').equals(personId).toArray();
     return validRecords('qaActions', rows, [])
       .filter((a) => a.state === 'open' && shown.has(a.portfolioId))
-      .map(
-        (a): CaseloadAction => ({
-          id: `${a.portfolioId}|iqa-action|${a.id}`,
-          portfolioId: a.portfolioId,
-          kind: 'iqa-action',
-          label: `IQA action${a.unitCode ? ` on ${a.unitCode}` : ''}: ${shorten(a.text)}`,
-          due: a.dueDate,
-          ...(a.unitCode ? { unitCode: a.unitCode } : {}),
-        }),
-      );
+      .map((a): CaseloadAction => ({
+        id: `${a.portfolioId}|iqa-action|${a.id}`,
+        portfolioId: a.portfolioId,
+        kind: 'iqa-action',
+        label: `IQA action${a.unitCode ? ` on ${a.unitCode}` : ''}: ${shorten(a.text)}`,
+        due: a.dueDate,
+        ...(a.unitCode ? { unitCode: a.unitCode } : {}),
+      }));
   },
 };
 
@@ -51,16 +49,14 @@ export const sampleDueSource: CaseloadActionSource = {
     return validRecords('samplingPlans', plans, []).flatMap((plan) =>
       plan.items
         .filter((i) => !i.removed && shown.has(i.portfolioId) && i.plannedDate <= horizon && !isItemDone(i, made))
-        .map(
-          (i): CaseloadAction => ({
-            id: `${i.portfolioId}|sample-due|${plan.id}|${i.id}`,
-            portfolioId: i.portfolioId,
-            kind: 'sample-due',
-            label: `Sample ${i.unitCode} (${i.stage}${i.method ? `, ${EVIDENCE_TYPE_LABELS[i.method].toLowerCase()}` : ''})`,
-            due: i.plannedDate,
-            unitCode: i.unitCode,
-          }),
-        ),
+        .map((i): CaseloadAction => ({
+          id: `${i.portfolioId}|sample-due|${plan.id}|${i.id}`,
+          portfolioId: i.portfolioId,
+          kind: 'sample-due',
+          label: `Sample ${i.unitCode} (${i.stage}${i.method ? `, ${EVIDENCE_TYPE_LABELS[i.method].toLowerCase()}` : ''})`,
+          due: i.plannedDate,
+          unitCode: i.unitCode,
+        })),
     );
   },
 };

@@ -156,3 +156,11 @@ export async function planOverview(planId: string, today = todayIso()): Promise<
     portfolios: input.portfolios,
   };
 }
+
+/** An IQA's own decisions, newest first (a trainee sees which still wait for countersigning). */
+export async function decisionsOfIqa(iqaId: string): Promise<IqaDecision[]> {
+  const rows = await db().iqaDecisions.where('iqaId').equals(iqaId).toArray();
+  return validRecords('iqaDecisions', rows, []).sort(
+    (a, b) => b.date.localeCompare(a.date) || a.id.localeCompare(b.id),
+  );
+}

@@ -157,11 +157,9 @@ function DecisionList({ decisions, name }: { decisions: IqaDecision[]; name: (id
     <ul aria-label="IQA decisions" data-testid="iqa-decisions">
       {decisions.map((d) => (
         <li key={d.id}>
-          <strong>{d.unitCode}</strong> ({d.stage}): {name(d.iqaId)} {d.outcome === 'agree' ? 'agreed' : 'disagreed'}{' '}
-          on {formatDate(d.date)}
-          {d.countersignedBy
-            ? `, countersigned by ${name(d.countersignedBy)}`
-            : ''}
+          <strong>{d.unitCode}</strong> ({d.stage}): {name(d.iqaId)} {d.outcome === 'agree' ? 'agreed' : 'disagreed'} on{' '}
+          {formatDate(d.date)}
+          {d.countersignedBy ? `, countersigned by ${name(d.countersignedBy)}` : ''}
           {d.feedback && ` — “${d.feedback}”`}
         </li>
       ))}

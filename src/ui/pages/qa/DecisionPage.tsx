@@ -2,12 +2,13 @@
 // assessor's decision, with feedback and an action for the assessor with a due date (one transaction, storage
 // recordIqaDecision). Opened from a plan item (prefilled) or on its own. A trainee IQA's decision waits for a
 // qualified IQA's countersignature; the screen says so before and after saving.
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { DecisionForm, formatDate, SAMPLE_STAGES, type IqaDecision, type PlanItem } from '../../../domain';
 import { recordIqaDecision, samplingPlan, todayIso } from '../../../storage';
 import { useEnrolments, usePortfolio } from '../../data/hooks';
+import { SaveProblemAlert } from '../../components/SaveProblem';
 import { useSingleSave } from '../../components/useSingleSave';
 import { routes } from '../../routes';
 import { QaScreen, useCheckedForm, useStaff, type Staff } from './common';
@@ -49,6 +50,7 @@ function DecisionEditor({ staff, planId, item, initial }: EditorProps) {
   const trainee = acting.iqaStatus === 'working-towards';
   const enrolments = useEnrolments();
   const form = useCheckedForm();
+  const formRef = useRef<HTMLFormElement>(null);
   const { saving, saveOnce } = useSingleSave();
   const [saved, setSaved] = useState<IqaDecision | null>(null);
   const [values, setValues] = useState({
@@ -64,7 +66,11 @@ function DecisionEditor({ staff, planId, item, initial }: EditorProps) {
   });
   const data = usePortfolio(values.portfolioId || undefined);
   const set = (field: keyof typeof values) => (e: { target: { value: string } }) =>
-    setValues((v) => ({ ...v, [field]: e.target.value, ...(field === 'portfolioId' ? { unitCode: '', evidenceId: '' } : {}) }));
+    setValues((v) => ({
+      ...v,
+      [field]: e.target.value,
+      ...(field === 'portfolioId' ? { unitCode: '', evidenceId: '' } : {}),
+    }));
   const save = () =>
     saveOnce(async () => {
       const checked = form.check(DecisionForm, values);
@@ -85,10 +91,12 @@ function DecisionEditor({ staff, planId, item, initial }: EditorProps) {
   if (saved) return <Saved decision={saved} trainee={trainee} staff={staff} planId={planId} />;
   const units = data?.spec?.units.filter((u) => !data.enrolment.route.length || data.enrolment.route.includes(u.code));
   const evidence = data?.evidence.filter((e) => e.criteria.some((c) => c.unitCode === values.unitCode)) ?? [];
-  const candidates = (enrolments ?? []).filter((e) => e.iqaId === acting.id || e.iqaId === null || e.id === values.portfolioId);
+  const candidates = (enrolments ?? []).filter(
+    (e) => e.iqaId === acting.id || e.iqaId === null || e.id === values.portfolioId,
+  );
   return (
     <form
-      ref={form.formRef}
+      ref={formRef}
       noValidate
       className="panel"
       aria-label="IQA decision"
@@ -152,7 +160,7 @@ function DecisionEditor({ staff, planId, item, initial }: EditorProps) {
         </label>
       </div>
       <DecisionFields values={values} set={set} invalid={form.invalid} />
-      {form.alert}
+      <SaveProblemAlert problem={form.problem} formRef={formRef} />
       <button type="submit" disabled={saving}>
         Save the decision
       </button>
@@ -205,7 +213,17 @@ function DecisionFields({
   );
 }
 
-function Saved({ decision, trainee, staff, planId }: { decision: IqaDecision; trainee: boolean; staff: Staff; planId: string | null }) {
+function Saved({
+  decision,
+  trainee,
+  staff,
+  planId,
+}: {
+  decision: IqaDecision;
+  trainee: boolean;
+  staff: Staff;
+  planId: string | null;
+}) {
   return (
     <div role="status" data-testid="decision-saved">
       <p>

@@ -1,11 +1,12 @@
 // Sampling plans per IQA, qualification and period (issue 12, point 2): the plans on this device, filtered, and a
 // new plan whose first sample the app proposes (domain proposeSample, deterministic, each item explained).
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { addDays, formatDate, PlanForm, proposeSample, type QualificationSpec } from '../../../domain';
 import { listSamplingPlans, proposalInputFor, saveSamplingPlan, todayIso } from '../../../storage';
 import { useStoredSpecs } from '../../data/hooks';
+import { SaveProblemAlert } from '../../components/SaveProblem';
 import { useSingleSave } from '../../components/useSingleSave';
 import { routes } from '../../routes';
 import { QaScreen, useCheckedForm, useStaff, type Staff } from './common';
@@ -64,8 +65,8 @@ export function PlansPage() {
                   <Link to={routes.qaPlan(p.id)}>{p.title || `${title(p.specId)}: sampling plan`}</Link>
                 </h3>
                 <p className="meta">
-                  {staff.name(p.iqaId)} · {title(p.specId)} · {formatDate(p.periodStart)} to {formatDate(p.periodEnd)}{' '}
-                  · {live.length} {live.length === 1 ? 'item' : 'items'}
+                  {staff.name(p.iqaId)} · {title(p.specId)} · {formatDate(p.periodStart)} to {formatDate(p.periodEnd)} ·{' '}
+                  {live.length} {live.length === 1 ? 'item' : 'items'}
                 </p>
               </li>
             );
@@ -81,6 +82,7 @@ function NewPlan({ staff, qualifications }: { staff: Staff; qualifications: Qual
   const today = todayIso();
   const navigate = useNavigate();
   const form = useCheckedForm();
+  const formRef = useRef<HTMLFormElement>(null);
   const { saving, saveOnce } = useSingleSave();
   const [values, setValues] = useState({
     iqaId: staff.acting?.roles.includes('iqa') ? staff.acting.id : '',
@@ -107,7 +109,7 @@ function NewPlan({ staff, qualifications }: { staff: Staff; qualifications: Qual
     });
   return (
     <form
-      ref={form.formRef}
+      ref={formRef}
       className="panel"
       aria-labelledby="new-plan-heading"
       noValidate
@@ -147,7 +149,12 @@ function NewPlan({ staff, qualifications }: { staff: Staff; qualifications: Qual
         </label>
         <label className="field">
           <span>Period from</span>
-          <input type="date" {...form.invalid('periodStart')} value={values.periodStart} onChange={set('periodStart')} />
+          <input
+            type="date"
+            {...form.invalid('periodStart')}
+            value={values.periodStart}
+            onChange={set('periodStart')}
+          />
         </label>
         <label className="field">
           <span>Period to</span>
@@ -166,7 +173,7 @@ function NewPlan({ staff, qualifications }: { staff: Staff; qualifications: Qual
         <span>Changed units (codes, separated by commas)</span>
         <input {...form.invalid('changedUnits')} value={values.changedUnits} onChange={set('changedUnits')} />
       </label>
-      {form.alert}
+      <SaveProblemAlert problem={form.problem} formRef={formRef} />
       <button type="submit" disabled={saving}>
         {saving ? 'Proposing…' : 'Propose a sample'}
       </button>

@@ -1,9 +1,9 @@
 // What the centre-QA screens share: their own navigation, the acting person and the staff to choose from, and a
 // form's problem found by its zod schema, said beside Save with focus on the field at fault.
-import { useCallback, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useState, type ReactNode } from 'react';
 import { NavLink } from 'react-router';
 import { firstFormProblem, type Person, type z } from '../../../domain';
-import { SaveProblemAlert, type SaveProblem } from '../../components/SaveProblem';
+import type { SaveProblem } from '../../components/SaveProblem';
 import { useActingPersonId, usePeople } from '../../data/hooks';
 import { routes } from '../../routes';
 import './qa.css';
@@ -45,17 +45,25 @@ export function useStaff() {
   if (!people || actingId === undefined) return undefined;
   const acting = people.find((p) => p.id === actingId) ?? null;
   const withRole = (role: Person['roles'][number]) => people.filter((p) => p.roles.includes(role));
-  const name = (id: string | null | undefined) => (id && people.find((p) => p.id === id)?.name) || 'someone not on this device';
-  return { people, acting, iqas: withRole('iqa'), assessors: withRole('assessor'), candidates: withRole('candidate'), name };
+  const name = (id: string | null | undefined) =>
+    (id && people.find((p) => p.id === id)?.name) || 'someone not on this device';
+  return {
+    people,
+    acting,
+    iqas: withRole('iqa'),
+    assessors: withRole('assessor'),
+    candidates: withRole('candidate'),
+    name,
+  };
 }
 export type Staff = NonNullable<ReturnType<typeof useStaff>>;
 
 /**
- * A form checked by a zod schema: `check` gives the parsed values or shows the first problem beside Save (focus
- * on its control, found by name); `fail` shows a save's error. Nothing typed is lost either way.
+ * A form checked by a zod schema: `check` gives the parsed values or sets `problem` (render it with
+ * SaveProblemAlert beside Save: focus goes to its control, found by name); `fail` shows a save's error. Nothing
+ * typed is lost either way.
  */
 export function useCheckedForm() {
-  const formRef = useRef<HTMLFormElement>(null);
   const [problem, setProblem] = useState<SaveProblem | null>(null);
   const [badField, setBadField] = useState('');
   const check = useCallback(<S extends z.ZodType>(schema: S, values: unknown): z.output<S> | null => {
@@ -76,8 +84,7 @@ export function useCheckedForm() {
   }, []);
   /** Props marking a control invalid while its field is the one at fault. */
   const invalid = (field: string) => ({ name: field, 'aria-invalid': badField === field || undefined });
-  const alert = <SaveProblemAlert problem={problem} formRef={formRef} />;
-  return { formRef, check, fail, invalid, alert, clear: () => setProblem(null) };
+  return { check, fail, invalid, problem };
 }
 
 /** Lines of text from a textarea, one per non-empty line. */

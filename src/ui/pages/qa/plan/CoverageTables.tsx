@@ -1,6 +1,12 @@
 // A plan's coverage as tables a keyboard and a screen reader can use: per assessor, unit, method and site, and per
 // stage (interim/summative), the items planned, done and overdue; then the gaps in words.
-import { EVIDENCE_TYPE_LABELS, SAMPLE_STAGES, type CoverageLine, type PlanCoverage, type PlanItem } from '../../../../domain';
+import {
+  EVIDENCE_TYPE_LABELS,
+  SAMPLE_STAGES,
+  type CoverageLine,
+  type PlanCoverage,
+  type PlanItem,
+} from '../../../../domain';
 import { ScrollTable } from '../../../components/ScrollTable';
 
 interface Props {

@@ -18,7 +18,11 @@ import { routes } from '../../../routes';
 import type { Staff } from '../common';
 
 const STATE_TEXT = { done: 'Done', overdue: 'Overdue', open: 'Planned' } as const;
-const ORIGIN_TEXT = { proposed: 'Proposed', 'added-by-iqa': 'Added by the IQA', 'changed-by-iqa': 'Changed by the IQA' };
+const ORIGIN_TEXT = {
+  proposed: 'Proposed',
+  'added-by-iqa': 'Added by the IQA',
+  'changed-by-iqa': 'Changed by the IQA',
+};
 
 interface Props {
   plan: SamplingPlan;
@@ -76,13 +80,7 @@ export function PlanItemCard({ plan, item, state, staff, saveItems }: Props) {
         </button>
       </p>
       {editing && (
-        <ItemEditor
-          mode={editing}
-          item={item}
-          plan={plan}
-          done={() => setEditing(null)}
-          saveItems={saveItems}
-        />
+        <ItemEditor mode={editing} item={item} plan={plan} done={() => setEditing(null)} saveItems={saveItems} />
       )}
     </li>
   );
