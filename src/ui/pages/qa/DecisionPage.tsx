@@ -89,6 +89,7 @@ function DecisionEditor({ staff, planId, item, initial }: EditorProps) {
       }
     });
   if (saved) return <Saved decision={saved} trainee={trainee} staff={staff} planId={planId} />;
+  const loading = values.portfolioId !== '' && data === undefined;
   const units = data?.spec?.units.filter((u) => !data.enrolment.route.length || data.enrolment.route.includes(u.code));
   const evidence = data?.evidence.filter((e) => e.criteria.some((c) => c.unitCode === values.unitCode)) ?? [];
   const candidates = (enrolments ?? []).filter(
@@ -161,7 +162,8 @@ function DecisionEditor({ staff, planId, item, initial }: EditorProps) {
       </div>
       <DecisionFields values={values} set={set} invalid={form.invalid} />
       <SaveProblemAlert problem={form.problem} formRef={formRef} />
-      <button type="submit" disabled={saving}>
+      {loading && <p role="status">Loading the candidate’s portfolio…</p>}
+      <button type="submit" disabled={saving || loading}>
         Save the decision
       </button>
     </form>
