@@ -70,7 +70,6 @@ describe('centre QA between an IQA’s tablet and an assessor’s phone, offline
     await t.getByLabel('Acting as').locator('option', { hasText: 'Kenneth Hay' }).waitFor({ state: 'attached' });
     await new PortfolioApp(t, '').actAs(/Kenneth Hay/);
     const qa = new QaScreens(t);
-    console.log('STEP', 'await qa.open();', Date.now());
     await qa.open();
     await qa.proposePlan(/SVQ2/, isoDay(-180), isoDay(30), 'SVQ2 plan, this half-year');
     expect(await qa.items.count()).toBeGreaterThan(0);
@@ -88,7 +87,6 @@ describe('centre QA between an IQA’s tablet and an assessor’s phone, offline
     await t.getByRole('list', { name: 'QA actions' }).waitFor();
     await t.getByRole('button', { name: 'Export bundle' }).click();
     await t.getByTestId('export-ready').waitFor();
-    console.log('STEP', 'const bundle = await download', Date.now());
     const bundle = await download(t, () => t.getByRole('link', { name: 'Download bundle' }).click());
 
     // The assessor's phone: the bundle opened and added (the tablet's key accepted for everyone it names).
@@ -101,7 +99,6 @@ describe('centre QA between an IQA’s tablet and an assessor’s phone, offline
     await accept.getByRole('button', { name: 'Accept the key' }).click();
     await accept.waitFor({ state: 'detached' });
     await p.getByRole('button', { name: 'Add to this device' }).click();
-    console.log('STEP', 'await p.waitForURL', Date.now());
     await p.waitForURL(/\/portfolios\//);
     await new PortfolioApp(p, '').actAs(new RegExp(assessor!));
     await p.setViewportSize({ width: 360, height: 740 });
@@ -117,7 +114,6 @@ describe('centre QA between an IQA’s tablet and an assessor’s phone, offline
         .first()
         .textContent(),
     ).toContain(`IQA action on ${unit}`);
-    console.log('STEP', 'await phoneQa.answer', Date.now());
     await phoneQa.answer(action, 'Observed again on the late shift; F1.2 and F1.3 now mapped.');
     expect(await action.getByTestId('qa-answer').textContent()).toContain('waiting for the IQA to close it');
     expect(await p.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
@@ -131,7 +127,6 @@ describe('centre QA between an IQA’s tablet and an assessor’s phone, offline
     expect(await qa.decide(open.first(), { outcome: 'Agree', feedback: 'Sound judgement.' })).toContain(
       'It waits for countersigning by a qualified IQA.',
     );
-    console.log('STEP', "await qa.go('Countersigning');", Date.now());
     await qa.go('Countersigning');
     const mine = t.getByRole('list', { name: 'Decisions awaiting countersignature' });
     expect(await mine.textContent()).toContain('Waiting for countersigning by a qualified IQA');
@@ -140,7 +135,6 @@ describe('centre QA between an IQA’s tablet and an assessor’s phone, offline
     const toSign = t.getByRole('list', { name: 'Decisions awaiting countersignature' });
     await expect.poll(() => toSign.getByRole('button', { name: 'Countersign' }).count()).toBe(waitingCount);
 
-    console.log('STEP', 'expect(await axeOnQaScreens', Date.now());
     expect(await axeOnQaScreens(t, qa, 'SVQ2 plan, this half-year')).toEqual([]);
     await tablet.context.close();
     await phone.context.close();
