@@ -1,13 +1,12 @@
 // The centre's appeals log (issue 12, point 4): candidate, decision appealed, stages (each dated, with who handled
 // it), outcome and dates. Added and edited here (zod AppealForm), saved through storage saveAppeal.
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { APPEAL_OUTCOMES, APPEAL_STAGES, AppealForm, formatDate, type Appeal } from '../../../domain';
 import { listAppeals, saveAppeal, todayIso } from '../../../storage';
 import { useEnrolments } from '../../data/hooks';
-import { SaveProblemAlert } from '../../components/SaveProblem';
 import { useSingleSave } from '../../components/useSingleSave';
-import { QaScreen, useCheckedForm, useStaff, type Staff } from './common';
+import { EditorForm, QaScreen, useCheckedForm, useStaff, type Staff } from './common';
 import { AppealStages, type StageValues } from './AppealStages';
 
 export const STAGE_TEXT: Record<(typeof APPEAL_STAGES)[number], string> = {
@@ -88,7 +87,6 @@ export function AppealsPage() {
 function AppealEditor({ record, staff, done }: { record: Appeal | null; staff: Staff; done: () => void }) {
   const enrolments = useEnrolments() ?? [];
   const form = useCheckedForm();
-  const formRef = useRef<HTMLFormElement>(null);
   const { saving, saveOnce } = useSingleSave();
   const [values, setValues] = useState({
     candidateId: record?.candidateId ?? '',
@@ -117,15 +115,13 @@ function AppealEditor({ record, staff, done }: { record: Appeal | null; staff: S
     });
   const theirs = enrolments.filter((e) => e.candidateId === values.candidateId);
   return (
-    <form
-      ref={formRef}
-      noValidate
-      className="panel"
-      aria-label={record ? 'Edit the appeal' : 'New appeal'}
-      onSubmit={(e) => {
-        e.preventDefault();
-        void save();
-      }}
+    <EditorForm
+      label={record ? 'Edit the appeal' : 'New appeal'}
+      problem={form.problem}
+      saving={saving}
+      saveText="Save the appeal"
+      onSave={() => void save()}
+      onCancel={done}
     >
       <div className="two-up">
         <label className="field">
@@ -195,15 +191,6 @@ function AppealEditor({ record, staff, done }: { record: Appeal | null; staff: S
         <span>Outcome notes</span>
         <textarea rows={2} value={values.outcomeNotes} onChange={set('outcomeNotes')} />
       </label>
-      <SaveProblemAlert problem={form.problem} formRef={formRef} />
-      <p className="actions">
-        <button type="submit" disabled={saving}>
-          Save the appeal
-        </button>
-        <button type="button" className="secondary" onClick={done}>
-          Cancel
-        </button>
-      </p>
-    </form>
+    </EditorForm>
   );
 }

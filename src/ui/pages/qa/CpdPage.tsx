@@ -1,13 +1,12 @@
 // CPD and occupational-competence records of assessors and IQAs (issue 12, point 4; seed 000 Annexe: "formally
 // recorded in individual CPD records that are maintained in assessment centres"): per person, added and edited here
 // (zod CpdForm), saved through storage saveCpdRecord.
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { CPD_KINDS, CpdForm, formatDate, type CpdRecord } from '../../../domain';
 import { listCpdRecords, saveCpdRecord, todayIso } from '../../../storage';
-import { SaveProblemAlert } from '../../components/SaveProblem';
 import { useSingleSave } from '../../components/useSingleSave';
-import { QaScreen, useCheckedForm, useStaff, type Staff } from './common';
+import { EditorForm, QaScreen, useCheckedForm, useStaff, type Staff } from './common';
 
 const KIND_TEXT: Record<(typeof CPD_KINDS)[number], string> = {
   cpd: 'CPD in assessment or quality assurance',
@@ -76,7 +75,6 @@ const staffOf = (staff: Staff) => [...new Map([...staff.assessors, ...staff.iqas
 
 function CpdEditor({ record, staff, done }: { record: CpdRecord | null; staff: Staff; done: () => void }) {
   const form = useCheckedForm();
-  const formRef = useRef<HTMLFormElement>(null);
   const { saving, saveOnce } = useSingleSave();
   const [values, setValues] = useState({
     personId: record?.personId ?? staff.acting?.id ?? '',
@@ -101,15 +99,13 @@ function CpdEditor({ record, staff, done }: { record: CpdRecord | null; staff: S
       }
     });
   return (
-    <form
-      ref={formRef}
-      noValidate
-      className="panel"
-      aria-label={record ? 'Edit the CPD record' : 'New CPD record'}
-      onSubmit={(e) => {
-        e.preventDefault();
-        void save();
-      }}
+    <EditorForm
+      label={record ? 'Edit the CPD record' : 'New CPD record'}
+      problem={form.problem}
+      saving={saving}
+      saveText="Save the record"
+      onSave={() => void save()}
+      onCancel={done}
     >
       <div className="two-up">
         <label className="field">
@@ -154,15 +150,6 @@ function CpdEditor({ record, staff, done }: { record: CpdRecord | null; staff: S
         <span>Evidence (certificate, notes, standards covered)</span>
         <textarea rows={2} value={values.evidence} onChange={set('evidence')} />
       </label>
-      <SaveProblemAlert problem={form.problem} formRef={formRef} />
-      <p className="actions">
-        <button type="submit" disabled={saving}>
-          Save the record
-        </button>
-        <button type="button" className="secondary" onClick={done}>
-          Cancel
-        </button>
-      </p>
-    </form>
+    </EditorForm>
   );
 }

@@ -1,14 +1,13 @@
 // Standardisation records (issue 12, point 4; seed 000 section 11): activity, date, who led and attended, the
 // qualification, units and evidence looked at, the outcome and the actions agreed. Listed newest first; added and
 // edited here (zod StandardisationForm), saved through storage saveStandardisation.
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { formatDate, StandardisationForm, type Standardisation } from '../../../domain';
 import { listStandardisations, saveStandardisation, todayIso } from '../../../storage';
 import { useStoredSpecs } from '../../data/hooks';
-import { SaveProblemAlert } from '../../components/SaveProblem';
 import { useSingleSave } from '../../components/useSingleSave';
-import { linesOf, QaScreen, useCheckedForm, useStaff, type Staff } from './common';
+import { EditorForm, linesOf, QaScreen, useCheckedForm, useStaff, type Staff } from './common';
 import { qualificationsOf } from './PlansPage';
 
 export function StandardisationPage() {
@@ -81,7 +80,6 @@ function StandardisationEditor({
 }) {
   const specs = useStoredSpecs() ?? [];
   const form = useCheckedForm();
-  const formRef = useRef<HTMLFormElement>(null);
   const { saving, saveOnce } = useSingleSave();
   const [values, setValues] = useState({
     activity: record?.activity ?? '',
@@ -121,15 +119,13 @@ function StandardisationEditor({
     });
   const people = [...new Map([...staff.iqas, ...staff.assessors].map((p) => [p.id, p])).values()];
   return (
-    <form
-      ref={formRef}
-      noValidate
-      className="panel"
-      aria-label={record ? 'Edit the standardisation record' : 'New standardisation record'}
-      onSubmit={(e) => {
-        e.preventDefault();
-        void save();
-      }}
+    <EditorForm
+      label={record ? 'Edit the standardisation record' : 'New standardisation record'}
+      problem={form.problem}
+      saving={saving}
+      saveText="Save the record"
+      onSave={() => void save()}
+      onCancel={done}
     >
       <label className="field">
         <span>Activity</span>
@@ -193,15 +189,6 @@ function StandardisationEditor({
         <span>Actions agreed (one a line)</span>
         <textarea rows={3} value={values.actions} onChange={set('actions')} />
       </label>
-      <SaveProblemAlert problem={form.problem} formRef={formRef} />
-      <p className="actions">
-        <button type="submit" disabled={saving}>
-          Save the record
-        </button>
-        <button type="button" className="secondary" onClick={done}>
-          Cancel
-        </button>
-      </p>
-    </form>
+    </EditorForm>
   );
 }

@@ -1,9 +1,9 @@
 // What the centre-QA screens share: their own navigation, the acting person and the staff to choose from, and a
 // form's problem found by its zod schema, said beside Save with focus on the field at fault.
-import { useCallback, useState, type ReactNode } from 'react';
+import { useCallback, useRef, useState, type ReactNode } from 'react';
 import { NavLink } from 'react-router';
 import { firstFormProblem, type Person, type z } from '../../../domain';
-import type { SaveProblem } from '../../components/SaveProblem';
+import { SaveProblemAlert, type SaveProblem } from '../../components/SaveProblem';
 import { useActingPersonId, usePeople } from '../../data/hooks';
 import { routes } from '../../routes';
 import './qa.css';
@@ -93,3 +93,41 @@ export const linesOf = (text: string) =>
     .split('\n')
     .map((l) => l.trim())
     .filter(Boolean);
+
+interface EditorFormProps {
+  label: string;
+  problem: SaveProblem | null;
+  saving: boolean;
+  saveText: string;
+  onSave: () => void;
+  onCancel: () => void;
+  children: ReactNode;
+}
+
+/** A record's add/edit form: its fields, the problem beside Save (focus on the field at fault), Save and Cancel. */
+export function EditorForm({ label, problem, saving, saveText, onSave, onCancel, children }: EditorFormProps) {
+  const formRef = useRef<HTMLFormElement>(null);
+  return (
+    <form
+      ref={formRef}
+      noValidate
+      className="panel"
+      aria-label={label}
+      onSubmit={(e) => {
+        e.preventDefault();
+        onSave();
+      }}
+    >
+      {children}
+      <SaveProblemAlert problem={problem} formRef={formRef} />
+      <p className="actions">
+        <button type="submit" disabled={saving}>
+          {saveText}
+        </button>
+        <button type="button" className="secondary" onClick={onCancel}>
+          Cancel
+        </button>
+      </p>
+    </form>
+  );
+}
