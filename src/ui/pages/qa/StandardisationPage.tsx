@@ -3,7 +3,7 @@
 // edited here (zod StandardisationForm), saved through storage saveStandardisation.
 import { useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { formatDate, StandardisationForm, type Standardisation } from '../../../domain';
+import { formatDate, StandardisationForm, type Person, type Standardisation } from '../../../domain';
 import { listStandardisations, saveStandardisation, todayIso } from '../../../storage';
 import { useStoredSpecs } from '../../data/hooks';
 import { useSingleSave } from '../../components/useSingleSave';
@@ -94,11 +94,6 @@ function StandardisationEditor({
   });
   const set = (field: keyof typeof values) => (e: { target: { value: string } }) =>
     setValues((v) => ({ ...v, [field]: e.target.value }));
-  const toggle = (id: string) =>
-    setValues((v) => ({
-      ...v,
-      attendees: v.attendees.includes(id) ? v.attendees.filter((a) => a !== id) : [...v.attendees, id],
-    }));
   const save = () =>
     saveOnce(async () => {
       const checked = form.check(StandardisationForm, values);
@@ -117,7 +112,6 @@ function StandardisationEditor({
         form.fail(e);
       }
     });
-  const people = [...new Map([...staff.iqas, ...staff.assessors].map((p) => [p.id, p])).values()];
   return (
     <EditorForm
       label={record ? 'Edit the standardisation record' : 'New standardisation record'}
@@ -163,20 +157,11 @@ function StandardisationEditor({
           <input value={values.units} onChange={set('units')} />
         </label>
       </div>
-      <fieldset className="field">
-        <legend>Attended</legend>
-        {people.map((p) => (
-          <label key={p.id} className="inline">
-            <input
-              type="checkbox"
-              name="attendees"
-              checked={values.attendees.includes(p.id)}
-              onChange={() => toggle(p.id)}
-            />
-            {p.name}
-          </label>
-        ))}
-      </fieldset>
+      <Attendees
+        people={[...new Map([...staff.iqas, ...staff.assessors].map((p) => [p.id, p])).values()]}
+        chosen={values.attendees}
+        onChange={(attendees) => setValues((v) => ({ ...v, attendees }))}
+      />
       <label className="field">
         <span>Evidence looked at</span>
         <textarea rows={3} value={values.evidenceLookedAt} onChange={set('evidenceLookedAt')} />
@@ -190,5 +175,29 @@ function StandardisationEditor({
         <textarea rows={3} value={values.actions} onChange={set('actions')} />
       </label>
     </EditorForm>
+  );
+}
+
+/** Who attended, ticked from the centre's assessors and IQAs. */
+function Attendees({
+  people,
+  chosen,
+  onChange,
+}: {
+  people: Person[];
+  chosen: string[];
+  onChange: (ids: string[]) => void;
+}) {
+  const toggle = (id: string) => onChange(chosen.includes(id) ? chosen.filter((a) => a !== id) : [...chosen, id]);
+  return (
+    <fieldset className="field">
+      <legend>Attended</legend>
+      {people.map((p) => (
+        <label key={p.id} className="inline">
+          <input type="checkbox" name="attendees" checked={chosen.includes(p.id)} onChange={() => toggle(p.id)} />
+          {p.name}
+        </label>
+      ))}
+    </fieldset>
   );
 }
