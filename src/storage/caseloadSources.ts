@@ -3,6 +3,7 @@
 // action for the assessor (role 'assessor'), a sample due for the IQA (role 'iqa') — with one line in the list
 // below and a module of its own, as record types are added to the registry.
 import type { CaseloadAction, CaseloadRole } from '../domain';
+import { QA_CASELOAD_SOURCES } from './qaCaseloadSources';
 
 export interface CaseloadQuery {
   /** The acting person. */
@@ -29,4 +30,4 @@ export interface CaseloadActionSource {
 }
 
 /** Every action source, in the order their actions are listed. */
-export const CASELOAD_ACTION_SOURCES: readonly CaseloadActionSource[] = [];
+export const CASELOAD_ACTION_SOURCES: readonly CaseloadActionSource[] = [...QA_CASELOAD_SOURCES];

@@ -3,7 +3,10 @@
 // and a plan's coverage from what is stored. Every record is read through the one read path (validated).
 import {
   assessorRiskOf,
+  isItemDone,
   planCoverage,
+  proposeSample,
+  type AssessorSampling,
   portfolioWorkOf,
   type Appeal,
   type CpdRecord,
@@ -121,4 +124,43 @@ export async function planCoverageFor(plan: SamplingPlan, today = todayIso()): P
   const work = await proposalInputFor(plan);
   const decisions = validRecords('iqaDecisions', await db().iqaDecisions.toArray(), []);
   return planCoverage(plan, work, decisions, today);
+}
+
+/** Every sampling plan on the device (the QA screens filter by IQA and qualification), latest period first. */
+export async function listSamplingPlans(): Promise<SamplingPlan[]> {
+  return validRecords('samplingPlans', await db().samplingPlans.toArray(), []).sort(
+    (a, b) => b.periodStart.localeCompare(a.periodStart) || a.id.localeCompare(b.id),
+  );
+}
+
+/** Everything a plan's screen shows, in one read: the plan, its coverage and overdue items, which items a decision
+ * has answered, the assessors' rates by risk (as the proposer sets them), and the work items can be added from. */
+export interface PlanOverview {
+  plan: SamplingPlan;
+  coverage: PlanCoverage;
+  doneItemIds: string[];
+  rates: AssessorSampling[];
+  portfolios: readonly PortfolioWork[];
+}
+
+export async function planOverview(planId: string, today = todayIso()): Promise<PlanOverview | null> {
+  const plan = await samplingPlan(planId);
+  if (!plan) return null;
+  const input = await proposalInputFor(plan);
+  const decisions = validRecords('iqaDecisions', await db().iqaDecisions.toArray(), []);
+  return {
+    plan,
+    coverage: planCoverage(plan, input, decisions, today),
+    doneItemIds: plan.items.filter((i) => isItemDone(i, decisions)).map((i) => i.id),
+    rates: proposeSample(input).assessors,
+    portfolios: input.portfolios,
+  };
+}
+
+/** An IQA's own decisions, newest first (a trainee sees which still wait for countersigning). */
+export async function decisionsOfIqa(iqaId: string): Promise<IqaDecision[]> {
+  const rows = await db().iqaDecisions.where('iqaId').equals(iqaId).toArray();
+  return validRecords('iqaDecisions', rows, []).sort(
+    (a, b) => b.date.localeCompare(a.date) || a.id.localeCompare(b.id),
+  );
 }

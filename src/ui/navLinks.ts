@@ -14,4 +14,5 @@ export const NAV_LINKS: readonly NavLink[] = [
   { to: routes.trust(), label: 'Trust' },
   { to: routes.sync(), label: 'Sync' },
   { to: routes.eqaPack(), label: 'EQA pack' },
+  { to: routes.qa(), label: 'Quality' },
 ];

@@ -30,6 +30,17 @@ export const routes = {
   // EQA visit pack (issue 12, point 5)
   eqaPack: () => '/qa/eqa-pack',
   verifyPack: () => '/verify/pack',
+  // Centre quality assurance (qa)
+  qa: () => '/qa',
+  qaPlan: (planId: string) => `/qa/plans/${planId}`,
+  qaDecide: (about: { planId?: string; itemId?: string; portfolioId?: string; unitCode?: string } = {}) => {
+    const query = new URLSearchParams(Object.entries(about).filter(([, v]) => v) as Array<[string, string]>);
+    return `/qa/decide${query.size ? `?${query.toString()}` : ''}`;
+  },
+  qaCountersign: () => '/qa/countersign',
+  qaStandardisation: () => '/qa/standardisation',
+  qaCpd: () => '/qa/cpd',
+  qaAppeals: () => '/qa/appeals',
 } as const;
 
 /** The patterns main.tsx mounts, relative to the layout route. */
@@ -56,4 +67,12 @@ export const ROUTE_PATTERNS = {
   // EQA visit pack (issue 12, point 5)
   eqaPack: 'qa/eqa-pack',
   verifyPack: 'verify/pack',
+  // Centre quality assurance (qa)
+  qa: 'qa',
+  qaPlan: 'qa/plans/:planId',
+  qaDecide: 'qa/decide',
+  qaCountersign: 'qa/countersign',
+  qaStandardisation: 'qa/standardisation',
+  qaCpd: 'qa/cpd',
+  qaAppeals: 'qa/appeals',
 } as const;

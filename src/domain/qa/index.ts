@@ -7,3 +7,4 @@ export * from './planEdits';
 export * from './coverage';
 export * from './fromRecords';
 export * from './ivSampling';
+export * from './forms';

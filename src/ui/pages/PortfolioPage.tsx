@@ -14,6 +14,7 @@ import { DeclarationSection } from './portfolio/DeclarationSection';
 import { EvidenceList } from './portfolio/EvidenceList';
 import { ProgressMatrix } from './portfolio/ProgressMatrix';
 import { QualityAssurance } from './portfolio/QualityAssurance';
+import { OpenQaActions } from '../components/OpenQaActions';
 import { useAfterFirstPaint } from './portfolio/useAfterFirstPaint';
 import { DeletedPortfolio, DeletePortfolioSection } from './portfolio/DeletePortfolio';
 import { UndoDeletionNote, useUndoableDeletion } from '../components/DeleteWithUndo';
@@ -72,6 +73,7 @@ export function PortfolioPage() {
         <>
           <EnrolmentEditor enrolment={enrolment} spec={spec} people={people} decisions={data.decisions} />
           <QualityAssurance data={data} />
+          <OpenQaActions portfolioId={enrolment.id} />
           <ConflictsSection portfolioId={enrolment.id} />
           <ExportPanel portfolioId={enrolment.id} />
           <EvidenceList data={data} />

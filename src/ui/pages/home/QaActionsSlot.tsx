@@ -1,7 +1,7 @@
-// Slot for the open quality-assurance actions waiting for the acting person (issue 13, point 5): another piece of
-// work builds an OpenQaActions component; it goes here, above the caseload, e.g.
-//   return <OpenQaActions personId={personId} />;
-// The same actions also reach each candidate's card through storage's CASELOAD_ACTION_SOURCES.
-export function QaActionsSlot(_props: { personId: string }) {
-  return null;
+// The open quality-assurance actions waiting for the acting person (issue 12, point 3), above the caseload. The
+// same actions also reach each candidate's card through storage's CASELOAD_ACTION_SOURCES.
+import { OpenQaActions } from '../../components/OpenQaActions';
+
+export function QaActionsSlot({ personId }: { personId: string }) {
+  return <OpenQaActions personId={personId} />;
 }

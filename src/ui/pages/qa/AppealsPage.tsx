@@ -1,0 +1,196 @@
+// The centre's appeals log (issue 12, point 4): candidate, decision appealed, stages (each dated, with who handled
+// it), outcome and dates. Added and edited here (zod AppealForm), saved through storage saveAppeal.
+import { useState } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { APPEAL_OUTCOMES, APPEAL_STAGES, AppealForm, formatDate, type Appeal } from '../../../domain';
+import { listAppeals, saveAppeal, todayIso } from '../../../storage';
+import { useEnrolments } from '../../data/hooks';
+import { useSingleSave } from '../../components/useSingleSave';
+import { EditorForm, QaScreen, useCheckedForm, useStaff, type Staff } from './common';
+import { AppealStages, type StageValues } from './AppealStages';
+
+export const STAGE_TEXT: Record<(typeof APPEAL_STAGES)[number], string> = {
+  lodged: 'Lodged',
+  'assessor-review': 'Assessor review',
+  'iqa-review': 'IQA review',
+  'centre-panel': 'Centre appeals panel',
+  'awarding-body': 'Awarding body',
+};
+const OUTCOME_TEXT: Record<(typeof APPEAL_OUTCOMES)[number], string> = {
+  pending: 'Pending',
+  upheld: 'Upheld',
+  'not-upheld': 'Not upheld',
+  withdrawn: 'Withdrawn',
+};
+
+export function AppealsPage() {
+  const staff = useStaff();
+  const appeals = useLiveQuery(listAppeals, []);
+  const [editing, setEditing] = useState<Appeal | 'new' | null>(null);
+  if (!staff || !appeals) return <p role="status">Loading…</p>;
+  return (
+    <QaScreen title="Appeals log">
+      {editing ? (
+        <AppealEditor
+          key={editing === 'new' ? 'new' : editing.id}
+          record={editing === 'new' ? null : editing}
+          staff={staff}
+          done={() => setEditing(null)}
+        />
+      ) : (
+        <button type="button" onClick={() => setEditing('new')}>
+          Log an appeal
+        </button>
+      )}
+      {appeals.length === 0 ? (
+        <p>No appeals logged.</p>
+      ) : (
+        <ul className="card-list" aria-label="Appeals">
+          {appeals.map((a) => (
+            <li key={a.id} className="card">
+              <h2>
+                {staff.name(a.candidateId)} · {OUTCOME_TEXT[a.outcome]}
+              </h2>
+              <p className="meta">
+                Lodged {formatDate(a.lodgedOn)}
+                {a.outcomeDate && ` · outcome ${formatDate(a.outcomeDate)}`}
+              </p>
+              <p className="pre-line">{a.decisionAppealed}</p>
+              {a.stages.length > 0 && (
+                <ol aria-label={`Stages of ${staff.name(a.candidateId)}’s appeal`}>
+                  {a.stages.map((s, i) => (
+                    <li key={i}>
+                      {STAGE_TEXT[s.stage]}, {formatDate(s.date)}
+                      {s.by && ` (${staff.name(s.by)})`}
+                      {s.notes && `: ${s.notes}`}
+                    </li>
+                  ))}
+                </ol>
+              )}
+              {a.outcomeNotes && <p className="pre-line">{a.outcomeNotes}</p>}
+              <button
+                type="button"
+                className="secondary"
+                onClick={() => setEditing(a)}
+                aria-label={`Edit the appeal of ${staff.name(a.candidateId)}`}
+              >
+                Edit
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </QaScreen>
+  );
+}
+
+function AppealEditor({ record, staff, done }: { record: Appeal | null; staff: Staff; done: () => void }) {
+  const enrolments = useEnrolments() ?? [];
+  const form = useCheckedForm();
+  const { saving, saveOnce } = useSingleSave();
+  const [values, setValues] = useState({
+    candidateId: record?.candidateId ?? '',
+    portfolioId: record?.portfolioId ?? '',
+    decisionAppealed: record?.decisionAppealed ?? '',
+    lodgedOn: record?.lodgedOn ?? todayIso(),
+    outcome: record?.outcome ?? 'pending',
+    outcomeDate: record?.outcomeDate ?? '',
+    outcomeNotes: record?.outcomeNotes ?? '',
+  });
+  const [stages, setStages] = useState<StageValues[]>(
+    record?.stages.map((s) => ({ stage: s.stage, date: s.date, by: s.by ?? '', notes: s.notes })) ?? [],
+  );
+  const set = (field: keyof typeof values) => (e: { target: { value: string } }) =>
+    setValues((v) => ({ ...v, [field]: e.target.value, ...(field === 'candidateId' ? { portfolioId: '' } : {}) }));
+  const save = () =>
+    saveOnce(async () => {
+      const checked = form.check(AppealForm, { ...values, stages });
+      if (!checked) return;
+      try {
+        await saveAppeal({ ...(record ?? {}), ...checked }, `appeal of ${staff.name(checked.candidateId)}`);
+        done();
+      } catch (e) {
+        form.fail(e);
+      }
+    });
+  const theirs = enrolments.filter((e) => e.candidateId === values.candidateId);
+  return (
+    <EditorForm
+      label={record ? 'Edit the appeal' : 'New appeal'}
+      problem={form.problem}
+      saving={saving}
+      saveText="Save the appeal"
+      onSave={() => void save()}
+      onCancel={done}
+    >
+      <div className="two-up">
+        <label className="field">
+          <span>Candidate</span>
+          <select {...form.invalid('candidateId')} value={values.candidateId} onChange={set('candidateId')}>
+            <option value="">— choose —</option>
+            {staff.candidates.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field">
+          <span>Portfolio (optional)</span>
+          <select value={values.portfolioId} onChange={set('portfolioId')}>
+            <option value="">—</option>
+            {theirs.map((e) => (
+              <option key={e.id} value={e.id}>
+                {e.specId} {e.specVersion}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field">
+          <span>Lodged on</span>
+          <input type="date" {...form.invalid('lodgedOn')} value={values.lodgedOn} onChange={set('lodgedOn')} />
+        </label>
+      </div>
+      <label className="field">
+        <span>Decision appealed</span>
+        <textarea
+          rows={3}
+          {...form.invalid('decisionAppealed')}
+          value={values.decisionAppealed}
+          onChange={set('decisionAppealed')}
+        />
+      </label>
+      <AppealStages
+        stages={stages}
+        onChange={setStages}
+        staff={staff}
+        invalid={form.invalid('stages')['aria-invalid']}
+      />
+      <div className="two-up">
+        <label className="field">
+          <span>Outcome</span>
+          <select {...form.invalid('outcome')} value={values.outcome} onChange={set('outcome')}>
+            {APPEAL_OUTCOMES.map((o) => (
+              <option key={o} value={o}>
+                {OUTCOME_TEXT[o]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field">
+          <span>Outcome date</span>
+          <input
+            type="date"
+            {...form.invalid('outcomeDate')}
+            value={values.outcomeDate}
+            onChange={set('outcomeDate')}
+          />
+        </label>
+      </div>
+      <label className="field">
+        <span>Outcome notes</span>
+        <textarea rows={2} value={values.outcomeNotes} onChange={set('outcomeNotes')} />
+      </label>
+    </EditorForm>
+  );
+}

@@ -1,0 +1,155 @@
+// CPD and occupational-competence records of assessors and IQAs (issue 12, point 4; seed 000 Annexe: "formally
+// recorded in individual CPD records that are maintained in assessment centres"): per person, added and edited here
+// (zod CpdForm), saved through storage saveCpdRecord.
+import { useState } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { CPD_KINDS, CpdForm, formatDate, type CpdRecord } from '../../../domain';
+import { listCpdRecords, saveCpdRecord, todayIso } from '../../../storage';
+import { useSingleSave } from '../../components/useSingleSave';
+import { EditorForm, QaScreen, useCheckedForm, useStaff, type Staff } from './common';
+
+const KIND_TEXT: Record<(typeof CPD_KINDS)[number], string> = {
+  cpd: 'CPD in assessment or quality assurance',
+  'occupational-competence': 'Occupational competence',
+  qualification: 'Qualification (assessor or IQA award)',
+};
+
+export function CpdPage() {
+  const staff = useStaff();
+  const [personFilter, setPersonFilter] = useState('');
+  const records = useLiveQuery(() => listCpdRecords(personFilter || undefined), [personFilter]);
+  const [editing, setEditing] = useState<CpdRecord | 'new' | null>(null);
+  if (!staff || !records) return <p role="status">Loading…</p>;
+  const people = staffOf(staff);
+  const hours = records.reduce((n, r) => n + r.hours, 0);
+  return (
+    <QaScreen title="CPD and occupational competence">
+      {editing ? (
+        <CpdEditor
+          key={editing === 'new' ? 'new' : editing.id}
+          record={editing === 'new' ? null : editing}
+          staff={staff}
+          done={() => setEditing(null)}
+        />
+      ) : (
+        <button type="button" onClick={() => setEditing('new')}>
+          Add a CPD record
+        </button>
+      )}
+      <label className="field">
+        <span>Whose records</span>
+        <select value={personFilter} onChange={(e) => setPersonFilter(e.target.value)}>
+          <option value="">Everyone’s</option>
+          {people.map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <p>
+        {records.length} {records.length === 1 ? 'record' : 'records'}, {hours} hours.
+      </p>
+      <ul className="card-list" aria-label="CPD records">
+        {records.map((r) => (
+          <li key={r.id} className="card">
+            <h2>
+              {staff.name(r.personId)}: {r.activity}
+            </h2>
+            <p className="meta">
+              {formatDate(r.date)} · {KIND_TEXT[r.kind]} · {r.hours} {r.hours === 1 ? 'hour' : 'hours'}
+            </p>
+            {r.reflection && <p className="pre-line">{r.reflection}</p>}
+            {r.evidence && <p className="pre-line">Evidence: {r.evidence}</p>}
+            <button type="button" className="secondary" onClick={() => setEditing(r)} aria-label={`Edit ${r.activity}`}>
+              Edit
+            </button>
+          </li>
+        ))}
+      </ul>
+    </QaScreen>
+  );
+}
+
+const staffOf = (staff: Staff) => [...new Map([...staff.assessors, ...staff.iqas].map((p) => [p.id, p])).values()];
+
+function CpdEditor({ record, staff, done }: { record: CpdRecord | null; staff: Staff; done: () => void }) {
+  const form = useCheckedForm();
+  const { saving, saveOnce } = useSingleSave();
+  const [values, setValues] = useState({
+    personId: record?.personId ?? staff.acting?.id ?? '',
+    date: record?.date ?? todayIso(),
+    kind: record?.kind ?? 'cpd',
+    activity: record?.activity ?? '',
+    hours: String(record?.hours ?? ''),
+    reflection: record?.reflection ?? '',
+    evidence: record?.evidence ?? '',
+  });
+  const set = (field: keyof typeof values) => (e: { target: { value: string } }) =>
+    setValues((v) => ({ ...v, [field]: e.target.value }));
+  const save = () =>
+    saveOnce(async () => {
+      const checked = form.check(CpdForm, { ...values, hours: values.hours.trim() || '0' });
+      if (!checked) return;
+      try {
+        await saveCpdRecord({ ...(record ?? {}), ...checked }, checked.activity);
+        done();
+      } catch (e) {
+        form.fail(e);
+      }
+    });
+  return (
+    <EditorForm
+      label={record ? 'Edit the CPD record' : 'New CPD record'}
+      problem={form.problem}
+      saving={saving}
+      saveText="Save the record"
+      onSave={() => void save()}
+      onCancel={done}
+    >
+      <div className="two-up">
+        <label className="field">
+          <span>Person</span>
+          <select {...form.invalid('personId')} value={values.personId} onChange={set('personId')}>
+            <option value="">— choose —</option>
+            {staffOf(staff).map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field">
+          <span>Kind</span>
+          <select {...form.invalid('kind')} value={values.kind} onChange={set('kind')}>
+            {CPD_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {KIND_TEXT[k]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field">
+          <span>Date</span>
+          <input type="date" {...form.invalid('date')} value={values.date} onChange={set('date')} />
+        </label>
+        <label className="field">
+          <span>Hours</span>
+          <input inputMode="decimal" {...form.invalid('hours')} value={values.hours} onChange={set('hours')} />
+        </label>
+      </div>
+      <label className="field">
+        <span>Activity</span>
+        <input {...form.invalid('activity')} value={values.activity} onChange={set('activity')} />
+      </label>
+      <label className="field">
+        <span>Reflection: what you learnt and how it changes your practice</span>
+        <textarea rows={3} value={values.reflection} onChange={set('reflection')} />
+      </label>
+      <label className="field">
+        <span>Evidence (certificate, notes, standards covered)</span>
+        <textarea rows={2} value={values.evidence} onChange={set('evidence')} />
+      </label>
+    </EditorForm>
+  );
+}

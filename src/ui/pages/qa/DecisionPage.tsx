@@ -1,0 +1,242 @@
+// An IQA's decision on a sample (issue 12, point 3): on a unit or one evidence item, agree or disagree with the
+// assessor's decision, with feedback and an action for the assessor with a due date (one transaction, storage
+// recordIqaDecision). Opened from a plan item (prefilled) or on its own. A trainee IQA's decision waits for a
+// qualified IQA's countersignature; the screen says so before and after saving.
+import { useRef, useState } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { DecisionForm, formatDate, SAMPLE_STAGES, type IqaDecision, type PlanItem } from '../../../domain';
+import { recordIqaDecision, samplingPlan, todayIso } from '../../../storage';
+import { useEnrolments, usePortfolio } from '../../data/hooks';
+import { SaveProblemAlert } from '../../components/SaveProblem';
+import { useSingleSave } from '../../components/useSingleSave';
+import { routes } from '../../routes';
+import { QaScreen, useCheckedForm, useStaff, type Staff } from './common';
+
+export function DecisionPage() {
+  const [params] = useSearchParams();
+  const planId = params.get('planId') ?? '';
+  const itemId = params.get('itemId') ?? '';
+  const plan = useLiveQuery(async () => (planId ? ((await samplingPlan(planId)) ?? null) : null), [planId]);
+  const staff = useStaff();
+  if (plan === undefined || !staff) return <p role="status">Loading…</p>;
+  const item = plan?.items.find((i) => i.id === itemId) ?? null;
+  return (
+    <QaScreen title="Record an IQA decision">
+      {!staff.acting?.roles.includes('iqa') ? (
+        <p className="alert">Choose an internal quality assurer in “Acting as” to record a decision.</p>
+      ) : (
+        <DecisionEditor
+          key={`${planId}|${itemId}`}
+          staff={staff}
+          planId={plan?.id ?? null}
+          item={item}
+          initial={{ portfolioId: params.get('portfolioId') ?? '', unitCode: params.get('unitCode') ?? '' }}
+        />
+      )}
+    </QaScreen>
+  );
+}
+
+interface EditorProps {
+  staff: Staff;
+  planId: string | null;
+  item: PlanItem | null;
+  initial: { portfolioId: string; unitCode: string };
+}
+
+function DecisionEditor({ staff, planId, item, initial }: EditorProps) {
+  const acting = staff.acting!;
+  const trainee = acting.iqaStatus === 'working-towards';
+  const enrolments = useEnrolments();
+  const form = useCheckedForm();
+  const formRef = useRef<HTMLFormElement>(null);
+  const { saving, saveOnce } = useSingleSave();
+  const [saved, setSaved] = useState<IqaDecision | null>(null);
+  const [values, setValues] = useState({
+    portfolioId: item?.portfolioId ?? initial.portfolioId,
+    unitCode: item?.unitCode ?? initial.unitCode,
+    evidenceId: '',
+    stage: item?.stage ?? 'interim',
+    outcome: '',
+    feedback: '',
+    date: todayIso(),
+    actionText: '',
+    actionDue: '',
+  });
+  const data = usePortfolio(values.portfolioId || undefined);
+  const set = (field: keyof typeof values) => (e: { target: { value: string } }) =>
+    setValues((v) => ({
+      ...v,
+      [field]: e.target.value,
+      ...(field === 'portfolioId' ? { unitCode: '', evidenceId: '' } : {}),
+    }));
+  const save = () =>
+    saveOnce(async () => {
+      const checked = form.check(DecisionForm, values);
+      if (!checked) return;
+      const assessorId = data?.enrolment.assessorId;
+      if (!assessorId) return form.fail(new Error('This portfolio has no assessor yet: choose one on its page first.'));
+      const { actionText, actionDue, ...fields } = checked;
+      try {
+        const { decision } = await recordIqaDecision({
+          decision: { ...fields, iqaId: acting.id, assessorId, planId, planItemId: item?.id ?? null },
+          ...(actionText && actionDue ? { action: { text: actionText, dueDate: actionDue } } : {}),
+        });
+        setSaved(decision);
+      } catch (e) {
+        form.fail(e);
+      }
+    });
+  if (saved) return <Saved decision={saved} trainee={trainee} staff={staff} planId={planId} />;
+  const loading = values.portfolioId !== '' && data === undefined;
+  const units = data?.spec?.units.filter((u) => !data.enrolment.route.length || data.enrolment.route.includes(u.code));
+  const evidence = data?.evidence.filter((e) => e.criteria.some((c) => c.unitCode === values.unitCode)) ?? [];
+  const candidates = (enrolments ?? []).filter(
+    (e) => e.iqaId === acting.id || e.iqaId === null || e.id === values.portfolioId,
+  );
+  return (
+    <form
+      ref={formRef}
+      noValidate
+      className="panel"
+      aria-label="IQA decision"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void save();
+      }}
+    >
+      {item && <p data-testid="decision-item">Planned sample: {item.reason}</p>}
+      {trainee && (
+        <p className="banner" role="note">
+          You are working towards the IQA qualification: your decision will wait for a qualified IQA to countersign it.
+        </p>
+      )}
+      <div className="two-up">
+        <label className="field">
+          <span>Candidate</span>
+          <select {...form.invalid('portfolioId')} value={values.portfolioId} onChange={set('portfolioId')}>
+            <option value="">— choose —</option>
+            {candidates.map((e) => (
+              <option key={e.id} value={e.id}>
+                {staff.name(e.candidateId)} ({e.specId})
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field">
+          <span>Unit</span>
+          <select {...form.invalid('unitCode')} value={values.unitCode} onChange={set('unitCode')}>
+            <option value="">— choose —</option>
+            {(units ?? []).map((u) => (
+              <option key={u.code} value={u.code}>
+                {u.code} {u.title}
+              </option>
+            ))}
+            {values.unitCode && !units?.some((u) => u.code === values.unitCode) && (
+              <option value={values.unitCode}>{values.unitCode}</option>
+            )}
+          </select>
+        </label>
+        <label className="field">
+          <span>Evidence item (optional)</span>
+          <select {...form.invalid('evidenceId')} value={values.evidenceId} onChange={set('evidenceId')}>
+            <option value="">The unit as a whole</option>
+            {evidence.map((e) => (
+              <option key={e.id} value={e.id}>
+                {e.title} ({formatDate(e.date)})
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field">
+          <span>Stage</span>
+          <select {...form.invalid('stage')} value={values.stage} onChange={set('stage')}>
+            {SAMPLE_STAGES.map((s) => (
+              <option key={s} value={s}>
+                {s === 'interim' ? 'Interim (during the programme)' : 'Summative (unit or award completed)'}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <DecisionFields values={values} set={set} invalid={form.invalid} />
+      <SaveProblemAlert problem={form.problem} formRef={formRef} />
+      {loading && <p role="status">Loading the candidate’s portfolio…</p>}
+      <button type="submit" disabled={saving || loading}>
+        Save the decision
+      </button>
+    </form>
+  );
+}
+
+type Values = Record<'outcome' | 'feedback' | 'date' | 'actionText' | 'actionDue', string>;
+
+function DecisionFields({
+  values,
+  set,
+  invalid,
+}: {
+  values: Values;
+  set: (field: keyof Values) => (e: { target: { value: string } }) => void;
+  invalid: ReturnType<typeof useCheckedForm>['invalid'];
+}) {
+  return (
+    <>
+      <fieldset className="field">
+        <legend>Your decision on the assessor’s judgement</legend>
+        {(['agree', 'disagree'] as const).map((o) => (
+          <label key={o} className="inline">
+            <input type="radio" name="outcome" value={o} checked={values.outcome === o} onChange={set('outcome')} />
+            {o === 'agree' ? 'Agree' : 'Disagree'}
+          </label>
+        ))}
+      </fieldset>
+      <label className="field">
+        <span>Feedback to the assessor</span>
+        <textarea rows={4} {...invalid('feedback')} value={values.feedback} onChange={set('feedback')} />
+      </label>
+      <label className="field">
+        <span>Date of the decision</span>
+        <input type="date" {...invalid('date')} value={values.date} onChange={set('date')} />
+      </label>
+      <fieldset className="field">
+        <legend>Action for the assessor (optional)</legend>
+        <label className="field">
+          <span>What the assessor should do</span>
+          <textarea rows={3} {...invalid('actionText')} value={values.actionText} onChange={set('actionText')} />
+        </label>
+        <label className="field">
+          <span>Due by</span>
+          <input type="date" {...invalid('actionDue')} value={values.actionDue} onChange={set('actionDue')} />
+        </label>
+      </fieldset>
+    </>
+  );
+}
+
+function Saved({
+  decision,
+  trainee,
+  staff,
+  planId,
+}: {
+  decision: IqaDecision;
+  trainee: boolean;
+  staff: Staff;
+  planId: string | null;
+}) {
+  return (
+    <div role="status" data-testid="decision-saved">
+      <p>
+        Saved: you {decision.outcome === 'agree' ? 'agree' : 'disagree'} with {staff.name(decision.assessorId)} on unit{' '}
+        {decision.unitCode} ({decision.stage}).
+      </p>
+      {trainee && <p>It waits for countersigning by a qualified IQA.</p>}
+      <p className="actions">
+        {planId && <Link to={routes.qaPlan(planId)}>Back to the plan</Link>}
+        <Link to={routes.portfolio(decision.portfolioId)}>Open the candidate’s portfolio</Link>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,182 @@
+// Sampling plans per IQA, qualification and period (issue 12, point 2): the plans on this device, filtered, and a
+// new plan whose first sample the app proposes (domain proposeSample, deterministic, each item explained).
+import { useRef, useState } from 'react';
+import { Link, useNavigate } from 'react-router';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { addDays, formatDate, PlanForm, proposeSample, type QualificationSpec } from '../../../domain';
+import { listSamplingPlans, proposalInputFor, saveSamplingPlan, todayIso } from '../../../storage';
+import { useStoredSpecs } from '../../data/hooks';
+import { SaveProblemAlert } from '../../components/SaveProblem';
+import { useSingleSave } from '../../components/useSingleSave';
+import { routes } from '../../routes';
+import { QaScreen, useCheckedForm, useStaff, type Staff } from './common';
+
+/** One entry per qualification (the newest version's title). */
+export const qualificationsOf = (specs: readonly QualificationSpec[]) =>
+  [...new Map(specs.map((s) => [s.id, s])).values()].sort((a, b) => a.title.localeCompare(b.title));
+
+export function PlansPage() {
+  const staff = useStaff();
+  const specs = useStoredSpecs();
+  const plans = useLiveQuery(listSamplingPlans, []);
+  const [iqaFilter, setIqaFilter] = useState<string | null>(null);
+  const [specFilter, setSpecFilter] = useState('');
+  if (!staff || !specs || !plans) return <p role="status">Loading…</p>;
+  const qualifications = qualificationsOf(specs);
+  const title = (specId: string) => qualifications.find((q) => q.id === specId)?.title ?? specId;
+  const iqa = iqaFilter ?? (staff.acting?.roles.includes('iqa') ? staff.acting.id : '');
+  const shown = plans.filter((p) => (!iqa || p.iqaId === iqa) && (!specFilter || p.specId === specFilter));
+  return (
+    <QaScreen title="Quality assurance">
+      <h2>Sampling plans</h2>
+      <div className="two-up">
+        <label className="field">
+          <span>IQA</span>
+          <select value={iqa} onChange={(e) => setIqaFilter(e.target.value)}>
+            <option value="">Every IQA</option>
+            {staff.iqas.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field">
+          <span>Qualification</span>
+          <select value={specFilter} onChange={(e) => setSpecFilter(e.target.value)}>
+            <option value="">Every qualification</option>
+            {qualifications.map((q) => (
+              <option key={q.id} value={q.id}>
+                {q.title}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      {shown.length === 0 ? (
+        <p>No sampling plans {plans.length ? 'match the filter' : 'on this device yet'}.</p>
+      ) : (
+        <ul className="card-list" aria-label="Sampling plans">
+          {shown.map((p) => {
+            const live = p.items.filter((i) => !i.removed);
+            return (
+              <li key={p.id} className="card">
+                <h3>
+                  <Link to={routes.qaPlan(p.id)}>{p.title || `${title(p.specId)}: sampling plan`}</Link>
+                </h3>
+                <p className="meta">
+                  {staff.name(p.iqaId)} · {title(p.specId)} · {formatDate(p.periodStart)} to {formatDate(p.periodEnd)} ·{' '}
+                  {live.length} {live.length === 1 ? 'item' : 'items'}
+                </p>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      <NewPlan staff={staff} qualifications={qualifications} />
+    </QaScreen>
+  );
+}
+
+function NewPlan({ staff, qualifications }: { staff: Staff; qualifications: QualificationSpec[] }) {
+  const today = todayIso();
+  const navigate = useNavigate();
+  const form = useCheckedForm();
+  const formRef = useRef<HTMLFormElement>(null);
+  const { saving, saveOnce } = useSingleSave();
+  const [values, setValues] = useState({
+    iqaId: staff.acting?.roles.includes('iqa') ? staff.acting.id : '',
+    specId: '',
+    title: '',
+    periodStart: today,
+    periodEnd: addDays(today, 182),
+    newQualification: false,
+    changedUnits: '',
+  });
+  const set = (field: keyof typeof values) => (e: { target: { value: string; checked?: boolean } }) =>
+    setValues((v) => ({ ...v, [field]: field === 'newQualification' ? e.target.checked : e.target.value }));
+  const propose = () =>
+    saveOnce(async () => {
+      const plan = form.check(PlanForm, values);
+      if (!plan) return;
+      try {
+        const { items } = proposeSample(await proposalInputFor(plan));
+        const saved = await saveSamplingPlan({ ...plan, items }, `sampling plan proposed, ${items.length} items`);
+        void navigate(routes.qaPlan(saved.id));
+      } catch (e) {
+        form.fail(e);
+      }
+    });
+  return (
+    <form
+      ref={formRef}
+      className="panel"
+      aria-labelledby="new-plan-heading"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        void propose();
+      }}
+    >
+      <h2 id="new-plan-heading">New sampling plan</h2>
+      <p className="meta">
+        The app proposes a sample from the candidates’ work in the period, at each assessor’s rate by risk; you can
+        change it afterwards.
+      </p>
+      <div className="two-up">
+        <label className="field">
+          <span>IQA</span>
+          <select {...form.invalid('iqaId')} value={values.iqaId} onChange={set('iqaId')}>
+            <option value="">— choose —</option>
+            {staff.iqas.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name}
+                {p.iqaStatus === 'working-towards' ? ' (working towards)' : ''}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field">
+          <span>Qualification</span>
+          <select {...form.invalid('specId')} value={values.specId} onChange={set('specId')}>
+            <option value="">— choose —</option>
+            {qualifications.map((q) => (
+              <option key={q.id} value={q.id}>
+                {q.title}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field">
+          <span>Period from</span>
+          <input
+            type="date"
+            {...form.invalid('periodStart')}
+            value={values.periodStart}
+            onChange={set('periodStart')}
+          />
+        </label>
+        <label className="field">
+          <span>Period to</span>
+          <input type="date" {...form.invalid('periodEnd')} value={values.periodEnd} onChange={set('periodEnd')} />
+        </label>
+      </div>
+      <label className="field">
+        <span>Title (optional)</span>
+        <input {...form.invalid('title')} value={values.title} onChange={set('title')} />
+      </label>
+      <label className="inline">
+        <input type="checkbox" checked={values.newQualification} onChange={set('newQualification')} />
+        The qualification is new to the centre (every assessor is sampled at the higher rate)
+      </label>
+      <label className="field">
+        <span>Changed units (codes, separated by commas)</span>
+        <input {...form.invalid('changedUnits')} value={values.changedUnits} onChange={set('changedUnits')} />
+      </label>
+      <SaveProblemAlert problem={form.problem} formRef={formRef} />
+      <button type="submit" disabled={saving}>
+        {saving ? 'Proposing…' : 'Propose a sample'}
+      </button>
+    </form>
+  );
+}

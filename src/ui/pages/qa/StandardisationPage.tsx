@@ -1,0 +1,203 @@
+// Standardisation records (issue 12, point 4; seed 000 section 11): activity, date, who led and attended, the
+// qualification, units and evidence looked at, the outcome and the actions agreed. Listed newest first; added and
+// edited here (zod StandardisationForm), saved through storage saveStandardisation.
+import { useState } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { formatDate, StandardisationForm, type Person, type Standardisation } from '../../../domain';
+import { listStandardisations, saveStandardisation, todayIso } from '../../../storage';
+import { useStoredSpecs } from '../../data/hooks';
+import { useSingleSave } from '../../components/useSingleSave';
+import { EditorForm, linesOf, QaScreen, useCheckedForm, useStaff, type Staff } from './common';
+import { qualificationsOf } from './PlansPage';
+
+export function StandardisationPage() {
+  const staff = useStaff();
+  const records = useLiveQuery(listStandardisations, []);
+  const [editing, setEditing] = useState<Standardisation | 'new' | null>(null);
+  if (!staff || !records) return <p role="status">Loading…</p>;
+  return (
+    <QaScreen title="Standardisation">
+      {editing ? (
+        <StandardisationEditor
+          key={editing === 'new' ? 'new' : editing.id}
+          record={editing === 'new' ? null : editing}
+          staff={staff}
+          done={() => setEditing(null)}
+        />
+      ) : (
+        <button type="button" onClick={() => setEditing('new')}>
+          Add a standardisation record
+        </button>
+      )}
+      {records.length === 0 ? (
+        <p>No standardisation records yet.</p>
+      ) : (
+        <ul className="card-list" aria-label="Standardisation records">
+          {records.map((r) => (
+            <li key={r.id} className="card">
+              <h2>{r.activity}</h2>
+              <p className="meta">
+                {formatDate(r.date)} · led by {staff.name(r.ledBy)} · attended by{' '}
+                {r.attendees.map((a) => staff.name(a)).join(', ') || 'nobody recorded'}
+                {r.units.length > 0 && ` · units ${r.units.join(', ')}`}
+              </p>
+              {r.evidenceLookedAt && <p className="pre-line">Looked at: {r.evidenceLookedAt}</p>}
+              {r.outcome && <p className="pre-line">Outcome: {r.outcome}</p>}
+              {r.actions.length > 0 && (
+                <ul aria-label={`Actions agreed at ${r.activity}`}>
+                  {r.actions.map((a, i) => (
+                    <li key={i}>
+                      {a.text}
+                      {a.done ? ' (done)' : ''}
+                    </li>
+                  ))}
+                </ul>
+              )}
+              <button
+                type="button"
+                className="secondary"
+                onClick={() => setEditing(r)}
+                aria-label={`Edit ${r.activity}`}
+              >
+                Edit
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </QaScreen>
+  );
+}
+
+function StandardisationEditor({
+  record,
+  staff,
+  done,
+}: {
+  record: Standardisation | null;
+  staff: Staff;
+  done: () => void;
+}) {
+  const specs = useStoredSpecs() ?? [];
+  const form = useCheckedForm();
+  const { saving, saveOnce } = useSingleSave();
+  const [values, setValues] = useState({
+    activity: record?.activity ?? '',
+    date: record?.date ?? todayIso(),
+    ledBy: record?.ledBy ?? (staff.acting?.roles.includes('iqa') ? staff.acting.id : ''),
+    attendees: record?.attendees ?? [],
+    specId: record?.specId ?? '',
+    units: record?.units.join(', ') ?? '',
+    evidenceLookedAt: record?.evidenceLookedAt ?? '',
+    outcome: record?.outcome ?? '',
+    actions: record?.actions.map((a) => a.text).join('\n') ?? '',
+  });
+  const set = (field: keyof typeof values) => (e: { target: { value: string } }) =>
+    setValues((v) => ({ ...v, [field]: e.target.value }));
+  const save = () =>
+    saveOnce(async () => {
+      const checked = form.check(StandardisationForm, values);
+      if (!checked) return;
+      const before = new Map(record?.actions.map((a) => [a.text, a]));
+      const actions = linesOf(checked.actions).map(
+        (text) => before.get(text) ?? { text, ownerId: null, dueDate: null, done: false },
+      );
+      try {
+        await saveStandardisation(
+          { ...(record ?? {}), ...checked, actions, portfolioIds: record?.portfolioIds ?? [] },
+          checked.activity,
+        );
+        done();
+      } catch (e) {
+        form.fail(e);
+      }
+    });
+  return (
+    <EditorForm
+      label={record ? 'Edit the standardisation record' : 'New standardisation record'}
+      problem={form.problem}
+      saving={saving}
+      saveText="Save the record"
+      onSave={() => void save()}
+      onCancel={done}
+    >
+      <label className="field">
+        <span>Activity</span>
+        <input {...form.invalid('activity')} value={values.activity} onChange={set('activity')} />
+      </label>
+      <div className="two-up">
+        <label className="field">
+          <span>Date</span>
+          <input type="date" {...form.invalid('date')} value={values.date} onChange={set('date')} />
+        </label>
+        <label className="field">
+          <span>Led by</span>
+          <select {...form.invalid('ledBy')} value={values.ledBy} onChange={set('ledBy')}>
+            <option value="">— choose —</option>
+            {staff.iqas.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field">
+          <span>Qualification (optional)</span>
+          <select value={values.specId} onChange={set('specId')}>
+            <option value="">Any</option>
+            {qualificationsOf(specs).map((q) => (
+              <option key={q.id} value={q.id}>
+                {q.title}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field">
+          <span>Units looked at (codes, separated by commas)</span>
+          <input value={values.units} onChange={set('units')} />
+        </label>
+      </div>
+      <Attendees
+        people={[...new Map([...staff.iqas, ...staff.assessors].map((p) => [p.id, p])).values()]}
+        chosen={values.attendees}
+        onChange={(attendees) => setValues((v) => ({ ...v, attendees }))}
+      />
+      <label className="field">
+        <span>Evidence looked at</span>
+        <textarea rows={3} value={values.evidenceLookedAt} onChange={set('evidenceLookedAt')} />
+      </label>
+      <label className="field">
+        <span>Outcome</span>
+        <textarea rows={3} {...form.invalid('outcome')} value={values.outcome} onChange={set('outcome')} />
+      </label>
+      <label className="field">
+        <span>Actions agreed (one a line)</span>
+        <textarea rows={3} value={values.actions} onChange={set('actions')} />
+      </label>
+    </EditorForm>
+  );
+}
+
+/** Who attended, ticked from the centre's assessors and IQAs. */
+function Attendees({
+  people,
+  chosen,
+  onChange,
+}: {
+  people: Person[];
+  chosen: string[];
+  onChange: (ids: string[]) => void;
+}) {
+  const toggle = (id: string) => onChange(chosen.includes(id) ? chosen.filter((a) => a !== id) : [...chosen, id]);
+  return (
+    <fieldset className="field">
+      <legend>Attended</legend>
+      {people.map((p) => (
+        <label key={p.id} className="inline">
+          <input type="checkbox" name="attendees" checked={chosen.includes(p.id)} onChange={() => toggle(p.id)} />
+          {p.name}
+        </label>
+      ))}
+    </fieldset>
+  );
+}

@@ -1,0 +1,129 @@
+// The IQA adds a sample the proposal did not choose: a candidate's unit from the period's work, interim or
+// summative, when, and why (domain addPlanItem keeps the reason and marks the item as the IQA's).
+import { useState } from 'react';
+import {
+  addPlanItem,
+  EVIDENCE_TYPE_LABELS,
+  SAMPLE_STAGES,
+  type PlanItem,
+  type PortfolioWork,
+  type SamplingPlan,
+} from '../../../../domain';
+import { todayIso } from '../../../../storage';
+import { useSingleSave } from '../../../components/useSingleSave';
+import type { Staff } from '../common';
+
+interface Props {
+  plan: SamplingPlan;
+  portfolios: readonly PortfolioWork[];
+  staff: Staff;
+  saveItems: (items: PlanItem[], summary: string) => Promise<void>;
+}
+
+export function AddPlanItem({ plan, portfolios, staff, saveItems }: Props) {
+  const [values, setValues] = useState({
+    portfolioId: '',
+    unitCode: '',
+    stage: 'interim' as PlanItem['stage'],
+    plannedDate: todayIso() > plan.periodEnd ? plan.periodEnd : todayIso(),
+    reason: '',
+  });
+  const [problem, setProblem] = useState<string | null>(null);
+  const { saving, saveOnce } = useSingleSave();
+  const portfolio = portfolios.find((p) => p.id === values.portfolioId);
+  const unit = portfolio?.units.find((u) => u.unitCode === values.unitCode);
+  const set = (field: keyof typeof values) => (e: { target: { value: string } }) =>
+    setValues((v) => ({ ...v, [field]: e.target.value, ...(field === 'portfolioId' ? { unitCode: '' } : {}) }));
+  const add = () =>
+    saveOnce(async () => {
+      try {
+        if (!portfolio) throw new Error('Choose the candidate to sample.');
+        if (!unit) throw new Error('Choose the unit to sample.');
+        if (!/^\d{4}-\d{2}-\d{2}$/.test(values.plannedDate)) throw new Error('Give the planned date as a date.');
+        const method = unit.methods[0] ?? null;
+        const items = addPlanItem(
+          plan.items,
+          {
+            assessorId: portfolio.assessorId,
+            portfolioId: portfolio.id,
+            candidateId: portfolio.candidateId,
+            unitCode: unit.unitCode,
+            method,
+            site: portfolio.site,
+            stage: values.stage,
+            plannedDate: values.plannedDate,
+            reason: `Added by the IQA: ${values.stage} sample of unit ${unit.unitCode}${method ? ` (${EVIDENCE_TYPE_LABELS[method].toLowerCase()})` : ''}.`,
+          },
+          values.reason,
+        );
+        await saveItems(items, `added a sample of ${unit.unitCode}`);
+        setValues((v) => ({ ...v, unitCode: '', reason: '' }));
+        setProblem(null);
+      } catch (e) {
+        setProblem((e as Error).message);
+      }
+    });
+  return (
+    <form
+      className="panel"
+      aria-labelledby="add-item-heading"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void add();
+      }}
+    >
+      <h2 id="add-item-heading">Add a sample</h2>
+      <div className="two-up">
+        <label className="field">
+          <span>Candidate</span>
+          <select value={values.portfolioId} onChange={set('portfolioId')}>
+            <option value="">— choose —</option>
+            {portfolios.map((p) => (
+              <option key={p.id} value={p.id}>
+                {staff.name(p.candidateId)} (assessor {staff.name(p.assessorId)})
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field">
+          <span>Unit</span>
+          <select value={values.unitCode} onChange={set('unitCode')} disabled={!portfolio}>
+            <option value="">— choose —</option>
+            {portfolio?.units.map((u) => (
+              <option key={u.unitCode} value={u.unitCode}>
+                {u.unitCode}
+                {u.signedOffOn ? ' (signed off)' : u.methods.length ? ' (in progress)' : ' (no evidence yet)'}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field">
+          <span>Stage</span>
+          <select value={values.stage} onChange={set('stage')}>
+            {SAMPLE_STAGES.map((s) => (
+              <option key={s} value={s}>
+                {s === 'interim' ? 'Interim' : 'Summative'}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field">
+          <span>Planned date</span>
+          <input type="date" value={values.plannedDate} onChange={set('plannedDate')} />
+        </label>
+      </div>
+      <label className="field">
+        <span>Why you add it</span>
+        <textarea rows={2} value={values.reason} onChange={set('reason')} aria-invalid={problem ? true : undefined} />
+      </label>
+      {problem && (
+        <p className="alert" role="alert">
+          {problem}
+        </p>
+      )}
+      <button type="submit" disabled={saving}>
+        Add to the plan
+      </button>
+    </form>
+  );
+}
