@@ -23,3 +23,5 @@ export * from './syncLink';
 export * from './dates';
 export { z } from './zod';
 export * from './qa';
+// phone: who may sign as what (issue 13, point 12)
+export * from './signerRoles';

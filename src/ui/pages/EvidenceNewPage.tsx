@@ -16,6 +16,7 @@ import {
   SIGNATURE_FIELD,
   SIGNER,
   missingForSave,
+  signerOf,
 } from './evidence/NewEvidenceParts';
 
 export function EvidenceNewPage() {
@@ -37,6 +38,7 @@ export function EvidenceNewPage() {
     return <p className="alert">This portfolio or its qualification spec is not on this device.</p>;
   const { spec, enrolment, people } = data;
   const signerLabel = SIGNER[draft.type];
+  const actingPerson = people.find((p) => p.id === acting);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -46,7 +48,8 @@ export function EvidenceNewPage() {
     setSaving(true);
     try {
       const files = [...d.restoredFiles, ...d.files];
-      const saved = await saveEvidence(evidenceInput(draft, signature, files, enrolment.id, acting ?? null));
+      const signerId = signerOf(draft.type, actingPerson)?.id ?? null;
+      const saved = await saveEvidence(evidenceInput(draft, signature, files, enrolment.id, acting ?? null, signerId));
       await d.clearStored();
       void navigate(routes.evidence(enrolment.id, saved.id));
     } catch (err) {
@@ -84,7 +87,7 @@ export function EvidenceNewPage() {
             key={d.signatureReset}
             type={draft.type}
             signerLabel={signerLabel}
-            defaultName={people.find((p) => p.id === acting)?.name ?? ''}
+            acting={actingPerson}
             value={signature}
             onChange={d.setSignature}
             problem={problem?.field === SIGNATURE_FIELD ? problem.message : null}
