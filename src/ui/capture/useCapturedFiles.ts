@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
-import { mediaDisplay, parseMediaType } from '../../domain';
+import { DOWNLOAD_TYPE, mediaDisplay, parseMediaType } from '../../domain';
+import { mediaProblem } from './checkMedia';
 import type { CapturedFile } from './recording';
 import { downscaleImage, isResizableImageType, OUTPUT_TYPE } from './downscale';
 import { extensionFor, fileStamp, uniqueName, withExtension } from './files';
@@ -11,6 +12,9 @@ export type ChosenFile = CapturedFile & {
   /** Size before downscaling, when the photo was downscaled. */
   originalSize: number | null;
 };
+
+/** A file that failed its check on capture: what is wrong, until it is kept as a plain file or dropped. */
+export type RejectedFile = { id: number; file: CapturedFile; problem: string };
 
 /** Where a file came from: camera captures get a timestamped name instead of the phone's "image.jpg". */
 export type Source = 'photo' | 'video' | 'file' | 'audio';
@@ -47,6 +51,7 @@ export function useCapturedFiles(
   const [items, setItems] = useState<ChosenFile[]>([]);
   const [pending, setPending] = useState(0);
   const [announcement, setAnnouncement] = useState('');
+  const [rejected, setRejected] = useState<RejectedFile[]>([]);
   const itemsRef = useRef<ChosenFile[]>([]);
   const urlsRef = useRef(new Set<string>());
   const nextIdRef = useRef(1);
@@ -74,9 +79,20 @@ export function useCapturedFiles(
     const now = new Date();
     setPending((n) => n + files.length);
     setAnnouncement(`Preparing ${files.length === 1 ? files[0]!.name || 'file' : `${files.length} files`}…`);
-    const prepared = await Promise.all(files.map((f) => prepareFile(f, source, shrink, now)));
+    const problems = await Promise.all(files.map((f) => mediaProblem(f.blob, f.type || f.blob.type)));
+    const good = files.filter((_, i) => problems[i] === null);
+    const prepared = await Promise.all(good.map((f) => prepareFile(f, source, shrink, now)));
     if (!mountedRef.current) return;
     setPending((n) => n - files.length);
+    const failed = files.flatMap((file, i) => {
+      const problem = problems[i];
+      return problem ? [{ id: nextIdRef.current++, file, problem }] : [];
+    });
+    if (failed.length) setRejected((r) => [...r, ...failed]);
+    if (prepared.length === 0) {
+      setAnnouncement(failed.map((f) => `${f.file.name || 'The file'} ${f.problem}`).join(' '));
+      return;
+    }
     const taken = new Set(itemsRef.current.map((i) => i.name));
     const added: ChosenFile[] = prepared.map((p) => {
       const name = uniqueName(p.name, taken);
@@ -103,5 +119,20 @@ export function useCapturedFiles(
     listHeadingRef.current?.focus();
   };
 
-  return { items, pending, announcement, addFiles, remove };
+  /** Keeps a file that failed its check as a plain file (a product), offered as a download, never shown inline. */
+  const keepAsFile = (item: RejectedFile) => {
+    setRejected((r) => r.filter((x) => x.id !== item.id));
+    const taken = new Set(itemsRef.current.map((i) => i.name));
+    const name = uniqueName(item.file.name || 'file', taken);
+    const kept = { name, type: DOWNLOAD_TYPE, blob: item.file.blob, id: nextIdRef.current++, thumbUrl: null };
+    commit([...itemsRef.current, { ...kept, originalSize: null }]);
+    setAnnouncement(`Kept ${name} as a plain file.`);
+  };
+
+  const discard = (item: RejectedFile) => {
+    setRejected((r) => r.filter((x) => x.id !== item.id));
+    listHeadingRef.current?.focus();
+  };
+
+  return { items, pending, announcement, rejected, addFiles, remove, keepAsFile, discard };
 }
