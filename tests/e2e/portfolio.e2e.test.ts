@@ -48,6 +48,7 @@ describe('portfolio on the device, offline', () => {
     await form
       .getByLabel('What the assessor observed')
       .fill('Annie greeted each family and explained the ticket options.');
+    await form.getByText('More details (optional)').click();
     await form.getByLabel('Location').fill('Main gate');
     await form
       .locator('input[type=file][accept="image/*"]')

@@ -93,10 +93,13 @@ export function EvidenceNewPage() {
             problem={problem?.field === SIGNATURE_FIELD ? problem.message : null}
           />
         )}
-        <SaveProblemAlert problem={problem} formRef={form} />
-        <button type="submit" disabled={saving}>
-          {saving ? 'Saving…' : 'Save evidence'}
-        </button>
+        {/* Kept in reach at the bottom of a phone's screen, with what Save found beside it. */}
+        <div className="sticky-actions">
+          <SaveProblemAlert problem={problem} formRef={form} />
+          <button type="submit" disabled={saving}>
+            {saving ? 'Saving…' : 'Save evidence'}
+          </button>
+        </div>
       </form>
     </section>
   );
