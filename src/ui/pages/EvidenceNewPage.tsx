@@ -6,13 +6,14 @@ import { useActingPersonId, usePortfolio } from '../data/hooks';
 import { CriteriaPicker } from '../components/CriteriaPicker';
 import { EvidenceFields } from '../components/EvidenceFields';
 import { MediaCapture } from '../capture/MediaCapture';
-import { SaveProblemAlert, type SaveProblem } from '../components/SaveProblem';
+import type { SaveProblem } from '../components/SaveProblem';
 import { routes } from '../routes';
 import { evidenceInput, useEvidenceDraft } from './evidence/useEvidenceDraft';
 import {
   EvidenceSignature,
   RestoredBanner,
   RestoredMedia,
+  SaveBar,
   SIGNATURE_FIELD,
   SIGNER,
   missingForSave,
@@ -93,13 +94,7 @@ export function EvidenceNewPage() {
             problem={problem?.field === SIGNATURE_FIELD ? problem.message : null}
           />
         )}
-        {/* Kept in reach at the bottom of a phone's screen, with what Save found beside it. */}
-        <div className="sticky-actions">
-          <SaveProblemAlert problem={problem} formRef={form} />
-          <button type="submit" disabled={saving}>
-            {saving ? 'Saving…' : 'Save evidence'}
-          </button>
-        </div>
+        <SaveBar problem={problem} formRef={form} saving={saving} />
       </form>
     </section>
   );

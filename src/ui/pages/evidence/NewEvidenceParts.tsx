@@ -2,7 +2,8 @@ import { formatDateTime, ROLE_LABELS } from '../../../domain';
 import type { EvidenceTypeCode, Person, Role } from '../../../domain';
 import type { FileInput } from '../../../storage';
 import { SignatureField, type SignatureValue } from '../../capture/SignatureField';
-import type { SaveProblem } from '../../components/SaveProblem';
+import type { RefObject } from 'react';
+import { SaveProblemAlert, type SaveProblem } from '../../components/SaveProblem';
 import { formatBytes } from '../../components/StorageMeter';
 
 /** Who signs each type of evidence when it is recorded; types not listed need no signature. */
@@ -118,3 +119,21 @@ export function EvidenceSignature({ type, signerLabel, acting, value, onChange, 
 }
 
 const rolesText = (p: Person) => p.roles.map((r) => ROLE_LABELS[r].toLowerCase()).join(', ');
+
+interface SaveBarProps {
+  problem: SaveProblem | null;
+  formRef: RefObject<HTMLFormElement | null>;
+  saving: boolean;
+}
+
+/** Save, kept in reach at the bottom of a phone's screen, with what it found beside it. */
+export function SaveBar({ problem, formRef, saving }: SaveBarProps) {
+  return (
+    <div className="sticky-actions">
+      <SaveProblemAlert problem={problem} formRef={formRef} />
+      <button type="submit" disabled={saving}>
+        {saving ? 'Saving…' : 'Save evidence'}
+      </button>
+    </div>
+  );
+}
