@@ -87,6 +87,7 @@ describe('portfolio on the device, offline', () => {
     const { page } = app;
     await app.addPerson('Bea Candidate', ['Candidate']);
     await app.addPerson('Sam Assessor', ['Assessor'], 'Qualified assessor');
+    await app.actAs(/Sam Assessor/); // only the acting assessor is offered the assessor's signature
     await app.startPortfolio('Bea Candidate', /VTCT/, 'Sam Assessor');
     await page.getByRole('link', { name: 'Record an observation' }).click();
     const form = page.getByRole('form', { name: 'Evidence' });
