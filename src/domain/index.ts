@@ -25,3 +25,5 @@ export { z } from './zod';
 export * from './qa';
 // caseload (home screen speed): the summary's shape and schema, apart from the code that works it out
 export * from './portfolio/caseloadSummary';
+// phone: who may sign as what (issue 13, point 12)
+export * from './signerRoles';

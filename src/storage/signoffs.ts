@@ -20,7 +20,9 @@ export async function signOffUnit(input: SignOffInput): Promise<Decision> {
   const { portfolioId, unitCode, assessorId, date } = input;
   return write('the unit sign-off', portfolioId, async (ctx) => {
     const id = newId();
-    const sig = await ctx.put('signatures', signatureFields(input.signature, portfolioId, 'unit-signoff', id));
+    // The signature is the assessor's the decision names: the write path checks they are an assessor.
+    const signature = { ...input.signature, personId: assessorId };
+    const sig = await ctx.put('signatures', signatureFields(signature, portfolioId, 'unit-signoff', id));
     const cand = input.candidateSignature
       ? await ctx.put('signatures', signatureFields(input.candidateSignature, portfolioId, 'candidate-signoff', id))
       : null;
@@ -44,7 +46,7 @@ export async function countersign(decision: Decision, personId: string, signatur
   return write('the countersignature', decision.portfolioId, async (ctx) => {
     const sig = await ctx.put(
       'signatures',
-      signatureFields(signature, decision.portfolioId, 'countersign', decision.id),
+      signatureFields({ ...signature, personId }, decision.portfolioId, 'countersign', decision.id),
     );
     const countersigned = { ...decision, countersignedBy: personId, countersignatureId: sig.id };
     return ctx.put('decisions', countersigned, 'countersign', `unit ${decision.unitCode}`);

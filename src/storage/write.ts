@@ -5,6 +5,9 @@ import {
   nextClock,
   RECORD_SCHEMAS,
   RECORD_TABLES,
+  needsAuthority,
+  signingRefusal,
+  type Person,
   type RecordFields,
   type RecordOf,
   type RecordTable,
@@ -18,7 +21,7 @@ import { newId, nowIso } from './clock';
 import type Dexie from 'dexie';
 import { db, strictDb, type MediaRow } from './db';
 import { actingPersonId, deviceId } from './device';
-import { explainWriteError } from './errors';
+import { explainWriteError, StorageError } from './errors';
 
 /** What a caller supplies: the record's own fields (defaults optional); the layer stamps the metadata. */
 export type Input<T extends RecordTable> = RecordFields<(typeof RECORD_SCHEMAS)[T]> & { id?: string };
@@ -92,6 +95,20 @@ export async function asBulkLoad<R>(load: () => Promise<R>): Promise<R> {
   }
 }
 
+/**
+ * A signature's role is checked against the person it names (or, for an assessor's, IQA's or verifier's, the person
+ * acting): a candidate cannot sign as assessor from any screen. A signer not on this device is not judged here.
+ */
+async function checkSigner(database: Dexie, input: Record<string, unknown>, actor: string | null, what: string) {
+  const role = typeof input.role === 'string' ? input.role : '';
+  const named = typeof input.personId === 'string' ? input.personId : null;
+  const signerId = named ?? (needsAuthority(role) ? actor : null);
+  if (!signerId) return;
+  const signer = (await database.table('people').get(signerId)) as Person | undefined;
+  const refusal = signingRefusal(role, signer && !signer.deleted ? signer : undefined);
+  if (refusal) throw new StorageError('validation', `${what} was not saved: ${refusal}`);
+}
+
 /** The context of one write's transaction: puts and removals stamped by `device`, audited under `portfolioId`. */
 function writeContext(database: Dexie, device: string, portfolioId: string, actor: string | null): WriteContext {
   const audit = (action: string, recordType: string, recordId: string, summary?: string) =>
@@ -101,6 +118,7 @@ function writeContext(database: Dexie, device: string, portfolioId: string, acto
     actor,
     async put(table, input, action, summary) {
       const t = database.table(table);
+      if (table === 'signatures') await checkSigner(database, input, actor, 'The signature');
       const existing = input.id ? await t.get(input.id as string) : undefined;
       // A media row's Blob travels beside the validated metadata, never through the schema.
       const { blob, ...rest } = input as { blob?: Blob };

@@ -48,6 +48,7 @@ describe('portfolio on the device, offline', () => {
     await form
       .getByLabel('What the assessor observed')
       .fill('Annie greeted each family and explained the ticket options.');
+    await form.getByText('More details (optional)').click();
     await form.getByLabel('Location').fill('Main gate');
     await form
       .locator('input[type=file][accept="image/*"]')
@@ -86,6 +87,7 @@ describe('portfolio on the device, offline', () => {
     const { page } = app;
     await app.addPerson('Bea Candidate', ['Candidate']);
     await app.addPerson('Sam Assessor', ['Assessor'], 'Qualified assessor');
+    await app.actAs(/Sam Assessor/); // only the acting assessor is offered the assessor's signature
     await app.startPortfolio('Bea Candidate', /VTCT/, 'Sam Assessor');
     await page.getByRole('link', { name: 'Record an observation' }).click();
     const form = page.getByRole('form', { name: 'Evidence' });

@@ -3,7 +3,7 @@ import { parseMediaType } from '../../domain';
 import { AudioRecorder } from './AudioRecorder';
 import type { CapturedFile } from './recording';
 import { formatSize } from './files';
-import { useCapturedFiles, type ChosenFile, type Source } from './useCapturedFiles';
+import { useCapturedFiles, type ChosenFile, type RejectedFile, type Source } from './useCapturedFiles';
 import './capture.css';
 
 export type MediaCaptureProps = {
@@ -37,7 +37,10 @@ export function MediaCapture({ onFiles, downscalePhotos = true, maxPhotoDimensio
   const id = useId();
   const [downscale, setDownscale] = useState(downscalePhotos);
   const listHeadingRef = useRef<HTMLParagraphElement>(null);
-  const { items, pending, announcement, addFiles, remove } = useCapturedFiles(onFiles, listHeadingRef);
+  const { items, pending, announcement, rejected, addFiles, remove, keepAsFile, discard } = useCapturedFiles(
+    onFiles,
+    listHeadingRef,
+  );
   const shrink = downscale ? maxPhotoDimension : null;
 
   const onInput = (e: ChangeEvent<HTMLInputElement>, source: Source) => {
@@ -72,6 +75,9 @@ export function MediaCapture({ onFiles, downscalePhotos = true, maxPhotoDimensio
 
       <AudioRecorder onRecording={(file) => void addFiles([file], 'audio', shrink)} />
 
+      {rejected.map((r) => (
+        <RejectedItem key={r.id} item={r} onKeep={() => keepAsFile(r)} onDiscard={() => discard(r)} />
+      ))}
       <p id={headingId} className="capture-title" tabIndex={-1} ref={listHeadingRef}>
         Chosen files ({items.length})
       </p>
@@ -93,6 +99,28 @@ export function MediaCapture({ onFiles, downscalePhotos = true, maxPhotoDimensio
         {announcement}
       </p>
     </section>
+  );
+}
+
+/** A file that failed its check: what is wrong, and the choice to keep it as a plain file (if it holds anything). */
+function RejectedItem({ item, onKeep, onDiscard }: { item: RejectedFile; onKeep: () => void; onDiscard: () => void }) {
+  const name = item.file.name || 'The file';
+  return (
+    <div className="alert capture-rejected" role="alert">
+      <p>
+        <strong>{name}</strong> {item.problem}
+      </p>
+      <div className="actions">
+        {item.file.blob.size > 0 && (
+          <button type="button" className="secondary" onClick={onKeep}>
+            Keep {name} as a plain file
+          </button>
+        )}
+        <button type="button" className="secondary" onClick={onDiscard}>
+          Discard {name}
+        </button>
+      </div>
+    </div>
   );
 }
 

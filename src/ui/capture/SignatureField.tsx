@@ -16,13 +16,17 @@ export type SignatureFieldProps = {
   /** e.g. "Assessor's signature" (the group's legend). */
   label: string;
   defaultName?: string;
-  defaultRole?: string;
+  /**
+   * The role signed as, e.g. "Assessor": decided by who is signing and what they are, never typed (a candidate
+   * could otherwise sign as assessor). '' when the line names no role.
+   */
+  role: string;
   value: SignatureValue | null;
   onChange(v: SignatureValue | null): void;
   required?: boolean;
 };
 
-type Draft = { typedName: string; role: string; image: string; cannotDraw: boolean };
+type Draft = { typedName: string; image: string; cannotDraw: boolean };
 
 /** Whether this browser can draw on a 2D canvas (jsdom and some locked-down webviews cannot). */
 function canvasSupported(): boolean {
@@ -35,9 +39,8 @@ function canvasSupported(): boolean {
 }
 
 /** The value a draft makes: null until the typed name is given and something is drawn (or drawing is waived). */
-function signatureOf(next: Draft, value: SignatureValue | null): SignatureValue | null {
+function signatureOf(next: Draft, role: string, value: SignatureValue | null): SignatureValue | null {
   const typedName = next.typedName.trim();
-  const role = next.role.trim();
   const image = next.cannotDraw ? '' : next.image;
   if (typedName === '' || (image === '' && !next.cannotDraw)) return null;
   // Keep the time of signing when nothing changed (e.g. the same name typed again).
@@ -46,7 +49,7 @@ function signatureOf(next: Draft, value: SignatureValue | null): SignatureValue 
 }
 
 /**
- * A signature for evidence sign-off: typed name and role, plus a drawn signature (signature_pad on a canvas:
+ * A signature for evidence sign-off: typed name, the role signed as (shown, not typed), plus a drawn signature (signature_pad on a canvas:
  * finger, stylus or mouse). Someone who cannot draw (keyboard or switch users, screen reader users) ticks
  * "I cannot draw a signature" and signs with the typed name only (`image: ''`).
  *
@@ -54,18 +57,10 @@ function signatureOf(next: Draft, value: SignatureValue | null): SignatureValue 
  * option is ticked), and `null` otherwise. `value` seeds the field on mount (including a previously drawn
  * image) and drives the "Signed …" line; to reset the field from outside, remount it with a new `key`.
  */
-export function SignatureField({
-  label,
-  defaultName,
-  defaultRole,
-  value,
-  onChange,
-  required = false,
-}: SignatureFieldProps) {
+export function SignatureField({ label, defaultName, role, value, onChange, required = false }: SignatureFieldProps) {
   const id = useId();
   const [draft, setDraft] = useState<Draft>(() => ({
     typedName: value?.typedName ?? defaultName ?? '',
-    role: value?.role ?? defaultRole ?? '',
     image: value?.image ?? '',
     cannotDraw: value !== null && value.image === '',
   }));
@@ -76,7 +71,7 @@ export function SignatureField({
 
   const update = (next: Draft) => {
     setDraft(next);
-    onChange(signatureOf(next, value));
+    onChange(signatureOf(next, role, value));
   };
 
   const padRef = useSignaturePad(canDraw, canvasRef, baseImageRef, (pad) =>
@@ -96,7 +91,7 @@ export function SignatureField({
         {required && <span className="meta"> (required)</span>}
       </legend>
 
-      <SignerInputs id={id} draft={draft} required={required} update={update} />
+      <SignerInputs id={id} draft={draft} role={role} required={required} update={update} />
 
       <SignatureDrawing
         hidden={draft.cannotDraw}
@@ -189,12 +184,13 @@ function SignatureStatus({ value, cannotDraw }: { value: SignatureValue | null; 
 interface SignerInputsProps {
   id: string;
   draft: Draft;
+  role: string;
   required: boolean;
   update: (next: Draft) => void;
 }
 
-/** The signer's full name and role. */
-function SignerInputs({ id, draft, required, update }: SignerInputsProps) {
+/** The signer's full name, and the role they sign as (given, not typed). */
+function SignerInputs({ id, draft, role, required, update }: SignerInputsProps) {
   return (
     <div className="signature-inputs">
       <label htmlFor={`${id}-name`}>
@@ -208,16 +204,11 @@ function SignerInputs({ id, draft, required, update }: SignerInputsProps) {
           onChange={(e) => update({ ...draft, typedName: e.target.value })}
         />
       </label>
-      <label htmlFor={`${id}-role`}>
-        Role
-        <input
-          id={`${id}-role`}
-          type="text"
-          autoComplete="organization-title"
-          value={draft.role}
-          onChange={(e) => update({ ...draft, role: e.target.value })}
-        />
-      </label>
+      {role && (
+        <p className="signing-as">
+          Signing as <strong>{role}</strong>
+        </p>
+      )}
     </div>
   );
 }

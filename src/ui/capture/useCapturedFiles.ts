@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
-import { mediaDisplay, parseMediaType } from '../../domain';
+import { DOWNLOAD_TYPE, mediaDisplay, parseMediaType } from '../../domain';
+import { mediaProblem } from './checkMedia';
 import type { CapturedFile } from './recording';
 import { downscaleImage, isResizableImageType, OUTPUT_TYPE } from './downscale';
 import { extensionFor, fileStamp, uniqueName, withExtension } from './files';
@@ -11,6 +12,9 @@ export type ChosenFile = CapturedFile & {
   /** Size before downscaling, when the photo was downscaled. */
   originalSize: number | null;
 };
+
+/** A file that failed its check on capture: what is wrong, until it is kept as a plain file or dropped. */
+export type RejectedFile = { id: number; file: CapturedFile; problem: string };
 
 /** Where a file came from: camera captures get a timestamped name instead of the phone's "image.jpg". */
 export type Source = 'photo' | 'video' | 'file' | 'audio';
@@ -36,6 +40,25 @@ async function prepareFile(file: CapturedFile, source: Source, shrink: number | 
   return { name, type, blob, originalSize };
 }
 
+/** A thumbnail's object URL (noted in `urls` to be freed), or null. */
+function thumbnailUrl(file: { type: string; blob: Blob }, urls: Set<string>): string | null {
+  // Raster images only, typed as parsed: a chosen SVG or HTML file is never given a URL of the app's origin.
+  if (mediaDisplay(file.type) !== 'image' || !canMakeUrls()) return null;
+  const url = URL.createObjectURL(new Blob([file.blob], { type: parseMediaType(file.type)!.essence }));
+  urls.add(url);
+  return url;
+}
+
+/** Splits files into those that pass their check on capture and those that fail it, with what is wrong. */
+async function sortByCheck(files: CapturedFile[], nextId: () => number) {
+  const problems = await Promise.all(files.map((f) => mediaProblem(f.blob, f.type || f.blob.type)));
+  const failed: RejectedFile[] = files.flatMap((file, i) => {
+    const problem = problems[i];
+    return problem ? [{ id: nextId(), file, problem }] : [];
+  });
+  return { good: files.filter((_, i) => problems[i] === null), failed };
+}
+
 /**
  * The files chosen so far, each with a thumbnail URL freed on remove and unmount; what a screen reader is told;
  * how many files are still being prepared. `onFiles` receives the whole list on every change.
@@ -47,6 +70,7 @@ export function useCapturedFiles(
   const [items, setItems] = useState<ChosenFile[]>([]);
   const [pending, setPending] = useState(0);
   const [announcement, setAnnouncement] = useState('');
+  const [rejected, setRejected] = useState<RejectedFile[]>([]);
   const itemsRef = useRef<ChosenFile[]>([]);
   const urlsRef = useRef(new Set<string>());
   const nextIdRef = useRef(1);
@@ -74,20 +98,18 @@ export function useCapturedFiles(
     const now = new Date();
     setPending((n) => n + files.length);
     setAnnouncement(`Preparing ${files.length === 1 ? files[0]!.name || 'file' : `${files.length} files`}…`);
-    const prepared = await Promise.all(files.map((f) => prepareFile(f, source, shrink, now)));
+    const { good, failed } = await sortByCheck(files, () => nextIdRef.current++);
+    const prepared = await Promise.all(good.map((f) => prepareFile(f, source, shrink, now)));
     if (!mountedRef.current) return;
     setPending((n) => n - files.length);
+    if (failed.length) setRejected((r) => [...r, ...failed]);
+    if (prepared.length === 0)
+      return setAnnouncement(failed.map((f) => `${f.file.name || 'The file'} ${f.problem}`).join(' '));
     const taken = new Set(itemsRef.current.map((i) => i.name));
     const added: ChosenFile[] = prepared.map((p) => {
       const name = uniqueName(p.name, taken);
       taken.add(name);
-      let thumbUrl: string | null = null;
-      // Raster images only, typed as parsed: a chosen SVG or HTML file is never given a URL of the app's origin.
-      if (mediaDisplay(p.type) === 'image' && canMakeUrls()) {
-        thumbUrl = URL.createObjectURL(new Blob([p.blob], { type: parseMediaType(p.type)!.essence }));
-        urlsRef.current.add(thumbUrl);
-      }
-      return { ...p, name, id: nextIdRef.current++, thumbUrl };
+      return { ...p, name, id: nextIdRef.current++, thumbUrl: thumbnailUrl(p, urlsRef.current) };
     });
     commit([...itemsRef.current, ...added]);
     setAnnouncement(added.length === 1 ? `Added ${added[0]!.name}.` : `Added ${added.length} files.`);
@@ -103,5 +125,20 @@ export function useCapturedFiles(
     listHeadingRef.current?.focus();
   };
 
-  return { items, pending, announcement, addFiles, remove };
+  /** Keeps a file that failed its check as a plain file (a product), offered as a download, never shown inline. */
+  const keepAsFile = (item: RejectedFile) => {
+    setRejected((r) => r.filter((x) => x.id !== item.id));
+    const taken = new Set(itemsRef.current.map((i) => i.name));
+    const name = uniqueName(item.file.name || 'file', taken);
+    const kept = { name, type: DOWNLOAD_TYPE, blob: item.file.blob, thumbUrl: null, originalSize: null };
+    commit([...itemsRef.current, { ...kept, id: nextIdRef.current++ }]);
+    setAnnouncement(`Kept ${name} as a plain file.`);
+  };
+
+  const discard = (item: RejectedFile) => {
+    setRejected((r) => r.filter((x) => x.id !== item.id));
+    listHeadingRef.current?.focus();
+  };
+
+  return { items, pending, announcement, rejected, addFiles, remove, keepAsFile, discard };
 }

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import {
   EVIDENCE_TYPES,
   EVIDENCE_TYPE_LABELS,
@@ -24,6 +25,8 @@ export function EvidenceFields({
   onChange<K extends keyof EvidenceFieldValues>(key: K, value: EvidenceFieldValues[K]): void;
   spec: QualificationSpec | null;
 }) {
+  // Open from the start when it holds something (an edit, a restored draft); then the person decides.
+  const [optionalOpen] = useState(() => !!value.location || value.simulation);
   const barred = value.simulation && spec && !simulationAllowed(spec, undefined);
   return (
     <>
@@ -43,22 +46,28 @@ export function EvidenceFields({
       </label>
       <label className="field">
         <span>{value.type === 'O' ? 'What the assessor observed' : 'Description'}</span>
-        <textarea rows={6} value={value.description} onChange={(e) => onChange('description', e.target.value)} />
+        <textarea rows={4} value={value.description} onChange={(e) => onChange('description', e.target.value)} />
       </label>
-      <div className="two-up">
-        <label className="field">
-          <span>Date</span>
-          <input type="date" value={value.date} onChange={(e) => onChange('date', e.target.value)} required />
-        </label>
+      <label className="field">
+        <span>Date</span>
+        <input type="date" value={value.date} onChange={(e) => onChange('date', e.target.value)} required />
+      </label>
+      {/* Rarely needed in the field: folded away (open once either holds something) to keep Save within reach. */}
+      <details className="optional-fields" open={optionalOpen || undefined}>
+        <summary>More details (optional): location, simulation</summary>
         <label className="field">
           <span>Location</span>
           <input value={value.location} onChange={(e) => onChange('location', e.target.value)} />
         </label>
-      </div>
-      <label className="inline">
-        <input type="checkbox" checked={value.simulation} onChange={(e) => onChange('simulation', e.target.checked)} />{' '}
-        This evidence comes from a simulation
-      </label>
+        <label className="inline">
+          <input
+            type="checkbox"
+            checked={value.simulation}
+            onChange={(e) => onChange('simulation', e.target.checked)}
+          />{' '}
+          This evidence comes from a simulation
+        </label>
+      </details>
       {barred && (
         <p className="alert" role="status">
           The qualification's assessment strategy does not allow simulated evidence: it will be flagged.

@@ -5,7 +5,7 @@ interface SignAndSubmitProps {
   /** The signature field's legend, e.g. "Candidate's signature". */
   label: string;
   defaultName?: string;
-  defaultRole: string;
+  role: string;
   /** The button's text, e.g. "Sign the declaration". */
   action: string;
   /** Stores the signature; once it has, the field is emptied. */
@@ -14,14 +14,14 @@ interface SignAndSubmitProps {
 }
 
 /** A required signature and the button that stores it, enabled once the field is signed. */
-export function SignAndSubmit({ label, defaultName, defaultRole, action, onSign, onError }: SignAndSubmitProps) {
+export function SignAndSubmit({ label, defaultName, role, action, onSign, onError }: SignAndSubmitProps) {
   const [signature, setSignature] = useState<SignatureValue | null>(null);
   return (
     <>
       <SignatureField
         label={label}
         defaultName={defaultName}
-        defaultRole={defaultRole}
+        role={role}
         value={signature}
         onChange={setSignature}
         required

@@ -6,16 +6,18 @@ import { useActingPersonId, usePortfolio } from '../data/hooks';
 import { CriteriaPicker } from '../components/CriteriaPicker';
 import { EvidenceFields } from '../components/EvidenceFields';
 import { MediaCapture } from '../capture/MediaCapture';
-import { SaveProblemAlert, type SaveProblem } from '../components/SaveProblem';
+import type { SaveProblem } from '../components/SaveProblem';
 import { routes } from '../routes';
 import { evidenceInput, useEvidenceDraft } from './evidence/useEvidenceDraft';
 import {
   EvidenceSignature,
   RestoredBanner,
   RestoredMedia,
+  SaveBar,
   SIGNATURE_FIELD,
   SIGNER,
   missingForSave,
+  signerOf,
 } from './evidence/NewEvidenceParts';
 
 export function EvidenceNewPage() {
@@ -37,6 +39,7 @@ export function EvidenceNewPage() {
     return <p className="alert">This portfolio or its qualification spec is not on this device.</p>;
   const { spec, enrolment, people } = data;
   const signerLabel = SIGNER[draft.type];
+  const actingPerson = people.find((p) => p.id === acting);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -46,7 +49,8 @@ export function EvidenceNewPage() {
     setSaving(true);
     try {
       const files = [...d.restoredFiles, ...d.files];
-      const saved = await saveEvidence(evidenceInput(draft, signature, files, enrolment.id, acting ?? null));
+      const signerId = signerOf(draft.type, actingPerson)?.id ?? null;
+      const saved = await saveEvidence(evidenceInput(draft, signature, files, enrolment.id, acting ?? null, signerId));
       await d.clearStored();
       void navigate(routes.evidence(enrolment.id, saved.id));
     } catch (err) {
@@ -84,16 +88,13 @@ export function EvidenceNewPage() {
             key={d.signatureReset}
             type={draft.type}
             signerLabel={signerLabel}
-            defaultName={people.find((p) => p.id === acting)?.name ?? ''}
+            acting={actingPerson}
             value={signature}
             onChange={d.setSignature}
             problem={problem?.field === SIGNATURE_FIELD ? problem.message : null}
           />
         )}
-        <SaveProblemAlert problem={problem} formRef={form} />
-        <button type="submit" disabled={saving}>
-          {saving ? 'Saving…' : 'Save evidence'}
-        </button>
+        <SaveBar problem={problem} formRef={form} saving={saving} />
       </form>
     </section>
   );

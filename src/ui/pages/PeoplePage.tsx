@@ -2,7 +2,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { ROLES, ROLE_LABELS, TEXT_LIMITS, type Person, type Role } from '../../domain';
 import { deletePerson, savePerson } from '../../storage';
 import { usePeople } from '../data/hooks';
-import { ScrollTable } from '../components/ScrollTable';
+import { PeopleList } from './people/PeopleList';
 import { ShowMore, useShownList } from '../components/ShowMore';
 import { CharCount } from '../components/CharCount';
 import { useSingleSave } from '../components/useSingleSave';
@@ -12,12 +12,6 @@ import {
   useUndoableDeletion,
   type UndoableDeletion,
 } from '../components/DeleteWithUndo';
-
-const ASSESSOR_STATUS_TEXT: Record<Person['assessorStatus'], string> = {
-  'not-applicable': '',
-  qualified: 'Qualified',
-  'working-towards': 'Working towards (needs countersigning)',
-};
 
 export function PeoplePage() {
   const people = usePeople();
@@ -44,41 +38,14 @@ export function PeoplePage() {
       <UndoDeletionNote state={deletions} />
       {people && people.length > 0 ? (
         <>
-          <ScrollTable
-            label="People"
-            columns={[
-              'Name',
-              'Roles',
-              'Centre',
-              'Registration no.',
-              'Assessor status',
-              <span className="visually-hidden">Change</span>,
-            ]}
-          >
-            {list.visible.map((p) => (
-              <tr key={p.id}>
-                <th scope="row">{p.name}</th>
-                <td>{p.roles.map((r) => ROLE_LABELS[r]).join(', ')}</td>
-                <td>{p.centre}</td>
-                <td>{p.registrationNumber}</td>
-                <td>{ASSESSOR_STATUS_TEXT[p.assessorStatus]}</td>
-                <td>
-                  <button
-                    type="button"
-                    className="secondary small"
-                    aria-label={`Edit ${p.name}`}
-                    aria-expanded={editingId === p.id}
-                    onClick={() => {
-                      setEdited(null);
-                      setEditingId(editingId === p.id ? null : p.id);
-                    }}
-                  >
-                    Edit
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </ScrollTable>
+          <PeopleList
+            people={list.visible}
+            editingId={editingId}
+            onEdit={(id) => {
+              setEdited(null);
+              setEditingId(editingId === id ? null : id);
+            }}
+          />
           <ShowMore list={list} />
         </>
       ) : (

@@ -9,7 +9,7 @@ import { createMemoryRouter, Link, MemoryRouter, Route, RouterProvider, Routes }
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Enrolment } from '../../../src/domain';
 import { FieldfolioDB, setDatabase } from '../../../src/storage/db';
-import { draftKeys, loadDraft, saveForm, storeSpecs } from '../../../src/storage';
+import { draftKeys, loadDraft, saveForm, setActingPerson, storeSpecs } from '../../../src/storage';
 import * as bundle from '../../../src/bundle';
 import { Layout } from '../../../src/ui/Layout';
 import { ExportPanel } from '../../../src/ui/components/ExportPanel';
@@ -123,6 +123,7 @@ function alertBeside(button: HTMLElement) {
 
 describe('a problem found on Save', () => {
   it('new observation without a signature: said beside Save and the signature, focus on the signature', async () => {
+    await setActingPerson(enrolment.assessorId!); // only the acting assessor is offered the signature
     renderEvidencePage('O');
     fireEvent.change(await screen.findByLabelText('Title'), { target: { value: 'Busy gate' } });
     const save = screen.getByRole('button', { name: 'Save evidence' });

@@ -196,7 +196,9 @@ describe('form signatures', () => {
   it('record the role and the time of signing, shown when reopened and in the printed layout', async () => {
     const view = renderAt(`/portfolios/${enrolment.id}/forms/new-observation`);
     const group = await assessorGroup();
-    expect((within(group).getByLabelText('Role') as HTMLInputElement).value).toBe('Assessor');
+    // The line's role, given by the form (not typed: there is no Role field).
+    expect(within(group).queryByLabelText('Role')).toBeNull();
+    expect(within(group).getByText(/^Signing as/).textContent).toBe('Signing as Assessor');
     const before = Date.now();
     fireEvent.change(within(group).getByLabelText('Full name'), { target: { value: 'Jim Sullivan' } });
     fireEvent.click(within(group).getByLabelText('I cannot draw a signature — use my typed name'));

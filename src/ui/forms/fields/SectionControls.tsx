@@ -57,7 +57,7 @@ function FormSignature({ field, ctx, onFields }: { field: FormField; ctx: FieldC
   return (
     <SignatureField
       label={field.label}
-      defaultRole={signatureDefaultRole(field)}
+      role={signatureDefaultRole(field)}
       value={formSignature(field, ctx.data)}
       onChange={(v) => onFields(signaturePatch(field, v))}
     />

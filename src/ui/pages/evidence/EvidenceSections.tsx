@@ -151,7 +151,7 @@ export function IqaSample({ portfolioId, evidenceId, iqa }: { portfolioId: strin
       <SignAndSubmit
         label="Internal quality assurer's signature"
         defaultName={iqa.name}
-        defaultRole="Internal quality assurer"
+        role="Internal quality assurer"
         action="Sign as sampled"
         onSign={(signature) =>
           signEvidenceSample(portfolioId, evidenceId, { ...signature, personId: iqa.id }).then(() =>

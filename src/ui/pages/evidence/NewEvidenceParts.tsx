@@ -1,8 +1,9 @@
-import { formatDateTime } from '../../../domain';
-import type { EvidenceTypeCode } from '../../../domain';
+import { formatDateTime, ROLE_LABELS } from '../../../domain';
+import type { EvidenceTypeCode, Person, Role } from '../../../domain';
 import type { FileInput } from '../../../storage';
 import { SignatureField, type SignatureValue } from '../../capture/SignatureField';
-import type { SaveProblem } from '../../components/SaveProblem';
+import type { RefObject } from 'react';
+import { SaveProblemAlert, type SaveProblem } from '../../components/SaveProblem';
 import { formatBytes } from '../../components/StorageMeter';
 
 /** Who signs each type of evidence when it is recorded; types not listed need no signature. */
@@ -13,6 +14,24 @@ export const SIGNER: Partial<Record<EvidenceTypeCode, string>> = {
   WT: "Witness's signature",
   EWT: "Expert witness's signature",
 };
+
+/** The role whose signature each type of evidence needs: who records it (the assessor) or who saw it (a witness). */
+export const SIGNER_ROLE: Partial<Record<EvidenceTypeCode, Role>> = {
+  O: 'assessor',
+  'Q&A': 'assessor',
+  PD: 'assessor',
+  WT: 'witness',
+  EWT: 'expert-witness',
+};
+
+/**
+ * The person the signature is recorded as: the acting person when they hold the role; otherwise no one on this
+ * device (a witness who signs with their typed name). An assessor's signature needs the acting assessor.
+ */
+export function signerOf(type: EvidenceTypeCode, acting: Person | undefined): Person | undefined {
+  const role = SIGNER_ROLE[type];
+  return role && acting?.roles.includes(role) ? acting : undefined;
+}
 
 /** Says a draft was restored, with the way to drop it. */
 export function RestoredBanner({ at, onDiscard }: { at: string; onDiscard: () => void }) {
@@ -46,7 +65,8 @@ export function RestoredMedia({ files, onChange }: { files: FileInput[]; onChang
 interface EvidenceSignatureProps {
   type: EvidenceTypeCode;
   signerLabel: string;
-  defaultName: string;
+  /** The person acting on this device, if any. */
+  acting: Person | undefined;
   value: SignatureValue | null;
   onChange: (value: SignatureValue | null) => void;
   /** Why Save was refused for want of this signature, said beside it. */
@@ -68,27 +88,52 @@ export function missingForSave(
   return null;
 }
 
-/** The signature this type of evidence needs: the assessor's, a witness's or an expert witness's. */
-export function EvidenceSignature({
-  type,
-  signerLabel,
-  defaultName,
-  value,
-  onChange,
-  problem,
-}: EvidenceSignatureProps) {
+/** The signature this type of evidence needs: the acting assessor's, a witness's or an expert witness's. */
+export function EvidenceSignature({ type, signerLabel, acting, value, onChange, problem }: EvidenceSignatureProps) {
+  const role = SIGNER_ROLE[type]!;
+  const signer = signerOf(type, acting);
+  // Only the acting assessor signs as assessor: a candidate recording evidence cannot make it look assessed.
+  const cannotSign = role === 'assessor' && !signer;
   return (
     <div data-field="signature">
       <h2>Signature</h2>
-      <SignatureField
-        label={signerLabel}
-        defaultName={defaultName}
-        defaultRole={type === 'WT' ? 'Witness' : type === 'EWT' ? 'Expert witness' : 'Assessor'}
-        value={value}
-        onChange={onChange}
-        required
-      />
+      {cannotSign ? (
+        <p className="warning-note" data-testid="signer-needed">
+          Only an assessor can sign this.{' '}
+          {acting ? `${acting.name} is acting as ${rolesText(acting)}` : 'No one is acting'}: choose an assessor under
+          “Acting as” at the top of the page to sign it, or save it as another type.
+        </p>
+      ) : (
+        <SignatureField
+          label={signerLabel}
+          defaultName={signer?.name ?? ''}
+          role={ROLE_LABELS[role]}
+          value={value}
+          onChange={onChange}
+          required
+        />
+      )}
       {problem && <p className="field-error">{problem}</p>}
+    </div>
+  );
+}
+
+const rolesText = (p: Person) => p.roles.map((r) => ROLE_LABELS[r].toLowerCase()).join(', ');
+
+interface SaveBarProps {
+  problem: SaveProblem | null;
+  formRef: RefObject<HTMLFormElement | null>;
+  saving: boolean;
+}
+
+/** Save, kept in reach at the bottom of a phone's screen, with what it found beside it. */
+export function SaveBar({ problem, formRef, saving }: SaveBarProps) {
+  return (
+    <div className="sticky-actions">
+      <SaveProblemAlert problem={problem} formRef={formRef} />
+      <button type="submit" disabled={saving}>
+        {saving ? 'Saving…' : 'Save evidence'}
+      </button>
     </div>
   );
 }

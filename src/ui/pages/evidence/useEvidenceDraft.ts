@@ -130,6 +130,8 @@ export function evidenceInput(
   files: FileInput[],
   portfolioId: string,
   actor: string | null,
+  /** The person the signature is recorded as (the acting assessor; a witness on this device), or null. */
+  signerId: string | null,
 ): EvidenceInput {
   const { type, description, date, location, simulation, criteria } = draft;
   return {
@@ -145,6 +147,6 @@ export function evidenceInput(
     },
     files,
     criteria,
-    signature: signature ? { ...signature, personId: actor } : undefined,
+    signature: signature ? { ...signature, personId: signerId } : undefined,
   };
 }

@@ -31,7 +31,7 @@ export function DeclarationSection({ data, candidateName }: { data: PortfolioDat
           <SignAndSubmit
             label="Candidate's signature"
             defaultName={candidateName}
-            defaultRole="Candidate"
+            role="Candidate"
             action="Sign the declaration"
             onSign={(signature) =>
               signDeclaration(data.enrolment.id, {

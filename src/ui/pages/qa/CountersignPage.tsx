@@ -85,7 +85,7 @@ function DecisionCard({ decision: d, staff, canSign, onError }: CardProps) {
         <SignAndSubmit
           label={`Countersignature for the decision on ${d.unitCode}`}
           defaultName={acting.name}
-          defaultRole="Qualified internal quality assurer"
+          role="Qualified internal quality assurer"
           action="Countersign"
           onSign={(signature) => countersignIqaDecision(d, acting.id, { ...signature, personId: acting.id })}
           onError={onError}

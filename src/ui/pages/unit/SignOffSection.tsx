@@ -55,7 +55,7 @@ function SignedOff({ progress: up, signOff, acting, canAssess, personName, onErr
             <SignAndSubmit
               label="Countersignature"
               defaultName={acting?.name}
-              defaultRole="Qualified assessor"
+              role="Qualified assessor"
               action="Countersign"
               onSign={(signature) => countersign(signOff, acting!.id, { ...signature, personId: acting!.id })}
               onError={onError}
@@ -109,7 +109,7 @@ function SignOffForm({
       <SignatureField
         label="Assessor's signature"
         defaultName={assessor.name}
-        defaultRole="Assessor"
+        role="Assessor"
         value={assessorSig}
         onChange={setAssessorSig}
         required
@@ -117,7 +117,7 @@ function SignOffForm({
       <SignatureField
         label="Candidate's signature"
         defaultName={personName(candidateId)}
-        defaultRole="Candidate"
+        role="Candidate"
         value={candidateSig}
         onChange={setCandidateSig}
       />

@@ -1,0 +1,86 @@
+import type { Locator, Page } from 'playwright-core';
+import { seriousViolations } from '../axe';
+import { PortfolioApp, pngBuffer } from './PortfolioApp';
+
+/** The controls a thumb must hit, which WCAG 2.5.5 and the issue want at least 44 px tall. */
+const TAP_TARGETS = 'nav[aria-label="Main"] a, .acting select, main button, main a.button, header button';
+
+/** Page model for an assessor on a 360 × 740 phone: progress cards, recording an observation, signing, checks. */
+export class AssessorJourney {
+  readonly app: PortfolioApp;
+  constructor(
+    readonly page: Page,
+    baseUrl: string,
+  ) {
+    this.app = new PortfolioApp(page, baseUrl);
+  }
+
+  /** Screenshot of the step, named assessor-<step>.png. */
+  async shot(step: string) {
+    await this.page.screenshot({ path: `tests/e2e/screenshots/assessor-${step}.png`, fullPage: true });
+  }
+
+  /** How far the page is wider than the screen (0 when nothing scrolls sideways). */
+  overflow(): Promise<number> {
+    return this.page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  }
+
+  seriousViolations(): Promise<string[]> {
+    return seriousViolations(this.page);
+  }
+
+  /** The visible tap targets under 44 px tall, as "text (height px)". */
+  smallTapTargets(): Promise<string[]> {
+    return this.page.evaluate((selector) => {
+      return [...document.querySelectorAll<HTMLElement>(selector)]
+        .filter((el) => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden')
+        .map((el) => ({ el, height: el.getBoundingClientRect().height }))
+        .filter(({ height }) => height < 43.5)
+        .map(({ el, height }) => `${(el.textContent ?? '').trim().slice(0, 40)} (${Math.round(height)} px)`);
+    }, TAP_TARGETS);
+  }
+
+  /** The header's height on this screen. */
+  headerHeight(): Promise<number> {
+    return this.page.evaluate(() => document.querySelector('.app-header')!.getBoundingClientRect().height);
+  }
+
+  progressCards(): Locator {
+    return this.page.getByRole('list', { name: 'Progress by unit' });
+  }
+
+  unitCard(code: string): Locator {
+    return this.progressCards().locator(`li[data-unit="${code}"]`);
+  }
+
+  /** Starts an observation: title, what was seen, a photo taken with the camera, one criterion. */
+  async recordObservation(title: string, observed: string) {
+    const { page } = this;
+    await page.getByRole('link', { name: 'Record an observation' }).click();
+    const form = page.getByRole('form', { name: 'Evidence' });
+    await form.getByLabel('Title').fill(title);
+    await form.getByLabel('What the assessor observed').fill(observed);
+    await form
+      .locator('input[type=file][accept="image/*"]')
+      .setInputFiles({ name: 'gate.png', mimeType: 'image/png', buffer: pngBuffer() });
+    await form.getByText('Chosen files (1)').waitFor();
+    await this.app.mapCriterion('F1', /^F1\.1 /);
+    return form;
+  }
+
+  /** Whether `locator` lies wholly within the screen as it is scrolled now. */
+  inView(locator: Locator): Promise<boolean> {
+    return locator.evaluate((el) => {
+      const r = el.getBoundingClientRect();
+      return r.top >= 0 && r.bottom <= window.innerHeight;
+    });
+  }
+
+  /** The focused element as tag and accessible hint, e.g. "INPUT Full name". */
+  focused(): Promise<string> {
+    return this.page.evaluate(() => {
+      const el = document.activeElement as HTMLElement | null;
+      return el ? `${el.tagName} ${el.closest('label')?.textContent?.trim() ?? el.textContent?.trim() ?? ''}` : '';
+    });
+  }
+}
