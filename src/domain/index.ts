@@ -23,3 +23,5 @@ export * from './syncLink';
 export * from './dates';
 export { z } from './zod';
 export * from './qa';
+// verifier: open referrals from sampling decisions (issue 13, point 5)
+export * from './portfolio/referrals';

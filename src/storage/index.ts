@@ -54,3 +54,5 @@ export { listHeld, discardHeld, rejudgeHeld, type HeldRow, type RejudgeResult } 
 export { noteChanges, lastChangeSeq, changesWaiting, onChangesCommitted } from './changes';
 export { outgoingChanges, portfoliosToPush, type OutgoingChanges } from './outgoing';
 export * from './syncState';
+// verifier: referrals from verifiers' sampling decisions (issue 13, point 5)
+export { listVerifierReferrals, type ReferralFilter, type ShownReferral } from './referrals';
