@@ -11,3 +11,5 @@ export { verifyBundle, BundleError, NotABundleError, type VerifiedBundle, type V
 export { admitBundle, BundleRefused, importBundle, writeVerifiedBundle, type ImportMode } from './import';
 export { exportVerifierDecisions, type VerifierSample } from './verifierDecisions';
 export { bundleReport, type BundleReport } from './report';
+// verifier: a bundle read as a portfolio for the read-only views (issue 13, point 3)
+export { portfolioOfBundle, type BundlePortfolio } from './openedPortfolio';

@@ -22,6 +22,12 @@ export const routes = {
   form: (portfolioId: string, formId: string) => `/portfolios/${portfolioId}/forms/${formId}`,
   newForm: (portfolioId: string, type: FormType) => `/portfolios/${portfolioId}/forms/new-${type}`,
   generatedForm: (portfolioId: string, type: FormType) => `/portfolios/${portfolioId}/forms/generated/${type}`,
+  // verifier: the opened bundle's read-only views (issue 13, point 3)
+  verifyUnit: (unitCode: string) => `/verify/units/${unit(unitCode)}`,
+  verifyEvidence: (evidenceId: string) => `/verify/evidence/${evidenceId}`,
+  verifyForms: () => '/verify/forms',
+  verifyForm: (formId: string) => `/verify/forms/${formId}`,
+  verifyGeneratedForm: (type: FormType) => `/verify/forms/generated/${type}`,
 } as const;
 
 /** The patterns main.tsx mounts, relative to the layout route. */
@@ -40,4 +46,10 @@ export const ROUTE_PATTERNS = {
   openBundle: 'import',
   verifier: 'verify',
   trust: 'trust',
+  // verifier: the opened bundle's read-only views (issue 13, point 3)
+  verifyUnit: 'verify/units/:unitCode',
+  verifyEvidence: 'verify/evidence/:evidenceId',
+  verifyForms: 'verify/forms',
+  verifyGeneratedForm: 'verify/forms/generated/:formType',
+  verifyForm: 'verify/forms/:formId',
 } as const;

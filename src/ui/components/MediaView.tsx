@@ -1,18 +1,22 @@
 import { useEffect, useState } from 'react';
 import { DOWNLOAD_TYPE, mediaDisplay, parseMediaType, safeDownloadName, type MediaMeta } from '../../domain';
 import { mediaBlob } from '../../storage';
+import { useOpenedPortfolio } from '../data/openedPortfolio';
 import { formatBytes } from './StorageMeter';
 
-/** A stored evidence file, shown as MediaFile shows it. */
+/** A stored evidence file (or, in a read-only view, the opened bundle's), shown as MediaFile shows it. */
 export function MediaView({ media }: { media: MediaMeta }) {
-  const [blob, setBlob] = useState<Blob | undefined>(undefined);
+  const opened = useOpenedPortfolio();
+  const [stored, setBlob] = useState<Blob | undefined>(undefined);
+  const blob = opened ? opened.media.get(media.id) : stored;
   useEffect(() => {
+    if (opened) return;
     let current = true;
     void mediaBlob(media.id).then((b) => current && setBlob(b ?? undefined));
     return () => {
       current = false;
     };
-  }, [media.id]);
+  }, [media.id, opened]);
   return <MediaFile media={media} blob={blob} />;
 }
 
