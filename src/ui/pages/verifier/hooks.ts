@@ -24,7 +24,9 @@ export function useVerifierSamples(portfolioId: string, onError: (message: strin
       )
       .finally(() => setLoaded(true));
   }, [draftKey, onError]);
-  const autosave = useAutosave(draftKey, samples, loaded, onError);
+  // Written at once, not after a pause: a decision is one choice, the draft a few hundred bytes, and a reload or
+  // crash right after choosing must not lose it.
+  const autosave = useAutosave(draftKey, samples, loaded, onError, { delayMs: 0 });
   return { samples, setSamples, draftKey, loaded, autosave };
 }
 
