@@ -14,3 +14,5 @@ export { bundleReport, type BundleReport } from './report';
 // EQA visit pack (issue 12, point 5): the centre's records and chosen portfolios in one signed bag.
 export { exportEqaPack, type PackOptions } from './pack';
 export { verifyPack, verifiedPackReport, type VerifiedPack } from './packVerify';
+// verifier: a bundle read as a portfolio for the read-only views (issue 13, point 3)
+export { portfolioOfBundle, type BundlePortfolio } from './openedPortfolio';

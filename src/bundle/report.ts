@@ -4,6 +4,8 @@ import {
   computeProgress,
   criterionWithUnit,
   EVIDENCE_TYPE_LABELS,
+  evidenceInIndexOrder,
+  evidenceNumbers,
   formatDate,
   mappingsOf,
   unitCriteria,
@@ -28,9 +30,10 @@ export function portfolioReport(
   const enrolment = data.records.enrolments[0]!;
   const people = data.records.people;
   const name = (id: string | null) => people.find((p) => p.id === id)?.name ?? '';
-  const evidence = live(data.records.evidence).sort(
-    (a, b) => a.date.localeCompare(b.date) || a.createdAt.localeCompare(b.createdAt),
-  );
+  // Numbered and ordered by the one evidence-index rule, as the Index of evidence and the printed forms are;
+  // deleted evidence (rows kept as deletions) keeps its number, so the numbers match the forms' citations.
+  const numbers = evidenceNumbers({ evidence: data.records.evidence });
+  const evidence = evidenceInIndexOrder(data.records.evidence);
   const refs = new Map(spec ? spec.units.flatMap((u) => unitCriteria(u)).map((r) => [r.key, r]) : []);
   const progress = spec
     ? computeProgress(
@@ -48,8 +51,8 @@ export function portfolioReport(
     : null;
   const rows = evidence
     .map(
-      (e, i) =>
-        `<tr><td>${i + 1}</td><td>${esc(e.title)}${e.simulation ? ' (simulation)' : ''}</td><td>${esc(e.type)} ${esc(EVIDENCE_TYPE_LABELS[e.type])}</td><td>${esc(formatDate(e.date))}</td><td>${esc(e.location)}</td><td>${e.criteria
+      (e) =>
+        `<tr><td>${numbers.get(e.id) ?? ''}</td><td>${esc(e.title)}${e.simulation ? ' (simulation)' : ''}</td><td>${esc(e.type)} ${esc(EVIDENCE_TYPE_LABELS[e.type])}</td><td>${esc(formatDate(e.date))}</td><td>${esc(e.location)}</td><td>${e.criteria
           .map((c) => esc(criterionWithUnit(c.unitCode, refs.get(c.criterionKey)?.label ?? c.criterionKey)))
           .join(', ')}</td><td>${e.mediaIds.length}</td></tr>`,
     )

@@ -27,3 +27,5 @@ export * from './qa';
 export * from './portfolio/caseloadSummary';
 // phone: who may sign as what (issue 13, point 12)
 export * from './signerRoles';
+// verifier: open referrals from sampling decisions (issue 13, point 5)
+export * from './portfolio/referrals';

@@ -13,4 +13,6 @@ export const draftKeys = {
   newForm: (type: FormType, portfolioId: string) => `form:new-${type}:${portfolioId}`,
   /** A verifier's sampling decisions on an opened bundle, until exported. */
   verifierSamples: (portfolioId: string) => `verifier:${portfolioId}`,
+  /** The bundle a verifier has open read-only (its file, checked again when reopened), until they close it. */
+  verifierBundle: () => 'verifier-bundle',
 } as const;

@@ -64,3 +64,5 @@ export {
   type PackPlanCoverage,
   type PackCaseloadLine,
 } from './eqaPack';
+// verifier: referrals from verifiers' sampling decisions (issue 13, point 5)
+export { listVerifierReferrals, type ReferralFilter, type ShownReferral } from './referrals';

@@ -41,6 +41,12 @@ export const routes = {
   qaStandardisation: () => '/qa/standardisation',
   qaCpd: () => '/qa/cpd',
   qaAppeals: () => '/qa/appeals',
+  // verifier: the opened bundle's read-only views (issue 13, point 3)
+  verifyUnit: (unitCode: string) => `/verify/units/${unit(unitCode)}`,
+  verifyEvidence: (evidenceId: string) => `/verify/evidence/${evidenceId}`,
+  verifyForms: () => '/verify/forms',
+  verifyForm: (formId: string) => `/verify/forms/${formId}`,
+  verifyGeneratedForm: (type: FormType) => `/verify/forms/generated/${type}`,
 } as const;
 
 /** The patterns main.tsx mounts, relative to the layout route. */
@@ -75,4 +81,10 @@ export const ROUTE_PATTERNS = {
   qaStandardisation: 'qa/standardisation',
   qaCpd: 'qa/cpd',
   qaAppeals: 'qa/appeals',
+  // verifier: the opened bundle's read-only views (issue 13, point 3)
+  verifyUnit: 'verify/units/:unitCode',
+  verifyEvidence: 'verify/evidence/:evidenceId',
+  verifyForms: 'verify/forms',
+  verifyGeneratedForm: 'verify/forms/generated/:formType',
+  verifyForm: 'verify/forms/:formId',
 } as const;

@@ -1,18 +1,22 @@
 import { useEffect, useState } from 'react';
 import { DOWNLOAD_TYPE, mediaDisplay, parseMediaType, safeDownloadName, type MediaMeta } from '../../domain';
 import { mediaBlob } from '../../storage';
+import { useOpenedPortfolio } from '../data/openedPortfolio';
 import { formatBytes } from './StorageMeter';
 
-/** A stored evidence file, shown as MediaFile shows it. */
+/** A stored evidence file (or, in a read-only view, the opened bundle's), shown as MediaFile shows it. */
 export function MediaView({ media }: { media: MediaMeta }) {
-  const [blob, setBlob] = useState<Blob | undefined>(undefined);
+  const opened = useOpenedPortfolio();
+  const [stored, setBlob] = useState<Blob | undefined>(undefined);
+  const blob = opened ? opened.media.get(media.id) : stored;
   useEffect(() => {
+    if (opened) return;
     let current = true;
     void mediaBlob(media.id).then((b) => current && setBlob(b ?? undefined));
     return () => {
       current = false;
     };
-  }, [media.id]);
+  }, [media.id, opened]);
   return <MediaFile media={media} blob={blob} />;
 }
 
@@ -27,9 +31,20 @@ export function MediaFile({ media, blob }: { media: MediaMeta; blob: Blob | unde
   const viewUrl = useObjectUrl(blob && display !== 'download' ? blob : undefined, media.mimeType);
   const downloadUrl = useObjectUrl(blob, DOWNLOAD_TYPE);
   const label = media.name || media.mimeType;
+  const [fullSize, setFullSize] = useState(false);
   return (
-    <figure className="media">
-      {viewUrl && display === 'image' && <img src={viewUrl} alt={media.name || 'Evidence photo'} />}
+    <figure className={fullSize ? 'media full-size' : 'media'}>
+      {viewUrl && display === 'image' && (
+        // At full size the photo keeps its own pixels and scrolls inside its frame, never the page sideways.
+        <div
+          className="media-frame"
+          tabIndex={fullSize ? 0 : undefined}
+          aria-label={fullSize ? label : undefined}
+          role={fullSize ? 'region' : undefined}
+        >
+          <img src={viewUrl} alt={media.name || 'Evidence photo'} />
+        </div>
+      )}
       {viewUrl && display === 'video' && (
         <video src={viewUrl} controls preload="metadata" aria-label={media.name || 'Evidence video'} />
       )}
@@ -38,6 +53,16 @@ export function MediaFile({ media, blob }: { media: MediaMeta; blob: Blob | unde
       )}
       <figcaption>
         {label} · {formatBytes(media.size)}{' '}
+        {viewUrl && display === 'image' && (
+          <button
+            type="button"
+            className="secondary small"
+            aria-pressed={fullSize}
+            onClick={() => setFullSize(!fullSize)}
+          >
+            Full size<span className="visually-hidden"> {label}</span>
+          </button>
+        )}{' '}
         {downloadUrl && (
           <a
             href={downloadUrl}

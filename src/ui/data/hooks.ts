@@ -1,4 +1,5 @@
 // Durable state comes from the storage layer through useLiveQuery: screens update when data changes.
+import { useContext } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import {
   actingPersonId,
@@ -9,6 +10,7 @@ import {
   loadStoredSpec,
   storageStatus,
 } from '../../storage';
+import { OpenedPortfolioContext } from './openedPortfolio';
 
 export const usePeople = () => useLiveQuery(listPeople, [], undefined);
 export const useEnrolments = () => useLiveQuery(listEnrolments, [], undefined);
@@ -16,9 +18,11 @@ export const useStoredSpecs = () => useLiveQuery(listStoredSpecs, [], undefined)
 export const useActingPersonId = () => useLiveQuery(actingPersonId, [], undefined);
 export const useStorageStatus = () => useLiveQuery(storageStatus, [], undefined);
 
+/** A portfolio on this device; inside a read-only view (OpenedPortfolioContext), the opened portfolio instead. */
 export function usePortfolio(portfolioId: string | undefined) {
-  return useLiveQuery(async () => {
-    if (!portfolioId) return null;
+  const opened = useContext(OpenedPortfolioContext);
+  const stored = useLiveQuery(async () => {
+    if (opened || !portfolioId) return null;
     const data = await loadPortfolio(portfolioId);
     if (!data) return null;
     let spec = null;
@@ -31,5 +35,6 @@ export function usePortfolio(portfolioId: string | undefined) {
       specError = (e as Error).message;
     }
     return { ...data, spec, specError };
-  }, [portfolioId]);
+  }, [portfolioId, opened]);
+  return opened ? opened.portfolio : stored;
 }

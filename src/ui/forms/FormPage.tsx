@@ -2,8 +2,9 @@
 import { Link, useLocation, useParams } from 'react-router';
 import { formDefinition, isFormType } from '../../domain';
 import { usePortfolio } from '../data/hooks';
-import { routes } from '../routes';
+import { usePortfolioRoutes, useReadOnly } from '../data/openedPortfolio';
 import { FormEditor } from './editor/FormEditor';
+import { FormView } from './FormView';
 import type { LoadedPortfolio } from './editor/formDraft';
 import './forms.css';
 
@@ -11,24 +12,30 @@ export function FormPage() {
   const { portfolioId, formId } = useParams();
   const location = useLocation();
   const data = usePortfolio(portfolioId);
+  const routes = usePortfolioRoutes();
+  const readOnly = useReadOnly();
   if (data === undefined) return <p role="status">Loading…</p>;
-  if (data === null || !portfolioId || !formId)
+  if (data === null || (!portfolioId && !readOnly) || !formId)
     return <p className="alert">No portfolio with this id on this device.</p>;
-  if (formId.startsWith('new-')) return <NewForm portfolio={data} formId={formId} type={formId.slice(4)} />;
+  const id = data.enrolment.id;
+  if (formId.startsWith('new-') && !readOnly)
+    return <NewForm portfolio={data} formId={formId} type={formId.slice(4)} />;
   const existing = data.forms.find((f) => f.id === formId);
   if (!existing) {
     // Just saved: the live query catches up in a moment.
     if ((location.state as { saved?: string } | null)?.saved) return <p role="status">Loading…</p>;
     return (
       <p className="alert">
-        No form with this id in this portfolio. <Link to={routes.forms(portfolioId)}>See all forms</Link>.
+        No form with this id in this portfolio. <Link to={routes.forms(id)}>See all forms</Link>.
       </p>
     );
   }
+  if (readOnly) return <FormView portfolio={data} def={formDefinition(existing.formType)} form={existing} />;
   return <FormEditor key={formId} portfolio={data} def={formDefinition(existing.formType)} existing={existing} />;
 }
 
 function NewForm({ portfolio, formId, type }: { portfolio: LoadedPortfolio; formId: string; type: string }) {
+  const routes = usePortfolioRoutes();
   if (!isFormType(type)) return <p className="alert">There is no recording form called “{type}”.</p>;
   const def = formDefinition(type);
   if (def.generated) {

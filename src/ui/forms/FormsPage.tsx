@@ -4,21 +4,25 @@ import { candidateNameOf, FORM_DEFINITIONS, formatDateTime } from '../../domain'
 import { usePortfolio } from '../data/hooks';
 import { GENERATED_VIEWS } from './GeneratedFormPage';
 import './forms.css';
-import { routes } from '../routes';
+import { usePortfolioRoutes, useReadOnly } from '../data/openedPortfolio';
 
 export function FormsPage() {
   const { portfolioId } = useParams();
   const data = usePortfolio(portfolioId);
+  const routes = usePortfolioRoutes();
+  const readOnly = useReadOnly();
   if (data === undefined) return <p role="status">Loading…</p>;
-  if (data === null || !portfolioId) return <p className="alert">No portfolio with this id on this device.</p>;
+  if (data === null || (!portfolioId && !readOnly))
+    return <p className="alert">No portfolio with this id on this device.</p>;
   const typed = FORM_DEFINITIONS.filter((d) => !d.generated);
   const generated = FORM_DEFINITIONS.filter((d) => GENERATED_VIEWS.includes(d.type));
   const candidate = candidateNameOf(data);
+  const id = data.enrolment.id;
 
   return (
     <article className="forms-page">
       <p className="breadcrumb">
-        <Link to={routes.portfolio(portfolioId)}>Portfolio</Link> ›
+        <Link to={routes.portfolio(id)}>Portfolio</Link> ›
       </p>
       <h1>Recording forms{candidate ? `: ${candidate}` : ''}</h1>
       <p className="lead">
@@ -32,7 +36,7 @@ export function FormsPage() {
         <ul className="form-links">
           {generated.map((d) => (
             <li key={d.type}>
-              <Link to={routes.generatedForm(portfolioId, d.type)}>{d.title}</Link>
+              <Link to={routes.generatedForm(id, d.type)}>{d.title}</Link>
               {d.grid && <span className="meta"> (all units)</span>}
             </li>
           ))}
@@ -56,16 +60,18 @@ export function FormsPage() {
                   <ul className="form-list">
                     {forms.map((f) => (
                       <li key={f.id}>
-                        <Link to={routes.form(portfolioId, f.id)}>{f.title || d.title}</Link>{' '}
+                        <Link to={routes.form(id, f.id)}>{f.title || d.title}</Link>{' '}
                         <span className="tag">{f.status === 'complete' ? 'complete' : 'draft'}</span>{' '}
                         <span className="meta">saved {formatDateTime(f.updatedAt)}</span>
                       </li>
                     ))}
                   </ul>
                 )}
-                <Link className="button secondary" to={routes.newForm(portfolioId, d.type)}>
-                  New {d.title.charAt(0).toLowerCase() + d.title.slice(1)}
-                </Link>
+                {!readOnly && (
+                  <Link className="button secondary" to={routes.newForm(id, d.type)}>
+                    New {d.title.charAt(0).toLowerCase() + d.title.slice(1)}
+                  </Link>
+                )}
               </li>
             );
           })}

@@ -16,7 +16,7 @@ import {
 } from '../../domain';
 import type { PortfolioData } from '../../storage';
 import { usePortfolio } from '../data/hooks';
-import { routes } from '../routes';
+import { usePortfolioRoutes, useReadOnly } from '../data/openedPortfolio';
 import { ContentsChecklistView } from './generated/ContentsChecklistView';
 import { ElementAchievementView } from './generated/ElementAchievementView';
 import { IndexOfEvidenceView } from './generated/IndexOfEvidenceView';
@@ -71,12 +71,16 @@ function GeneratedBody({
 export function GeneratedFormPage() {
   const { portfolioId, formType } = useParams();
   const data = usePortfolio(portfolioId);
+  const routes = usePortfolioRoutes();
+  const readOnly = useReadOnly();
   if (data === undefined) return <p role="status">Loading…</p>;
-  if (data === null || !portfolioId) return <p className="alert">No portfolio with this id on this device.</p>;
+  if (data === null || (!portfolioId && !readOnly))
+    return <p className="alert">No portfolio with this id on this device.</p>;
+  const id = data.enrolment.id;
   if (!formType || !isFormType(formType) || !GENERATED_VIEWS.includes(formType)) {
     return (
       <p className="alert">
-        “{formType}” is not a form made from your records. <Link to={routes.forms(portfolioId)}>See all forms</Link>.
+        “{formType}” is not a form made from your records. <Link to={routes.forms(id)}>See all forms</Link>.
       </p>
     );
   }
@@ -84,8 +88,7 @@ export function GeneratedFormPage() {
   return (
     <article className="form-page generated">
       <p className="breadcrumb no-print">
-        <Link to={routes.portfolio(portfolioId)}>Portfolio</Link> ›{' '}
-        <Link to={routes.forms(portfolioId)}>Recording forms</Link> ›
+        <Link to={routes.portfolio(id)}>Portfolio</Link> › <Link to={routes.forms(id)}>Recording forms</Link> ›
       </p>
       <h1 className="no-print">{def.title}</h1>
       <p className="meta no-print">

@@ -3,7 +3,7 @@ import { Link, useParams } from 'react-router';
 import { EVIDENCE_TYPE_LABELS, formatDate } from '../../domain';
 import { useActingPersonId, usePortfolio } from '../data/hooks';
 import { EvidenceEditor } from '../components/EvidenceEditor';
-import { routes } from '../routes';
+import { usePortfolioRoutes, useReadOnly } from '../data/openedPortfolio';
 import {
   CriteriaSection,
   DeleteEvidence,
@@ -16,6 +16,8 @@ export function EvidencePage() {
   const { portfolioId, evidenceId } = useParams();
   const data = usePortfolio(portfolioId);
   const acting = useActingPersonId();
+  const links = usePortfolioRoutes();
+  const readOnly = useReadOnly();
   const [error, setError] = useState<string | null>(null);
   if (data === undefined) return <p role="status">Loading…</p>;
   const evidence = data?.evidence.find((e) => e.id === evidenceId);
@@ -25,13 +27,13 @@ export function EvidencePage() {
   const media = data.media.filter((m) => m.evidenceId === evidence.id);
   const signatures = data.signatures.filter((s) => s.subjectId === evidence.id);
   const recorder = people.find((p) => p.id === evidence.recordedBy);
-  const actingPerson = people.find((p) => p.id === acting);
+  const actingPerson = readOnly ? undefined : people.find((p) => p.id === acting);
   const linkedForm = evidence.formId ? data.forms.find((f) => f.id === evidence.formId && !f.deleted) : undefined;
 
   return (
     <article>
       <p className="breadcrumb">
-        <Link to={routes.portfolio(enrolment.id)}>Portfolio</Link> ›
+        <Link to={links.portfolio(enrolment.id)}>Portfolio</Link> ›
       </p>
       <h1>{evidence.title}</h1>
       <p className="meta">
@@ -47,12 +49,12 @@ export function EvidencePage() {
       )}
       {linkedForm && (
         <p data-testid="evidence-form-link">
-          Recorded on the form <Link to={routes.form(enrolment.id, linkedForm.id)}>{linkedForm.title}</Link>: its
-          fields, signatures and print layout are there.
+          Recorded on the form <Link to={links.form(enrolment.id, linkedForm.id)}>{linkedForm.title}</Link>: its fields,
+          signatures and print layout are there.
         </p>
       )}
       {evidence.description && <p className="pre-line">{evidence.description}</p>}
-      <EvidenceEditor key={evidence.id} evidence={evidence} spec={spec} signed={signatures.length > 0} />
+      {!readOnly && <EvidenceEditor key={evidence.id} evidence={evidence} spec={spec} signed={signatures.length > 0} />}
       <EvidenceMedia media={media} />
       <CriteriaSection
         portfolioId={enrolment.id}
@@ -66,7 +68,7 @@ export function EvidencePage() {
       {actingPerson?.roles.includes('iqa') && (
         <IqaSample portfolioId={enrolment.id} evidenceId={evidence.id} iqa={actingPerson} />
       )}
-      <DeleteEvidence portfolioId={enrolment.id} evidenceId={evidence.id} onError={setError} />
+      {!readOnly && <DeleteEvidence portfolioId={enrolment.id} evidenceId={evidence.id} onError={setError} />}
     </article>
   );
 }

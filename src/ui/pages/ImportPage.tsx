@@ -1,7 +1,7 @@
 import { Link, useNavigate } from 'react-router';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { listEnrolments } from '../../storage';
-import { useVerifier } from '../state/verifier';
+import { openReadOnly } from './verifier/openedBundle';
 import { formatBytes } from '../components/StorageMeter';
 import { useActingPersonId, usePeople } from '../data/hooks';
 import { routes } from '../routes';
@@ -15,10 +15,9 @@ import { useBundleImport } from './import/useBundleImport';
 export function ImportPage() {
   const navigate = useNavigate();
   const enrolments = useLiveQuery(listEnrolments, []);
-  const { bundle, admission, checking, writing, error, done, check, apply, acceptSigner } = useBundleImport();
+  const { bundle, file, admission, checking, writing, error, done, check, apply, acceptSigner } = useBundleImport();
   const people = usePeople() ?? [];
   const acting = useActingPersonId() ?? null;
-  const openReadOnly = useVerifier((s) => s.open);
 
   const onDevice = bundle && enrolments?.some((e) => e.id === bundle.portfolioId);
   return (
@@ -61,10 +60,7 @@ export function ImportPage() {
           peopleHere={people}
           onAcceptSigner={(personIds) => void acceptSigner(personIds, acting)}
           onApply={(mode) => void apply(mode)}
-          onOpenReadOnly={() => {
-            openReadOnly(bundle);
-            void navigate(routes.verifier());
-          }}
+          onOpenReadOnly={() => file && void openReadOnly(bundle, file).then(() => navigate(routes.verifier()))}
         />
       )}
       <p>

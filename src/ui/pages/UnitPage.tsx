@@ -3,7 +3,7 @@ import { Link, useParams } from 'react-router';
 import { computeProgress, unitFacts } from '../../domain';
 import { recordCriterionDecision, todayIso } from '../../storage';
 import { useActingPersonId, usePortfolio } from '../data/hooks';
-import { routes } from '../routes';
+import { usePortfolioRoutes, useReadOnly } from '../data/openedPortfolio';
 import { CriterionEvidence } from './unit/CriterionEvidence';
 import { SignOffSection } from './unit/SignOffSection';
 
@@ -12,6 +12,8 @@ export function UnitPage() {
   const { portfolioId, unitCode } = useParams();
   const data = usePortfolio(portfolioId);
   const acting = useActingPersonId();
+  const links = usePortfolioRoutes();
+  const readOnly = useReadOnly();
   const progress = useMemo(() => (data?.spec ? computeProgress(data.spec, data, todayIso()) : null), [data]);
   const [error, setError] = useState<string | null>(null);
   if (data === undefined) return <p role="status">Loading…</p>;
@@ -21,7 +23,8 @@ export function UnitPage() {
   const up = progress.units.find((u) => u.unit.code === unit.code);
   const evidenceById = new Map(data.evidence.map((e) => [e.id, e]));
   const person = (id: string | null | undefined) => data.people.find((p) => p.id === id);
-  const actingPerson = person(acting);
+  // A read-only portfolio (a verifier's opened bundle) is judged and signed off by nobody here.
+  const actingPerson = readOnly ? undefined : person(acting);
   const canAssess = actingPerson?.roles.includes('assessor');
   const fail = (e: Error) => setError(e.message);
   const judge = (criterionKey: string, outcome: 'met' | 'not-yet') =>
@@ -37,7 +40,7 @@ export function UnitPage() {
   return (
     <article>
       <p className="breadcrumb">
-        <Link to={routes.portfolio(data.enrolment.id)}>Portfolio</Link> ›
+        <Link to={links.portfolio(data.enrolment.id)}>Portfolio</Link> ›
       </p>
       <h1>
         {unit.code} {unit.title}

@@ -4,55 +4,63 @@ import { Link } from 'react-router';
 import type { Enrolment } from '../../domain';
 import type { VerifiedBundle } from '../../bundle';
 import { useActingPersonId, usePeople } from '../data/hooks';
-import { useVerifier } from '../state/verifier';
 import { routes } from '../routes';
 import { BundleEvidence } from './verifier/BundleEvidence';
+import { CloseBundle } from './verifier/CloseBundle';
+import { NoBundleOpen } from './verifier/OpenedBundleView';
 import { ReportSection } from './verifier/ReportSection';
 import { SamplingSection } from './verifier/SamplingSection';
 import { useBundleProgress, useVerifierSamples } from './verifier/hooks';
+import { useOpenedBundle } from './verifier/openedBundle';
+import { VerifierIdentity } from './verifier/VerifierIdentity';
 import { VerifierRules } from './verifier/VerifierRules';
 
-/** A bundle opened read-only: completeness, rules status, evidence and signatures; sampling decisions exported as a small signed bundle. */
+/**
+ * A bundle opened read-only: completeness, rules status, evidence and signatures, and the assessor's own unit,
+ * evidence and form pages over it; sampling decisions exported as a small signed bundle. The bundle and the
+ * decisions not yet exported are kept on the device until the verifier closes it (verifier/openedBundle.ts).
+ */
 export function VerifierPage() {
-  const bundle = useVerifier((s) => s.bundle);
+  const { bundle, loading, problem } = useOpenedBundle();
   const enrolment = bundle?.records.enrolments[0];
-  if (!bundle || !enrolment) {
-    return (
-      <section>
-        <h1>Verifier view</h1>
-        <p>
-          No bundle is open. <Link to={routes.openBundle()}>Open a bundle</Link> and choose “Open read-only”.
-        </p>
-      </section>
-    );
-  }
-  return <OpenBundle bundle={bundle} enrolment={enrolment} />;
+  if (loading) return <p role="status">Opening the bundle you had open…</p>;
+  if (!bundle || !enrolment) return <NoBundleOpen problem={problem} />;
+  return <OpenBundle bundle={bundle} enrolment={enrolment} problem={problem} />;
 }
 
-export function OpenBundle({ bundle, enrolment }: { bundle: VerifiedBundle; enrolment: Enrolment }) {
+export function OpenBundle({
+  bundle,
+  enrolment,
+  problem,
+}: {
+  bundle: VerifiedBundle;
+  enrolment: Enrolment;
+  problem?: string | null;
+}) {
   const people = usePeople();
   const acting = useActingPersonId();
   const [error, setError] = useState<string | null>(null);
-  const { samples, setSamples, draftKey } = useVerifierSamples(bundle.portfolioId, setError);
+  const { samples, setSamples, draftKey, loaded, autosave } = useVerifierSamples(bundle.portfolioId, setError);
   const { spec, progress } = useBundleProgress(bundle, enrolment);
   const candidate = bundle.records.people.find((p) => p.id === enrolment.candidateId);
+  const isVerifier = (p: { roles: string[] }) => p.roles.includes('iqa') || p.roles.includes('ev');
   const actingPerson = people?.find((p) => p.id === acting);
-  const verifier =
-    actingPerson && (actingPerson.roles.includes('iqa') || actingPerson.roles.includes('ev')) ? actingPerson : null;
+  const verifier = actingPerson && isVerifier(actingPerson) ? actingPerson : null;
   const { signer } = bundle;
   return (
     <article>
       <h1>Verifier view: {candidate?.name}</h1>
       <p className="meta">
-        Read-only: nothing from this bundle is stored on this device. {spec?.title ?? enrolment.specId} · exported{' '}
-        {formatDate(bundle.exportedAt)} · signed by key <code>{signer.fingerprint}</code> (
-        {signer.known ? `known: ${signer.label}` : 'not seen before'})
+        Read-only: kept on this device until you close it, never added to its portfolios.{' '}
+        {spec?.title ?? enrolment.specId} · exported {formatDate(bundle.exportedAt)} · signed by key{' '}
+        <code>{signer.fingerprint}</code> ({signer.known ? `known: ${signer.label}` : 'not seen before'})
       </p>
-      {error && (
+      {(error ?? problem) && (
         <p className="alert" role="alert">
-          {error}
+          {error ?? problem}
         </p>
       )}
+      {people && !verifier && <VerifierIdentity verifiersHere={people.filter(isVerifier)} />}
       {progress && <VerifierRules progress={progress} />}
       <ReportSection bundle={bundle} spec={spec} />
       {!spec && (
@@ -70,7 +78,17 @@ export function OpenBundle({ bundle, enrolment }: { bundle: VerifiedBundle; enro
         draftKey={draftKey}
         setError={setError}
       />
+      <p>
+        <Link to={routes.verifyForms()}>Recording forms</Link> of this portfolio: the forms filled in and those made
+        from its records, read-only.
+      </p>
       <BundleEvidence bundle={bundle} />
+      <CloseBundle
+        portfolioId={bundle.portfolioId}
+        unexported={loaded ? Object.keys(samples).length : 0}
+        beforeClose={autosave.cancel}
+        onError={setError}
+      />
     </article>
   );
 }

@@ -2,6 +2,7 @@
 import { Link } from 'react-router';
 import { formatDateTime, type FormDefinition, type FormRecord } from '../../../domain';
 import { routes } from '../../routes';
+import { usePortfolioRoutes } from '../../data/openedPortfolio';
 
 const timeText = (iso: string) => formatDateTime(iso);
 
@@ -14,11 +15,12 @@ export function FormHeading({
   portfolioId: string;
   existing: FormRecord | null;
 }) {
+  const links = usePortfolioRoutes();
   return (
     <>
       <p className="breadcrumb no-print">
-        <Link to={routes.portfolio(portfolioId)}>Portfolio</Link> ›{' '}
-        <Link to={routes.forms(portfolioId)}>Recording forms</Link> ›
+        <Link to={links.portfolio(portfolioId)}>Portfolio</Link> ›{' '}
+        <Link to={links.forms(portfolioId)}>Recording forms</Link> ›
       </p>
       <h1 className="no-print">
         {existing ? def.title : `New ${def.title.toLowerCase()}`}

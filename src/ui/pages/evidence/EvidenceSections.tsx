@@ -15,6 +15,7 @@ import { SignAndSubmit } from '../../components/SignAndSubmit';
 import { CriteriaPicker, type PickedCriterion } from '../../components/CriteriaPicker';
 import { MediaView } from '../../components/MediaView';
 import { routes } from '../../routes';
+import { usePortfolioRoutes, useReadOnly } from '../../data/openedPortfolio';
 
 interface CriteriaSectionProps {
   portfolioId: string;
@@ -28,6 +29,8 @@ interface CriteriaSectionProps {
 /** The criteria the evidence covers, each linked to its unit; changeable with the criteria picker. */
 export function CriteriaSection({ portfolioId, route, evidenceId, spec, mappings, onError }: CriteriaSectionProps) {
   const [editing, setEditing] = useState<PickedCriterion[] | null>(null);
+  const links = usePortfolioRoutes();
+  const readOnly = useReadOnly();
   const refs = new Map(spec ? spec.units.flatMap((u) => unitCriteria(u)).map((r) => [r.key, r]) : []);
   return (
     <section aria-labelledby="mapped-heading">
@@ -54,20 +57,22 @@ export function CriteriaSection({ portfolioId, route, evidenceId, spec, mappings
           <ul data-testid="mapped-criteria">
             {mappings.map((m) => (
               <li key={m.id}>
-                <Link to={routes.unit(portfolioId, m.unitCode)}>
+                <Link to={links.unit(portfolioId, m.unitCode)}>
                   <strong>{criterionWithUnit(m.unitCode, refs.get(m.criterionKey)?.label ?? m.criterionKey)}</strong>
                 </Link>{' '}
                 {refs.get(m.criterionKey)?.text}
               </li>
             ))}
           </ul>
-          <button
-            type="button"
-            className="secondary"
-            onClick={() => setEditing(mappings.map((m) => ({ unitCode: m.unitCode, criterionKey: m.criterionKey })))}
-          >
-            Change criteria
-          </button>
+          {!readOnly && (
+            <button
+              type="button"
+              className="secondary"
+              onClick={() => setEditing(mappings.map((m) => ({ unitCode: m.unitCode, criterionKey: m.criterionKey })))}
+            >
+              Change criteria
+            </button>
+          )}
         </>
       )}
     </section>

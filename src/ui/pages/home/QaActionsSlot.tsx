@@ -1,7 +1,14 @@
-// The open quality-assurance actions waiting for the acting person (issue 12, point 3), above the caseload. The
-// same actions also reach each candidate's card through storage's CASELOAD_ACTION_SOURCES.
+// The open quality-assurance work waiting for the acting person, above the caseload: the IQA's actions (issue 12,
+// point 3) and the units verifiers referred back in the portfolios they assess (issue 13, point 5). The same
+// actions also reach each candidate's card through storage's CASELOAD_ACTION_SOURCES.
 import { OpenQaActions } from '../../components/OpenQaActions';
+import { AssessorReferrals } from '../../components/VerifierReferrals';
 
 export function QaActionsSlot({ personId }: { personId: string }) {
-  return <OpenQaActions personId={personId} />;
+  return (
+    <>
+      <AssessorReferrals assessorId={personId} />
+      <OpenQaActions personId={personId} />
+    </>
+  );
 }

@@ -33,7 +33,7 @@ export function BundleSummary(props: BundleSummaryProps) {
         ✓ Verified: {bundle.payloadFiles} files, {formatBytes(bundle.payloadBytes)}; every hash and the signature check
         out.
       </p>
-      <BundleFacts bundle={bundle} />
+      <BundleFacts bundle={bundle} people={people} />
       <ReportCheck bundle={bundle} />
       <AdmissionPreview admission={admission} />
       {unknownSigner && !refused && (
@@ -67,12 +67,25 @@ export function BundleSummary(props: BundleSummaryProps) {
   );
 }
 
-/** Whose portfolio the bundle holds, when and by which device it was signed, and how much it carries. */
-function BundleFacts({ bundle }: { bundle: VerifiedBundle }) {
+/**
+ * Whose portfolio the bundle holds, when and by which device it was signed, and how much it carries. `people`: the
+ * bundle's and this device's, so a verifier's decisions bundle (which carries no candidate) still names them.
+ */
+export function BundleFacts({ bundle, people }: { bundle: VerifiedBundle; people: Person[] }) {
   const enrolment = bundle.records.enrolments[0];
-  const candidate = bundle.records.people.find((p) => p.id === enrolment?.candidateId);
+  const name = (id: string | undefined) => people.find((p) => p.id === id)?.name;
+  const samples = bundle.records.decisions.filter((d) => d.kind === 'sample' && !d.deleted);
+  const sampledBy = [...new Set(samples.map((d) => name(d.assessorId) ?? 'a verifier'))];
   const facts: Array<[string, React.ReactNode]> = [
-    ['Candidate', candidate?.name ?? '—'],
+    ['Candidate', name(enrolment?.candidateId) ?? '—'],
+    ...(samples.length > 0
+      ? [
+          [
+            'Sampling decisions',
+            `${sampledBy.join(', ')} on ${samples.length === 1 ? 'unit' : 'units'} ${samples.map((d) => d.unitCode).join(', ')}`,
+          ] as [string, string],
+        ]
+      : []),
     ['Qualification', `${enrolment?.specId ?? ''} ${enrolment?.specVersion ?? ''}`],
     ['Exported', formatDateTime(bundle.exportedAt)],
     ['Sent by', bundle.sender ? `${bundle.sender.name} (as the sending device says)` : '—'],

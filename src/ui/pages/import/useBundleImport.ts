@@ -8,6 +8,8 @@ import { routes } from '../../routes';
 
 export interface BundleImport {
   bundle: VerifiedBundle | null;
+  /** The file `bundle` was verified from (kept on the device when it is opened read-only). */
+  file: File | null;
   admission: Admission | null;
   checking: { done: number; total: number } | null;
   writing: boolean;
@@ -34,6 +36,7 @@ export function rejectionText(e: unknown, fileName: string): string {
 export function useBundleImport(): BundleImport {
   const navigate = useNavigate();
   const [bundle, setBundle] = useState<VerifiedBundle | null>(null);
+  const [file, setFile] = useState<File | null>(null);
   const [admission, setAdmission] = useState<Admission | null>(null);
   const [checking, setChecking] = useState<{ done: number; total: number } | null>(null);
   const [writing, setWriting] = useState(false);
@@ -50,6 +53,7 @@ export function useBundleImport(): BundleImport {
       const verified = await verifyBundle(file, { onProgress: (done, total) => setChecking({ done, total }) });
       setAdmission(await admitBundle(verified));
       setBundle(verified);
+      setFile(file);
     } catch (e) {
       setError(rejectionText(e, file.name));
     } finally {
@@ -84,5 +88,5 @@ export function useBundleImport(): BundleImport {
     }
   }
 
-  return { bundle, admission, checking, writing, error, done, check, apply, acceptSigner };
+  return { bundle, file, admission, checking, writing, error, done, check, apply, acceptSigner };
 }

@@ -1,7 +1,7 @@
 import { formatDate } from '../../../domain';
 import { Link } from 'react-router';
 import type { CriterionProgress, Evidence } from '../../../domain';
-import { routes } from '../../routes';
+import { usePortfolioRoutes } from '../../data/openedPortfolio';
 import { ShowMore, useShownList } from '../../components/ShowMore';
 
 interface CriterionEvidenceProps {
@@ -22,6 +22,7 @@ export function CriterionEvidence({
   onJudge,
 }: CriterionEvidenceProps) {
   const list = useShownList(c.evidenceIds);
+  const links = usePortfolioRoutes();
   return (
     <li data-criterion={c.ref.key}>
       <strong>{c.ref.label}</strong> {c.ref.text}
@@ -50,7 +51,7 @@ export function CriterionEvidence({
         <ul>
           {list.visible.map((id) => (
             <li key={id}>
-              <Link to={routes.evidence(portfolioId, id)}>{evidenceById.get(id)?.title}</Link>{' '}
+              <Link to={links.evidence(portfolioId, id)}>{evidenceById.get(id)?.title}</Link>{' '}
               <span className="tag">{evidenceById.get(id)?.type}</span>{' '}
               <span className="meta">{formatDate(evidenceById.get(id)?.date)}</span>
             </li>

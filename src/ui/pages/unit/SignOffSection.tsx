@@ -4,6 +4,7 @@ import type { Decision, Person, UnitProgress } from '../../../domain';
 import { countersign, signOffUnit, todayIso, withdrawDecision } from '../../../storage';
 import { SignatureField, type SignatureValue } from '../../capture/SignatureField';
 import { SignAndSubmit } from '../../components/SignAndSubmit';
+import { useReadOnly } from '../../data/openedPortfolio';
 
 interface SignOffSectionProps {
   portfolioId: string;
@@ -21,6 +22,7 @@ interface SignOffSectionProps {
 export function SignOffSection(props: SignOffSectionProps) {
   const { progress: up, acting } = props;
   const canAssess = !!acting?.roles.includes('assessor');
+  const readOnly = useReadOnly();
   return (
     <section aria-labelledby="signoff-heading">
       <h2 id="signoff-heading">Unit sign-off</h2>
@@ -29,7 +31,9 @@ export function SignOffSection(props: SignOffSectionProps) {
       ) : canAssess ? (
         <SignOffForm {...props} assessor={acting!} />
       ) : (
-        <p className="meta">Not signed off. An assessor must be acting (choose at the top) to sign off a unit.</p>
+        <p className="meta">
+          Not signed off.{readOnly ? '' : ' An assessor must be acting (choose at the top) to sign off a unit.'}
+        </p>
       )}
     </section>
   );

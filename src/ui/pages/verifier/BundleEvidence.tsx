@@ -1,5 +1,7 @@
 import { EVIDENCE_TYPE_LABELS, formatDate, countOf } from '../../../domain';
+import { Link } from 'react-router';
 import type { VerifiedBundle } from '../../../bundle';
+import { routes } from '../../routes';
 import { MediaFile } from '../../components/MediaView';
 import { ShowMore, useShownList } from '../../components/ShowMore';
 
@@ -14,7 +16,10 @@ export function BundleEvidence({ bundle }: { bundle: VerifiedBundle }) {
       <ul className="evidence-list">
         {list.visible.map((e) => (
           <li key={e.id}>
-            <strong>{e.title}</strong> <span className="tag">{e.type}</span>{' '}
+            <Link to={routes.verifyEvidence(e.id)}>
+              <strong>{e.title}</strong>
+            </Link>{' '}
+            <span className="tag">{e.type}</span>{' '}
             <span className="meta">
               {EVIDENCE_TYPE_LABELS[e.type]} · {formatDate(e.date)} ·{' '}
               {countOf(e.criteria.length, 'criterion', 'criteria')}

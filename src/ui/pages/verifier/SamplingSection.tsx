@@ -1,11 +1,13 @@
 import { formatDate } from '../../../domain';
 import { useState } from 'react';
+import { Link } from 'react-router';
 import type { Enrolment, Person, UnitProgress } from '../../../domain';
 import { type ExportedBundle, exportVerifierDecisions, type VerifierSample } from '../../../bundle';
 import { clearDraft } from '../../../storage';
 import { formatBytes } from '../../components/StorageMeter';
 import type { Samples } from './hooks';
 import { ScrollTable } from '../../components/ScrollTable';
+import { routes } from '../../routes';
 
 interface SamplingProps {
   enrolment: Enrolment;
@@ -28,15 +30,20 @@ export function SamplingSection({
   draftKey,
   setError,
 }: SamplingProps) {
-  const [exported, setExported] = useState<{ bundle: ExportedBundle; url: string } | null>(null);
+  const [exported, setExported] = useState<{ bundle: ExportedBundle; url: string; what: string } | null>(null);
 
   async function exportDecisions() {
     setError(null);
     if (!verifier) return;
     try {
       const bundle = await exportVerifierDecisions({ enrolment, verifier, samples: Object.values(samples) });
-      setExported({ bundle, url: URL.createObjectURL(bundle.blob) });
+      const what = Object.values(samples)
+        .map((s) => `${s.unitCode} ${s.outcome === 'met' ? 'agreed' : 'referred back'}`)
+        .join(', ');
+      setExported({ bundle, url: URL.createObjectURL(bundle.blob), what });
+      // Exported: the decisions leave the device in the bundle, and are no longer drafts kept here.
       await clearDraft(draftKey);
+      setSamples({});
     } catch (e) {
       setError((e as Error).message);
     }
@@ -45,9 +52,12 @@ export function SamplingSection({
   return (
     <section aria-labelledby="v-sample">
       <h2 id="v-sample">Sampling decisions</h2>
-      {!verifier && (
-        <p className="alert">
-          Choose an internal quality assurer or external verifier under “Acting as” to record decisions.
+      {!verifier ? (
+        <p className="alert">Say who you are (above) to record decisions.</p>
+      ) : (
+        <p className="meta">
+          Recording as {verifier.name}. Your decisions are kept on this device until you export them or close the
+          bundle. Open a unit to see its criteria and evidence.
         </p>
       )}
       <ScrollTable label="Units to sample" columns={['Unit', 'Coverage / sign-off', 'Decision', 'Comments']}>
@@ -71,7 +81,8 @@ export function SamplingSection({
           >
             Download decisions bundle
           </a>{' '}
-          ({formatBytes(exported.bundle.blob.size)}) — the assessor opens it on their device and merges it.
+          ({formatBytes(exported.bundle.blob.size)}; {exported.what}) — the assessor opens it on their device and merges
+          it.
         </p>
       )}
     </section>
@@ -98,7 +109,9 @@ function SampleRow({ unit: u, samples, setSamples, enabled }: SampleRowProps) {
       : 'not signed off';
   return (
     <tr>
-      <th scope="row">{code}</th>
+      <th scope="row">
+        <Link to={routes.verifyUnit(code)}>{code}</Link>
+      </th>
       <td>
         {Math.round(u.coverage * 100)}% · {signOff}
       </td>

@@ -24,21 +24,29 @@ export function useVerifierSamples(portfolioId: string, onError: (message: strin
       )
       .finally(() => setLoaded(true));
   }, [draftKey, onError]);
-  useAutosave(draftKey, samples, loaded, onError);
-  return { samples, setSamples, draftKey };
+  // Written at once, not after a pause: a decision is one choice, the draft a few hundred bytes, and a reload or
+  // crash right after choosing must not lose it.
+  const autosave = useAutosave(draftKey, samples, loaded, onError, { delayMs: 0 });
+  return { samples, setSamples, draftKey, loaded, autosave };
 }
 
-/** The bundle's spec and the progress it shows; an incremental bundle carries no spec, so the one stored here, if any. */
-export function useBundleProgress(bundle: VerifiedBundle, enrolment: Enrolment) {
+/** The bundle's spec; an incremental bundle carries none, so the one stored here, if any. */
+export function useBundleSpec(bundle: VerifiedBundle, enrolment: Enrolment) {
   const storedSpec = useLiveQuery(
     async () => (bundle.specs.length === 0 ? loadStoredSpec(enrolment.specId, enrolment.specVersion) : null),
     [enrolment, bundle],
   );
-  const spec =
+  return (
     bundle.specs.find((x) => x.id === enrolment.specId && x.version === enrolment.specVersion) ??
     bundle.specs[0] ??
     storedSpec ??
-    null;
+    null
+  );
+}
+
+/** The bundle's spec and the progress it shows. */
+export function useBundleProgress(bundle: VerifiedBundle, enrolment: Enrolment) {
+  const spec = useBundleSpec(bundle, enrolment);
   const progress = useMemo(() => {
     if (!spec) return null;
     const live = <T extends { deleted: boolean }>(xs: T[]) => xs.filter((x) => !x.deleted);
