@@ -123,9 +123,8 @@ export async function loadCaseload(
   sources: readonly CaseloadActionSource[] = CASELOAD_ACTION_SOURCES,
 ): Promise<Caseload> {
   const d = db();
-  const sourceTables = sources.flatMap((s) => s.tables);
-  const tables = [...new Set(['enrolments', 'people', 'settings', ...STAMP_TABLES, ...sourceTables])];
-  return d.transaction('r', tables, async () => {
+  const tables = [...new Set(['enrolments', 'people', 'settings', ...STAMP_TABLES])];
+  const base = await d.transaction('r', tables, async () => {
     const [people, enrolments] = await Promise.all([
       d.people.toArray().then((rows) => validRecords('people', rows, [])),
       d.enrolments.toArray().then((rows) => validRecords('enrolments', rows, [])),
@@ -139,16 +138,11 @@ export async function loadCaseload(
     const shownIds = new Set(shown.map((e) => e.id));
     return {
       person,
-      sections: await Promise.all(
-        sections.map(async ({ role, enrolments: list }) => ({
-          role,
-          entries: list.map((e) => entryOf(e, personById, storedById.get(e.id) ?? null)),
-          actions:
-            person && role !== 'everyone'
-              ? await sourceActions(sources, { personId: person.id, role, list, today })
-              : [],
-        })),
-      ),
+      sections: sections.map(({ role, enrolments: list }) => ({
+        role,
+        list,
+        entries: list.map((e) => entryOf(e, personById, storedById.get(e.id) ?? null)),
+      })),
       others: enrolments
         .filter((e) => !shownIds.has(e.id))
         .map((e) => ({
@@ -160,6 +154,18 @@ export async function loadCaseload(
       confirm,
     };
   });
+  // The action sources read after the caseload's own transaction (each read is still observed by the live query):
+  // inside it, a source's reads let the transaction commit early (PrematureCommitError under fake-indexeddb).
+  const { person } = base;
+  const sections = await Promise.all(
+    base.sections.map(async ({ role, list, entries }) => ({
+      role,
+      entries,
+      actions:
+        person && role !== 'everyone' ? await sourceActions(sources, { personId: person.id, role, list, today }) : [],
+    })),
+  );
+  return { ...base, sections };
 }
 
 async function sourceActions(

@@ -19,7 +19,7 @@ export interface CaseloadQuery {
 export interface CaseloadActionSource {
   /** Its name, in words (for problems and the docs). */
   name: string;
-  /** Every table `load` reads: it runs inside the caseload's read transaction, which must cover them. */
+  /** Every table `load` reads (it runs just after the caseload's own read transaction, in the same live query). */
   tables: readonly string[];
   /**
    * The actions waiting for the person in this role, on these portfolios. Read-only: it runs inside the home

@@ -100,6 +100,8 @@ export async function asBulkLoad<R>(load: () => Promise<R>): Promise<R> {
  * acting): a candidate cannot sign as assessor from any screen. A signer not on this device is not judged here.
  */
 async function checkSigner(database: Dexie, input: Record<string, unknown>, actor: string | null, what: string) {
+  // Removing a signature (a tombstone) signs nothing: who may delete is the trust rules' question, not this one.
+  if (input.deleted === true) return;
   const role = typeof input.role === 'string' ? input.role : '';
   const named = typeof input.personId === 'string' ? input.personId : null;
   const signerId = named ?? (needsAuthority(role) ? actor : null);

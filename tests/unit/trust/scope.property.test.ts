@@ -114,7 +114,8 @@ describe('property: a bundle leaves every other portfolio as it was', () => {
       await write('attack', own, (ctx) => ctx.put('decisions', { ...base, ...decision }));
     } else {
       const signature = {
-        ...signatureBy(mallory),
+        // Mallory signs as what she is: the write path refuses a candidate signing as assessor (signerRoles).
+        ...signatureBy(mallory, 'Candidate'),
         purpose: 'evidence',
         subjectId: own,
         signedAt: '2026-05-01T00:00:00.000Z',

@@ -2,7 +2,7 @@
 // After an assessor merges a verifier's decisions bundle, a unit referred back shows under the portfolio's Checks
 // and on the assessor's home; the bundle's summary names the candidate though the bundle does not carry them.
 import 'fake-indexeddb/auto';
-import { cleanup, render, screen, within } from '@testing-library/react';
+import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import { MemoryRouter } from 'react-router';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FieldfolioDB, setDatabase } from '../../../src/storage/db';
@@ -65,8 +65,9 @@ describe('units referred back by a verifier', () => {
         <QaActionsSlot personId={assessor.id} />
       </MemoryRouter>,
     );
-    const lists = await screen.findAllByTestId('verifier-referrals');
-    expect(lists).toHaveLength(2);
+    // Checks and the home slot each show the list (the slot also reads the IQA's actions, so it may come second).
+    await waitFor(() => expect(screen.getAllByTestId('verifier-referrals')).toHaveLength(2));
+    const lists = screen.getAllByTestId('verifier-referrals');
     expect(lists[0]!.textContent).toMatch(
       /Referred back: Unit C3 by Ivy Quality on 02\/10\/2026 — “Witness testimony unsigned”/,
     );
