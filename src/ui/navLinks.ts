@@ -13,6 +13,5 @@ export const NAV_LINKS: readonly NavLink[] = [
   { to: routes.openBundle(), label: 'Open a bundle' },
   { to: routes.trust(), label: 'Trust' },
   { to: routes.sync(), label: 'Sync' },
-  { to: routes.eqaPack(), label: 'EQA pack' },
   { to: routes.qa(), label: 'Quality' },
 ];

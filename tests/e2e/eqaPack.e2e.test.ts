@@ -30,6 +30,12 @@ async function download(page: Page, click: () => Promise<void>): Promise<string>
 const nav = (page: Page, name: string) =>
   page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name }).click();
 
+/** The EQA pack screen, by the QA sub-navigation (under the main navigation's Quality link). */
+async function openEqaPack(page: Page) {
+  await nav(page, 'Quality');
+  await page.getByRole('navigation', { name: 'Quality assurance' }).getByRole('link', { name: 'EQA pack' }).click();
+}
+
 /** axe finds nothing serious at a phone's width and a desktop's. */
 async function axeClean(page: Page): Promise<void> {
   for (const width of [360, 1280]) {
@@ -56,7 +62,7 @@ describe('the EQA visit pack, offline', () => {
     // The IQA's device: the demo centre, and a pack of three portfolios.
     await centre.getByRole('button', { name: 'Load the demo centre' }).click();
     await centre.getByRole('link', { name: 'Start another portfolio' }).waitFor({ timeout: 60_000 });
-    await nav(centre, 'EQA pack');
+    await openEqaPack(centre);
     await centre.getByRole('heading', { level: 1, name: 'EQA visit pack' }).waitFor();
     const boxes = centre.getByRole('group', { name: /Portfolios in the pack/ }).getByRole('checkbox');
     await expect.poll(() => boxes.count(), { timeout: 15_000 }).toBeGreaterThanOrEqual(12);
@@ -84,7 +90,7 @@ describe('the EQA visit pack, offline', () => {
     const eqaApp = new PortfolioApp(eqa, '');
     await eqaApp.addPerson('Esther Quinn', ['External verifier']);
     await eqaApp.actAs(/Esther Quinn/);
-    await nav(eqa, 'EQA pack');
+    await openEqaPack(eqa);
     await eqa.getByRole('link', { name: 'Open an EQA pack' }).click();
     await eqa.getByLabel('EQA visit pack file').setInputFiles(packPath);
     await eqa.getByTestId('pack-summary').waitFor({ timeout: 60_000 });

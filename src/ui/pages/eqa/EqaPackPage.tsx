@@ -4,6 +4,7 @@ import { exportEqaPack, type ExportedBundle, type ExportProgress } from '../../.
 import { useEnrolments, usePeople, useStoredSpecs } from '../../data/hooks';
 import { formatBytes } from '../../components/StorageMeter';
 import { routes } from '../../routes';
+import { QaScreen } from '../qa/common';
 
 /** The IQA chooses the portfolios for an external quality assurer's visit and exports them, with the centre's records, as one signed pack. */
 export function EqaPackPage() {
@@ -26,8 +27,7 @@ export function EqaPackPage() {
   }
 
   return (
-    <section>
-      <h1>EQA visit pack</h1>
+    <QaScreen title="EQA visit pack">
       <p className="lead">
         Choose the portfolios for the external quality assurer. The pack holds them complete with their media, the
         centre’s sampling plans, IQA decisions, actions, standardisation, CPD and appeals, and a report they can read in
@@ -65,7 +65,7 @@ export function EqaPackPage() {
           browser.
         </p>
       )}
-    </section>
+    </QaScreen>
   );
 }
 

@@ -5,8 +5,15 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { APPEAL_OUTCOMES, APPEAL_STAGES, AppealForm, formatDate, type Appeal } from '../../../domain';
 import { listAppeals, saveAppeal, todayIso } from '../../../storage';
 import { useEnrolments } from '../../data/hooks';
-import { useSingleSave } from '../../components/useSingleSave';
-import { EditorForm, QaScreen, useCheckedForm, useStaff, type Staff } from './common';
+import {
+  EditorForm,
+  QaScreen,
+  useCheckedSave,
+  useFormValues,
+  useStaff,
+  type FieldGroupProps,
+  type Staff,
+} from './common';
 import { AppealStages, type StageValues } from './AppealStages';
 
 export const STAGE_TEXT: Record<(typeof APPEAL_STAGES)[number], string> = {
@@ -85,72 +92,37 @@ export function AppealsPage() {
 }
 
 function AppealEditor({ record, staff, done }: { record: Appeal | null; staff: Staff; done: () => void }) {
-  const enrolments = useEnrolments() ?? [];
-  const form = useCheckedForm();
-  const { saving, saveOnce } = useSingleSave();
-  const [values, setValues] = useState({
-    candidateId: record?.candidateId ?? '',
-    portfolioId: record?.portfolioId ?? '',
-    decisionAppealed: record?.decisionAppealed ?? '',
-    lodgedOn: record?.lodgedOn ?? todayIso(),
-    outcome: record?.outcome ?? 'pending',
-    outcomeDate: record?.outcomeDate ?? '',
-    outcomeNotes: record?.outcomeNotes ?? '',
-  });
+  const form = useCheckedSave();
+  const { values, set } = useFormValues(
+    {
+      candidateId: record?.candidateId ?? '',
+      portfolioId: record?.portfolioId ?? '',
+      decisionAppealed: record?.decisionAppealed ?? '',
+      lodgedOn: record?.lodgedOn ?? todayIso(),
+      outcome: record?.outcome ?? 'pending',
+      outcomeDate: record?.outcomeDate ?? '',
+      outcomeNotes: record?.outcomeNotes ?? '',
+    },
+    { candidateId: { portfolioId: '' } },
+  );
   const [stages, setStages] = useState<StageValues[]>(
     record?.stages.map((s) => ({ stage: s.stage, date: s.date, by: s.by ?? '', notes: s.notes })) ?? [],
   );
-  const set = (field: keyof typeof values) => (e: { target: { value: string } }) =>
-    setValues((v) => ({ ...v, [field]: e.target.value, ...(field === 'candidateId' ? { portfolioId: '' } : {}) }));
   const save = () =>
-    saveOnce(async () => {
-      const checked = form.check(AppealForm, { ...values, stages });
-      if (!checked) return;
-      try {
-        await saveAppeal({ ...(record ?? {}), ...checked }, `appeal of ${staff.name(checked.candidateId)}`);
-        done();
-      } catch (e) {
-        form.fail(e);
-      }
+    form.save(AppealForm, { ...values, stages }, async (checked) => {
+      await saveAppeal({ ...(record ?? {}), ...checked }, `appeal of ${staff.name(checked.candidateId)}`);
+      done();
     });
-  const theirs = enrolments.filter((e) => e.candidateId === values.candidateId);
   return (
     <EditorForm
       label={record ? 'Edit the appeal' : 'New appeal'}
       problem={form.problem}
-      saving={saving}
+      saving={form.saving}
       saveText="Save the appeal"
       onSave={() => void save()}
       onCancel={done}
     >
-      <div className="two-up">
-        <label className="field">
-          <span>Candidate</span>
-          <select {...form.invalid('candidateId')} value={values.candidateId} onChange={set('candidateId')}>
-            <option value="">— choose —</option>
-            {staff.candidates.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="field">
-          <span>Portfolio (optional)</span>
-          <select value={values.portfolioId} onChange={set('portfolioId')}>
-            <option value="">—</option>
-            {theirs.map((e) => (
-              <option key={e.id} value={e.id}>
-                {e.specId} {e.specVersion}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="field">
-          <span>Lodged on</span>
-          <input type="date" {...form.invalid('lodgedOn')} value={values.lodgedOn} onChange={set('lodgedOn')} />
-        </label>
-      </div>
+      <AppealWhoFields values={values} set={set} invalid={form.invalid} staff={staff} />
       <label className="field">
         <span>Decision appealed</span>
         <textarea
@@ -166,10 +138,64 @@ function AppealEditor({ record, staff, done }: { record: Appeal | null; staff: S
         staff={staff}
         invalid={form.invalid('stages')['aria-invalid']}
       />
+      <AppealOutcomeFields values={values} set={set} invalid={form.invalid} />
+    </EditorForm>
+  );
+}
+
+/** Who appeals, about which portfolio, and when. */
+function AppealWhoFields({
+  values,
+  set,
+  invalid,
+  staff,
+}: FieldGroupProps<Record<'candidateId' | 'portfolioId' | 'lodgedOn', string>> & { staff: Staff }) {
+  const enrolments = useEnrolments() ?? [];
+  const theirs = enrolments.filter((e) => e.candidateId === values.candidateId);
+  return (
+    <div className="two-up">
+      <label className="field">
+        <span>Candidate</span>
+        <select {...invalid('candidateId')} value={values.candidateId} onChange={set('candidateId')}>
+          <option value="">— choose —</option>
+          {staff.candidates.map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="field">
+        <span>Portfolio (optional)</span>
+        <select value={values.portfolioId} onChange={set('portfolioId')}>
+          <option value="">—</option>
+          {theirs.map((e) => (
+            <option key={e.id} value={e.id}>
+              {e.specId} {e.specVersion}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="field">
+        <span>Lodged on</span>
+        <input type="date" {...invalid('lodgedOn')} value={values.lodgedOn} onChange={set('lodgedOn')} />
+      </label>
+    </div>
+  );
+}
+
+/** How the appeal ended, when, and notes. */
+function AppealOutcomeFields({
+  values,
+  set,
+  invalid,
+}: FieldGroupProps<Record<'outcome' | 'outcomeDate' | 'outcomeNotes', string>>) {
+  return (
+    <>
       <div className="two-up">
         <label className="field">
           <span>Outcome</span>
-          <select {...form.invalid('outcome')} value={values.outcome} onChange={set('outcome')}>
+          <select {...invalid('outcome')} value={values.outcome} onChange={set('outcome')}>
             {APPEAL_OUTCOMES.map((o) => (
               <option key={o} value={o}>
                 {OUTCOME_TEXT[o]}
@@ -179,18 +205,13 @@ function AppealEditor({ record, staff, done }: { record: Appeal | null; staff: S
         </label>
         <label className="field">
           <span>Outcome date</span>
-          <input
-            type="date"
-            {...form.invalid('outcomeDate')}
-            value={values.outcomeDate}
-            onChange={set('outcomeDate')}
-          />
+          <input type="date" {...invalid('outcomeDate')} value={values.outcomeDate} onChange={set('outcomeDate')} />
         </label>
       </div>
       <label className="field">
         <span>Outcome notes</span>
         <textarea rows={2} value={values.outcomeNotes} onChange={set('outcomeNotes')} />
       </label>
-    </EditorForm>
+    </>
   );
 }

@@ -9,9 +9,8 @@ import { DecisionForm, formatDate, SAMPLE_STAGES, type IqaDecision, type PlanIte
 import { recordIqaDecision, samplingPlan, todayIso } from '../../../storage';
 import { useEnrolments, usePortfolio } from '../../data/hooks';
 import { SaveProblemAlert } from '../../components/SaveProblem';
-import { useSingleSave } from '../../components/useSingleSave';
 import { routes } from '../../routes';
-import { QaScreen, useCheckedForm, useStaff, type Staff } from './common';
+import { QaScreen, useCheckedSave, useFormValues, useStaff, type FieldGroupProps, type Staff } from './common';
 
 export function DecisionPage() {
   const [params] = useSearchParams();
@@ -45,56 +44,47 @@ interface EditorProps {
   initial: { portfolioId: string; unitCode: string };
 }
 
-function DecisionEditor({ staff, planId, item, initial }: EditorProps) {
+/** The decision being written: its values, the candidate's portfolio they point at, and its save. */
+function useDecisionDraft({ staff, planId, item, initial }: EditorProps) {
   const acting = staff.acting!;
-  const trainee = acting.iqaStatus === 'working-towards';
-  const enrolments = useEnrolments();
-  const form = useCheckedForm();
-  const formRef = useRef<HTMLFormElement>(null);
-  const { saving, saveOnce } = useSingleSave();
+  const form = useCheckedSave();
   const [saved, setSaved] = useState<IqaDecision | null>(null);
-  const [values, setValues] = useState({
-    portfolioId: item?.portfolioId ?? initial.portfolioId,
-    unitCode: item?.unitCode ?? initial.unitCode,
-    evidenceId: '',
-    stage: item?.stage ?? 'interim',
-    outcome: '',
-    feedback: '',
-    date: todayIso(),
-    actionText: '',
-    actionDue: '',
-  });
+  const { values, set } = useFormValues(
+    {
+      portfolioId: item?.portfolioId ?? initial.portfolioId,
+      unitCode: item?.unitCode ?? initial.unitCode,
+      evidenceId: '',
+      stage: item?.stage ?? 'interim',
+      outcome: '',
+      feedback: '',
+      date: todayIso(),
+      actionText: '',
+      actionDue: '',
+    },
+    { portfolioId: { unitCode: '', evidenceId: '' } },
+  );
   const data = usePortfolio(values.portfolioId || undefined);
-  const set = (field: keyof typeof values) => (e: { target: { value: string } }) =>
-    setValues((v) => ({
-      ...v,
-      [field]: e.target.value,
-      ...(field === 'portfolioId' ? { unitCode: '', evidenceId: '' } : {}),
-    }));
   const save = () =>
-    saveOnce(async () => {
-      const checked = form.check(DecisionForm, values);
-      if (!checked) return;
+    form.save(DecisionForm, values, async (checked) => {
       const assessorId = data?.enrolment.assessorId;
-      if (!assessorId) return form.fail(new Error('This portfolio has no assessor yet: choose one on its page first.'));
+      if (!assessorId) throw new Error('This portfolio has no assessor yet: choose one on its page first.');
       const { actionText, actionDue, ...fields } = checked;
-      try {
-        const { decision } = await recordIqaDecision({
-          decision: { ...fields, iqaId: acting.id, assessorId, planId, planItemId: item?.id ?? null },
-          ...(actionText && actionDue ? { action: { text: actionText, dueDate: actionDue } } : {}),
-        });
-        setSaved(decision);
-      } catch (e) {
-        form.fail(e);
-      }
+      const { decision } = await recordIqaDecision({
+        decision: { ...fields, iqaId: acting.id, assessorId, planId, planItemId: item?.id ?? null },
+        ...(actionText && actionDue ? { action: { text: actionText, dueDate: actionDue } } : {}),
+      });
+      setSaved(decision);
     });
+  return { form, values, set, data, save, saved };
+}
+
+function DecisionEditor(props: EditorProps) {
+  const { staff, planId, item } = props;
+  const trainee = staff.acting!.iqaStatus === 'working-towards';
+  const { form, values, set, data, save, saved } = useDecisionDraft(props);
+  const formRef = useRef<HTMLFormElement>(null);
   if (saved) return <Saved decision={saved} trainee={trainee} staff={staff} planId={planId} />;
   const loading = values.portfolioId !== '' && data === undefined;
-  const units = data?.spec?.units.filter((u) => !data.enrolment.route.length || data.enrolment.route.includes(u.code));
-  const evidence = data?.evidence.filter((e) => e.criteria.some((c) => c.unitCode === values.unitCode)) ?? [];
-  const candidates = (enrolments ?? []).filter(
-    (e) => e.iqaId === acting.id || e.iqaId === null || e.id === values.portfolioId,
-  );
   return (
     <form
       ref={formRef}
@@ -112,75 +102,88 @@ function DecisionEditor({ staff, planId, item, initial }: EditorProps) {
           You are working towards the IQA qualification: your decision will wait for a qualified IQA to countersign it.
         </p>
       )}
-      <div className="two-up">
-        <label className="field">
-          <span>Candidate</span>
-          <select {...form.invalid('portfolioId')} value={values.portfolioId} onChange={set('portfolioId')}>
-            <option value="">— choose —</option>
-            {candidates.map((e) => (
-              <option key={e.id} value={e.id}>
-                {staff.name(e.candidateId)} ({e.specId})
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="field">
-          <span>Unit</span>
-          <select {...form.invalid('unitCode')} value={values.unitCode} onChange={set('unitCode')}>
-            <option value="">— choose —</option>
-            {(units ?? []).map((u) => (
-              <option key={u.code} value={u.code}>
-                {u.code} {u.title}
-              </option>
-            ))}
-            {values.unitCode && !units?.some((u) => u.code === values.unitCode) && (
-              <option value={values.unitCode}>{values.unitCode}</option>
-            )}
-          </select>
-        </label>
-        <label className="field">
-          <span>Evidence item (optional)</span>
-          <select {...form.invalid('evidenceId')} value={values.evidenceId} onChange={set('evidenceId')}>
-            <option value="">The unit as a whole</option>
-            {evidence.map((e) => (
-              <option key={e.id} value={e.id}>
-                {e.title} ({formatDate(e.date)})
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="field">
-          <span>Stage</span>
-          <select {...form.invalid('stage')} value={values.stage} onChange={set('stage')}>
-            {SAMPLE_STAGES.map((s) => (
-              <option key={s} value={s}>
-                {s === 'interim' ? 'Interim (during the programme)' : 'Summative (unit or award completed)'}
-              </option>
-            ))}
-          </select>
-        </label>
-      </div>
+      <SampleFields values={values} set={set} invalid={form.invalid} staff={staff} data={data} />
       <DecisionFields values={values} set={set} invalid={form.invalid} />
       <SaveProblemAlert problem={form.problem} formRef={formRef} />
       {loading && <p role="status">Loading the candidate’s portfolio…</p>}
-      <button type="submit" disabled={saving || loading}>
+      <button type="submit" disabled={form.saving || loading}>
         Save the decision
       </button>
     </form>
   );
 }
 
-type Values = Record<'outcome' | 'feedback' | 'date' | 'actionText' | 'actionDue', string>;
+type SampleValues = Record<'portfolioId' | 'unitCode' | 'evidenceId' | 'stage', string>;
 
-function DecisionFields({
+/** What is sampled: the candidate (the acting IQA's, or no IQA's yet), the unit, the evidence item and the stage. */
+function SampleFields({
   values,
   set,
   invalid,
-}: {
-  values: Values;
-  set: (field: keyof Values) => (e: { target: { value: string } }) => void;
-  invalid: ReturnType<typeof useCheckedForm>['invalid'];
-}) {
+  staff,
+  data,
+}: FieldGroupProps<SampleValues> & { staff: Staff; data: ReturnType<typeof usePortfolio> }) {
+  const enrolments = useEnrolments();
+  const units = data?.spec?.units.filter((u) => !data.enrolment.route.length || data.enrolment.route.includes(u.code));
+  const evidence = data?.evidence.filter((e) => e.criteria.some((c) => c.unitCode === values.unitCode)) ?? [];
+  const candidates = (enrolments ?? []).filter(
+    (e) => e.iqaId === staff.acting!.id || e.iqaId === null || e.id === values.portfolioId,
+  );
+  return (
+    <div className="two-up">
+      <label className="field">
+        <span>Candidate</span>
+        <select {...invalid('portfolioId')} value={values.portfolioId} onChange={set('portfolioId')}>
+          <option value="">— choose —</option>
+          {candidates.map((e) => (
+            <option key={e.id} value={e.id}>
+              {staff.name(e.candidateId)} ({e.specId})
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="field">
+        <span>Unit</span>
+        <select {...invalid('unitCode')} value={values.unitCode} onChange={set('unitCode')}>
+          <option value="">— choose —</option>
+          {(units ?? []).map((u) => (
+            <option key={u.code} value={u.code}>
+              {u.code} {u.title}
+            </option>
+          ))}
+          {values.unitCode && !units?.some((u) => u.code === values.unitCode) && (
+            <option value={values.unitCode}>{values.unitCode}</option>
+          )}
+        </select>
+      </label>
+      <label className="field">
+        <span>Evidence item (optional)</span>
+        <select {...invalid('evidenceId')} value={values.evidenceId} onChange={set('evidenceId')}>
+          <option value="">The unit as a whole</option>
+          {evidence.map((e) => (
+            <option key={e.id} value={e.id}>
+              {e.title} ({formatDate(e.date)})
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="field">
+        <span>Stage</span>
+        <select {...invalid('stage')} value={values.stage} onChange={set('stage')}>
+          {SAMPLE_STAGES.map((s) => (
+            <option key={s} value={s}>
+              {s === 'interim' ? 'Interim (during the programme)' : 'Summative (unit or award completed)'}
+            </option>
+          ))}
+        </select>
+      </label>
+    </div>
+  );
+}
+
+type Values = Record<'outcome' | 'feedback' | 'date' | 'actionText' | 'actionDue', string>;
+
+function DecisionFields({ values, set, invalid }: FieldGroupProps<Values>) {
   return (
     <>
       <fieldset className="field">

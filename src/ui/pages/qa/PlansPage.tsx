@@ -7,9 +7,8 @@ import { addDays, formatDate, PlanForm, proposeSample, type QualificationSpec } 
 import { listSamplingPlans, proposalInputFor, saveSamplingPlan, todayIso } from '../../../storage';
 import { useStoredSpecs } from '../../data/hooks';
 import { SaveProblemAlert } from '../../components/SaveProblem';
-import { useSingleSave } from '../../components/useSingleSave';
 import { routes } from '../../routes';
-import { QaScreen, useCheckedForm, useStaff, type Staff } from './common';
+import { QaScreen, useCheckedSave, useFormValues, useStaff, type FieldGroupProps, type Staff } from './common';
 
 /** One entry per qualification (the newest version's title). */
 export const qualificationsOf = (specs: readonly QualificationSpec[]) =>
@@ -81,10 +80,9 @@ export function PlansPage() {
 function NewPlan({ staff, qualifications }: { staff: Staff; qualifications: QualificationSpec[] }) {
   const today = todayIso();
   const navigate = useNavigate();
-  const form = useCheckedForm();
+  const form = useCheckedSave();
   const formRef = useRef<HTMLFormElement>(null);
-  const { saving, saveOnce } = useSingleSave();
-  const [values, setValues] = useState({
+  const { values, setValues, set } = useFormValues({
     iqaId: staff.acting?.roles.includes('iqa') ? staff.acting.id : '',
     specId: '',
     title: '',
@@ -93,19 +91,11 @@ function NewPlan({ staff, qualifications }: { staff: Staff; qualifications: Qual
     newQualification: false,
     changedUnits: '',
   });
-  const set = (field: keyof typeof values) => (e: { target: { value: string; checked?: boolean } }) =>
-    setValues((v) => ({ ...v, [field]: field === 'newQualification' ? e.target.checked : e.target.value }));
   const propose = () =>
-    saveOnce(async () => {
-      const plan = form.check(PlanForm, values);
-      if (!plan) return;
-      try {
-        const { items } = proposeSample(await proposalInputFor(plan));
-        const saved = await saveSamplingPlan({ ...plan, items }, `sampling plan proposed, ${items.length} items`);
-        void navigate(routes.qaPlan(saved.id));
-      } catch (e) {
-        form.fail(e);
-      }
+    form.save(PlanForm, values, async (plan) => {
+      const { items } = proposeSample(await proposalInputFor(plan));
+      const saved = await saveSamplingPlan({ ...plan, items }, `sampling plan proposed, ${items.length} items`);
+      void navigate(routes.qaPlan(saved.id));
     });
   return (
     <form
@@ -123,50 +113,17 @@ function NewPlan({ staff, qualifications }: { staff: Staff; qualifications: Qual
         The app proposes a sample from the candidates’ work in the period, at each assessor’s rate by risk; you can
         change it afterwards.
       </p>
-      <div className="two-up">
-        <label className="field">
-          <span>IQA</span>
-          <select {...form.invalid('iqaId')} value={values.iqaId} onChange={set('iqaId')}>
-            <option value="">— choose —</option>
-            {staff.iqas.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-                {p.iqaStatus === 'working-towards' ? ' (working towards)' : ''}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="field">
-          <span>Qualification</span>
-          <select {...form.invalid('specId')} value={values.specId} onChange={set('specId')}>
-            <option value="">— choose —</option>
-            {qualifications.map((q) => (
-              <option key={q.id} value={q.id}>
-                {q.title}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="field">
-          <span>Period from</span>
-          <input
-            type="date"
-            {...form.invalid('periodStart')}
-            value={values.periodStart}
-            onChange={set('periodStart')}
-          />
-        </label>
-        <label className="field">
-          <span>Period to</span>
-          <input type="date" {...form.invalid('periodEnd')} value={values.periodEnd} onChange={set('periodEnd')} />
-        </label>
-      </div>
+      <PlanScopeFields values={values} set={set} invalid={form.invalid} staff={staff} qualifications={qualifications} />
       <label className="field">
         <span>Title (optional)</span>
         <input {...form.invalid('title')} value={values.title} onChange={set('title')} />
       </label>
       <label className="inline">
-        <input type="checkbox" checked={values.newQualification} onChange={set('newQualification')} />
+        <input
+          type="checkbox"
+          checked={values.newQualification}
+          onChange={(e) => setValues((v) => ({ ...v, newQualification: e.target.checked }))}
+        />
         The qualification is new to the centre (every assessor is sampled at the higher rate)
       </label>
       <label className="field">
@@ -174,9 +131,57 @@ function NewPlan({ staff, qualifications }: { staff: Staff; qualifications: Qual
         <input {...form.invalid('changedUnits')} value={values.changedUnits} onChange={set('changedUnits')} />
       </label>
       <SaveProblemAlert problem={form.problem} formRef={formRef} />
-      <button type="submit" disabled={saving}>
-        {saving ? 'Proposing…' : 'Propose a sample'}
+      <button type="submit" disabled={form.saving}>
+        {form.saving ? 'Proposing…' : 'Propose a sample'}
       </button>
     </form>
+  );
+}
+
+/** Whose plan, for which qualification, over which period. */
+function PlanScopeFields({
+  values,
+  set,
+  invalid,
+  staff,
+  qualifications,
+}: FieldGroupProps<Record<'iqaId' | 'specId' | 'periodStart' | 'periodEnd', string>> & {
+  staff: Staff;
+  qualifications: QualificationSpec[];
+}) {
+  return (
+    <div className="two-up">
+      <label className="field">
+        <span>IQA</span>
+        <select {...invalid('iqaId')} value={values.iqaId} onChange={set('iqaId')}>
+          <option value="">— choose —</option>
+          {staff.iqas.map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.name}
+              {p.iqaStatus === 'working-towards' ? ' (working towards)' : ''}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="field">
+        <span>Qualification</span>
+        <select {...invalid('specId')} value={values.specId} onChange={set('specId')}>
+          <option value="">— choose —</option>
+          {qualifications.map((q) => (
+            <option key={q.id} value={q.id}>
+              {q.title}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="field">
+        <span>Period from</span>
+        <input type="date" {...invalid('periodStart')} value={values.periodStart} onChange={set('periodStart')} />
+      </label>
+      <label className="field">
+        <span>Period to</span>
+        <input type="date" {...invalid('periodEnd')} value={values.periodEnd} onChange={set('periodEnd')} />
+      </label>
+    </div>
   );
 }

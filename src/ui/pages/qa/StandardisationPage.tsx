@@ -6,8 +6,16 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { formatDate, StandardisationForm, type Person, type Standardisation } from '../../../domain';
 import { listStandardisations, saveStandardisation, todayIso } from '../../../storage';
 import { useStoredSpecs } from '../../data/hooks';
-import { useSingleSave } from '../../components/useSingleSave';
-import { EditorForm, linesOf, QaScreen, useCheckedForm, useStaff, type Staff } from './common';
+import {
+  EditorForm,
+  linesOf,
+  QaScreen,
+  useCheckedSave,
+  useFormValues,
+  useStaff,
+  type FieldGroupProps,
+  type Staff,
+} from './common';
 import { qualificationsOf } from './PlansPage';
 
 export function StandardisationPage() {
@@ -78,10 +86,8 @@ function StandardisationEditor({
   staff: Staff;
   done: () => void;
 }) {
-  const specs = useStoredSpecs() ?? [];
-  const form = useCheckedForm();
-  const { saving, saveOnce } = useSingleSave();
-  const [values, setValues] = useState({
+  const form = useCheckedSave();
+  const { values, setValues, set } = useFormValues({
     activity: record?.activity ?? '',
     date: record?.date ?? todayIso(),
     ledBy: record?.ledBy ?? (staff.acting?.roles.includes('iqa') ? staff.acting.id : ''),
@@ -92,31 +98,23 @@ function StandardisationEditor({
     outcome: record?.outcome ?? '',
     actions: record?.actions.map((a) => a.text).join('\n') ?? '',
   });
-  const set = (field: keyof typeof values) => (e: { target: { value: string } }) =>
-    setValues((v) => ({ ...v, [field]: e.target.value }));
   const save = () =>
-    saveOnce(async () => {
-      const checked = form.check(StandardisationForm, values);
-      if (!checked) return;
+    form.save(StandardisationForm, values, async (checked) => {
       const before = new Map(record?.actions.map((a) => [a.text, a]));
       const actions = linesOf(checked.actions).map(
         (text) => before.get(text) ?? { text, ownerId: null, dueDate: null, done: false },
       );
-      try {
-        await saveStandardisation(
-          { ...(record ?? {}), ...checked, actions, portfolioIds: record?.portfolioIds ?? [] },
-          checked.activity,
-        );
-        done();
-      } catch (e) {
-        form.fail(e);
-      }
+      await saveStandardisation(
+        { ...(record ?? {}), ...checked, actions, portfolioIds: record?.portfolioIds ?? [] },
+        checked.activity,
+      );
+      done();
     });
   return (
     <EditorForm
       label={record ? 'Edit the standardisation record' : 'New standardisation record'}
       problem={form.problem}
-      saving={saving}
+      saving={form.saving}
       saveText="Save the record"
       onSave={() => void save()}
       onCancel={done}
@@ -125,38 +123,7 @@ function StandardisationEditor({
         <span>Activity</span>
         <input {...form.invalid('activity')} value={values.activity} onChange={set('activity')} />
       </label>
-      <div className="two-up">
-        <label className="field">
-          <span>Date</span>
-          <input type="date" {...form.invalid('date')} value={values.date} onChange={set('date')} />
-        </label>
-        <label className="field">
-          <span>Led by</span>
-          <select {...form.invalid('ledBy')} value={values.ledBy} onChange={set('ledBy')}>
-            <option value="">— choose —</option>
-            {staff.iqas.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="field">
-          <span>Qualification (optional)</span>
-          <select value={values.specId} onChange={set('specId')}>
-            <option value="">Any</option>
-            {qualificationsOf(specs).map((q) => (
-              <option key={q.id} value={q.id}>
-                {q.title}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="field">
-          <span>Units looked at (codes, separated by commas)</span>
-          <input value={values.units} onChange={set('units')} />
-        </label>
-      </div>
+      <SessionFields values={values} set={set} invalid={form.invalid} staff={staff} />
       <Attendees
         people={[...new Map([...staff.iqas, ...staff.assessors].map((p) => [p.id, p])).values()]}
         chosen={values.attendees}
@@ -175,6 +142,50 @@ function StandardisationEditor({
         <textarea rows={3} value={values.actions} onChange={set('actions')} />
       </label>
     </EditorForm>
+  );
+}
+
+/** When, who led, and which qualification and units were looked at. */
+function SessionFields({
+  values,
+  set,
+  invalid,
+  staff,
+}: FieldGroupProps<Record<'date' | 'ledBy' | 'specId' | 'units', string>> & { staff: Staff }) {
+  const specs = useStoredSpecs() ?? [];
+  return (
+    <div className="two-up">
+      <label className="field">
+        <span>Date</span>
+        <input type="date" {...invalid('date')} value={values.date} onChange={set('date')} />
+      </label>
+      <label className="field">
+        <span>Led by</span>
+        <select {...invalid('ledBy')} value={values.ledBy} onChange={set('ledBy')}>
+          <option value="">— choose —</option>
+          {staff.iqas.map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="field">
+        <span>Qualification (optional)</span>
+        <select value={values.specId} onChange={set('specId')}>
+          <option value="">Any</option>
+          {qualificationsOf(specs).map((q) => (
+            <option key={q.id} value={q.id}>
+              {q.title}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="field">
+        <span>Units looked at (codes, separated by commas)</span>
+        <input value={values.units} onChange={set('units')} />
+      </label>
+    </div>
   );
 }
 

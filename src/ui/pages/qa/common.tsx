@@ -4,6 +4,7 @@ import { useCallback, useRef, useState, type ReactNode } from 'react';
 import { NavLink } from 'react-router';
 import { firstFormProblem, type Person, type z } from '../../../domain';
 import { SaveProblemAlert, type SaveProblem } from '../../components/SaveProblem';
+import { useSingleSave } from '../../components/useSingleSave';
 import { useActingPersonId, usePeople } from '../../data/hooks';
 import { routes } from '../../routes';
 import './qa.css';
@@ -15,6 +16,7 @@ const QA_LINKS = [
   { to: routes.qaStandardisation(), label: 'Standardisation' },
   { to: routes.qaCpd(), label: 'CPD and competence' },
   { to: routes.qaAppeals(), label: 'Appeals' },
+  { to: routes.eqaPack(), label: 'EQA pack' },
 ];
 
 /** The QA screens' heading and their own navigation. */
@@ -85,6 +87,73 @@ export function useCheckedForm() {
   /** Props marking a control invalid while its field is the one at fault. */
   const invalid = (field: string) => ({ name: field, 'aria-invalid': badField === field || undefined });
   return { check, fail, invalid, problem };
+}
+
+/**
+ * useCheckedForm with one save at a time: `save(schema, values, write)` checks the values and hands the parsed
+ * ones to `write`; an error thrown by `write` is said beside Save like a problem with a field.
+ */
+export function useCheckedSave() {
+  const form = useCheckedForm();
+  const { check, fail } = form;
+  const { saving, saveOnce } = useSingleSave();
+  const save = <S extends z.ZodType>(schema: S, values: unknown, write: (checked: z.output<S>) => Promise<void>) =>
+    saveOnce(async () => {
+      const checked = check(schema, values);
+      if (checked === null) return;
+      try {
+        await write(checked);
+      } catch (e) {
+        fail(e);
+      }
+    });
+  return { ...form, saving, save };
+}
+
+/** Props marking a control invalid while its field is the one at fault (from useCheckedForm). */
+export type InvalidProps = ReturnType<typeof useCheckedForm>['invalid'];
+
+/** What a control's change event gives a field's handler. */
+export type FieldChange = { target: { value: string } };
+
+/**
+ * A form's values and a change handler per field; `clears` names, per field, the values reset when it changes
+ * (the unit chosen belongs to the portfolio chosen).
+ */
+export function useFormValues<V extends Record<string, unknown>>(
+  initial: V,
+  clears: { [K in keyof V]?: Partial<V> } = {},
+) {
+  const [values, setValues] = useState(initial);
+  const set = (field: keyof V) => (e: FieldChange) =>
+    setValues((v) => ({ ...v, [field]: e.target.value, ...clears[field] }));
+  return { values, setValues, set };
+}
+
+/** A group of a form's fields: the values, their change handlers and which one is at fault. */
+export interface FieldGroupProps<V> {
+  values: V;
+  set: (field: keyof V) => (e: FieldChange) => void;
+  invalid: InvalidProps;
+}
+
+/**
+ * One save at a time whose thrown error is said in words (`problem`), for the forms checked by domain functions
+ * rather than a schema; a save that succeeds clears the problem.
+ */
+export function useTriedSave() {
+  const [problem, setProblem] = useState<string | null>(null);
+  const { saving, saveOnce } = useSingleSave();
+  const attempt = (write: () => Promise<void>) =>
+    saveOnce(async () => {
+      try {
+        await write();
+        setProblem(null);
+      } catch (e) {
+        setProblem((e as Error).message);
+      }
+    });
+  return { problem, saving, attempt };
 }
 
 /** Lines of text from a textarea, one per non-empty line. */

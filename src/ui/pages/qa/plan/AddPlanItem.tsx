@@ -1,6 +1,5 @@
 // The IQA adds a sample the proposal did not choose: a candidate's unit from the period's work, interim or
 // summative, when, and why (domain addPlanItem keeps the reason and marks the item as the IQA's).
-import { useState } from 'react';
 import {
   addPlanItem,
   EVIDENCE_TYPE_LABELS,
@@ -10,8 +9,7 @@ import {
   type SamplingPlan,
 } from '../../../../domain';
 import { todayIso } from '../../../../storage';
-import { useSingleSave } from '../../../components/useSingleSave';
-import type { Staff } from '../common';
+import { useFormValues, useTriedSave, type Staff } from '../common';
 
 interface Props {
   plan: SamplingPlan;
@@ -20,49 +18,51 @@ interface Props {
   saveItems: (items: PlanItem[], summary: string) => Promise<void>;
 }
 
-export function AddPlanItem({ plan, portfolios, staff, saveItems }: Props) {
-  const [values, setValues] = useState({
-    portfolioId: '',
-    unitCode: '',
-    stage: 'interim' as PlanItem['stage'],
-    plannedDate: todayIso() > plan.periodEnd ? plan.periodEnd : todayIso(),
-    reason: '',
-  });
-  const [problem, setProblem] = useState<string | null>(null);
-  const { saving, saveOnce } = useSingleSave();
+/** The sample being added: its values, the portfolio and unit they point at, and adding it to the plan. */
+function useNewItemDraft({ plan, portfolios, saveItems }: Props) {
+  const { values, setValues, set } = useFormValues(
+    {
+      portfolioId: '',
+      unitCode: '',
+      stage: 'interim' as PlanItem['stage'],
+      plannedDate: todayIso() > plan.periodEnd ? plan.periodEnd : todayIso(),
+      reason: '',
+    },
+    { portfolioId: { unitCode: '' } },
+  );
+  const { problem, saving, attempt } = useTriedSave();
   const portfolio = portfolios.find((p) => p.id === values.portfolioId);
   const unit = portfolio?.units.find((u) => u.unitCode === values.unitCode);
-  const set = (field: keyof typeof values) => (e: { target: { value: string } }) =>
-    setValues((v) => ({ ...v, [field]: e.target.value, ...(field === 'portfolioId' ? { unitCode: '' } : {}) }));
   const add = () =>
-    saveOnce(async () => {
-      try {
-        if (!portfolio) throw new Error('Choose the candidate to sample.');
-        if (!unit) throw new Error('Choose the unit to sample.');
-        if (!/^\d{4}-\d{2}-\d{2}$/.test(values.plannedDate)) throw new Error('Give the planned date as a date.');
-        const method = unit.methods[0] ?? null;
-        const items = addPlanItem(
-          plan.items,
-          {
-            assessorId: portfolio.assessorId,
-            portfolioId: portfolio.id,
-            candidateId: portfolio.candidateId,
-            unitCode: unit.unitCode,
-            method,
-            site: portfolio.site,
-            stage: values.stage,
-            plannedDate: values.plannedDate,
-            reason: `Added by the IQA: ${values.stage} sample of unit ${unit.unitCode}${method ? ` (${EVIDENCE_TYPE_LABELS[method].toLowerCase()})` : ''}.`,
-          },
-          values.reason,
-        );
-        await saveItems(items, `added a sample of ${unit.unitCode}`);
-        setValues((v) => ({ ...v, unitCode: '', reason: '' }));
-        setProblem(null);
-      } catch (e) {
-        setProblem((e as Error).message);
-      }
+    attempt(async () => {
+      if (!portfolio) throw new Error('Choose the candidate to sample.');
+      if (!unit) throw new Error('Choose the unit to sample.');
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(values.plannedDate)) throw new Error('Give the planned date as a date.');
+      const method = unit.methods[0] ?? null;
+      const items = addPlanItem(
+        plan.items,
+        {
+          assessorId: portfolio.assessorId,
+          portfolioId: portfolio.id,
+          candidateId: portfolio.candidateId,
+          unitCode: unit.unitCode,
+          method,
+          site: portfolio.site,
+          stage: values.stage,
+          plannedDate: values.plannedDate,
+          reason: `Added by the IQA: ${values.stage} sample of unit ${unit.unitCode}${method ? ` (${EVIDENCE_TYPE_LABELS[method].toLowerCase()})` : ''}.`,
+        },
+        values.reason,
+      );
+      await saveItems(items, `added a sample of ${unit.unitCode}`);
+      setValues((v) => ({ ...v, unitCode: '', reason: '' }));
     });
+  return { values, set, portfolio, problem, saving, add };
+}
+
+export function AddPlanItem(props: Props) {
+  const { portfolios, staff } = props;
+  const { values, set, portfolio, problem, saving, add } = useNewItemDraft(props);
   return (
     <form
       className="panel"

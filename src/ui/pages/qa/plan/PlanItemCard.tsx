@@ -13,9 +13,8 @@ import {
   type PlanItem,
   type SamplingPlan,
 } from '../../../../domain';
-import { useSingleSave } from '../../../components/useSingleSave';
 import { routes } from '../../../routes';
-import type { Staff } from '../common';
+import { useTriedSave, type Staff } from '../common';
 
 const STATE_TEXT = { done: 'Done', overdue: 'Overdue', open: 'Planned' } as const;
 const ORIGIN_TEXT = {
@@ -94,36 +93,33 @@ interface EditorProps {
   saveItems: Props['saveItems'];
 }
 
+type ItemChange = { plannedDate: string; method: string; stage: PlanItem['stage']; site: string };
+
 function ItemEditor({ mode, item, plan, done, saveItems }: EditorProps) {
   const id = useId();
-  const [change, setChange] = useState({
+  const [change, setChange] = useState<ItemChange>({
     plannedDate: item.plannedDate,
     method: item.method ?? '',
     stage: item.stage,
     site: item.site,
   });
   const [reason, setReason] = useState('');
-  const [problem, setProblem] = useState<string | null>(null);
-  const { saving, saveOnce } = useSingleSave();
+  const { problem, saving, attempt } = useTriedSave();
   const save = () =>
-    saveOnce(async () => {
-      try {
-        if (mode === 'change' && !/^\d{4}-\d{2}-\d{2}$/.test(change.plannedDate))
-          throw new Error('Give the planned date as a date.');
-        const items =
-          mode === 'remove'
-            ? removePlanItem(plan.items, item.id, reason)
-            : changePlanItem(
-                plan.items,
-                item.id,
-                { ...change, method: (change.method || null) as EvidenceTypeCode | null },
-                reason,
-              );
-        await saveItems(items, `${mode === 'remove' ? 'removed' : 'changed'} the sample of ${item.unitCode}`);
-        done();
-      } catch (e) {
-        setProblem((e as Error).message);
-      }
+    attempt(async () => {
+      if (mode === 'change' && !/^\d{4}-\d{2}-\d{2}$/.test(change.plannedDate))
+        throw new Error('Give the planned date as a date.');
+      const items =
+        mode === 'remove'
+          ? removePlanItem(plan.items, item.id, reason)
+          : changePlanItem(
+              plan.items,
+              item.id,
+              { ...change, method: (change.method || null) as EvidenceTypeCode | null },
+              reason,
+            );
+      await saveItems(items, `${mode === 'remove' ? 'removed' : 'changed'} the sample of ${item.unitCode}`);
+      done();
     });
   return (
     <form
@@ -134,46 +130,7 @@ function ItemEditor({ mode, item, plan, done, saveItems }: EditorProps) {
         void save();
       }}
     >
-      {mode === 'change' && (
-        <div className="two-up">
-          <label className="field">
-            <span>Planned date</span>
-            <input
-              type="date"
-              value={change.plannedDate}
-              onChange={(e) => setChange({ ...change, plannedDate: e.target.value })}
-            />
-          </label>
-          <label className="field">
-            <span>Method</span>
-            <select value={change.method} onChange={(e) => setChange({ ...change, method: e.target.value })}>
-              <option value="">Any method</option>
-              {EVIDENCE_TYPES.map((t) => (
-                <option key={t} value={t}>
-                  {EVIDENCE_TYPE_LABELS[t]}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="field">
-            <span>Stage</span>
-            <select
-              value={change.stage}
-              onChange={(e) => setChange({ ...change, stage: e.target.value as PlanItem['stage'] })}
-            >
-              {SAMPLE_STAGES.map((s) => (
-                <option key={s} value={s}>
-                  {s === 'interim' ? 'Interim' : 'Summative'}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="field">
-            <span>Site</span>
-            <input value={change.site} onChange={(e) => setChange({ ...change, site: e.target.value })} />
-          </label>
-        </div>
-      )}
+      {mode === 'change' && <ChangeFields change={change} setChange={setChange} />}
       <label className="field" htmlFor={`${id}-reason`}>
         <span>Why (kept with the item)</span>
       </label>
@@ -196,5 +153,49 @@ function ItemEditor({ mode, item, plan, done, saveItems }: EditorProps) {
         Cancel
       </button>
     </form>
+  );
+}
+
+/** What the IQA may change about a planned sample: when, the method, the stage and the site. */
+function ChangeFields({ change, setChange }: { change: ItemChange; setChange: (change: ItemChange) => void }) {
+  return (
+    <div className="two-up">
+      <label className="field">
+        <span>Planned date</span>
+        <input
+          type="date"
+          value={change.plannedDate}
+          onChange={(e) => setChange({ ...change, plannedDate: e.target.value })}
+        />
+      </label>
+      <label className="field">
+        <span>Method</span>
+        <select value={change.method} onChange={(e) => setChange({ ...change, method: e.target.value })}>
+          <option value="">Any method</option>
+          {EVIDENCE_TYPES.map((t) => (
+            <option key={t} value={t}>
+              {EVIDENCE_TYPE_LABELS[t]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="field">
+        <span>Stage</span>
+        <select
+          value={change.stage}
+          onChange={(e) => setChange({ ...change, stage: e.target.value as PlanItem['stage'] })}
+        >
+          {SAMPLE_STAGES.map((s) => (
+            <option key={s} value={s}>
+              {s === 'interim' ? 'Interim' : 'Summative'}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="field">
+        <span>Site</span>
+        <input value={change.site} onChange={(e) => setChange({ ...change, site: e.target.value })} />
+      </label>
+    </div>
   );
 }
