@@ -91,8 +91,12 @@ describe('editing after creation, at 360 px', () => {
     await person.getByLabel('Assessor qualification').selectOption({ label: 'Qualified assessor' });
     await person.getByRole('button', { name: 'Save changes' }).click();
     await page.getByRole('status').filter({ hasText: 'Tia Brown saved.' }).waitFor();
-    const row = page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Tia Brown' }) });
-    expect(await row.textContent()).toContain('Qualified');
+    // At 360 px people are cards, one per person (the table's Edit buttons sat off-screen).
+    const row = page
+      .getByRole('list', { name: 'People' })
+      .getByRole('listitem')
+      .filter({ has: page.getByRole('heading', { name: 'Tia Brown' }) });
+    await expect.poll(() => row.textContent()).toContain('Qualified');
     expect(await row.textContent()).not.toContain('Working towards');
     await phone.close();
   });

@@ -113,7 +113,8 @@ describe('sync through the centre’s store', () => {
     expect(await seriousViolations(page)).toEqual([]);
     await sync.open();
     await sync.runState().filter({ hasText: 'The store refused the credentials (403)' }).waitFor();
-    expect(await sync.badge().textContent()).toBe('Sync failed: see Sync');
+    // The header's state follows the run that just failed (it may still say 'Syncing…' for a moment).
+    await expect.poll(() => sync.badge().textContent(), { timeout: 15_000 }).toBe('Sync failed: see Sync');
     await page.context().close();
   }, 120_000);
 
@@ -274,6 +275,7 @@ describe('sync through the centre’s store', () => {
     const [pushed] = (await bundleKeys()).filter((key) => !before.has(key));
     await alterObject(pushed!);
     await openPortfolio(tablet);
+    await expect.poll(async () => (await evidenceTitles(tablet)).length, { timeout: 15_000 }).toBeGreaterThan(0);
     const titlesBefore = await evidenceTitles(tablet);
     await tablet.context().setOffline(false);
     await tabletSync.open();
@@ -287,6 +289,7 @@ describe('sync through the centre’s store', () => {
       .waitFor();
     expect(await seriousViolations(tablet)).toEqual([]);
     await openPortfolio(tablet);
-    expect(await evidenceTitles(tablet)).toEqual(titlesBefore);
+    // The list fills in after the heading: wait for it; an applied altered object would add its title and fail here.
+    await expect.poll(() => evidenceTitles(tablet), { timeout: 15_000 }).toEqual(titlesBefore);
   }, 180_000);
 });
