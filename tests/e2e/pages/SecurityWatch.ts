@@ -78,7 +78,11 @@ export async function openEveryMediaLink(page: Page, scope: Locator): Promise<st
     // An octet-stream blob downloads and Chromium closes the tab; an active one would render there as a page.
     const rendered = await Promise.race([
       tab.waitForEvent('close').then(() => false),
-      tab.waitForURL(/^blob:/).then(() => true),
+      // A tab that closes rejects waitForURL, sometimes before its close event: closed means not rendered.
+      tab.waitForURL(/^blob:/).then(
+        () => true,
+        () => false,
+      ),
     ]);
     if (rendered) names.push(`rendered as a page: ${tab.url()}`);
     if (!tab.isClosed()) await tab.close();
