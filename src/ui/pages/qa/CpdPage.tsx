@@ -5,8 +5,7 @@ import { useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { CPD_KINDS, CpdForm, formatDate, type CpdRecord } from '../../../domain';
 import { listCpdRecords, saveCpdRecord, todayIso } from '../../../storage';
-import { useSingleSave } from '../../components/useSingleSave';
-import { EditorForm, QaScreen, useCheckedForm, useStaff, type Staff } from './common';
+import { EditorForm, QaScreen, useCheckedSave, useFormValues, useStaff, type Staff } from './common';
 
 const KIND_TEXT: Record<(typeof CPD_KINDS)[number], string> = {
   cpd: 'CPD in assessment or quality assurance',
@@ -74,9 +73,9 @@ export function CpdPage() {
 const staffOf = (staff: Staff) => [...new Map([...staff.assessors, ...staff.iqas].map((p) => [p.id, p])).values()];
 
 function CpdEditor({ record, staff, done }: { record: CpdRecord | null; staff: Staff; done: () => void }) {
-  const form = useCheckedForm();
-  const { saving, saveOnce } = useSingleSave();
-  const [values, setValues] = useState({
+  const form = useCheckedSave();
+  const { saving } = form;
+  const { values, set } = useFormValues({
     personId: record?.personId ?? staff.acting?.id ?? '',
     date: record?.date ?? todayIso(),
     kind: record?.kind ?? 'cpd',
@@ -85,18 +84,10 @@ function CpdEditor({ record, staff, done }: { record: CpdRecord | null; staff: S
     reflection: record?.reflection ?? '',
     evidence: record?.evidence ?? '',
   });
-  const set = (field: keyof typeof values) => (e: { target: { value: string } }) =>
-    setValues((v) => ({ ...v, [field]: e.target.value }));
   const save = () =>
-    saveOnce(async () => {
-      const checked = form.check(CpdForm, { ...values, hours: values.hours.trim() || '0' });
-      if (!checked) return;
-      try {
-        await saveCpdRecord({ ...(record ?? {}), ...checked }, checked.activity);
-        done();
-      } catch (e) {
-        form.fail(e);
-      }
+    form.save(CpdForm, { ...values, hours: values.hours.trim() || '0' }, async (checked) => {
+      await saveCpdRecord({ ...(record ?? {}), ...checked }, checked.activity);
+      done();
     });
   return (
     <EditorForm
