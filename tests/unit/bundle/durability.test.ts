@@ -1,37 +1,23 @@
 // An import is one transaction: the records, the new device's key binding and the sending peer land together or
 // not at all. Here the very last write of the import (the peer) fails, after every record was put.
 import 'fake-indexeddb/auto';
-import type { DBCore, Middleware } from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { strictDb } from '../../../src/storage/db';
 import { deviceId, deviceSigningKey, knownDevice, listPeers } from '../../../src/storage';
 import { importBundle as importUntrusted, verifyBundle } from '../../../src/bundle';
 import { acceptKeysOf } from './trusting';
+import { onEachWrite } from '../writeWatch';
 import { device, installFileClock, setUpDemoPhone, snapshot } from './helpers';
 
 installFileClock();
 const demo = setUpDemoPhone();
 
 /** Fails the write of the peers setting (the import's last write), the way a full disk would abort it. */
-const failingPeerWrite: Middleware<DBCore> = {
-  stack: 'dbcore',
-  name: 'failing-peer-write',
-  create: (down) => ({
-    ...down,
-    table: (tableName) => {
-      const table = down.table(tableName);
-      return {
-        ...table,
-        mutate: async (req) => {
-          if (tableName === 'settings' && req.type === 'put' && req.values.some((v) => v.key === 'peers')) {
-            throw new DOMException('The disk failed while writing the peer', 'UnknownError');
-          }
-          return table.mutate(req);
-        },
-      };
-    },
-  }),
-};
+const failingPeerWrite = onEachWrite('failing-peer-write', (tableName, req) => {
+  if (tableName === 'settings' && req.type === 'put' && req.values.some((v) => v.key === 'peers')) {
+    throw new DOMException('The disk failed while writing the peer', 'UnknownError');
+  }
+});
 
 describe('an import that fails after its records', () => {
   it('leaves nothing of itself: no record, no device binding, no peer', async () => {
@@ -44,20 +30,7 @@ describe('an import that fails after its records', () => {
     const before = await snapshot();
     const written: string[] = [];
     // Proof that the records were put before the failure: the same middleware sees them first.
-    strictDb().use({
-      stack: 'dbcore',
-      name: 'watch-records',
-      create: (down) => ({
-        ...down,
-        table: (tableName) => ({
-          ...down.table(tableName),
-          mutate: (req) => {
-            written.push(tableName);
-            return down.table(tableName).mutate(req);
-          },
-        }),
-      }),
-    });
+    strictDb().use(onEachWrite('watch-records', (tableName) => written.push(tableName)));
     strictDb().use(failingPeerWrite);
     await expect(importUntrusted(demo.bundle, 'restore')).rejects.toThrow(/imported bundle/);
     expect(written).toEqual(expect.arrayContaining(['people', 'enrolments', 'evidence', 'devices']));

@@ -1,18 +1,8 @@
 // The change sequence sync pushes from (storage/changes.ts), the v4 → v5 migration that seeds it, and the bounded
 // sync log.
 import 'fake-indexeddb/auto';
-import Dexie from 'dexie';
 import { beforeEach, describe, expect, it } from 'vitest';
-import {
-  DB_VERSION,
-  FieldfolioDB,
-  STORES_V1,
-  STORES_V2,
-  STORES_V3,
-  STORES_V4,
-  setDatabase,
-  db,
-} from '../../../src/storage/db';
+import { FieldfolioDB, setDatabase, db } from '../../../src/storage/db';
 import {
   appendSyncLog,
   changesWaiting,
@@ -25,6 +15,7 @@ import {
 } from '../../../src/storage';
 import { evidenceFields, svq2Portfolio } from '../factories';
 import { installTestClock } from '../clock';
+import { oldEnrolment, oldEvidence, oldPerson, openOldDatabase, upgradeToCurrent, v3Meta } from './oldDatabases';
 
 installTestClock();
 
@@ -65,52 +56,14 @@ describe('the change sequence', () => {
 
 describe('migration from schema version 4', () => {
   it('keeps every record and seeds the change sequence with each, so the first push carries them', async () => {
-    const dbName = `v4-${Math.random()}`;
-    const v4 = new Dexie(dbName);
-    v4.version(1).stores(STORES_V1);
-    v4.version(2).stores(STORES_V2);
-    v4.version(3).stores(STORES_V3);
-    v4.version(4).stores(STORES_V4);
-    await v4.open();
-    const at = '2026-03-02T03:04:05.000Z';
-    const common = {
-      createdAt: at,
-      updatedAt: at,
-      rev: 1,
-      clock: { phone: 1 },
-      deviceId: 'phone',
-      deleted: false,
-      schemaVersion: 3,
-    };
-    const person = { id: 'p1', ...common, name: 'Cand', roles: ['candidate'] };
-    const enrolment = {
-      id: 'e1',
-      ...common,
-      candidateId: 'p1',
-      specId: 'svq2-customer-service-scqf5',
-      specVersion: '1.0.0',
-      route: ['F1'],
-      startDate: '2026-01-01',
-    };
-    const evidence = {
-      id: 'ev1',
-      ...common,
-      portfolioId: 'e1',
-      type: 'O',
-      title: 'Observed',
-      date: '2026-01-01',
-      simulation: false,
-      criteria: [],
-    };
+    const v4 = await openOldDatabase(4);
+    const person = oldPerson(v3Meta(1));
+    const evidence = oldEvidence(v3Meta(1));
     await v4.table('people').put(person);
-    await v4.table('enrolments').put(enrolment);
+    await v4.table('enrolments').put(oldEnrolment(v3Meta(1)));
     await v4.table('evidence').put(evidence);
-    v4.close();
 
-    const upgraded = new FieldfolioDB(dbName);
-    setDatabase(upgraded);
-    await upgraded.open();
-    expect(upgraded.verno).toBe(DB_VERSION);
+    const upgraded = await upgradeToCurrent(v4);
     expect(await upgraded.evidence.get('ev1')).toEqual(evidence);
     expect(await upgraded.people.get('p1')).toEqual(person);
     const seeded = await upgraded.changes.toArray();

@@ -2,7 +2,7 @@
 // reason for a person a portfolio names, and undone exactly (the records come back as they were).
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { FieldfolioDB, setDatabase, db, strictDb } from '../../../src/storage/db';
+import { FieldfolioDB, setDatabase, db } from '../../../src/storage/db';
 import {
   auditLog,
   deleteEvidence,
@@ -18,6 +18,7 @@ import {
 } from '../../../src/storage';
 import { evidenceFields, personFields, svq2Portfolio } from '../factories';
 import { installTestClock } from '../clock';
+import { onEachWrite, useOnStrictConnection } from '../writeWatch';
 
 installTestClock();
 
@@ -101,19 +102,11 @@ describe('deleting a portfolio', () => {
   it('a failure part-way (the last write, the portfolio itself) leaves nothing deleted', async () => {
     const { enrolment } = await fullPortfolio();
     const before = await portfolioRows(enrolment.id);
-    strictDb().use({
-      stack: 'dbcore',
-      name: 'enrolments-fail',
-      create: (down) => ({
-        ...down,
-        table: (name) => {
-          const table = down.table(name);
-          return name !== 'enrolments' ? table : { ...table, mutate: () => Promise.reject(new Error('disk error')) };
-        },
+    await useOnStrictConnection(
+      onEachWrite('enrolments-fail', (tableName) => {
+        if (tableName === 'enrolments') throw new Error('disk error');
       }),
-    });
-    strictDb().close();
-    await strictDb().open();
+    );
     await expect(deletePortfolio(enrolment.id)).rejects.toThrow(/disk error/);
     expect(await portfolioRows(enrolment.id)).toEqual(before);
   });

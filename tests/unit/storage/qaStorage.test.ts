@@ -1,17 +1,8 @@
 // Centre QA in storage: the v6 upgrade keeps every record; an IQA decision raises its action in the same
 // transaction; the assessor answers and the IQA closes it; a trainee IQA's decision waits for a qualified IQA.
 import 'fake-indexeddb/auto';
-import Dexie from 'dexie';
 import { beforeEach, describe, expect, it } from 'vitest';
-import {
-  DB_VERSION,
-  FieldfolioDB,
-  STORES_V1,
-  STORES_V2,
-  STORES_V3,
-  STORES_V4,
-  setDatabase,
-} from '../../../src/storage/db';
+import { FieldfolioDB, setDatabase } from '../../../src/storage/db';
 import {
   answerQaAction,
   auditLog,
@@ -26,53 +17,22 @@ import {
 } from '../../../src/storage';
 import { installTestClock } from '../clock';
 import { personFields, svq2Portfolio } from '../factories';
+import { oldEvidence, oldPerson, openOldDatabase, upgradeToCurrent, v3Meta } from './oldDatabases';
 
 installTestClock();
 
 beforeEach(() => setDatabase(new FieldfolioDB(`qa-${Math.random()}`)));
 
-const at = '2026-03-02T03:04:05.000Z';
-const common = {
-  createdAt: at,
-  updatedAt: at,
-  rev: 2,
-  clock: { phone: 2 },
-  deviceId: 'phone',
-  deleted: false,
-  schemaVersion: 3,
-};
-
 describe.each([4, 5])('migration from schema version %i to 6', (from) => {
   it('keeps every record, adds the centre-QA tables empty, and reads people with the new standing defaulted', async () => {
-    const name = `v${from}-${Math.random()}`;
-    const old = new Dexie(name);
-    old.version(1).stores(STORES_V1);
-    old.version(2).stores(STORES_V2);
-    old.version(3).stores(STORES_V3);
-    old.version(4).stores(STORES_V4);
-    // v5 (the sync engine's) adds nothing this test relies on: a database at 5 must still reach 6.
-    if (from === 5) old.version(5).stores({});
-    await old.open();
+    const old = await openOldDatabase(from);
     await old
       .table('people')
-      .put({ id: 'p1', ...common, name: 'Jo', roles: ['assessor'], assessorStatus: 'qualified' });
-    const evidence = {
-      id: 'ev1',
-      ...common,
-      portfolioId: 'e1',
-      type: 'O',
-      title: 'Observed',
-      date: '2026-01-01',
-      simulation: false,
-      criteria: [],
-    };
+      .put(oldPerson(v3Meta(2), { name: 'Jo', roles: ['assessor'], assessorStatus: 'qualified' }));
+    const evidence = oldEvidence(v3Meta(2));
     await old.table('evidence').put(evidence);
-    old.close();
 
-    const upgraded = new FieldfolioDB(name);
-    setDatabase(upgraded);
-    await upgraded.open();
-    expect(upgraded.verno).toBe(DB_VERSION);
+    const upgraded = await upgradeToCurrent(old);
     expect(await upgraded.evidence.get('ev1')).toEqual(evidence);
     for (const table of ['iqaDecisions', 'qaActions', 'samplingPlans', 'standardisations', 'cpdRecords', 'appeals'])
       expect(await upgraded.table(table).count()).toBe(0);

@@ -1,16 +1,7 @@
 import 'fake-indexeddb/auto';
-import Dexie from 'dexie';
+import type Dexie from 'dexie';
 import { beforeEach, describe, expect, it } from 'vitest';
-import {
-  DB_VERSION,
-  FieldfolioDB,
-  STORES_V1,
-  STORES_V2,
-  STORES_V3,
-  setDatabase,
-  db,
-  strictDb,
-} from '../../../src/storage/db';
+import { FieldfolioDB, setDatabase, db } from '../../../src/storage/db';
 import {
   deleteEvidence,
   loadPortfolio,
@@ -31,6 +22,17 @@ import { loadSpec } from '../domain/loadSpecs';
 import { evidenceFields, personFields, svq2Portfolio } from '../factories';
 // Not a React hook, whatever its name says: it installs the test clock around each test.
 import { installTestClock } from '../clock';
+import { onEachWrite, useOnStrictConnection } from '../writeWatch';
+import {
+  oldEnrolment,
+  oldEvidence,
+  oldMedia,
+  oldPerson,
+  openOldDatabase,
+  upgradeToCurrent,
+  v1Evidence,
+  v3Meta,
+} from './oldDatabases';
 
 installTestClock();
 
@@ -102,29 +104,14 @@ describe('storage', () => {
     await saveEvidence({ evidence: evidenceFields(enrolment.id, { type: 'P', title: 'Kept' }) });
     // Simulate the browser's quota failure at the lowest layer, the way Chromium reports it, on the connection
     // saves commit through (strict durability).
-    strictDb().use({
-      stack: 'dbcore',
-      name: 'full-disk',
-      create: (down) => ({
-        ...down,
-        table: (tableName) => {
-          const table = down.table(tableName);
-          return {
-            ...table,
-            mutate: async (req) => {
-              if (tableName === 'media') {
-                const inner = new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-                throw Object.assign(new DOMException('Transaction aborted', 'AbortError'), { inner });
-              }
-              return table.mutate(req);
-            },
-          };
-        },
+    await useOnStrictConnection(
+      onEachWrite('full-disk', (tableName) => {
+        if (tableName === 'media') {
+          const inner = new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+          throw Object.assign(new DOMException('Transaction aborted', 'AbortError'), { inner });
+        }
       }),
-    });
-    // Middleware takes effect when the database is (re)opened.
-    strictDb().close();
-    await strictDb().open();
+    );
     const attempt = saveEvidence({
       evidence: { portfolioId: enrolment.id, type: 'O', title: 'Big video', date: '2026-10-02' },
       files: [{ name: 'v.mp4', type: 'video/mp4', blob: blob('video', 'video/mp4') }],
@@ -220,11 +207,8 @@ describe('storage', () => {
 });
 
 /** Opens a database an older version wrote, as the app does, and reads its portfolio back without problems. */
-async function openUpgraded(dbName: string) {
-  const upgraded = new FieldfolioDB(dbName);
-  setDatabase(upgraded);
-  await upgraded.open();
-  expect(upgraded.verno).toBe(DB_VERSION);
+async function openUpgraded(old: Dexie) {
+  const upgraded = await upgradeToCurrent(old);
   const data = (await loadPortfolio('e1'))!;
   expect(data.problems).toEqual([]);
   return { upgraded, data };
@@ -232,56 +216,19 @@ async function openUpgraded(dbName: string) {
 
 describe('migration from schema version 1', () => {
   it('opens a database written by version 1 and loses nothing', async () => {
-    const dbName = `v1-${Math.random()}`;
-    const v1 = new Dexie(dbName);
-    v1.version(1).stores(STORES_V1);
-    await v1.open();
+    const v1 = await openOldDatabase(1);
     const at = '2025-01-02T03:04:05.000Z';
     const common = { createdAt: at, updatedAt: at, rev: 3, deviceId: 'old-device', deleted: false };
     await v1.table('people').put({ id: 'p1', ...common, name: 'Old Candidate', role: 'candidate', shoeSize: 9 });
-    await v1.table('enrolments').put({
-      id: 'e1',
-      ...common,
-      candidateId: 'p1',
-      specId: 'svq2-customer-service-scqf5',
-      specVersion: '1.0.0',
-      route: ['F1'],
-      startDate: '2025-01-01',
-    });
-    await v1
-      .table('evidence')
-      .put({ id: 'ev1', ...common, portfolioId: 'e1', type: 'O', title: 'Old observation', date: '2025-01-01' });
-    await v1.table('media').put({
-      id: 'm1',
-      ...common,
-      portfolioId: 'e1',
-      evidenceId: 'ev1',
-      mimeType: 'image/png',
-      size: 3,
-      sha256: 'a'.repeat(64),
-      blob: new Blob(['png']),
-    });
-    await v1.table('mappings').put({
-      id: 'map1',
-      ...common,
-      portfolioId: 'e1',
-      evidenceId: 'ev1',
-      unitCode: 'F1',
-      criterionKey: 'F1|pc|F1.1|F1.1',
-    });
-    await v1.table('mappings').put({
-      id: 'map2',
-      ...common,
-      deleted: true,
-      portfolioId: 'e1',
-      evidenceId: 'ev1',
-      unitCode: 'F1',
-      criterionKey: 'F1|pc|F1.2|F1.2',
-    });
+    await v1.table('enrolments').put(oldEnrolment(common, { startDate: '2025-01-01' }));
+    await v1.table('evidence').put(v1Evidence(common, { title: 'Old observation', date: '2025-01-01' }));
+    await v1.table('media').put(oldMedia(common));
+    const mapping = { ...common, portfolioId: 'e1', evidenceId: 'ev1', unitCode: 'F1' };
+    await v1.table('mappings').put({ id: 'map1', ...mapping, criterionKey: 'F1|pc|F1.1|F1.1' });
+    await v1.table('mappings').put({ id: 'map2', ...mapping, deleted: true, criterionKey: 'F1|pc|F1.2|F1.2' });
     await v1.table('drafts').put({ key: 'form:x', data: { a: 1 }, updatedAt: at });
-    v1.close();
 
-    const { upgraded, data } = await openUpgraded(dbName);
+    const { upgraded, data } = await openUpgraded(v1);
     expect(data.people.find((p) => p.id === 'p1')).toMatchObject({
       roles: ['candidate'],
       name: 'Old Candidate',
@@ -309,47 +256,16 @@ describe('migration from schema version 1', () => {
 
 describe('migration from schema version 2', () => {
   it('gives every record a version vector from its revision, so merges order old records as before', async () => {
-    const dbName = `v2-${Math.random()}`;
-    const v2 = new Dexie(dbName);
-    v2.version(1).stores(STORES_V1);
-    v2.version(2).stores(STORES_V2);
-    await v2.open();
+    const v2 = await openOldDatabase(2);
     const at = '2026-01-02T03:04:05.000Z';
     const common = { createdAt: at, updatedAt: at, rev: 4, deviceId: 'old-device', deleted: false, schemaVersion: 2 };
-    await v2.table('people').put({ id: 'p1', ...common, name: 'Cand', roles: ['candidate'], futureField: 'kept' });
-    await v2.table('enrolments').put({
-      id: 'e1',
-      ...common,
-      candidateId: 'p1',
-      specId: 'svq2-customer-service-scqf5',
-      specVersion: '1.0.0',
-      route: ['F1'],
-      startDate: '2026-01-01',
-    });
-    await v2.table('evidence').put({
-      id: 'ev1',
-      ...common,
-      portfolioId: 'e1',
-      type: 'O',
-      title: 'Observed',
-      date: '2026-01-01',
-      simulation: true,
-      criteria: [{ unitCode: 'F1', criterionKey: 'F1|pc|F1.1|F1.1' }],
-    });
-    await v2.table('media').put({
-      id: 'm1',
-      ...common,
-      portfolioId: 'e1',
-      evidenceId: 'ev1',
-      name: 'a.png',
-      mimeType: 'image/png',
-      size: 3,
-      sha256: 'b'.repeat(64),
-      blob: new Blob(['png']),
-    });
-    v2.close();
+    await v2.table('people').put(oldPerson(common, { futureField: 'kept' }));
+    await v2.table('enrolments').put(oldEnrolment(common));
+    const criteria = [{ unitCode: 'F1', criterionKey: 'F1|pc|F1.1|F1.1' }];
+    await v2.table('evidence').put(oldEvidence(common, { simulation: true, criteria }));
+    await v2.table('media').put(oldMedia(common, { name: 'a.png', sha256: 'b'.repeat(64) }));
 
-    const { upgraded, data } = await openUpgraded(dbName);
+    const { upgraded, data } = await openUpgraded(v2);
     expect(data.people[0]).toMatchObject({
       name: 'Cand',
       futureField: 'kept',
@@ -373,46 +289,13 @@ describe('migration from schema version 2', () => {
 
 describe('migration from schema version 3', () => {
   it('adds the trust tables and keeps every record as it was', async () => {
-    const dbName = `v3-${Math.random()}`;
-    const v3 = new Dexie(dbName);
-    v3.version(1).stores(STORES_V1);
-    v3.version(2).stores(STORES_V2);
-    v3.version(3).stores(STORES_V3);
-    await v3.open();
-    const at = '2026-03-02T03:04:05.000Z';
-    const common = {
-      createdAt: at,
-      updatedAt: at,
-      rev: 2,
-      clock: { phone: 2 },
-      deviceId: 'phone',
-      deleted: false,
-      schemaVersion: 3,
-    };
-    await v3.table('people').put({ id: 'p1', ...common, name: 'Cand', roles: ['candidate'] });
-    await v3.table('enrolments').put({
-      id: 'e1',
-      ...common,
-      candidateId: 'p1',
-      specId: 'svq2-customer-service-scqf5',
-      specVersion: '1.0.0',
-      route: ['F1'],
-      startDate: '2026-01-01',
-    });
-    const stored = {
-      id: 'ev1',
-      ...common,
-      portfolioId: 'e1',
-      type: 'O',
-      title: 'Observed',
-      date: '2026-01-01',
-      simulation: false,
-      criteria: [],
-    };
+    const v3 = await openOldDatabase(3);
+    await v3.table('people').put(oldPerson(v3Meta(2)));
+    await v3.table('enrolments').put(oldEnrolment(v3Meta(2)));
+    const stored = oldEvidence(v3Meta(2));
     await v3.table('evidence').put(stored);
-    v3.close();
 
-    const { upgraded, data } = await openUpgraded(dbName);
+    const { upgraded, data } = await openUpgraded(v3);
     expect(await upgraded.evidence.get('ev1')).toEqual(stored);
     expect(data.evidence[0]).toMatchObject({ title: 'Observed', clock: { phone: 2 } });
     for (const table of ['devices', 'trustDocuments', 'acceptances', 'held']) {
@@ -427,7 +310,7 @@ describe('migration from schema version 3', () => {
       reason: 'test',
       deviceId: 'x',
       deviceKey: 'k',
-      receivedAt: at,
+      receivedAt: stored.createdAt,
     });
     expect(await upgraded.held.where('portfolioId').equals('e1').count()).toBe(1);
   });
