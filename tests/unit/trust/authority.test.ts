@@ -9,13 +9,14 @@ import { write } from '../../../src/storage/write';
 import { exportPortfolio, importBundle } from '../../../src/bundle';
 import type { Decision, Person } from '../../../src/domain';
 import { installFileClock } from '../bundle/helpers';
-import { importBundle as importTrusting } from '../bundle/trusting';
 import {
   assessor,
   candidate,
+  copyPortfolio,
   heldReasons,
   newDevice,
   portfolio,
+  send,
   signatureBy,
   UNIT,
   switchTo,
@@ -32,21 +33,12 @@ describe('authority: a key makes only the changes its person may make', () => {
   let cand: Person, sam: Person, rory: Person;
   let portfolioId: string;
 
-  /** Exports the portfolio from one device and imports it on another (untrusting: as the app does). */
-  async function send(from: Device, to: Device, mode: 'merge' | 'restore' = 'merge', id = portfolioId) {
-    switchTo(from);
-    const { blob } = await exportPortfolio(id);
-    switchTo(to);
-    return (await importBundle(blob, mode)).result;
-  }
+  const sendHome = (from: Device) => send(from, home, portfolioId);
 
   /** A device that has the portfolio from home, its key accepted on home as `person`'s. */
   async function deviceOf(name: string, person: Person) {
     const d = await newDevice(name);
-    switchTo(home);
-    const { blob } = await exportPortfolio(portfolioId);
-    switchTo(d);
-    await importTrusting(blob, 'restore');
+    await copyPortfolio(home, d, portfolioId);
     switchTo(home);
     await acceptKey({ deviceKey: d.key, deviceId: d.id, personIds: [person.id], acceptedBy: null });
     switchTo(d);
@@ -83,7 +75,7 @@ describe('authority: a key makes only the changes its person may make', () => {
       assessorId: sam.id,
       date: '2026-04-01',
     });
-    const result = await send(phone, home);
+    const result = await sendHome(phone);
     expect(result).toMatchObject({ held: 3, written: 0 });
     expect(await heldReasons(portfolioId)).toEqual(
       expect.arrayContaining([
@@ -105,7 +97,7 @@ describe('authority: a key makes only the changes its person may make', () => {
       date: '2026-04-02',
       signature: signatureBy(cand),
     });
-    await send(phone, home);
+    await sendHome(phone);
     expect(await heldReasons(portfolioId)).toContain(
       'people a person may not change their own roles or assessor status',
     );
@@ -122,10 +114,10 @@ describe('authority: a key makes only the changes its person may make', () => {
       date: '2026-04-03',
       signature: signatureBy(rory),
     });
-    expect(await send(tablet, home)).toMatchObject({ held: 0 });
+    expect(await sendHome(tablet)).toMatchObject({ held: 0 });
     switchTo(tablet);
     await countersign(signOff, rory.id, signatureBy(rory));
-    const result = await send(tablet, home);
+    const result = await sendHome(tablet);
     expect(result.held).toBe(2);
     expect(await heldReasons(portfolioId)).toContain(`decisions ${COUNTERSIGN_NEEDS_QUALIFIED}`);
     expect((await db().decisions.get(signOff.id))!.countersignedBy).toBeNull();
@@ -137,14 +129,14 @@ describe('authority: a key makes only the changes its person may make', () => {
     const flagged = await write('the countersignature', portfolioId, (ctx) =>
       ctx.put('decisions', { ...traineeSignOff, countersignedBy: sam.id }),
     );
-    await send(laptop, home);
+    await sendHome(laptop);
     expect(await heldReasons(portfolioId)).toContain(
       'decisions a decision marked countersigned needs the countersigner’s signature record',
     );
     expect((await db().decisions.get(traineeSignOff.id))!.countersignedBy).toBeNull();
     switchTo(laptop);
     await countersign(flagged as Decision, sam.id, signatureBy(sam));
-    expect(await send(laptop, home)).toMatchObject({ held: 0 });
+    expect(await sendHome(laptop)).toMatchObject({ held: 0 });
     expect((await db().decisions.get(traineeSignOff.id))!.countersignedBy).toBe(sam.id);
   });
 

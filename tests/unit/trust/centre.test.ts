@@ -12,16 +12,16 @@ import {
   trustCentre,
 } from '../../../src/storage';
 import { db } from '../../../src/storage/db';
-import { exportPortfolio, importBundle } from '../../../src/bundle';
 import type { Person } from '../../../src/domain';
 import { installFileClock } from '../bundle/helpers';
-import { importBundle as importTrusting } from '../bundle/trusting';
 import {
   assessor,
   candidate,
+  copyPortfolio,
   heldReasons,
   newDevice,
   portfolio,
+  send,
   signatureBy,
   UNIT,
   switchTo,
@@ -53,20 +53,12 @@ describe('certified keys: a centre’s word, and its withdrawal', () => {
       validFrom: '2026-01-01T00:00:00.000Z',
       validUntil: '2027-12-31T00:00:00.000Z',
     });
-    switchTo(home);
-    const { blob } = await exportPortfolio(portfolioId);
-    switchTo(phone);
-    await importTrusting(blob, 'restore');
+    await copyPortfolio(home, phone, portfolioId);
     await addTrustDocuments([certificate]);
     return { phone, kim };
   }
 
-  async function sendHome(phone: Device) {
-    switchTo(phone);
-    const { blob } = await exportPortfolio(portfolioId);
-    switchTo(home);
-    return (await importBundle(blob, 'merge')).result;
-  }
+  const sendHome = (phone: Device) => send(phone, home, portfolioId);
 
   const signOffBy = (kim: Person, date: string) =>
     signOffUnit({ portfolioId, unitCode: UNIT, assessorId: kim.id, date, signature: signatureBy(kim) });

@@ -5,9 +5,10 @@
 import { expect } from 'vitest';
 import { db, setDatabase, type FieldfolioDB } from '../../../src/storage/db';
 import { createEnrolment, saveEvidence, savePerson, signOwnRecords, thisDeviceEntry } from '../../../src/storage';
-import { BundleRefused, importBundle, type ImportMode } from '../../../src/bundle';
+import { BundleRefused, exportPortfolio, importBundle, type ImportMode } from '../../../src/bundle';
 import { emptyRecordSet, type Person, type RecordSet } from '../../../src/domain';
 import { device, resignedWith, snapshot, specs } from '../bundle/helpers';
+import { importBundle as importTrusting } from '../bundle/trusting';
 
 export const UNIT = specs[0]!.units[0]!.code;
 
@@ -28,6 +29,22 @@ export async function newDevice(name: string): Promise<Device> {
 
 /** Makes `d` the current device. */
 export const switchTo = (d: Device) => setDatabase(d.db);
+
+/** Exports a portfolio on `from` and imports it on `to` as the app does (untrusting); `to` is left current. */
+export async function send(from: Device, to: Device, portfolioId: string, mode: ImportMode = 'merge') {
+  switchTo(from);
+  const { blob } = await exportPortfolio(portfolioId);
+  switchTo(to);
+  return (await importBundle(blob, mode)).result;
+}
+
+/** Gives `to` the portfolio as `from` holds it, its keys accepted (a device set up with it); `to` is left current. */
+export async function copyPortfolio(from: Device, to: Device, portfolioId: string): Promise<void> {
+  switchTo(from);
+  const { blob } = await exportPortfolio(portfolioId);
+  switchTo(to);
+  await importTrusting(blob, 'restore');
+}
 
 export const candidate = (name: string) => savePerson({ name, roles: ['candidate'] });
 export const assessor = (name: string, status: 'qualified' | 'working-towards' = 'qualified') =>
