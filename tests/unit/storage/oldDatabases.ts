@@ -47,7 +47,7 @@ export const v3Meta = (rev: number, at = '2026-03-02T03:04:05.000Z') => ({
 /** Stored record fields as old versions wrote them; `meta` is the version's own metadata. */
 type Meta = Record<string, unknown>;
 
-export const oldPerson = (meta: Meta, fields: Meta = {}) => ({
+export const oldPerson = <M extends Meta>(meta: M, fields: Meta = {}) => ({
   id: 'p1',
   ...meta,
   name: 'Cand',
@@ -55,7 +55,7 @@ export const oldPerson = (meta: Meta, fields: Meta = {}) => ({
   ...fields,
 });
 
-export const oldEnrolment = (meta: Meta, fields: Meta = {}) => ({
+export const oldEnrolment = <M extends Meta>(meta: M, fields: Meta = {}) => ({
   id: 'e1',
   ...meta,
   candidateId: 'p1',
@@ -67,7 +67,7 @@ export const oldEnrolment = (meta: Meta, fields: Meta = {}) => ({
 });
 
 /** Evidence as version 1 stored it: no simulation flag, criteria in a table of their own. */
-export const v1Evidence = (meta: Meta, fields: Meta = {}) => ({
+export const v1Evidence = <M extends Meta>(meta: M, fields: Meta = {}) => ({
   id: 'ev1',
   ...meta,
   portfolioId: 'e1',
@@ -78,10 +78,10 @@ export const v1Evidence = (meta: Meta, fields: Meta = {}) => ({
 });
 
 /** Evidence as versions 2 on stored it, its criteria on itself. */
-export const oldEvidence = (meta: Meta, fields: Meta = {}) =>
+export const oldEvidence = <M extends Meta>(meta: M, fields: Meta = {}) =>
   v1Evidence(meta, { simulation: false, criteria: [], ...fields });
 
-export const oldMedia = (meta: Meta, fields: Meta = {}) => ({
+export const oldMedia = <M extends Meta>(meta: M, fields: Meta = {}) => ({
   id: 'm1',
   ...meta,
   portfolioId: 'e1',

@@ -9,20 +9,25 @@ import { saveEvidence, syncLog } from '../../../src/storage';
 import { createSyncEngine, syncLayout } from '../../../src/sync';
 import type { Person } from '../../../src/domain';
 import { installFileClock, snapshot } from '../bundle/helpers';
-import { portfolio } from '../trust/world';
-import { MemoryStore } from './memoryStore';
+import type { MemoryStore } from './memoryStore';
 import { spoilers } from './spoilers';
-import { acceptEachOther, on, person, PREFIX, sync, syncDevice, usedBy, type SyncDevice } from './world';
+import {
+  acceptEachOther,
+  bundleKeys,
+  on,
+  PREFIX,
+  samAndCara,
+  sync,
+  syncDevice,
+  usedBy,
+  type SyncDevice,
+} from './world';
 
 installFileClock();
 
 describe('a bad object does not block a feed', () => {
-  let store: MemoryStore;
-  let phone: SyncDevice, tablet: SyncDevice;
-  let sam: Person, cara: Person;
-  let portfolioId: string;
-  const folder = (d: SyncDevice) => syncLayout.bundleFolder(`${PREFIX}/`, portfolioId, d.id);
-  const bundles = (d: SyncDevice) => store.keys(folder(d));
+  let store: MemoryStore, phone: SyncDevice, tablet: SyncDevice, sam: Person, cara: Person, portfolioId: string;
+  const bundles = (d: SyncDevice) => bundleKeys(store, portfolioId, d);
   const spoil = (key: string, how: keyof typeof spoilers) =>
     store.objects.set(key, spoilers[how]!(store.objects.get(key)!));
   const add = (d: SyncDevice, title: string) =>
@@ -46,13 +51,7 @@ describe('a bad object does not block a feed', () => {
     );
 
   beforeEach(async () => {
-    store = new MemoryStore();
-    phone = await syncDevice('sam-phone', store);
-    sam = await person('Sam', 'assessor');
-    cara = await person('Cara', 'candidate');
-    portfolioId = (await portfolio(cara, sam)).id;
-    tablet = await syncDevice('cara-tablet', store);
-    await usedBy(tablet, cara);
+    ({ store, phone, tablet, sam, cara, portfolioId } = await samAndCara());
   });
 
   it('a device that joins falls back to the previous good whole bundle when the last one was altered', async () => {

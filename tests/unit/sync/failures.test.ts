@@ -8,27 +8,17 @@ import { exportPortfolio, importBundle } from '../../../src/bundle';
 import { syncLayout } from '../../../src/sync';
 import type { Person } from '../../../src/domain';
 import { installFileClock, snapshot } from '../bundle/helpers';
-import { portfolio } from '../trust/world';
-import { MemoryStore } from './memoryStore';
-import { acceptEachOther, on, person, PREFIX, sync, syncDevice, usedBy, type SyncDevice } from './world';
+import type { MemoryStore } from './memoryStore';
+import { acceptEachOther, bundleKeys, on, PREFIX, samAndCara, sync, syncDevice, type SyncDevice } from './world';
 
 installFileClock();
 
 describe('sync when things go wrong', () => {
-  let store: MemoryStore;
-  let phone: SyncDevice, tablet: SyncDevice;
-  let sam: Person, cara: Person;
-  let portfolioId: string;
-  const bundles = (d: SyncDevice) => store.keys(syncLayout.bundleFolder(`${PREFIX}/`, portfolioId, d.id));
+  let store: MemoryStore, phone: SyncDevice, tablet: SyncDevice, sam: Person, cara: Person, portfolioId: string;
+  const bundles = (d: SyncDevice) => bundleKeys(store, portfolioId, d);
 
   beforeEach(async () => {
-    store = new MemoryStore();
-    phone = await syncDevice('sam-phone', store);
-    sam = await person('Sam', 'assessor');
-    cara = await person('Cara', 'candidate');
-    portfolioId = (await portfolio(cara, sam)).id;
-    tablet = await syncDevice('cara-tablet', store);
-    await usedBy(tablet, cara);
+    ({ store, phone, tablet, sam, cara, portfolioId } = await samAndCara());
   });
 
   it('an altered object is refused, logged with its key and reason, and changes nothing', async () => {

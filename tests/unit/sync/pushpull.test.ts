@@ -8,14 +8,21 @@ import { saveEvidence, updateEvidenceDetails } from '../../../src/storage';
 import { syncLayout } from '../../../src/sync';
 import type { Person } from '../../../src/domain';
 import { installFileClock, snapshot } from '../bundle/helpers';
-import { portfolio } from '../trust/world';
-import { MemoryStore } from './memoryStore';
-import { acceptEachOther, on, person, PREFIX, sync, syncDevice, usedBy, type SyncDevice } from './world';
+import type { MemoryStore } from './memoryStore';
+import {
+  acceptEachOther,
+  bundleKeys,
+  on,
+  person,
+  PREFIX,
+  samAndCara,
+  sync,
+  syncDevice,
+  usedBy,
+  type SyncDevice,
+} from './world';
 
 installFileClock();
-
-const bundlesOf = (store: MemoryStore, portfolioId: string, d: SyncDevice) =>
-  store.keys(syncLayout.bundleFolder(`${PREFIX}/`, portfolioId, d.id));
 
 const portfolioJson = (bytes: Uint8Array) => {
   const files = unzipSync(bytes);
@@ -27,26 +34,17 @@ const portfolioJson = (bytes: Uint8Array) => {
 };
 
 describe('push and pull', () => {
-  let store: MemoryStore;
-  let phone: SyncDevice, tablet: SyncDevice;
-  let sam: Person, cara: Person;
-  let portfolioId: string;
+  let store: MemoryStore, phone: SyncDevice, tablet: SyncDevice, sam: Person, cara: Person, portfolioId: string;
 
   beforeEach(async () => {
-    store = new MemoryStore();
-    phone = await syncDevice('sam-phone', store);
-    sam = await person('Sam', 'assessor');
-    cara = await person('Cara', 'candidate');
-    portfolioId = (await portfolio(cara, sam)).id;
-    tablet = await syncDevice('cara-tablet', store);
-    await usedBy(tablet, cara);
+    ({ store, phone, tablet, sam, cara, portfolioId } = await samAndCara());
     await acceptEachOther([phone, tablet], [sam, cara]);
   });
 
   it('the first push is a full bundle, named by seq, with the device and index objects and a feed entry', async () => {
     const { pushed } = await sync(phone);
     expect(pushed).toHaveLength(1);
-    const [key] = bundlesOf(store, portfolioId, phone);
+    const [key] = bundleKeys(store, portfolioId, phone);
     expect(key).toMatch(/\/\d{12}-full\.zip$/);
     expect(portfolioJson(store.objects.get(key!)!).scope).toBe('full');
     expect(store.keys(`${PREFIX}/devices/`)).toEqual([`${PREFIX}/devices/${phone.id}.json`]);
@@ -70,7 +68,7 @@ describe('push and pull', () => {
     );
     store.resetCounts();
     await sync(phone);
-    const keys = bundlesOf(store, portfolioId, phone);
+    const keys = bundleKeys(store, portfolioId, phone);
     expect(keys[1]).toMatch(/-changes\.zip$/);
     const second = portfolioJson(store.objects.get(keys[1]!)!);
     expect(second.records.evidence!.map((e) => e.id)).toEqual([evidence.id]);
@@ -81,7 +79,7 @@ describe('push and pull', () => {
     await on(phone, () => updateEvidenceDetails(portfolioId, evidence.id, { title: 'Till, busy hour' }));
     store.resetCounts();
     await sync(phone);
-    const third = portfolioJson(store.objects.get(bundlesOf(store, portfolioId, phone)[2]!)!);
+    const third = portfolioJson(store.objects.get(bundleKeys(store, portfolioId, phone)[2]!)!);
     expect(third.records.media).toEqual([]);
     expect(store.counts.bytesSent).toBeLessThan(40_000);
   });

@@ -2,9 +2,16 @@
 // storage works on the current database, so every step on a device runs after switching to it (`on`), one at a
 // time. Engines are not started here: tests call runOnce(), or start one with fake timers.
 import { acceptKey, savePerson, setSyncPeople } from '../../../src/storage';
-import { createSyncEngine, type ObjectStore, type SyncEngine, type SyncEngineOptions } from '../../../src/sync';
+import {
+  createSyncEngine,
+  syncLayout,
+  type ObjectStore,
+  type SyncEngine,
+  type SyncEngineOptions,
+} from '../../../src/sync';
 import type { Person } from '../../../src/domain';
-import { newDevice, switchTo, type Device } from '../trust/world';
+import { newDevice, portfolio, switchTo, type Device } from '../trust/world';
+import { MemoryStore } from './memoryStore';
 
 export interface SyncDevice extends Device {
   name: string;
@@ -56,3 +63,22 @@ export const person = (name: string, role: 'candidate' | 'assessor' | 'iqa') =>
   );
 
 export const usedBy = (d: Device, ...people: Person[]) => on(d, () => setSyncPeople(people.map((p) => p.id)));
+
+/** The keys of the bundles device `d` pushed for a portfolio, in the order they were pushed. */
+export const bundleKeys = (store: MemoryStore, portfolioId: string, d: Device) =>
+  store.keys(syncLayout.bundleFolder(`${PREFIX}/`, portfolioId, d.id));
+
+/**
+ * Sam's phone and Cara's tablet on one in-process bucket, with a portfolio of Cara's that Sam assesses made on the
+ * phone, and the tablet used by Cara. No key is accepted yet: each test says who trusts whom.
+ */
+export async function samAndCara() {
+  const store = new MemoryStore();
+  const phone = await syncDevice('sam-phone', store);
+  const sam = await person('Sam', 'assessor');
+  const cara = await person('Cara', 'candidate');
+  const portfolioId = (await portfolio(cara, sam)).id;
+  const tablet = await syncDevice('cara-tablet', store);
+  await usedBy(tablet, cara);
+  return { store, phone, tablet, sam, cara, portfolioId };
+}
