@@ -105,61 +105,48 @@ describe('reconcile', () => {
     );
   });
 
+  /** A record as first saved on the phone. */
+  const firstSave = (): Rec => ({
+    id: 'a',
+    rev: 1,
+    clock: { phone: 1 },
+    updatedAt: '2026-01-01T00:00:00Z',
+    deviceId: 'phone',
+    deleted: false,
+    title: 'x',
+  });
+  /** The next version of `prev` saved on `device` (which has also seen the `seen` clocks), with `changes`. */
+  const savedOn = (device: string, prev: Rec, changes: Partial<Rec>, ...seen: Clock[]): Rec => ({
+    ...prev,
+    rev: prev.rev + 1,
+    clock: nextClock(device, prev.clock, ...seen),
+    deviceId: device,
+    ...changes,
+  });
+
   it('an edit made twice on one side and once on the other is a conflict, not a silent loss', () => {
     // The case revision numbers alone get wrong: the phone's second save gives it the higher rev.
-    const base: Rec = {
-      id: 'a',
-      rev: 1,
-      clock: { phone: 1 },
-      updatedAt: '2026-01-01T00:00:00Z',
-      deviceId: 'phone',
-      deleted: false,
-      title: 'x',
-    };
-    const tablet: Rec = {
-      ...base,
-      rev: 2,
-      clock: nextClock('tablet', base.clock),
-      deviceId: 'tablet',
-      title: 'tablet edit',
-    };
-    const phone1: Rec = { ...base, rev: 2, clock: nextClock('phone', base.clock), title: 'phone edit 1' };
-    const phone2: Rec = { ...phone1, rev: 3, clock: nextClock('phone', phone1.clock), title: 'phone edit 2' };
+    const base = firstSave();
+    const tablet = savedOn('tablet', base, { title: 'tablet edit' });
+    const phone1 = savedOn('phone', base, { title: 'phone edit 1' });
+    const phone2 = savedOn('phone', phone1, { title: 'phone edit 2' });
+    expect([tablet.rev, phone1.rev, phone2.rev]).toEqual([2, 2, 3]);
     const merged = reconcile([base, phone1, phone2, tablet]);
     expect(merged.records[0]!.title).toBe('phone edit 2');
     expect(merged.conflicts.map((c) => c.other.title)).toEqual(['tablet edit']);
     // Resolving makes a version that has seen both: merging it in clears the conflict everywhere.
-    const resolved: Rec = {
-      ...tablet,
-      rev: 4,
-      clock: nextClock('tablet', phone2.clock, tablet.clock),
-      title: 'resolved',
-    };
+    const resolved = savedOn('tablet', phone2, { title: 'resolved' }, tablet.clock);
     expect(reconcile([...merged.records, resolved], merged.conflicts)).toEqual({ records: [resolved], conflicts: [] });
   });
 
   it('a later deletion supersedes; a deletion concurrent with an edit is a conflict; an edit after a deletion revives', () => {
-    const base: Rec = {
-      id: 'a',
-      rev: 1,
-      clock: { phone: 1 },
-      updatedAt: '2026-01-01T00:00:00Z',
-      deviceId: 'phone',
-      deleted: false,
-      title: 'x',
-    };
-    const deleted: Rec = { ...base, rev: 2, clock: nextClock('phone', base.clock), deleted: true };
+    const base = firstSave();
+    const deleted = savedOn('phone', base, { deleted: true });
     expect(reconcile([base, deleted])).toEqual({ records: [deleted], conflicts: [] });
-    const editedElsewhere: Rec = {
-      ...base,
-      rev: 2,
-      clock: nextClock('tablet', base.clock),
-      deviceId: 'tablet',
-      title: 'y',
-    };
+    const editedElsewhere = savedOn('tablet', base, { title: 'y' });
     const both = reconcile([deleted, editedElsewhere]);
     expect(both.conflicts).toHaveLength(1);
-    const revived: Rec = { ...base, rev: 3, clock: nextClock('phone', deleted.clock), deleted: false, title: 'back' };
+    const revived = savedOn('phone', deleted, { deleted: false, title: 'back' });
     expect(reconcile([deleted, revived]).records[0]!.deleted).toBe(false);
   });
 });
