@@ -1,28 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
-import { launchProfile, startServer, waitForOfflineReady } from './harness';
+import type { Page } from 'playwright-core';
+import { devicesInFolder, startServer, waitForOfflineReady } from './harness';
 import { ImportScreen } from './pages/ImportScreen';
 import { PortfolioApp } from './pages/PortfolioApp';
 
-const dir = mkdtempSync(join(tmpdir(), 'fieldfolio-e2e-'));
-
-/** A device: its own browser with its own on-disk profile (storage, keys, service worker). */
-async function device(name: string): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await launchProfile(join(dir, `${name}-profile`));
-  context.setDefaultTimeout(15_000);
-  return { context, page: context.pages()[0] ?? (await context.newPage()) };
-}
-
-async function download(page: Page, click: () => Promise<void>): Promise<string> {
-  const [dl] = await Promise.all([page.waitForEvent('download'), click()]);
-  const path = join(dir, dl.suggestedFilename());
-  await dl.saveAs(path);
-  return path;
-}
+const { dir, device, download } = devicesInFolder('fieldfolio-e2e-', 15_000);
 
 async function openBundle(page: Page, path: string) {
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Open a bundle' }).click();

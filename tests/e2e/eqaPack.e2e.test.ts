@@ -3,29 +3,15 @@
 // device opens it read-only, samples a unit and exports the decisions; the centre merges them. axe at 360 and 1280 px.
 import { describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
-import { launchProfile, startServer, waitForOfflineReady } from './harness';
+import type { Page } from 'playwright-core';
+import { devicesInFolder, startServer, waitForOfflineReady } from './harness';
 import { seriousViolations } from './axe';
 import { ImportScreen } from './pages/ImportScreen';
 import { PortfolioApp } from './pages/PortfolioApp';
 
-const dir = mkdtempSync(join(tmpdir(), 'fieldfolio-eqa-e2e-'));
-
-async function device(name: string): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await launchProfile(join(dir, `${name}-profile`));
-  context.setDefaultTimeout(30_000);
-  return { context, page: context.pages()[0] ?? (await context.newPage()) };
-}
-
-async function download(page: Page, click: () => Promise<void>): Promise<string> {
-  const [dl] = await Promise.all([page.waitForEvent('download'), click()]);
-  const path = join(dir, dl.suggestedFilename());
-  await dl.saveAs(path);
-  return path;
-}
+const { dir, device, download } = devicesInFolder('fieldfolio-eqa-e2e-', 30_000);
 
 const nav = (page: Page, name: string) =>
   page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name }).click();

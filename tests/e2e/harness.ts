@@ -1,9 +1,11 @@
 // Browser tests run the built app (dist/) in Debian's Chromium through playwright-core.
 import { execSync } from 'node:child_process';
 import { afterAll, beforeAll } from 'vitest';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { preview, type PreviewServer } from 'vite';
 
 export function chromiumPath(): string {
@@ -101,4 +103,27 @@ export function serveAppInChromium(extraArgs: string[] = []): { readonly server:
     await served.server?.close();
   });
   return served;
+}
+
+/**
+ * Devices for a test that carries files between them: each device its own browser with its own on-disk profile
+ * (storage, keys, service worker) in one fresh temporary folder, where what they download is saved too.
+ */
+export function devicesInFolder(prefix: string, timeoutMs: number) {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  return {
+    dir,
+    async device(name: string): Promise<{ context: BrowserContext; page: Page }> {
+      const context = await launchProfile(join(dir, `${name}-profile`));
+      context.setDefaultTimeout(timeoutMs);
+      return { context, page: context.pages()[0] ?? (await context.newPage()) };
+    },
+    /** The file `click` makes `page` download, saved in the folder: its path. */
+    async download(page: Page, click: () => Promise<void>): Promise<string> {
+      const [dl] = await Promise.all([page.waitForEvent('download'), click()]);
+      const path = join(dir, dl.suggestedFilename());
+      await dl.saveAs(path);
+      return path;
+    },
+  };
 }
