@@ -1,32 +1,16 @@
 import type { Locator, Page } from 'playwright-core';
-import { seriousViolations } from '../axe';
+import { JourneyPage } from './JourneyPage';
 import { PortfolioApp, pngBuffer } from './PortfolioApp';
 
 /** The controls a thumb must hit, which WCAG 2.5.5 and the issue want at least 44 px tall. */
 const TAP_TARGETS = 'nav[aria-label="Main"] a, .acting select, main button, main a.button, header button';
 
 /** Page model for an assessor on a 360 × 740 phone: progress cards, recording an observation, signing, checks. */
-export class AssessorJourney {
+export class AssessorJourney extends JourneyPage {
   readonly app: PortfolioApp;
-  constructor(
-    readonly page: Page,
-    baseUrl: string,
-  ) {
+  constructor(page: Page, baseUrl: string) {
+    super(page, 'assessor');
     this.app = new PortfolioApp(page, baseUrl);
-  }
-
-  /** Screenshot of the step, named assessor-<step>.png. */
-  async shot(step: string) {
-    await this.page.screenshot({ path: `tests/e2e/screenshots/assessor-${step}.png`, fullPage: true });
-  }
-
-  /** How far the page is wider than the screen (0 when nothing scrolls sideways). */
-  overflow(): Promise<number> {
-    return this.page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  }
-
-  seriousViolations(): Promise<string[]> {
-    return seriousViolations(this.page);
   }
 
   /** The visible tap targets under 44 px tall, as "text (height px)". */

@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import AxeBuilder from '@axe-core/playwright';
+import { JourneyPage } from './JourneyPage';
 import { PortfolioApp } from './PortfolioApp';
 
 /** A date written the ISO way (2026-06-03), which no screen should show a person. */
@@ -8,31 +8,11 @@ const ISO_DATE = /\b\d{4}-\d{2}-\d{2}\b/g;
 const SHOWN_DATE = /\b\d{2}\/\d{2}\/\d{4}\b/g;
 
 /** Page model for a candidate on a tablet: their portfolio, route, evidence, what is missing, deleting with undo. */
-export class CandidateJourney {
+export class CandidateJourney extends JourneyPage {
   readonly app: PortfolioApp;
-  constructor(
-    readonly page: Page,
-    baseUrl: string,
-  ) {
+  constructor(page: Page, baseUrl: string) {
+    super(page, 'candidate');
     this.app = new PortfolioApp(page, baseUrl);
-  }
-
-  /** Screenshot of the step, named candidate-<step>.png. */
-  async shot(step: string) {
-    await this.page.screenshot({ path: `tests/e2e/screenshots/candidate-${step}.png`, fullPage: true });
-  }
-
-  /** How far the page is wider than the screen (0 when nothing scrolls sideways). */
-  overflow(): Promise<number> {
-    return this.page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  }
-
-  /** Serious and critical axe violations of the screen as it is now. */
-  async seriousViolations(): Promise<string[]> {
-    const results = await new AxeBuilder({ page: this.page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa']).analyze();
-    return results.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
   }
 
   /** The dates the main content shows: those in ISO form (should be none) and those in the one format. */

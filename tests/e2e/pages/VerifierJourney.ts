@@ -1,22 +1,10 @@
 import type { Page } from 'playwright-core';
-import { seriousViolations } from '../axe';
+import { JourneyPage } from './JourneyPage';
 
 /** Page model for a verifier on a fresh device: the opened bundle, who they are, the read-only views, decisions. */
-export class VerifierJourney {
-  constructor(readonly page: Page) {}
-
-  /** Screenshot of the step, named verifier-<step>.png. */
-  async shot(step: string) {
-    await this.page.screenshot({ path: `tests/e2e/screenshots/verifier-${step}.png`, fullPage: true });
-  }
-
-  /** How far the page is wider than the screen (0 when nothing scrolls sideways). */
-  overflow(): Promise<number> {
-    return this.page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  }
-
-  seriousViolations() {
-    return seriousViolations(this.page);
+export class VerifierJourney extends JourneyPage {
+  constructor(page: Page) {
+    super(page, 'verifier');
   }
 
   heading(name: string | RegExp) {
