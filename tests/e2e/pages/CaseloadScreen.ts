@@ -1,32 +1,10 @@
-import type { Locator, Page } from 'playwright-core';
+import type { Locator } from 'playwright-core';
+import { PortfolioApp } from './PortfolioApp';
 
-/** Page model: the home screen as the acting person's caseload (cards, sort and filter). */
-export class CaseloadScreen {
-  constructor(
-    readonly page: Page,
-    readonly baseUrl: string,
-  ) {}
-
-  async open() {
-    await this.page.goto(this.baseUrl + '/');
-    await this.page.getByRole('heading', { level: 1, name: 'Portfolios' }).waitFor();
-  }
-
-  /** Starts a portfolio as PortfolioApp.startPortfolio does, on a given start date. */
-  async startPortfolio(candidate: string, qualification: RegExp, assessor: string, startDate: string) {
-    await this.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Portfolios' }).click();
-    await this.page.getByRole('link', { name: /Start (a|another) portfolio/ }).click();
-    const form = this.page.getByRole('form', { name: 'Enrolment' });
-    await form.getByRole('combobox', { name: /^Candidate/ }).selectOption({ label: candidate });
-    const quals = form.getByRole('combobox', { name: /^Qualification/ });
-    const option = quals.locator('option', { hasText: qualification });
-    await quals.selectOption(await option.getAttribute('value'));
-    await form.getByRole('combobox', { name: /^Assessor/ }).selectOption({ label: assessor });
-    await form.getByLabel('Start date').fill(startDate);
-    await form.getByRole('button', { name: 'Complete the route with the fewest units' }).click();
-    await this.page.getByTestId('route-verdict').filter({ hasText: 'meets the rules' }).waitFor();
-    await form.getByRole('button', { name: 'Start the portfolio' }).click();
-    await this.page.getByRole('heading', { level: 1, name: candidate }).waitFor();
+/** Page model: the home screen as the acting person's caseload (cards, sort and filter); a portfolio screen. */
+export class CaseloadScreen extends PortfolioApp {
+  open() {
+    return this.openHome();
   }
 
   list(section = 'Candidates you assess'): Locator {
