@@ -5,7 +5,22 @@ import { AuditEntry, DeviceEntry, TRAVELLING_TABLES, type TravellingTable } from
 /** Version of the bundle layout; a bundle with a newer one is refused rather than half-read. */
 export const BUNDLE_SCHEMA_VERSION = 1;
 
-const recordList = z.array(z.record(z.string(), z.unknown()));
+/** A list of records as they travel; each record is validated on its own, by readRecord. */
+export const recordList = z.array(z.record(z.string(), z.unknown()));
+
+/** What a signed bag's data file says of where it came from: the sending device's trust material and its user. */
+export const senderFields = {
+  /** The devices whose signatures the records carry, with their keys (docs/trust.md). */
+  devices: z.array(DeviceEntry).max(10_000).default([]),
+  /** Centre certificates and revocations for those devices; each is checked on its own when received. */
+  trust: z.array(z.unknown()).max(10_000).default([]),
+  /** Who was using the sending device, so the receiver can name an unknown key's holder. */
+  sender: z
+    .object({ personId: z.string().min(1).max(100), name: z.string().max(200) })
+    .nullable()
+    .default(null),
+};
+
 /** One list per travelling record type of the registry; the records themselves are validated by readRecord. */
 const recordLists = Object.fromEntries(TRAVELLING_TABLES.map((table) => [table, recordList])) as {
   [T in TravellingTable]: typeof recordList;
@@ -24,15 +39,7 @@ export const PortfolioFile = z
     changesSince: z.string().nullable().default(null),
     records: z.object(recordLists).strict(),
     audit: z.array(AuditEntry),
-    /** The devices whose signatures the records carry, with their keys (docs/trust.md). */
-    devices: z.array(DeviceEntry).max(10_000).default([]),
-    /** Centre certificates and revocations for those devices; each is checked on its own when received. */
-    trust: z.array(z.unknown()).max(10_000).default([]),
-    /** Who was using the sending device, so the receiver can name an unknown key's holder. */
-    sender: z
-      .object({ personId: z.string().min(1).max(100), name: z.string().max(200) })
-      .nullable()
-      .default(null),
+    ...senderFields,
   })
   .loose();
 export type PortfolioFile = z.infer<typeof PortfolioFile>;

@@ -1,5 +1,6 @@
 // What an EQA visit pack's data/pack.json holds. Documented in docs/bundle-format.md ("EQA visit pack").
-import { z, DeviceEntry } from '../domain';
+import { z } from '../domain';
+import { recordList, senderFields } from './format';
 
 export const PACK_FORMAT = 'fieldfolio-eqa-pack';
 /** bag-info.txt's Fieldfolio-Scope of a pack: a portfolio bundle's importer refuses it by this, in words. */
@@ -7,7 +8,6 @@ export const PACK_SCOPE = 'eqa-pack';
 /** A pack holds at most this many portfolios (a centre's sample, not its archive). */
 export const PACK_PORTFOLIOS_MAX = 500;
 
-const recordList = z.array(z.record(z.string(), z.unknown()));
 const count = z.number().int().nonnegative();
 const CoverageLine = z.object({ key: z.string().max(500), planned: count, done: count, overdue: count }).strict();
 
@@ -56,12 +56,7 @@ export const PackFile = z
           .strict(),
       )
       .max(100_000),
-    devices: z.array(DeviceEntry).max(10_000).default([]),
-    trust: z.array(z.unknown()).max(10_000).default([]),
-    sender: z
-      .object({ personId: z.string().min(1).max(100), name: z.string().max(200) })
-      .nullable()
-      .default(null),
+    ...senderFields,
   })
   .loose();
 export type PackFile = z.infer<typeof PackFile>;
