@@ -1,7 +1,7 @@
 // How far a sampling plan has got: per assessor, unit, method and site, the items planned, done and overdue, and
 // what the work of the period holds that the plan does not cover. Pure: `today` comes from the caller's clock.
 import { EVIDENCE_TYPE_LABELS } from '../evidenceTypes';
-import type { IqaDecision } from '../records/iqaDecision';
+import { SAMPLE_STAGES, type IqaDecision } from '../records/iqaDecision';
 import type { PlanItem } from '../records/samplingPlan';
 import type { ProposalInput } from './proposer';
 import { entriesOf } from './work';
@@ -40,11 +40,16 @@ export function isItemDone(item: PlanItem, decisions: readonly DecisionFacts[]):
   );
 }
 
-function lines(
-  items: readonly PlanItem[],
-  key: (i: PlanItem) => string | null,
-  state: Map<PlanItem, 'done' | 'overdue' | 'open'>,
-) {
+type ItemState = 'done' | 'overdue' | 'open';
+
+/** Each item's standing on `today`: answered, past its planned date unanswered, or still to come. */
+function standing(items: readonly PlanItem[], isDone: (i: PlanItem) => boolean, today: string) {
+  const state = new Map<PlanItem, ItemState>();
+  for (const i of items) state.set(i, isDone(i) ? 'done' : i.plannedDate < today ? 'overdue' : 'open');
+  return state;
+}
+
+function lines(items: readonly PlanItem[], key: (i: PlanItem) => string | null, state: Map<PlanItem, ItemState>) {
   const byKey = new Map<string, CoverageLine>();
   for (const item of items) {
     const k = key(item);
@@ -65,8 +70,7 @@ export function planCoverage(
   today: string,
 ): PlanCoverage {
   const live = plan.items.filter((i) => !i.removed);
-  const state = new Map<PlanItem, 'done' | 'overdue' | 'open'>();
-  for (const i of live) state.set(i, isItemDone(i, decisions) ? 'done' : i.plannedDate < today ? 'overdue' : 'open');
+  const state = standing(live, (i) => isItemDone(i, decisions), today);
   const entries = entriesOf(
     work.portfolios,
     new Set(work.assessors.map((a) => a.id)),
@@ -102,4 +106,20 @@ export function planCoverage(
       .sort((a, b) => a.plannedDate.localeCompare(b.plannedDate) || a.id.localeCompare(b.id)),
     gaps,
   };
+}
+
+/**
+ * A plan's live items per stage (interim, then summative; both always, a stage with none at 0): planned, done and
+ * overdue on `today`. `isDone` says which items a decision answers (isItemDone, or the ids storage found done).
+ */
+export function stageCoverage(
+  items: readonly PlanItem[],
+  isDone: (item: PlanItem) => boolean,
+  today: string,
+): CoverageLine[] {
+  const live = items.filter((i) => !i.removed);
+  const found = lines(live, (i) => i.stage, standing(live, isDone, today));
+  return SAMPLE_STAGES.map(
+    (stage) => found.find((l) => l.key === stage) ?? { key: stage, planned: 0, done: 0, overdue: 0 },
+  );
 }
