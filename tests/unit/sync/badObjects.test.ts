@@ -11,17 +11,8 @@ import type { Person } from '../../../src/domain';
 import { installFileClock, snapshot } from '../bundle/helpers';
 import type { MemoryStore } from './memoryStore';
 import { spoilers } from './spoilers';
-import {
-  acceptEachOther,
-  bundleKeys,
-  on,
-  PREFIX,
-  samAndCara,
-  sync,
-  syncDevice,
-  usedBy,
-  type SyncDevice,
-} from './world';
+import { acceptEachOther, bundleKeys, on, PREFIX, samAndCara, sync, syncDevice, usedBy } from './world';
+import type { SyncDevice } from './world';
 
 installFileClock();
 

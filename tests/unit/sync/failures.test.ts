@@ -9,7 +9,8 @@ import { syncLayout } from '../../../src/sync';
 import type { Person } from '../../../src/domain';
 import { installFileClock, snapshot } from '../bundle/helpers';
 import type { MemoryStore } from './memoryStore';
-import { acceptEachOther, bundleKeys, on, PREFIX, samAndCara, sync, syncDevice, type SyncDevice } from './world';
+import { acceptEachOther, bundleKeys, on, PREFIX, samAndCara, sync, syncDevice } from './world';
+import type { SyncDevice } from './world';
 
 installFileClock();
 

@@ -9,18 +9,8 @@ import { syncLayout } from '../../../src/sync';
 import type { Person } from '../../../src/domain';
 import { installFileClock, snapshot } from '../bundle/helpers';
 import type { MemoryStore } from './memoryStore';
-import {
-  acceptEachOther,
-  bundleKeys,
-  on,
-  person,
-  PREFIX,
-  samAndCara,
-  sync,
-  syncDevice,
-  usedBy,
-  type SyncDevice,
-} from './world';
+import { acceptEachOther, bundleKeys, on, person, PREFIX, samAndCara, sync, syncDevice, usedBy } from './world';
+import type { SyncDevice } from './world';
 
 installFileClock();
 
