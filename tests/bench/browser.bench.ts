@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { launchProfile } from '../e2e/harness';
+import type { BenchInsert, BenchProgress } from './browser/bench-entry';
 
 interface BenchWindow {
   benchBundle: (
@@ -26,17 +27,10 @@ interface BenchWindow {
     records: number;
     media: number;
   }>;
-  benchInsert: () => Promise<{ ms: number; evidence: number; mappings: number }>;
+  benchInsert: BenchInsert;
   benchDurability: (saves: number) => Promise<{ saves: number; relaxedMs: number; strictMs: number }>;
   benchInsertLinkRows: () => Promise<{ ms: number; rows: number }>;
-  benchProgress: () => Promise<{
-    loadMs: number;
-    computeMs: number;
-    totalMs: number;
-    evidence: number;
-    runs: number[];
-    portfolioId: string;
-  }>;
+  benchProgress: BenchProgress;
 }
 
 /** Strict against relaxed durability, on the same single saves (`npm run bench -- --only=durability`: this alone). */

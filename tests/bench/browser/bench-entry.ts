@@ -80,17 +80,21 @@ async function fresh(name: string) {
   return database;
 }
 
+/** What the page offers the bench runner (tests/bench/browser.bench.ts types its calls with these). */
+export type BenchInsert = () => Promise<{ ms: number; evidence: number; mappings: number }>;
+export type BenchProgress = () => Promise<{
+  loadMs: number;
+  computeMs: number;
+  totalMs: number;
+  evidence: number;
+  runs: number[];
+  portfolioId: string;
+}>;
+
 declare global {
   interface Window {
-    benchInsert: () => Promise<{ ms: number; evidence: number; mappings: number }>;
-    benchProgress: () => Promise<{
-      loadMs: number;
-      computeMs: number;
-      totalMs: number;
-      evidence: number;
-      runs: number[];
-      portfolioId: string;
-    }>;
+    benchInsert: BenchInsert;
+    benchProgress: BenchProgress;
   }
 }
 

@@ -3,7 +3,7 @@
 // layer's bulk helpers (validated, 2,500 rows a transaction), and makes the assessor the acting person.
 import {
   criterionKey,
-  RECORD_SCHEMA_VERSION,
+  freshMeta,
   unitCriteria,
   type Decision,
   type Enrolment,
@@ -17,16 +17,7 @@ import { deviceId, setActingPerson, storeSpecs } from '../../../src/storage';
 import { loadBundledSpecs } from '../../../src/ui/data/bundledSpecs';
 
 let device = 'bench';
-const meta = (at = new Date().toISOString()) => ({
-  id: crypto.randomUUID(),
-  createdAt: at,
-  updatedAt: at,
-  rev: 1,
-  clock: { [device]: 1 },
-  deviceId: device,
-  deleted: false,
-  schemaVersion: RECORD_SCHEMA_VERSION,
-});
+const meta = (at = new Date().toISOString()) => freshMeta(crypto.randomUUID(), device, at);
 
 const person = (name: string, roles: Person['roles'], assessorStatus: Person['assessorStatus']): Person => ({
   ...meta(),

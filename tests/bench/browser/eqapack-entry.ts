@@ -13,6 +13,7 @@ import {
 import { sha256Blob } from '../../../src/storage/hashing';
 import { exportEqaPack, exportPortfolio } from '../../../src/bundle';
 import { loadBundledSpecs } from '../../../src/ui/data/bundledSpecs';
+import { freshMeta } from '../../../src/domain';
 
 export interface ExportFigure {
   ms: number;
@@ -65,16 +66,7 @@ async function portfolioWithMedia(
     startDate: '2026-01-01',
   });
   const at = new Date().toISOString();
-  const meta = () => ({
-    id: crypto.randomUUID(),
-    createdAt: at,
-    updatedAt: at,
-    rev: 1,
-    clock: { [device]: 1 },
-    deviceId: device,
-    deleted: false,
-    schemaVersion: 3,
-  });
+  const meta = () => freshMeta(crypto.randomUUID(), device, at);
   for (let i = 0; i < count; i++) {
     const evidence = { ...meta(), portfolioId: enrolment.id, type: 'O' as const, simulation: false };
     const blob = new Blob([new TextEncoder().encode(`p${index} m${i} `.padEnd(16)), base.subarray(16)], {
