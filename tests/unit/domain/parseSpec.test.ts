@@ -1,20 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { parseSpec, SpecError } from '../../../src/domain';
-import { loadSpec } from './loadSpecs';
+import { loadSpec, testSpecHeader } from './loadSpecs';
 
 const source = { file: 'test.txt', section: 'structure' };
 const valid = () => ({
-  id: 'test-qual',
-  version: '1',
-  title: 'Test qualification',
-  awardingBody: 'Test',
-  qualificationNumbers: [],
-  framework: 'RQF',
-  level: 3,
-  credits: null,
-  tqt: null,
-  glh: null,
-  source,
+  ...testSpecHeader('test-qual', 'Test qualification', source),
   groups: [
     { id: 'M', title: 'Mandatory', kind: 'mandatory' },
     { id: 'A', title: 'Optional', kind: 'optional' },

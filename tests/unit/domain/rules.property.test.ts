@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { checkRoute, evaluateAward, parseSpec, planCompletion, type QualificationSpec } from '../../../src/domain';
 import { bruteAchieved, brutePlan, bruteRoute } from './reference';
+import { testSpecHeader } from './loadSpecs';
 
 const GROUPS = ['A', 'B', 'C'];
 const source = { file: 'test', section: 'generated' };
@@ -42,17 +43,7 @@ export const specArb: fc.Arbitrary<QualificationSpec> = fc
   })
   .map(({ units, rules }) =>
     parseSpec({
-      id: 'random',
-      version: '1',
-      title: 'Random',
-      awardingBody: 'Test',
-      qualificationNumbers: [],
-      framework: 'RQF',
-      level: 3,
-      credits: null,
-      tqt: null,
-      glh: null,
-      source,
+      ...testSpecHeader('random', 'Random', source),
       groups: GROUPS.map((id) => ({ id, title: `Group ${id}`, kind: 'optional' })),
       // Codes deliberately out of order so that "code order" tie-breaks are exercised.
       units: units.map((u, i) => ({
