@@ -1,5 +1,5 @@
 // Runs inside Chromium (see tests/bench/browser.bench.ts): storage and progress figures on real IndexedDB.
-import { computeProgress, criterionKey, unitCriteria, type Evidence } from '../../../src/domain';
+import { computeProgress, criterionKey, freshMeta, unitCriteria, type Evidence } from '../../../src/domain';
 import { FieldfolioDB, setDatabase } from '../../../src/storage/db';
 import { bulkPutRecords } from '../../../src/storage/bulk';
 import { asBulkLoad } from '../../../src/storage/write';
@@ -18,19 +18,7 @@ import { loadBundledSpecs } from '../../../src/ui/data/bundledSpecs';
 /** The device the records are made on: the bench's source device, so they leave it signed, as a user's do. */
 let benchDevice = 'bench';
 
-const meta = (id: string) => {
-  const at = new Date().toISOString();
-  return {
-    id,
-    createdAt: at,
-    updatedAt: at,
-    rev: 1,
-    clock: { [benchDevice]: 1 },
-    deviceId: benchDevice,
-    deleted: false,
-    schemaVersion: 3,
-  };
-};
+const meta = (id: string) => freshMeta(id, benchDevice, new Date().toISOString());
 
 async function seed(evidenceCount: number, mappingsPerEvidence: number) {
   const { specs } = await loadBundledSpecs();
