@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import AxeBuilder from '@axe-core/playwright';
+import type { Browser } from 'playwright-core';
 import { launchBrowser, newContext, startServer, type Server } from './harness';
+import { seriousViolations } from './axe';
 import { PortfolioApp } from './pages/PortfolioApp';
 
 let browser: Browser;
@@ -14,13 +14,6 @@ afterAll(async () => {
   await server?.close();
   await browser?.close();
 });
-
-async function seriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa']).analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 describe('editing after creation, at 360 px', () => {
   it('changes the route and assessor, evidence details and media, and a person’s assessor status', async () => {

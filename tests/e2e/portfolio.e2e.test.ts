@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import AxeBuilder from '@axe-core/playwright';
+import type { Browser, BrowserContext } from 'playwright-core';
 import { launchBrowser, newContext, startServer, waitForOfflineReady, type Server } from './harness';
+import { seriousViolations } from './axe';
 import { PortfolioApp, pngBuffer } from './pages/PortfolioApp';
 
 let browser: Browser;
@@ -9,13 +9,6 @@ beforeAll(async () => {
   browser = await launchBrowser();
 });
 afterAll(async () => browser?.close());
-
-async function seriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa']).analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 /** First visit online (the service worker precaches everything), then the server goes away for good. */
 async function installedThenOffline(): Promise<{ context: BrowserContext; app: PortfolioApp }> {

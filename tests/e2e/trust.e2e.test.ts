@@ -2,15 +2,12 @@
 // change is held; B compares A's full fingerprint, accepts the key for the bundle's people, and the portfolio
 // appears. The Trust screen passes axe on a phone and a desktop.
 import { afterAll, describe, expect, it } from 'vitest';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import type { BrowserContext, Page } from 'playwright-core';
-import { launchProfile, startServer, type Server } from './harness';
+import { devicesInFolder, startServer, type Server } from './harness';
+import { seriousViolations } from './axe';
 import { TrustScreen } from './pages/TrustScreen';
 
-const dir = mkdtempSync(join(tmpdir(), 'fieldfolio-trust-e2e-'));
+const devices = devicesInFolder('fieldfolio-trust-e2e-', 15_000);
 const contexts: BrowserContext[] = [];
 let server: Server | undefined;
 afterAll(async () => {
@@ -19,20 +16,11 @@ afterAll(async () => {
 });
 
 async function device(name: string): Promise<Page> {
-  const context = await launchProfile(join(dir, `${name}-profile`));
-  context.setDefaultTimeout(15_000);
+  const { context, page } = await devices.device(name);
   contexts.push(context);
-  const page = context.pages()[0] ?? (await context.newPage());
   await page.goto(server!.url + '/');
   await page.getByRole('heading', { level: 1, name: 'Portfolios' }).waitFor();
   return page;
-}
-
-async function seriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa']).analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
 describe('trust between two devices', () => {
@@ -46,12 +34,7 @@ describe('trust between two devices', () => {
     await a.getByRole('heading', { level: 1, name: 'Annie Macleod' }).waitFor();
     await a.getByRole('button', { name: 'Export bundle' }).click();
     await a.getByTestId('export-ready').waitFor();
-    const [download] = await Promise.all([
-      a.waitForEvent('download'),
-      a.getByRole('link', { name: 'Download bundle' }).click(),
-    ]);
-    const bundlePath = join(dir, download.suggestedFilename());
-    await download.saveAs(bundlePath);
+    const bundlePath = await devices.download(a, () => a.getByRole('link', { name: 'Download bundle' }).click());
     const trustA = new TrustScreen(a);
     await trustA.open();
     const fingerprintA = await trustA.ownFingerprint();
