@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { launchProfile } from '../e2e/harness';
-import type { BenchInsert, BenchProgress } from './browser/bench-entry';
+import type { BenchInsert, BenchProgress } from './browser/benchWindow';
 
 interface BenchWindow {
   benchBundle: (

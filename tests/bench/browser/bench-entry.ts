@@ -14,6 +14,7 @@ import {
   todayIso,
 } from '../../../src/storage';
 import { loadBundledSpecs } from '../../../src/ui/data/bundledSpecs';
+import type { BenchInsert, BenchProgress } from './benchWindow';
 
 /** The device the records are made on: the bench's source device, so they leave it signed, as a user's do. */
 let benchDevice = 'bench';
@@ -67,17 +68,6 @@ async function fresh(name: string) {
   await database.open();
   return database;
 }
-
-/** What the page offers the bench runner (tests/bench/browser.bench.ts types its calls with these). */
-export type BenchInsert = () => Promise<{ ms: number; evidence: number; mappings: number }>;
-export type BenchProgress = () => Promise<{
-  loadMs: number;
-  computeMs: number;
-  totalMs: number;
-  evidence: number;
-  runs: number[];
-  portfolioId: string;
-}>;
 
 declare global {
   interface Window {
