@@ -3,7 +3,6 @@ import { createRoot } from 'react-dom/client';
 import { BrowserRouter, Route, Routes, type RouteObject } from 'react-router';
 import { Layout } from './Layout';
 import { HomePage } from './pages/HomePage';
-import { startSync } from './syncing/startSync';
 import { ROUTE_PATTERNS } from './routes';
 import './styles.css';
 
@@ -149,10 +148,13 @@ const START_TIMEOUT_MS = 1000;
 
 // Reading and validating the bundled specs is the heaviest work of a start and no screen needs it to show (the demo
 // loaders wait for it): it runs once the first screen is up, from a chunk of its own.
-const start = () => void import('./data/startup').then(({ startApp }) => startApp());
+// Sync starts then too (startSync reads the settings, whose schema the first screen does not need).
+const start = () => {
+  void import('./data/startup').then(({ startApp }) => startApp());
+  void import('./syncing/startSync').then(({ startSync }) => startSync());
+};
 if (typeof requestIdleCallback === 'function') requestIdleCallback(start, { timeout: START_TIMEOUT_MS });
 else setTimeout(start, 0); // Safari has no requestIdleCallback
-startSync();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

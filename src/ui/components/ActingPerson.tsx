@@ -1,6 +1,6 @@
 import { ROLE_LABELS } from '../../domain';
 import { setActingPerson } from '../../storage';
-import { useActingPersonId, usePeople } from '../data/hooks';
+import { useActingPersonId, usePeople } from '../data/liveHooks';
 
 /** One device may hold several people: the header always shows who is acting. */
 export function ActingPerson() {

@@ -1,17 +1,14 @@
 // Where the header's sync state goes: empty on a device that is not connected (no sync code is loaded for it),
-// the sync state once the device connects (SyncBadge, its own chunk).
+// the sync state once the device connects. The check itself (SyncBadgeGate) is a chunk of its own, loaded after the
+// first screen's code: the sync settings' schema stays out of the first visit's download.
 import { lazy, Suspense } from 'react';
-import { useLiveQuery } from 'dexie-react-hooks';
-import { loadSyncSettings } from '../../storage';
 
-const SyncBadge = lazy(() => import('./SyncBadge'));
+const SyncBadgeGate = lazy(() => import('./SyncBadgeGate'));
 
 export function SyncBadgeSlot() {
-  const connected = useLiveQuery(async () => (await loadSyncSettings()) !== null, [], false);
-  if (!connected) return null;
   return (
     <Suspense fallback={null}>
-      <SyncBadge />
+      <SyncBadgeGate />
     </Suspense>
   );
 }

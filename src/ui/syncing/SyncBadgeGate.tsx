@@ -1,0 +1,17 @@
+// The sync state in the header once the device is connected (SyncBadge, its own chunk); nothing on a device that
+// is not. In SyncBadgeSlot's chunk: reading the settings brings their schema, which the first screen does not need.
+import { lazy, Suspense } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { loadSyncSettings } from '../../storage';
+
+const SyncBadge = lazy(() => import('./SyncBadge'));
+
+export default function SyncBadgeGate() {
+  const connected = useLiveQuery(async () => (await loadSyncSettings()) !== null, [], false);
+  if (!connected) return null;
+  return (
+    <Suspense fallback={null}>
+      <SyncBadge />
+    </Suspense>
+  );
+}
