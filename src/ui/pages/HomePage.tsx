@@ -8,6 +8,7 @@ import { routes } from '../routes';
 import { CaseloadSections } from './home/CaseloadSections';
 import { QaActionsSlot } from './home/QaActionsSlot';
 import { HOME_MARKS, markAfterPaint, markOnce } from './home/marks';
+import { firstScreenShown } from '../firstScreen';
 
 /** The acting person's home: their caseload (see storage/caseload.ts), or every portfolio when nobody is acting. */
 export function HomePage() {
@@ -22,6 +23,7 @@ export function HomePage() {
   useEffect(() => {
     if (!caseload) return;
     markOnce(HOME_MARKS.shown);
+    firstScreenShown();
     markAfterPaint(HOME_MARKS.painted);
     if (caseload.confirm) void confirmCaseloadFresh(caseload.confirm);
     if (caseload.stale.length === 0) markOnce(HOME_MARKS.complete);

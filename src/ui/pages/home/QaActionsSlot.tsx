@@ -4,10 +4,12 @@
 // Its own chunk, loaded once the home screen is up: it brings the QA queries, the sampling proposer and the write
 // path, none of which the caseload needs to show (docs/performance.md). Precached like every chunk.
 import { lazy, Suspense } from 'react';
+import { useFirstScreenShown } from '../../firstScreen';
 
 const QaPanels = lazy(() => import('./QaPanels'));
 
 export function QaActionsSlot({ personId }: { personId: string }) {
+  if (!useFirstScreenShown()) return null;
   return (
     <Suspense fallback={null}>
       <QaPanels personId={personId} />
