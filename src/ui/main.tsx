@@ -147,11 +147,11 @@ const screenRoutes = screens.map((route) => ({ path: route.path, element: screen
 // Reading and validating the bundled specs is the heaviest work of a start and no screen needs it to show (the demo
 // loaders wait for it): it runs once the first screen is up, from a chunk of its own. Sync starts then too
 // (startSync reads the settings, whose schema the first screen does not need).
+watchFirstScreen(window.location.pathname === '/');
 afterFirstScreen(() => {
   void import('./data/startup').then(({ startApp }) => startApp());
   void import('./syncing/startSync').then(({ startSync }) => startSync());
 });
-watchFirstScreen(window.location.pathname === '/');
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

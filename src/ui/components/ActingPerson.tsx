@@ -1,19 +1,13 @@
 import { ROLE_LABELS } from '../../domain';
 import { setActingPerson } from '../../storage';
 import { useActingPersonId, usePeople } from '../data/liveHooks';
-import { useFirstScreenShown } from '../firstScreen';
 
 /**
- * One device may hold several people: the header always shows who is acting. Once the first screen is up: the list
- * is a read of its own, and sorting names in the user's language builds a collator, neither of which the first
- * screen should wait for on a slow phone.
+ * One device may hold several people: the header always shows who is acting. Shown once the first screen is up
+ * (Layout): the list is a read of its own, and sorting names in the user's language builds a collator, neither of
+ * which the first screen should wait for on a slow phone.
  */
 export function ActingPerson() {
-  if (!useFirstScreenShown()) return null;
-  return <ActingPersonSelect />;
-}
-
-function ActingPersonSelect() {
   const people = usePeople();
   const acting = useActingPersonId();
   if (!people || people.length === 0) return null;

@@ -3,13 +3,7 @@
 // screens import all of them from hooks.ts, which re-exports these.
 import { useLiveQuery } from 'dexie-react-hooks';
 import { actingPersonId, listPeople, storageStatus } from '../../storage';
-import { useFirstScreenShown } from '../firstScreen';
 
 export const usePeople = () => useLiveQuery(listPeople, [], undefined);
 export const useActingPersonId = () => useLiveQuery(actingPersonId, [], undefined);
-
-/** Read once the first screen is up: it counts every media row, which the first screen does not need to wait for. */
-export function useStorageStatus() {
-  const shown = useFirstScreenShown();
-  return useLiveQuery(() => (shown ? storageStatus() : undefined), [shown], undefined);
-}
+export const useStorageStatus = () => useLiveQuery(storageStatus, [], undefined);

@@ -1,5 +1,6 @@
-// The sync state in the header once the device is connected (SyncBadge, its own chunk); nothing on a device that
-// is not. In SyncBadgeSlot's chunk: reading the settings brings their schema, which the first screen does not need.
+// Where the header's sync state goes (Layout shows it once the first screen is up, from a chunk of its own): the
+// sync state once the device is connected (SyncBadge, its own chunk), nothing on a device that is not. Reading the
+// settings brings their schema, which the first screen does not need.
 import { lazy, Suspense } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { loadSyncSettings } from '../../storage';
