@@ -44,7 +44,18 @@ export function formatDate(iso: string | null | undefined, locale = DEFAULT_LOCA
   if (!iso) return '';
   const m = CALENDAR_DATE.exec(iso.slice(0, 10));
   if (!m) return iso;
-  return dateFormat(locale).format(new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))));
+  const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return locale === DEFAULT_LOCALE ? enGbDate(date) : dateFormat(locale).format(date);
+}
+
+const twoDigits = (n: number) => String(n).padStart(2, '0');
+
+/**
+ * What Intl.DateTimeFormat('en-GB') writes for a UTC calendar date (tests/unit/domain/dates.test.ts checks the two
+ * agree), without building one: the first one built costs a slow phone ~50 ms of the home screen's start.
+ */
+function enGbDate(date: Date): string {
+  return `${twoDigits(date.getUTCDate())}/${twoDigits(date.getUTCMonth() + 1)}/${date.getUTCFullYear()}`;
 }
 
 /** A moment (an ISO date-time) as the user reads it: "03/06/2026, 15:10" in en-GB, in `timeZone` (default: the device's). */

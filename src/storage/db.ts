@@ -278,7 +278,10 @@ export class FieldfolioDB extends Dexie {
    */
   constructor(name = 'fieldfolio', durability: Durability = 'relaxed') {
     super(name, { chromeTransactionDurability: durability });
-    this.version(1).stores(STORES_V1);
+    // Only the versions with an upgrade, and the newest, are declared (Dexie 3+ reads an installed database's
+    // schema from the database itself, so a version without an upgrade need not be kept): Dexie parses every
+    // declared version's stores again at each one, work each start pays (docs/performance.md). v1 and v4 changed no
+    // stored record; the migration tests open databases written at v1…v5 with this class.
     this.version(2)
       .stores(STORES_V2)
       .upgrade(async (tx) => {
@@ -290,8 +293,7 @@ export class FieldfolioDB extends Dexie {
     // database opens (Dexie adds a missing table to an installed database; a release that adds one may
     // declare a version 4 with the same stores to do so without Dexie's warning).
     this.version(3).stores(STORES_V3).upgrade(bringRecordsForward(STORES_V3));
-    // v4 only adds tables (trust): nothing stored changes shape.
-    this.version(4).stores(STORES_V4);
+    // v4 only added tables (trust), which STORES_V5 holds: nothing stored changed shape.
     // v5 adds the sync tables; every record already stored is a change not yet pushed (seedChangeLog).
     this.version(5).stores(STORES_V5).upgrade(seedChangeLog);
     // v6 only adds tables (centre quality assurance): nothing stored changes shape.

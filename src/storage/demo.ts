@@ -9,7 +9,7 @@ import { setActingPerson } from './device';
 import { createEnrolment, listEnrolments } from './enrolments';
 import { saveEvidence, signEvidenceSample } from './evidence';
 import { saveForm } from './forms';
-import { savePerson } from './people';
+import { savePerson } from './peopleSave';
 import { signDeclaration } from './signatures';
 import { countersign, signOffUnit } from './signoffs';
 import { loadStoredSpec } from './specs';

@@ -66,3 +66,5 @@ export {
 } from './eqaPack';
 // verifier: referrals from verifiers' sampling decisions (issue 13, point 5)
 export { listVerifierReferrals, type ReferralFilter, type ShownReferral } from './referrals';
+// coldstart: saving a person apart from the list, so the header's read does not bring the write path (docs/performance.md)
+export { savePerson } from './peopleSave';

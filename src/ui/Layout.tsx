@@ -3,13 +3,20 @@ import { Link, Outlet } from 'react-router';
 import { ScrollRestoration } from './components/ScrollRestoration';
 import { UpdatePrompt } from './components/UpdatePrompt';
 import { OnlineStatus } from './components/OnlineStatus';
-import { ActingPerson } from './components/ActingPerson';
 import { DatabaseOutdated } from './components/DatabaseOutdated';
-import { NearQuotaWarning } from './components/StorageMeter';
 import { RouteFocus } from './components/RouteFocus';
 import { routes } from './routes';
 import { NAV_LINKS } from './navLinks';
-import { SyncBadgeSlot } from './syncing/SyncBadgeSlot';
+import { afterFirstScreenPart } from './firstScreen';
+
+// Parts of the frame the first screen does not wait for (firstScreen.tsx): each a chunk of its own, once it is up.
+const SyncBadgeSlot = afterFirstScreenPart<object>(() => import('./syncing/SyncBadgeGate'));
+const ActingPerson = afterFirstScreenPart<object>(() =>
+  import('./components/ActingPerson').then((m) => ({ default: m.ActingPerson })),
+);
+const NearQuotaWarning = afterFirstScreenPart<object>(() =>
+  import('./components/StorageMeter').then((m) => ({ default: m.NearQuotaWarning })),
+);
 
 export function Layout() {
   return (

@@ -3,8 +3,8 @@ import { createRoot } from 'react-dom/client';
 import { BrowserRouter, Route, Routes, type RouteObject } from 'react-router';
 import { Layout } from './Layout';
 import { HomePage } from './pages/HomePage';
-import { startSync } from './syncing/startSync';
 import { ROUTE_PATTERNS } from './routes';
+import { afterFirstScreen, watchFirstScreen } from './firstScreen';
 import './styles.css';
 
 import { screen } from './screen';
@@ -144,15 +144,14 @@ function screenElement(route: RouteObject): ReactNode {
 
 const screenRoutes = screens.map((route) => ({ path: route.path, element: screenElement(route) }));
 
-/** Longest wait for an idle moment before starting anyway. */
-const START_TIMEOUT_MS = 1000;
-
 // Reading and validating the bundled specs is the heaviest work of a start and no screen needs it to show (the demo
-// loaders wait for it): it runs once the first screen is up, from a chunk of its own.
-const start = () => void import('./data/startup').then(({ startApp }) => startApp());
-if (typeof requestIdleCallback === 'function') requestIdleCallback(start, { timeout: START_TIMEOUT_MS });
-else setTimeout(start, 0); // Safari has no requestIdleCallback
-startSync();
+// loaders wait for it): it runs once the first screen is up, from a chunk of its own. Sync starts then too
+// (startSync reads the settings, whose schema the first screen does not need).
+watchFirstScreen(window.location.pathname === '/');
+afterFirstScreen(() => {
+  void import('./data/startup').then(({ startApp }) => startApp());
+  void import('./syncing/startSync').then(({ startSync }) => startSync());
+});
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

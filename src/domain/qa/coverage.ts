@@ -1,10 +1,13 @@
 // How far a sampling plan has got: per assessor, unit, method and site, the items planned, done and overdue, and
 // what the work of the period holds that the plan does not cover. Pure: `today` comes from the caller's clock.
 import { EVIDENCE_TYPE_LABELS } from '../evidenceTypes';
-import { SAMPLE_STAGES, type IqaDecision } from '../records/iqaDecision';
+import { SAMPLE_STAGES } from '../records/iqaDecision';
 import type { PlanItem } from '../records/samplingPlan';
 import type { ProposalInput } from './proposer';
 import { entriesOf } from './work';
+import { isItemDone, type DecisionFacts } from './itemDone';
+
+export { isItemDone, type DecisionFacts } from './itemDone';
 
 export interface CoverageLine {
   key: string;
@@ -24,20 +27,6 @@ export interface PlanCoverage {
   overdue: PlanItem[];
   /** What the period's work holds that no live item samples, in words. */
   gaps: string[];
-}
-
-export type DecisionFacts = Pick<IqaDecision, 'portfolioId' | 'unitCode' | 'stage' | 'planItemId'> & {
-  deleted?: boolean;
-};
-
-/** An item is done when a decision answers it: by its plan item id, or on the same portfolio, unit and stage. */
-export function isItemDone(item: PlanItem, decisions: readonly DecisionFacts[]): boolean {
-  return decisions.some(
-    (d) =>
-      !d.deleted &&
-      (d.planItemId === item.id ||
-        (d.portfolioId === item.portfolioId && d.unitCode === item.unitCode && d.stage === item.stage)),
-  );
 }
 
 type ItemState = 'done' | 'overdue' | 'open';

@@ -1,8 +1,12 @@
 import { ROLE_LABELS } from '../../domain';
 import { setActingPerson } from '../../storage';
-import { useActingPersonId, usePeople } from '../data/hooks';
+import { useActingPersonId, usePeople } from '../data/liveHooks';
 
-/** One device may hold several people: the header always shows who is acting. */
+/**
+ * One device may hold several people: the header always shows who is acting. Shown once the first screen is up
+ * (Layout): the list is a read of its own, and sorting names in the user's language builds a collator, neither of
+ * which the first screen should wait for on a slow phone.
+ */
 export function ActingPerson() {
   const people = usePeople();
   const acting = useActingPersonId();

@@ -1,4 +1,4 @@
-import { useStorageStatus } from '../data/hooks';
+import { useStorageStatus } from '../data/liveHooks';
 import { NEAR_QUOTA, requestPersistentStorage } from '../../storage';
 
 export const formatBytes = (n: number) =>

@@ -1,22 +1,12 @@
 // Durable state comes from the storage layer through useLiveQuery: screens update when data changes.
 import { useContext } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
-import {
-  actingPersonId,
-  listEnrolments,
-  listPeople,
-  listStoredSpecs,
-  loadPortfolio,
-  loadStoredSpec,
-  storageStatus,
-} from '../../storage';
+import { listEnrolments, listStoredSpecs, loadPortfolio, loadStoredSpec } from '../../storage';
 import { OpenedPortfolioContext } from './openedPortfolio';
 
-export const usePeople = () => useLiveQuery(listPeople, [], undefined);
+export { useActingPersonId, usePeople, useStorageStatus } from './liveHooks';
 export const useEnrolments = () => useLiveQuery(listEnrolments, [], undefined);
 export const useStoredSpecs = () => useLiveQuery(listStoredSpecs, [], undefined);
-export const useActingPersonId = () => useLiveQuery(actingPersonId, [], undefined);
-export const useStorageStatus = () => useLiveQuery(storageStatus, [], undefined);
 
 /** A portfolio on this device; inside a read-only view (OpenedPortfolioContext), the opened portfolio instead. */
 export function usePortfolio(portfolioId: string | undefined) {

@@ -2,12 +2,17 @@ import { useEffect, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { confirmCaseloadFresh, loadCaseload, refreshCaseloadSummaries, todayIso } from '../../storage';
-import { StorageMeter } from '../components/StorageMeter';
 import { DemoCentreButton } from '../components/DemoCentreButton';
 import { routes } from '../routes';
 import { CaseloadSections } from './home/CaseloadSections';
 import { QaActionsSlot } from './home/QaActionsSlot';
 import { HOME_MARKS, markAfterPaint, markOnce } from './home/marks';
+import { afterFirstScreenPart, firstScreenShown } from '../firstScreen';
+
+/** Below the caseload, once it is shown (firstScreen.tsx): it reads every media row to count them. */
+const StorageMeter = afterFirstScreenPart<object>(() =>
+  import('../components/StorageMeter').then((m) => ({ default: m.StorageMeter })),
+);
 
 /** The acting person's home: their caseload (see storage/caseload.ts), or every portfolio when nobody is acting. */
 export function HomePage() {
@@ -22,6 +27,7 @@ export function HomePage() {
   useEffect(() => {
     if (!caseload) return;
     markOnce(HOME_MARKS.shown);
+    firstScreenShown();
     markAfterPaint(HOME_MARKS.painted);
     if (caseload.confirm) void confirmCaseloadFresh(caseload.confirm);
     if (caseload.stale.length === 0) markOnce(HOME_MARKS.complete);

@@ -1,5 +1,6 @@
 // One way to show dates (domain/dates.ts), and the words around spec facts and counts that go with it.
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { countOf, criterionWithUnit, formatDate, formatDateTime, unitFacts } from '../../../src/domain';
 
 describe('dates as people read them', () => {
@@ -7,6 +8,25 @@ describe('dates as people read them', () => {
     expect(formatDate('2026-06-03')).toBe('03/06/2026');
     expect(formatDate('2026-12-31T23:30:00.000Z')).toBe('31/12/2026');
     expect(formatDate('2026-06-03', 'en-US')).toBe('06/03/2026');
+  });
+
+  it('writes en-GB calendar dates exactly as Intl does (its own quick path), month ends and leap days included', () => {
+    const intl = new Intl.DateTimeFormat('en-GB', {
+      day: '2-digit',
+      month: '2-digit',
+      year: 'numeric',
+      timeZone: 'UTC',
+    });
+    fc.assert(
+      fc.property(fc.date({ min: new Date('1000-01-01'), max: new Date('9999-12-31'), noInvalidDate: true }), (d) => {
+        const iso = d.toISOString().slice(0, 10);
+        expect(formatDate(iso)).toBe(intl.format(new Date(`${iso}T00:00:00Z`)));
+      }),
+      { numRuns: 2000 },
+    );
+    // Out-of-range days roll over as Date.UTC rolls them, as before.
+    expect(formatDate('2026-02-30')).toBe(intl.format(new Date(Date.UTC(2026, 1, 30))));
+    expect(formatDate('2024-02-29')).toBe('29/02/2024');
   });
 
   it('a moment with its time, in the time zone asked for', () => {
