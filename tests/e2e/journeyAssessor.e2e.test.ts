@@ -52,7 +52,17 @@ describe('an assessor on a phone, offline', () => {
       await app.addPerson('Annie Clews', ['Candidate']);
       await app.addPerson('Jo Assessor', ['Assessor'], 'Qualified assessor');
       await app.actAs(/Jo Assessor/);
-      await app.startPortfolio('Annie Clews', /SVQ2 in Customer Service/, 'Jo Assessor');
+
+      // 0. Starting the portfolio: what is done first on top, the optional folded, Start within reach.
+      const enrolment = await journey.fillStartPortfolio('Annie Clews', /SVQ2 in Customer Service/, 'Jo Assessor');
+      expect(await journey.screensTall(), 'Start a portfolio: screens tall at 360 × 740').toBeLessThanOrEqual(2.5);
+      const start = enrolment.getByRole('button', { name: 'Start the portfolio' });
+      expect(await journey.inView(start), 'Start in reach').toBe(true);
+      await check('0-start-portfolio');
+      await enrolment.getByRole('button', { name: 'Complete the route with the fewest units' }).click();
+      await page.getByTestId('route-verdict').filter({ hasText: 'meets the rules' }).waitFor();
+      await start.click();
+      await page.getByRole('heading', { level: 1, name: 'Annie Clews' }).waitFor();
 
       // 1. Progress as cards: coverage, criteria and sign-off of each unit on the screen, no table off its side.
       await journey.progressCards().waitFor();
