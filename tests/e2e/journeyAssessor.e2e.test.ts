@@ -56,6 +56,9 @@ describe('an assessor on a phone, offline', () => {
       // 0. Starting the portfolio: what is done first on top, the optional folded, Start within reach.
       const enrolment = await journey.fillStartPortfolio('Annie Clews', /SVQ2 in Customer Service/, 'Jo Assessor');
       expect(await journey.screensTall(), 'Start a portfolio: screens tall at 360 × 740').toBeLessThanOrEqual(2.5);
+      // The start date is shown and typed as every date on screen is, dd/mm/yyyy, not the browser's own format.
+      const today = new Intl.DateTimeFormat('en-GB', { day: '2-digit', month: '2-digit', year: 'numeric' });
+      expect(await enrolment.getByLabel('Start date').inputValue()).toBe(today.format(new Date()));
       const start = enrolment.getByRole('button', { name: 'Start the portfolio' });
       expect(await journey.inView(start), 'Start in reach').toBe(true);
       await check('0-start-portfolio');

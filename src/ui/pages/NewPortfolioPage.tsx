@@ -9,6 +9,7 @@ import { PersonForm } from './PeoplePage';
 import { routes } from '../routes';
 import { CharCount } from '../components/CharCount';
 import { useSingleSave } from '../components/useSingleSave';
+import { DateInput } from '../components/DateInput';
 
 export function NewPortfolioPage() {
   const people = usePeople();
@@ -70,7 +71,7 @@ export function NewPortfolioPage() {
         <PersonSelect label="Assessor" people={assessors} value={assessorId} onChange={setAssessorId} />
         <label className="field">
           <span>Start date</span>
-          <input type="date" value={startDate} onChange={(e) => setStartDate(e.target.value)} required />
+          <DateInput value={startDate} onChange={(e) => setStartDate(e.target.value)} required />
         </label>
         {/* Often not known on the day, and changeable later on the portfolio's page: folded to keep Start near. */}
         <details className="optional-fields" open={!!(iqaId || centre) || undefined}>

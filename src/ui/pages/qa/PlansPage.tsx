@@ -9,6 +9,7 @@ import { useStoredSpecs } from '../../data/hooks';
 import { SaveProblemAlert } from '../../components/SaveProblem';
 import { routes } from '../../routes';
 import { QaScreen, useCheckedSave, useFormValues, useStaff, type FieldGroupProps, type Staff } from './common';
+import { DateInput } from '../../components/DateInput';
 
 /** One entry per qualification (the newest version's title). */
 export const qualificationsOf = (specs: readonly QualificationSpec[]) =>
@@ -176,11 +177,11 @@ function PlanScopeFields({
       </label>
       <label className="field">
         <span>Period from</span>
-        <input type="date" {...invalid('periodStart')} value={values.periodStart} onChange={set('periodStart')} />
+        <DateInput {...invalid('periodStart')} value={values.periodStart} onChange={set('periodStart')} />
       </label>
       <label className="field">
         <span>Period to</span>
-        <input type="date" {...invalid('periodEnd')} value={values.periodEnd} onChange={set('periodEnd')} />
+        <DateInput {...invalid('periodEnd')} value={values.periodEnd} onChange={set('periodEnd')} />
       </label>
     </div>
   );
