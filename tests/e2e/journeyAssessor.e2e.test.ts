@@ -84,6 +84,21 @@ describe('an assessor on a phone, offline', () => {
       await form.getByRole('alert').filter({ hasText: 'notes.jpg is not a picture this device can open' }).waitFor();
       await check('2-not-a-photo');
       await form.getByRole('button', { name: 'Discard notes.jpg' }).click();
+      // So is an empty photo, and a recording this browser cannot play (probed, not just named).
+      await form
+        .getByLabel('Add file')
+        .setInputFiles({ name: 'empty.jpg', mimeType: 'image/jpeg', buffer: Buffer.alloc(0) });
+      await form.getByRole('alert').filter({ hasText: 'empty.jpg is empty (0 bytes)' }).waitFor();
+      await form.getByRole('button', { name: 'Discard empty.jpg' }).click();
+      await form
+        .getByLabel('Add file')
+        .setInputFiles({ name: 'interview.webm', mimeType: 'audio/webm', buffer: Buffer.from('not a recording') });
+      await form
+        .getByRole('alert')
+        .filter({ hasText: 'interview.webm is not a sound recording this device can play' })
+        .waitFor();
+      await form.getByRole('button', { name: 'Discard interview.webm' }).click();
+      expect(await form.getByText('Chosen files (1)').count()).toBe(1);
 
       // 3. Save without signing: the reason beside Save, on the screen, and focus on the signature.
       const save = form.getByRole('button', { name: 'Save evidence' });

@@ -3,7 +3,7 @@
 import { useRef, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { addDays, formatDate, PlanForm, proposeSample, type QualificationSpec } from '../../../domain';
+import { addDays, countOf, formatDate, PlanForm, proposeSample, type QualificationSpec } from '../../../domain';
 import { listSamplingPlans, proposalInputFor, saveSamplingPlan, todayIso } from '../../../storage';
 import { useStoredSpecs } from '../../data/hooks';
 import { SaveProblemAlert } from '../../components/SaveProblem';
@@ -95,7 +95,10 @@ function NewPlan({ staff, qualifications }: { staff: Staff; qualifications: Qual
   const propose = () =>
     form.save(PlanForm, values, async (plan) => {
       const { items } = proposeSample(await proposalInputFor(plan));
-      const saved = await saveSamplingPlan({ ...plan, items }, `sampling plan proposed, ${items.length} items`);
+      const saved = await saveSamplingPlan(
+        { ...plan, items },
+        `sampling plan proposed, ${countOf(items.length, 'item')}`,
+      );
       void navigate(routes.qaPlan(saved.id));
     });
   return (
