@@ -65,3 +65,44 @@ export function formatDateTime(iso: string | null | undefined, locale = DEFAULT_
   const t = Date.parse(iso);
   return Number.isNaN(t) ? iso : dateTimeFormat(locale, timeZone).format(new Date(t));
 }
+
+/** The order of day, month and year in `locale`'s dates, and the character between them ("dmy" and "/" in en-GB). */
+function dateShape(locale: string): { order: string; separator: string } {
+  const parts = dateFormat(locale).formatToParts(new Date(Date.UTC(2001, 10, 22)));
+  const order = parts
+    .filter((p) => p.type === 'day' || p.type === 'month' || p.type === 'year')
+    .map((p) => p.type[0])
+    .join('');
+  return { order, separator: parts.find((p) => p.type === 'literal')?.value ?? '/' };
+}
+
+/** How a date is typed in `locale`, for a field's hint: "dd/mm/yyyy" in en-GB. */
+export function datePattern(locale = DEFAULT_LOCALE): string {
+  const { order, separator } = dateShape(locale);
+  const word: Record<string, string> = { d: 'dd', m: 'mm', y: 'yyyy' };
+  return [...order].map((c) => word[c]).join(separator);
+}
+
+/**
+ * A date typed as the user writes it ("3/6/2026", "03-06-2026" or "03.06.2026" in en-GB; an ISO date too) as an
+ * ISO calendar date ("2026-06-03"), or null when it is not a real day. The year is written in full: "3/6/26" is
+ * not taken (which century is a guess).
+ */
+export function parseDate(text: string, locale = DEFAULT_LOCALE): string | null {
+  const typed = text.trim();
+  let y: number, m: number, d: number;
+  const iso = CALENDAR_DATE.exec(typed);
+  if (iso) {
+    [y, m, d] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
+  } else {
+    const parts = typed.split(/\s*[/.\-\s]\s*/);
+    if (parts.length !== 3 || !parts.every((p) => /^\d{1,4}$/.test(p))) return null;
+    const { order } = dateShape(locale);
+    const at = (c: string) => parts[order.indexOf(c)]!;
+    if (at('y').length !== 4 || at('d').length > 2 || at('m').length > 2) return null;
+    [y, m, d] = [Number(at('y')), Number(at('m')), Number(at('d'))];
+  }
+  const day = new Date(Date.UTC(y, m - 1, d));
+  if (day.getUTCFullYear() !== y || day.getUTCMonth() !== m - 1 || day.getUTCDate() !== d) return null;
+  return day.toISOString().slice(0, 10);
+}

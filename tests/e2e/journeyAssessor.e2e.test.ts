@@ -52,7 +52,20 @@ describe('an assessor on a phone, offline', () => {
       await app.addPerson('Annie Clews', ['Candidate']);
       await app.addPerson('Jo Assessor', ['Assessor'], 'Qualified assessor');
       await app.actAs(/Jo Assessor/);
-      await app.startPortfolio('Annie Clews', /SVQ2 in Customer Service/, 'Jo Assessor');
+
+      // 0. Starting the portfolio: what is done first on top, the optional folded, Start within reach.
+      const enrolment = await journey.fillStartPortfolio('Annie Clews', /SVQ2 in Customer Service/, 'Jo Assessor');
+      expect(await journey.screensTall(), 'Start a portfolio: screens tall at 360 × 740').toBeLessThanOrEqual(2.5);
+      // The start date is shown and typed as every date on screen is, dd/mm/yyyy, not the browser's own format.
+      const today = new Intl.DateTimeFormat('en-GB', { day: '2-digit', month: '2-digit', year: 'numeric' });
+      expect(await enrolment.getByLabel('Start date').inputValue()).toBe(today.format(new Date()));
+      const start = enrolment.getByRole('button', { name: 'Start the portfolio' });
+      expect(await journey.inView(start), 'Start in reach').toBe(true);
+      await check('0-start-portfolio');
+      await enrolment.getByRole('button', { name: 'Complete the route with the fewest units' }).click();
+      await page.getByTestId('route-verdict').filter({ hasText: 'meets the rules' }).waitFor();
+      await start.click();
+      await page.getByRole('heading', { level: 1, name: 'Annie Clews' }).waitFor();
 
       // 1. Progress as cards: coverage, criteria and sign-off of each unit on the screen, no table off its side.
       await journey.progressCards().waitFor();
@@ -71,6 +84,21 @@ describe('an assessor on a phone, offline', () => {
       await form.getByRole('alert').filter({ hasText: 'notes.jpg is not a picture this device can open' }).waitFor();
       await check('2-not-a-photo');
       await form.getByRole('button', { name: 'Discard notes.jpg' }).click();
+      // So is an empty photo, and a recording this browser cannot play (probed, not just named).
+      await form
+        .getByLabel('Add file')
+        .setInputFiles({ name: 'empty.jpg', mimeType: 'image/jpeg', buffer: Buffer.alloc(0) });
+      await form.getByRole('alert').filter({ hasText: 'empty.jpg is empty (0 bytes)' }).waitFor();
+      await form.getByRole('button', { name: 'Discard empty.jpg' }).click();
+      await form
+        .getByLabel('Add file')
+        .setInputFiles({ name: 'interview.webm', mimeType: 'audio/webm', buffer: Buffer.from('not a recording') });
+      await form
+        .getByRole('alert')
+        .filter({ hasText: 'interview.webm is not a sound recording this device can play' })
+        .waitFor();
+      await form.getByRole('button', { name: 'Discard interview.webm' }).click();
+      expect(await form.getByText('Chosen files (1)').count()).toBe(1);
 
       // 3. Save without signing: the reason beside Save, on the screen, and focus on the signature.
       const save = form.getByRole('button', { name: 'Save evidence' });
@@ -144,6 +172,8 @@ describe('an assessor on a phone, offline', () => {
       await page.getByRole('link', { name: 'Record an observation' }).click();
       await page.getByRole('form', { name: 'Evidence' }).waitFor();
       expect(await journey.smallTapTargets(), 'observation: tap targets under 44 px').toEqual([]);
+      // About four screens before its optional details were folded and Save made sticky; 3.1 now.
+      expect(await journey.screensTall(), 'observation form: screens tall at 360 × 740').toBeLessThanOrEqual(3.25);
       expect(await journey.overflow()).toBeLessThanOrEqual(0);
     },
   );

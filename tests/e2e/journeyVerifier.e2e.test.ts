@@ -127,9 +127,8 @@ describe('a verifier on a fresh device', () => {
       await journey.backToDecisions();
       await journey.decide('F1', 'met', 'Observation and witness testimony agree.');
       await journey.decide('C3', 'not-yet', 'Witness testimony is not signed.');
-      // The draft is written as soon as the comment changes, but a reload in the same few milliseconds can cut that
-      // IndexedDB write short (seen once under load in CI): pause as a person would before reloading.
-      await page.waitForTimeout(500);
+      // Reloaded straight after the last keystroke: the draft must survive even though its IndexedDB write could not
+      // finish before the page went away.
       await page.reload();
       await page.getByTestId('verifier-verdict').waitFor();
       await expect.poll(() => journey.decision('C3').inputValue()).toBe('not-yet');

@@ -7,6 +7,7 @@ import {
   type QualificationSpec,
 } from '../../domain';
 import type { EvidenceDetails } from '../../storage';
+import { DateInput } from './DateInput';
 
 /** An evidence item's own details, as the forms that add and edit evidence hold them. */
 export type EvidenceFieldValues = Required<EvidenceDetails>;
@@ -50,7 +51,7 @@ export function EvidenceFields({
       </label>
       <label className="field">
         <span>Date</span>
-        <input type="date" value={value.date} onChange={(e) => onChange('date', e.target.value)} required />
+        <DateInput value={value.date} onChange={(e) => onChange('date', e.target.value)} required />
       </label>
       {/* Rarely needed in the field: folded away (open once either holds something) to keep Save within reach. */}
       <details className="optional-fields" open={optionalOpen || undefined}>

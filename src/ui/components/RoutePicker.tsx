@@ -1,18 +1,24 @@
 import { useMemo } from 'react';
 import { checkRoute, planCompletion, type QualificationSpec, unitFacts } from '../../domain';
 
-/** The candidate's route: mandatory and chosen optional units, judged as a whole as you tick. */
+/**
+ * The candidate's route: mandatory and chosen optional units, judged as a whole as you tick. `foldUnits` folds the
+ * list of units (long: dozens on a phone) under a summary of how many are chosen, while the verdict and "complete
+ * the route" stay in sight.
+ */
 export function RoutePicker({
   spec,
   route,
   onChange,
+  foldUnits = false,
 }: {
   spec: QualificationSpec;
   route: string[];
   onChange: (route: string[]) => void;
+  foldUnits?: boolean;
 }) {
   const check = useMemo(() => checkRoute(spec, route), [spec, route]);
-  const groups = spec.groups.length > 0 ? spec.groups : [null];
+  const units = <UnitChecks spec={spec} route={route} onChange={onChange} />;
   return (
     <fieldset className="route-picker">
       <legend>Route: the units the candidate will achieve</legend>
@@ -38,6 +44,33 @@ export function RoutePicker({
       >
         Complete the route with the fewest units
       </button>
+      {foldUnits ? (
+        <details className="optional-fields">
+          <summary>
+            Choose the units yourself ({route.length} of {spec.units.length} chosen)
+          </summary>
+          {units}
+        </details>
+      ) : (
+        units
+      )}
+    </fieldset>
+  );
+}
+
+/** One checkbox per unit, by group. */
+function UnitChecks({
+  spec,
+  route,
+  onChange,
+}: {
+  spec: QualificationSpec;
+  route: string[];
+  onChange: (route: string[]) => void;
+}) {
+  const groups = spec.groups.length > 0 ? spec.groups : [null];
+  return (
+    <>
       {groups.map((group) => (
         <div key={group?.id ?? 'all'} className="picker-group">
           {group && (
@@ -63,6 +96,6 @@ export function RoutePicker({
             ))}
         </div>
       ))}
-    </fieldset>
+    </>
   );
 }

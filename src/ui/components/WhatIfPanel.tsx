@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import {
+  countOf,
   checkRoute,
   evaluateAward,
   planCompletion,
@@ -47,7 +48,7 @@ export function WhatIfPanel({ spec }: { spec: QualificationSpec }) {
           : ok
             ? '✓ Route is valid'
             : '✗ Route does not meet the rules'}
-        <span className="meta"> ({ticked.length} units ticked)</span>
+        <span className="meta"> ({countOf(ticked.length, 'unit')} ticked)</span>
       </div>
 
       <h3>Rules</h3>

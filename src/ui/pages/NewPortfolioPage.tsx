@@ -9,6 +9,7 @@ import { PersonForm } from './PeoplePage';
 import { routes } from '../routes';
 import { CharCount } from '../components/CharCount';
 import { useSingleSave } from '../components/useSingleSave';
+import { DateInput } from '../components/DateInput';
 
 export function NewPortfolioPage() {
   const people = usePeople();
@@ -67,18 +68,22 @@ export function NewPortfolioPage() {
             setRoute([]);
           }}
         />
+        <PersonSelect label="Assessor" people={assessors} value={assessorId} onChange={setAssessorId} />
         <label className="field">
           <span>Start date</span>
-          <input type="date" value={startDate} onChange={(e) => setStartDate(e.target.value)} required />
+          <DateInput value={startDate} onChange={(e) => setStartDate(e.target.value)} required />
         </label>
-        <PersonSelect label="Assessor" people={assessors} value={assessorId} onChange={setAssessorId} />
-        <PersonSelect label="Internal quality assurer" people={iqas} value={iqaId} onChange={setIqaId} />
-        <label className="field">
-          <span>Centre</span>
-          <input value={centre} onChange={(e) => setCentre(e.target.value)} maxLength={TEXT_LIMITS.name} />
-          <CharCount value={centre} max={TEXT_LIMITS.name} />
-        </label>
-        {spec && <RoutePicker spec={spec} route={route} onChange={setRoute} />}
+        {/* Often not known on the day, and changeable later on the portfolio's page: folded to keep Start near. */}
+        <details className="optional-fields" open={!!(iqaId || centre) || undefined}>
+          <summary>More details (optional): quality assurer, centre</summary>
+          <PersonSelect label="Internal quality assurer" people={iqas} value={iqaId} onChange={setIqaId} />
+          <label className="field">
+            <span>Centre</span>
+            <input value={centre} onChange={(e) => setCentre(e.target.value)} maxLength={TEXT_LIMITS.name} />
+            <CharCount value={centre} max={TEXT_LIMITS.name} />
+          </label>
+        </details>
+        {spec && <RoutePicker spec={spec} route={route} onChange={setRoute} foldUnits />}
         <StartButton routeEmpty={route.length === 0} saving={saving} />
       </form>
     </section>
@@ -88,7 +93,7 @@ export function NewPortfolioPage() {
 /** The submit button, with a warning beside it while no units are chosen: allowed, as units may be chosen later. */
 function StartButton({ routeEmpty, saving }: { routeEmpty: boolean; saving: boolean }) {
   return (
-    <>
+    <div className="sticky-actions">
       {routeEmpty && (
         <p className="warning-note" id="empty-route-note">
           No units are chosen yet. You can start the portfolio now and choose its units later on its page.
@@ -97,7 +102,7 @@ function StartButton({ routeEmpty, saving }: { routeEmpty: boolean; saving: bool
       <button type="submit" disabled={saving} aria-describedby={routeEmpty ? 'empty-route-note' : undefined}>
         Start the portfolio
       </button>
-    </>
+    </div>
   );
 }
 

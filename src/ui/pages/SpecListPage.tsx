@@ -1,5 +1,5 @@
 import { use, useState } from 'react';
-import { parseSpec, specSizeProblem, type QualificationSpec } from '../../domain';
+import { countOf, parseSpec, specSizeProblem, type QualificationSpec } from '../../domain';
 import { storeSpecs } from '../../storage';
 import { useStoredSpecs } from '../data/hooks';
 import { Link } from 'react-router';
@@ -30,8 +30,8 @@ export function SpecListPage() {
               {spec.kind === 'unit-bank' ? ' · unit bank (no award rules)' : ''}
             </p>
             <p className="meta">
-              {spec.units.length} units
-              {spec.credits !== null ? ` · ${spec.credits} credits` : ''}
+              {countOf(spec.units.length, 'unit')}
+              {spec.credits !== null ? ` · ${countOf(spec.credits, 'credit')}` : ''}
               {spec.glh !== null ? ` · ${spec.glh} GLH` : ''}
               {spec.tqt !== null ? ` · TQT ${spec.tqt}` : ''}
               {spec.qualificationNumbers.length > 0 ? ` · ${qualificationNumbersText(spec)}` : ''}

@@ -52,6 +52,28 @@ export class AssessorJourney extends JourneyPage {
     return form;
   }
 
+  /**
+   * Opens "Start a portfolio" and fills what is done first (candidate, qualification, assessor); returns the form,
+   * not yet submitted.
+   */
+  async fillStartPortfolio(candidate: string, qualification: RegExp, assessor: string) {
+    const { page } = this;
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Portfolios' }).click();
+    await page.getByRole('link', { name: /Start (a|another) portfolio/ }).click();
+    const form = page.getByRole('form', { name: 'Enrolment' });
+    await form.getByRole('combobox', { name: /^Candidate/ }).selectOption({ label: candidate });
+    const quals = form.getByRole('combobox', { name: /^Qualification/ });
+    await quals.selectOption(await quals.locator('option', { hasText: qualification }).getAttribute('value'));
+    await form.getByRole('combobox', { name: /^Assessor/ }).selectOption({ label: assessor });
+    await page.getByTestId('route-verdict').waitFor();
+    return form;
+  }
+
+  /** The page's height in screens (1 = the viewport's height). */
+  screensTall(): Promise<number> {
+    return this.page.evaluate(() => document.documentElement.scrollHeight / window.innerHeight);
+  }
+
   /** Whether `locator` lies wholly within the screen as it is scrolled now. */
   inView(locator: Locator): Promise<boolean> {
     return locator.evaluate((el) => {

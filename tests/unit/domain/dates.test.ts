@@ -1,7 +1,15 @@
 // One way to show dates (domain/dates.ts), and the words around spec facts and counts that go with it.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { countOf, criterionWithUnit, formatDate, formatDateTime, unitFacts } from '../../../src/domain';
+import {
+  countOf,
+  criterionWithUnit,
+  datePattern,
+  formatDate,
+  formatDateTime,
+  parseDate,
+  unitFacts,
+} from '../../../src/domain';
 
 describe('dates as people read them', () => {
   it('a calendar date in en-GB by default, day first, never shifted by a time zone', () => {
@@ -62,5 +70,34 @@ describe('spec facts and counts in words', () => {
   it('pluralises counts', () => {
     expect(countOf(1, 'criterion', 'criteria')).toBe('1 criterion');
     expect(countOf(1200, 'record')).toBe('1,200 records');
+  });
+});
+
+describe('dates as people type them', () => {
+  it('reads day, month, year in en-GB, with any usual separator, or an ISO date', () => {
+    expect(parseDate('03/06/2026')).toBe('2026-06-03');
+    expect(parseDate(' 3/6/2026 ')).toBe('2026-06-03');
+    expect(parseDate('03-06-2026')).toBe('2026-06-03');
+    expect(parseDate('03.06.2026')).toBe('2026-06-03');
+    expect(parseDate('2026-06-03')).toBe('2026-06-03');
+    expect(parseDate('06/03/2026', 'en-US')).toBe('2026-06-03');
+  });
+
+  it('refuses what is not a real day, or a year not written in full', () => {
+    expect(['31/02/2026', '3/6/26', '13/13/2026', 'soon', '', '03/06', '2026-02-30'].map((t) => parseDate(t))).toEqual([
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+    ]);
+  });
+
+  it('says how to type a date in the locale, the way it is shown', () => {
+    expect(datePattern()).toBe('dd/mm/yyyy');
+    expect(datePattern('en-US')).toBe('mm/dd/yyyy');
+    expect(parseDate(formatDate('2026-12-03'))).toBe('2026-12-03');
   });
 });

@@ -4,6 +4,7 @@ import { CriteriaControl, ElementControl, UnitControl } from './ChoiceControls';
 import { asRows, asString, type FieldContext } from './fieldContext';
 import { Labelled, useFieldFrame, type FieldFrame } from './FieldFrame';
 import { TableControl } from './TableControl';
+import { DateInput } from '../../components/DateInput';
 
 export interface ControlProps {
   field: FormField;
@@ -98,12 +99,11 @@ function TextualControl({ field, value, onChange, ctx, frame }: ControlProps & {
     default:
       return (
         <Labelled frame={frame}>
-          <input
-            {...frame.common}
-            type={field.kind === 'date' ? 'date' : 'text'}
-            value={text}
-            onChange={(e) => onChange(e.target.value)}
-          />
+          {field.kind === 'date' ? (
+            <DateInput {...frame.common} value={text} onChange={(e) => onChange(e.target.value)} />
+          ) : (
+            <input {...frame.common} type="text" value={text} onChange={(e) => onChange(e.target.value)} />
+          )}
         </Labelled>
       );
   }

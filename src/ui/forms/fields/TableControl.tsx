@@ -3,6 +3,7 @@ import { useId } from 'react';
 import { emptyRow, type FormColumn, type FormField, type TableRow } from '../../../domain';
 import { unitOf, type FieldContext } from './fieldContext';
 import { Context, type FieldFrame } from './FieldFrame';
+import { DateInput } from '../../components/DateInput';
 
 function CellControl({
   column,
@@ -40,13 +41,10 @@ function CellControl({
         <textarea id={id} rows={3} value={text} onChange={(e) => onChange(e.target.value)} />
       ) : column.kind === 'element' ? (
         <ElementCell id={id} value={text} onChange={onChange} ctx={ctx} />
+      ) : column.kind === 'date' ? (
+        <DateInput id={id} value={text} onChange={(e) => onChange(e.target.value)} />
       ) : (
-        <input
-          id={id}
-          type={column.kind === 'date' ? 'date' : 'text'}
-          value={text}
-          onChange={(e) => onChange(e.target.value)}
-        />
+        <input id={id} type="text" value={text} onChange={(e) => onChange(e.target.value)} />
       )}
     </div>
   );

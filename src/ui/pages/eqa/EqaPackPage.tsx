@@ -5,6 +5,7 @@ import { useEnrolments, usePeople, useStoredSpecs } from '../../data/hooks';
 import { formatBytes } from '../../components/StorageMeter';
 import { routes } from '../../routes';
 import { QaScreen } from '../qa/common';
+import { countOf } from '../../../domain';
 
 /** The IQA chooses the portfolios for an external quality assurer's visit and exports them, with the centre's records, as one signed pack. */
 export function EqaPackPage() {
@@ -60,7 +61,7 @@ export function EqaPackPage() {
           <a className="button" href={exported.url} download={exported.pack.fileName}>
             Download the EQA visit pack
           </a>{' '}
-          ({formatBytes(exported.pack.blob.size)}, {exported.pack.files} files) — the EQA opens it under{' '}
+          ({formatBytes(exported.pack.blob.size)}, {countOf(exported.pack.files, 'file')}) — the EQA opens it under{' '}
           <Link to={routes.verifyPack()}>Open an EQA pack</Link> on their device, or reads its report.html in any
           browser.
         </p>

@@ -1,4 +1,4 @@
-import { formatDate, type CaseloadRow, type RulesStatus } from '../../../domain';
+import { countOf, formatDate, type CaseloadRow, type RulesStatus } from '../../../domain';
 import { routes } from '../../routes';
 
 const RULES_TEXT: Record<RulesStatus, string> = {
@@ -30,7 +30,7 @@ export function CaseloadCard({ row, heading: H, updating }: { row: CaseloadRow; 
             <span>{percent}% of the route’s criteria covered</span>
           </p>
           <p className={s.rules === 'route-breaks-rules' ? 'caseload-rules broken' : 'caseload-rules'}>
-            {RULES_TEXT[s.rules]} · {s.achievedUnits} of {s.routeUnits} units achieved
+            {RULES_TEXT[s.rules]} · {s.achievedUnits} of {countOf(s.routeUnits, 'unit')} achieved
           </p>
           <p className="meta">
             Last evidence: {s.lastEvidenceDate ? formatDate(s.lastEvidenceDate) : 'none yet'} ({s.evidenceCount}{' '}

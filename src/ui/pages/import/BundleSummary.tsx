@@ -1,5 +1,5 @@
 // A verified bundle: what it holds, what it would change here, and what can be done with it.
-import { formatFingerprint, type Person, formatDateTime } from '../../../domain';
+import { countOf, formatFingerprint, type Person, formatDateTime } from '../../../domain';
 import type { VerifiedBundle } from '../../../bundle';
 import type { Admission } from '../../../storage';
 import { formatBytes } from '../../components/StorageMeter';
@@ -30,8 +30,8 @@ export function BundleSummary(props: BundleSummaryProps) {
   return (
     <div className="panel" data-testid="bundle-summary">
       <p>
-        ✓ Verified: {bundle.payloadFiles} files, {formatBytes(bundle.payloadBytes)}; every hash and the signature check
-        out.
+        ✓ Verified: {countOf(bundle.payloadFiles, 'file')}, {formatBytes(bundle.payloadBytes)}; every hash and the
+        signature check out.
       </p>
       <BundleFacts bundle={bundle} people={people} />
       <ReportCheck bundle={bundle} />
@@ -99,7 +99,7 @@ export function BundleFacts({ bundle, people }: { bundle: VerifiedBundle; people
     ],
     [
       'Contents',
-      `${bundle.records.evidence.length} evidence, ${bundle.media.size} media, ${bundle.records.decisions.length} decisions`,
+      `${bundle.records.evidence.length} evidence, ${bundle.media.size} media, ${countOf(bundle.records.decisions.length, 'decision')}`,
     ],
   ];
   return (

@@ -5,6 +5,7 @@ import { useNavigate } from 'react-router';
 import { admitBundle, NotABundleError, verifyBundle, writeVerifiedBundle, type VerifiedBundle } from '../../../bundle';
 import { acceptKey, type Admission, type ImportResult } from '../../../storage';
 import { routes } from '../../routes';
+import { countOf } from '../../../domain';
 
 export interface BundleImport {
   bundle: VerifiedBundle | null;
@@ -21,8 +22,9 @@ export interface BundleImport {
 }
 
 function resultText(result: ImportResult): string {
-  const held = result.held > 0 ? ` ${result.held} changes held until their key is accepted (see Trust).` : '';
-  return `Imported: ${result.written} records written, ${result.unchanged} already up to date, ${result.conflicts} conflicts kept for you to resolve.${held}`;
+  const held =
+    result.held > 0 ? ` ${countOf(result.held, 'change')} held until their key is accepted (see Trust).` : '';
+  return `Imported: ${countOf(result.written, 'record')} written, ${result.unchanged} already up to date, ${countOf(result.conflicts, 'conflict')} kept for you to resolve.${held}`;
 }
 
 /** Why a file was refused, in words: a file that is not a zip at all is simply not a Fieldfolio bundle. */

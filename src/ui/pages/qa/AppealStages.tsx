@@ -3,6 +3,7 @@ import { APPEAL_STAGES } from '../../../domain';
 import { todayIso } from '../../../storage';
 import type { Staff } from './common';
 import { STAGE_TEXT } from './AppealsPage';
+import { DateInput } from '../../components/DateInput';
 
 export interface StageValues {
   stage: (typeof APPEAL_STAGES)[number];
@@ -39,8 +40,7 @@ export function AppealStages({ stages, onChange, staff, invalid }: Props) {
           </label>
           <label className="field">
             <span>Date</span>
-            <input
-              type="date"
+            <DateInput
               name={i === 0 ? 'stages' : undefined}
               aria-invalid={invalid}
               value={s.date}

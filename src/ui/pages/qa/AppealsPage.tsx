@@ -15,6 +15,7 @@ import {
   type Staff,
 } from './common';
 import { AppealStages, type StageValues } from './AppealStages';
+import { DateInput } from '../../components/DateInput';
 
 export const STAGE_TEXT: Record<(typeof APPEAL_STAGES)[number], string> = {
   lodged: 'Lodged',
@@ -178,7 +179,7 @@ function AppealWhoFields({
       </label>
       <label className="field">
         <span>Lodged on</span>
-        <input type="date" {...invalid('lodgedOn')} value={values.lodgedOn} onChange={set('lodgedOn')} />
+        <DateInput {...invalid('lodgedOn')} value={values.lodgedOn} onChange={set('lodgedOn')} />
       </label>
     </div>
   );
@@ -205,7 +206,7 @@ function AppealOutcomeFields({
         </label>
         <label className="field">
           <span>Outcome date</span>
-          <input type="date" {...invalid('outcomeDate')} value={values.outcomeDate} onChange={set('outcomeDate')} />
+          <DateInput {...invalid('outcomeDate')} value={values.outcomeDate} onChange={set('outcomeDate')} />
         </label>
       </div>
       <label className="field">

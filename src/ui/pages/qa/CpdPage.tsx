@@ -6,6 +6,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { CPD_KINDS, CpdForm, formatDate, type CpdRecord } from '../../../domain';
 import { listCpdRecords, saveCpdRecord, todayIso } from '../../../storage';
 import { EditorForm, QaScreen, useCheckedSave, useFormValues, useStaff, type Staff } from './common';
+import { DateInput } from '../../components/DateInput';
 
 const KIND_TEXT: Record<(typeof CPD_KINDS)[number], string> = {
   cpd: 'CPD in assessment or quality assurance',
@@ -122,7 +123,7 @@ function CpdEditor({ record, staff, done }: { record: CpdRecord | null; staff: S
         </label>
         <label className="field">
           <span>Date</span>
-          <input type="date" {...form.invalid('date')} value={values.date} onChange={set('date')} />
+          <DateInput {...form.invalid('date')} value={values.date} onChange={set('date')} />
         </label>
         <label className="field">
           <span>Hours</span>

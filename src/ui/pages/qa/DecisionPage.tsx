@@ -11,6 +11,7 @@ import { useEnrolments, usePortfolio } from '../../data/hooks';
 import { SaveProblemAlert } from '../../components/SaveProblem';
 import { routes } from '../../routes';
 import { QaScreen, useCheckedSave, useFormValues, useStaff, type FieldGroupProps, type Staff } from './common';
+import { DateInput } from '../../components/DateInput';
 
 export function DecisionPage() {
   const [params] = useSearchParams();
@@ -201,7 +202,7 @@ function DecisionFields({ values, set, invalid }: FieldGroupProps<Values>) {
       </label>
       <label className="field">
         <span>Date of the decision</span>
-        <input type="date" {...invalid('date')} value={values.date} onChange={set('date')} />
+        <DateInput {...invalid('date')} value={values.date} onChange={set('date')} />
       </label>
       <fieldset className="field">
         <legend>Action for the assessor (optional)</legend>
@@ -211,7 +212,7 @@ function DecisionFields({ values, set, invalid }: FieldGroupProps<Values>) {
         </label>
         <label className="field">
           <span>Due by</span>
-          <input type="date" {...invalid('actionDue')} value={values.actionDue} onChange={set('actionDue')} />
+          <DateInput {...invalid('actionDue')} value={values.actionDue} onChange={set('actionDue')} />
         </label>
       </fieldset>
     </>

@@ -3,12 +3,13 @@
 import { useRef, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { addDays, formatDate, PlanForm, proposeSample, type QualificationSpec } from '../../../domain';
+import { addDays, countOf, formatDate, PlanForm, proposeSample, type QualificationSpec } from '../../../domain';
 import { listSamplingPlans, proposalInputFor, saveSamplingPlan, todayIso } from '../../../storage';
 import { useStoredSpecs } from '../../data/hooks';
 import { SaveProblemAlert } from '../../components/SaveProblem';
 import { routes } from '../../routes';
 import { QaScreen, useCheckedSave, useFormValues, useStaff, type FieldGroupProps, type Staff } from './common';
+import { DateInput } from '../../components/DateInput';
 
 /** One entry per qualification (the newest version's title). */
 export const qualificationsOf = (specs: readonly QualificationSpec[]) =>
@@ -94,7 +95,10 @@ function NewPlan({ staff, qualifications }: { staff: Staff; qualifications: Qual
   const propose = () =>
     form.save(PlanForm, values, async (plan) => {
       const { items } = proposeSample(await proposalInputFor(plan));
-      const saved = await saveSamplingPlan({ ...plan, items }, `sampling plan proposed, ${items.length} items`);
+      const saved = await saveSamplingPlan(
+        { ...plan, items },
+        `sampling plan proposed, ${countOf(items.length, 'item')}`,
+      );
       void navigate(routes.qaPlan(saved.id));
     });
   return (
@@ -176,11 +180,11 @@ function PlanScopeFields({
       </label>
       <label className="field">
         <span>Period from</span>
-        <input type="date" {...invalid('periodStart')} value={values.periodStart} onChange={set('periodStart')} />
+        <DateInput {...invalid('periodStart')} value={values.periodStart} onChange={set('periodStart')} />
       </label>
       <label className="field">
         <span>Period to</span>
-        <input type="date" {...invalid('periodEnd')} value={values.periodEnd} onChange={set('periodEnd')} />
+        <DateInput {...invalid('periodEnd')} value={values.periodEnd} onChange={set('periodEnd')} />
       </label>
     </div>
   );

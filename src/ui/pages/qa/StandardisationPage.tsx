@@ -17,6 +17,7 @@ import {
   type Staff,
 } from './common';
 import { qualificationsOf } from './PlansPage';
+import { DateInput } from '../../components/DateInput';
 
 export function StandardisationPage() {
   const staff = useStaff();
@@ -157,7 +158,7 @@ function SessionFields({
     <div className="two-up">
       <label className="field">
         <span>Date</span>
-        <input type="date" {...invalid('date')} value={values.date} onChange={set('date')} />
+        <DateInput {...invalid('date')} value={values.date} onChange={set('date')} />
       </label>
       <label className="field">
         <span>Led by</span>

@@ -3,6 +3,7 @@ import { GRANT_ROLES, ROLE_LABELS, type Enrolment, type Grant, type GrantRole, t
 import { issueCertificate, todayIso } from '../../../storage';
 import { useEnrolments, usePeople } from '../../data/hooks';
 import { applyHeldNowAllowed, downloadJson, useAction } from './common';
+import { DateInput } from '../../components/DateInput';
 
 interface CertificateDraft {
   deviceId: string;
@@ -219,11 +220,11 @@ function ValidityFields({ draft, set }: DraftFieldsProps) {
     <div className="two-up">
       <label className="field">
         <span>Valid from</span>
-        <input type="date" value={draft.validFrom} onChange={(e) => set({ validFrom: e.target.value })} required />
+        <DateInput value={draft.validFrom} onChange={(e) => set({ validFrom: e.target.value })} required />
       </label>
       <label className="field">
         <span>Valid until</span>
-        <input type="date" value={draft.validUntil} onChange={(e) => set({ validUntil: e.target.value })} required />
+        <DateInput value={draft.validUntil} onChange={(e) => set({ validUntil: e.target.value })} required />
       </label>
     </div>
   );

@@ -1,4 +1,4 @@
-import { formatDate } from '../../../domain';
+import { countOf, formatDate } from '../../../domain';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { loadTrustState } from '../../../storage';
 import { ScrollTable } from '../../components/ScrollTable';
@@ -28,7 +28,7 @@ export function StoredCertificates() {
                 {c.grants
                   .map(
                     (g) =>
-                      `${g.role} (${g.status}, ${g.portfolios === 'all' ? 'all portfolios' : `${g.portfolios.length} portfolios`})`,
+                      `${g.role} (${g.status}, ${g.portfolios === 'all' ? 'all portfolios' : countOf(g.portfolios.length, 'portfolio')})`,
                   )
                   .join('; ')}
               </td>

@@ -10,6 +10,7 @@ import {
 } from '../../../../domain';
 import { todayIso } from '../../../../storage';
 import { useFormValues, useTriedSave, type Staff } from '../common';
+import { DateInput } from '../../../components/DateInput';
 
 interface Props {
   plan: SamplingPlan;
@@ -109,7 +110,7 @@ export function AddPlanItem(props: Props) {
         </label>
         <label className="field">
           <span>Planned date</span>
-          <input type="date" value={values.plannedDate} onChange={set('plannedDate')} />
+          <DateInput value={values.plannedDate} onChange={set('plannedDate')} />
         </label>
       </div>
       <label className="field">

@@ -15,6 +15,7 @@ import {
 } from '../../../../domain';
 import { routes } from '../../../routes';
 import { useTriedSave, type Staff } from '../common';
+import { DateInput } from '../../../components/DateInput';
 
 const STATE_TEXT = { done: 'Done', overdue: 'Overdue', open: 'Planned' } as const;
 const ORIGIN_TEXT = {
@@ -162,11 +163,7 @@ function ChangeFields({ change, setChange }: { change: ItemChange; setChange: (c
     <div className="two-up">
       <label className="field">
         <span>Planned date</span>
-        <input
-          type="date"
-          value={change.plannedDate}
-          onChange={(e) => setChange({ ...change, plannedDate: e.target.value })}
-        />
+        <DateInput value={change.plannedDate} onChange={(e) => setChange({ ...change, plannedDate: e.target.value })} />
       </label>
       <label className="field">
         <span>Method</span>
