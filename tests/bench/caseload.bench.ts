@@ -76,28 +76,27 @@ async function timeHomeInApp(page: Page, url: string): Promise<number> {
   await timeHome(page, url, false);
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'People' }).click();
   await page.getByRole('heading', { level: 1, name: 'People' }).waitFor();
-  // No named function inside: tsx would wrap it in a helper the page does not have.
-  return page.evaluate(
-    () =>
-      new Promise<number>((done) => {
-        const start = performance.now();
-        const shown = () =>
-          document.querySelector('li.caseload-card .caseload-progress') !== null ||
-          [...document.querySelectorAll('main p')].some((p) => p.textContent === 'No portfolios on this device yet.');
-        const observer = new MutationObserver(() => {
-          if (!shown()) return;
-          observer.disconnect();
-          requestAnimationFrame(() => {
-            const channel = new MessageChannel();
-            channel.port1.onmessage = () => done(performance.now() - start);
-            channel.port2.postMessage(null);
-          });
-        });
-        observer.observe(document.body, { childList: true, subtree: true });
-        document.querySelector<HTMLAnchorElement>('nav[aria-label="Main"] a[href="/"]')!.click();
-      }),
-  );
+  return page.evaluate(CLICK_HOME_TIMED) as Promise<number>;
 }
+
+/** Sent to the page as source text: tsx would wrap its inner named functions in a helper the page does not have. */
+const CLICK_HOME_TIMED = `new Promise((done) => {
+  const start = performance.now();
+  const shown = () =>
+    document.querySelector('li.caseload-card .caseload-progress') !== null ||
+    [...document.querySelectorAll('main p')].some((p) => p.textContent === 'No portfolios on this device yet.');
+  const observer = new MutationObserver(() => {
+    if (!shown()) return;
+    observer.disconnect();
+    requestAnimationFrame(() => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => done(performance.now() - start);
+      channel.port2.postMessage(null);
+    });
+  });
+  observer.observe(document.body, { childList: true, subtree: true });
+  document.querySelector('nav[aria-label="Main"] a[href="/"]').click();
+})`;
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const list = (xs: number[]) => xs.map((x) => x.toFixed(0)).join(', ');
@@ -193,6 +192,9 @@ function report(version: string, m: Awaited<ReturnType<typeof measure>>): void {
   console.log(`                                            caseload ${phaseMedians(warm)}`);
   console.log(
     `  cold (no stored summary: all ${CANDIDATES} worked out from 18,000 items): list painted at ${list(cold.map((c) => c.painted))} ms, every summary in at ${list(cold.map((c) => c.complete))} ms (median ${coldComplete.toFixed(0)} ms; ×${(coldComplete / warmMedian).toFixed(1)} the stored case)`,
+  );
+  console.log(
+    `  on a fresh page: ${CANDIDATES + 1} people and ${CANDIDATES} enrolments validated for the first time ${query.firstValidation!.toFixed(1)} ms; the caseload's first read then ${query.firstCaseload!.toFixed(1)} ms`,
   );
   console.log(
     `  the caseload's read alone (loadCaseload, no React, summaries already checked this session): median ${query.caseload!.toFixed(1)} ms; its parts: people + enrolments ${query.peopleAndEnrolments!.toFixed(1)} ms, device stamp ${query.deviceStamp!.toFixed(1)} ms, ${CANDIDATES} portfolio stamps (last change seq) ${query.portfolioStamps!.toFixed(1)} ms, stored summaries (one row) ${query.summaries!.toFixed(1)} ms, checking them field by field ${query.fieldCheck!.toFixed(2)} ms (with their zod schema instead: ${query.schemaCheck!.toFixed(1)} ms, warm)`,

@@ -13,6 +13,7 @@ import {
 } from '../../../src/domain';
 import { FieldfolioDB, db, setDatabase } from '../../../src/storage/db';
 import { bulkPutRecords } from '../../../src/storage/bulk';
+import { validRecords } from '../../../src/storage/read';
 import { deviceId, setActingPerson, storeSpecs } from '../../../src/storage';
 import { loadBundledSpecs } from '../../../src/ui/data/bundledSpecs';
 
@@ -177,7 +178,19 @@ window.forgetSummaries = async () => {
     summaries: Record<string, { summary: unknown }>;
   };
   const summaries = Object.values(cache.summaries).map((s) => s.summary);
+  // First, on this fresh page: the people and enrolments validated for the first time (what a page load pays),
+  // then the caseload's first read.
+  const rows = await Promise.all([db().people.toArray(), db().enrolments.toArray()]);
+  let t = performance.now();
+  validRecords('people', rows[0], []);
+  validRecords('enrolments', rows[1], []);
+  const firstValidation = performance.now() - t;
+  t = performance.now();
+  await loadCaseload(todayIso());
+  const firstCaseload = performance.now() - t;
   const result = {
+    firstValidation,
+    firstCaseload,
     caseload: await timed(() => loadCaseload(todayIso())),
     peopleAndEnrolments: await timed(() => Promise.all([db().people.toArray(), db().enrolments.toArray()])),
     deviceStamp: await timed(() =>
