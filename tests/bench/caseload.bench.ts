@@ -194,7 +194,7 @@ function report(version: string, m: Awaited<ReturnType<typeof measure>>): void {
     `  cold (no stored summary: all ${CANDIDATES} worked out from 18,000 items): list painted at ${list(cold.map((c) => c.painted))} ms, every summary in at ${list(cold.map((c) => c.complete))} ms (median ${coldComplete.toFixed(0)} ms; ×${(coldComplete / warmMedian).toFixed(1)} the stored case)`,
   );
   console.log(
-    `  on a fresh page: ${CANDIDATES + 1} people and ${CANDIDATES} enrolments validated for the first time ${query.firstValidation!.toFixed(1)} ms; the caseload's first read then ${query.firstCaseload!.toFixed(1)} ms`,
+    `  on a fresh page: ${CANDIDATES + 1} people and ${CANDIDATES} enrolments validated for the first time ${query.firstValidation!.toFixed(1)} ms; the caseload's first read then ${query.firstCaseload!.toFixed(1)} ms (${query.stampsRead ? 'it read each portfolio’s stamp: the stored check did NOT hold' : 'the stored check held: no portfolio’s stamp read'})`,
   );
   console.log(
     `  the caseload's read alone (loadCaseload, no React, summaries already checked this session): median ${query.caseload!.toFixed(1)} ms; its parts: people + enrolments ${query.peopleAndEnrolments!.toFixed(1)} ms, device stamp ${query.deviceStamp!.toFixed(1)} ms, ${CANDIDATES} portfolio stamps (last change seq) ${query.portfolioStamps!.toFixed(1)} ms, stored summaries (one row) ${query.summaries!.toFixed(1)} ms, checking them field by field ${query.fieldCheck!.toFixed(2)} ms (with their zod schema instead: ${query.schemaCheck!.toFixed(1)} ms, warm)`,
