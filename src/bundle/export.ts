@@ -1,5 +1,6 @@
 // Export of a portfolio bundle: its payload (portfolio.json, specs, media, report) handed to the one bag writer
-// (bagWriter.ts), which streams, hashes and signs it.
+// (bagWriter.ts), which streams, hashes and signs it: the media first, so their hashing starts while the records
+// are signed and rendered.
 import { mediaExtension, RECORD_SCHEMA_VERSION, type QualificationSpec, type RecordOf } from '../domain';
 import {
   notePeer,
@@ -14,7 +15,7 @@ import {
   loadStoredSpec,
   nowIso,
 } from '../storage';
-import { jsonBytes, textBytes, writeSignedBag, type ExportProgress, type PayloadFile } from './bagWriter';
+import { jsonBytes, textBytes, writeSignedBag, type ExportProgress, type MadeFile, type MediaFile } from './bagWriter';
 import { BUNDLE_SCHEMA_VERSION, type PortfolioFile } from './format';
 import { portfolioReport } from './report';
 
@@ -70,17 +71,18 @@ export async function writeBundle(unsigned: PortfolioExport, options: ExportOpti
     scope: options.since || options.partial ? 'changes' : 'full',
     since: options.since,
   };
-  const part = await portfolioPart(unsigned, facts, options.since);
-  const files: PayloadFile[] = [
-    { path: 'data/portfolio.json', bytes: part.portfolioJson },
-    ...part.specs.map((s) => ({ path: `data/specs/${s.id}.json`, bytes: jsonBytes(s) })),
-    ...part.media,
-    { path: 'data/report.html', bytes: textBytes(part.report) },
-  ];
   const bag = await writeSignedBag({
     folder: `fieldfolio-${facts.enrolment.id}`,
-    files,
-    bagInfo: (oxum) => bagInfo(facts, oxum),
+    media: mediaFiles(unsigned),
+    make: async () => {
+      const part = await portfolioPart(unsigned, facts, options.since);
+      const files: MadeFile[] = [
+        { path: 'data/portfolio.json', bytes: part.portfolioJson },
+        ...specFiles(part.specs),
+        { path: 'data/report.html', bytes: textBytes(part.report) },
+      ];
+      return { files, bagInfo: (oxum) => bagInfo(facts, oxum) };
+    },
     deviceId: facts.deviceId,
     now,
     onProgress: options.onProgress,
@@ -89,13 +91,12 @@ export async function writeBundle(unsigned: PortfolioExport, options: ExportOpti
   return { ...bag, fileName: `fieldfolio-${facts.enrolment.id}.zip` };
 }
 
-/** One portfolio's share of a bag: its portfolio.json, the specs it carries, its media files once, its report. */
+/** One portfolio's share of a bag besides its media (mediaFiles): its portfolio.json, the specs it carries, its report. */
 export interface PortfolioPart {
   /** The records as they leave: signed. */
   records: PortfolioExport['records'];
   portfolioJson: Uint8Array;
   specs: QualificationSpec[];
-  media: PayloadFile[];
   report: string;
 }
 
@@ -109,7 +110,7 @@ export async function portfolioPart(
   const { spec, carried } = await specsFor(facts.enrolment, since);
   const report = portfolioReport(data, spec, facts.now.toISOString().slice(0, 10));
   const file = portfolioFile(data, facts, await trustPart(data.records));
-  return { records: data.records, portfolioJson: jsonBytes(file), specs: carried, media: mediaFiles(data), report };
+  return { records: data.records, portfolioJson: jsonBytes(file), specs: carried, report };
 }
 
 /**
@@ -153,9 +154,13 @@ function portfolioFile(
   };
 }
 
-/** Each live media file once, named by its SHA-256. */
-function mediaFiles(data: PortfolioExport): PayloadFile[] {
-  const files: PayloadFile[] = [];
+/** The spec files a bag carries. */
+export const specFiles = (specs: QualificationSpec[]): MadeFile[] =>
+  specs.map((s) => ({ path: `data/specs/${s.id}.json`, bytes: jsonBytes(s) }));
+
+/** Each live media file once, named by its SHA-256 (signing the records changes none of what this reads). */
+export function mediaFiles(data: PortfolioExport): MediaFile[] {
+  const files: MediaFile[] = [];
   const seen = new Set<string>();
   for (const m of data.records.media) {
     const blob = data.mediaBlobs.get(m.id);

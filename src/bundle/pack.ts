@@ -9,12 +9,20 @@ import {
   nowIso,
   portfolioForExport,
   signingDevicesOf,
+  type PortfolioExport,
   signOwnRecords,
   trustDocumentsFor,
   type PackCentreRecords,
 } from '../storage';
-import { jsonBytes, textBytes, writeSignedBag, type PayloadFile } from './bagWriter';
-import { portfolioPart, SOFTWARE_AGENT, type ExportedBundle, type ExportOptions } from './export';
+import { jsonBytes, textBytes, writeSignedBag, type MadeFile, type MadePart, type MediaFile } from './bagWriter';
+import {
+  mediaFiles,
+  portfolioPart,
+  SOFTWARE_AGENT,
+  specFiles,
+  type ExportedBundle,
+  type ExportOptions,
+} from './export';
 import { BUNDLE_SCHEMA_VERSION } from './format';
 import { PACK_FORMAT, PACK_PORTFOLIOS_MAX, PACK_SCOPE, packFolder, portfolioFolder, type PackFile } from './packFormat';
 import { packReport, type PackPortfolio } from './packReport';
@@ -32,20 +40,11 @@ export async function exportEqaPack(
   const now = options.now ?? new Date(nowIso());
   const device = await deviceId();
   const packId = newId();
-  const held = await portfolioFiles(ids, device, now);
-  const { pack, centre } = await packFile(packId, ids, device, now);
-  const report = packReport({ ...pack, centre }, held.portfolios, held.specs, now.toISOString().slice(0, 10));
-  const files: PayloadFile[] = [
-    { path: 'data/pack.json', bytes: jsonBytes(pack) },
-    ...held.files,
-    ...held.specs.map((s) => ({ path: `data/specs/${s.id}.json`, bytes: jsonBytes(s) })),
-    ...held.media.values(),
-    { path: 'data/report.html', bytes: textBytes(report) },
-  ];
+  const read = await readPortfolios(ids);
   const bag = await writeSignedBag({
     folder: packFolder(packId),
-    files,
-    bagInfo: (oxum) => packBagInfo(pack, held.specs, oxum),
+    media: packMedia(read),
+    make: () => packContents(packId, ids, read, device, now),
     deviceId: device,
     now,
     onProgress: options.onProgress,
@@ -54,28 +53,57 @@ export async function exportEqaPack(
   return { ...bag, fileName: `${packFolder(packId)}.zip` };
 }
 
-/** Every chosen portfolio's files (its portfolio.json and report), the specs they use and their media, each once. */
-async function portfolioFiles(ids: string[], device: string, now: Date) {
-  const files: PayloadFile[] = [];
+/** The chosen portfolios' records and media, each portfolio read in its own transaction, all at once. */
+async function readPortfolios(ids: string[]): Promise<PortfolioExport[]> {
+  return Promise.all(
+    ids.map(async (id) => {
+      const data = await portfolioForExport(id);
+      if (!data) throw new Error(`A chosen portfolio (${id}) is no longer on this device.`);
+      return data;
+    }),
+  );
+}
+
+/** Every chosen portfolio's media, each file once (two portfolios may hold the same file). */
+function packMedia(read: PortfolioExport[]): MediaFile[] {
+  return [...new Map(read.flatMap(mediaFiles).map((m) => [m.path, m])).values()];
+}
+
+/** What the pack makes while its media are hashed: pack.json, each portfolio's files, the specs, the report. */
+async function packContents(
+  packId: string,
+  ids: string[],
+  read: PortfolioExport[],
+  device: string,
+  now: Date,
+): Promise<MadePart> {
+  const held = await portfolioFiles(read, device, now);
+  const { pack, centre } = await packFile(packId, ids, device, now);
+  const report = packReport({ ...pack, centre }, held.portfolios, held.specs, now.toISOString().slice(0, 10));
+  const files: MadeFile[] = [
+    { path: 'data/pack.json', bytes: jsonBytes(pack) },
+    ...held.files,
+    ...specFiles(held.specs),
+    { path: 'data/report.html', bytes: textBytes(report) },
+  ];
+  return { files, bagInfo: (oxum) => packBagInfo(pack, held.specs, oxum) };
+}
+
+/** Every chosen portfolio's files (its portfolio.json and report) and the specs they use, each spec once. */
+async function portfolioFiles(read: PortfolioExport[], device: string, now: Date) {
+  const files: MadeFile[] = [];
   const portfolios: PackPortfolio[] = [];
   const specs = new Map<string, QualificationSpec>();
-  const media = new Map<string, PayloadFile>();
-  for (const id of ids) {
-    const data = await portfolioForExport(id);
-    if (!data) throw new Error(`A chosen portfolio (${id}) is no longer on this device.`);
+  for (const data of read) {
     const enrolment = data.records.enrolments[0]!;
-    const part = await portfolioPart(
-      data,
-      { enrolment, deviceId: device, now, scope: 'full', since: undefined },
-      undefined,
-    );
-    files.push({ path: `${portfolioFolder(id)}/portfolio.json`, bytes: part.portfolioJson });
-    files.push({ path: `${portfolioFolder(id)}/report.html`, bytes: textBytes(part.report) });
+    const facts = { enrolment, deviceId: device, now, scope: 'full' as const, since: undefined };
+    const part = await portfolioPart(data, facts, undefined);
+    files.push({ path: `${portfolioFolder(enrolment.id)}/portfolio.json`, bytes: part.portfolioJson });
+    files.push({ path: `${portfolioFolder(enrolment.id)}/report.html`, bytes: textBytes(part.report) });
     portfolios.push({ records: part.records });
     for (const s of part.specs) specs.set(`${s.id} ${s.version}`, s);
-    for (const m of part.media) media.set(m.path, m);
   }
-  return { files, portfolios, specs: [...specs.values()], media };
+  return { files, portfolios, specs: [...specs.values()] };
 }
 
 async function packFile(packId: string, ids: string[], device: string, now: Date) {

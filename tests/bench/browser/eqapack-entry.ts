@@ -22,16 +22,23 @@ export interface ExportFigure {
   peakHeap: number;
 }
 
+/** Each export's figure per round, timed in turn round by round (a load that comes and goes weighs on all alike). */
+export interface EqaPackFigures {
+  /** One of the pack's portfolios as a bundle of its own (the pack's share per portfolio). */
+  single: ExportFigure[];
+  /** One portfolio holding as much media as the whole pack: the like-for-like peer. */
+  singleSameSize: ExportFigure[];
+  pack: ExportFigure[];
+}
+
 declare global {
   interface Window {
     benchEqaPack: (
       portfolios: number,
       mediaPerPortfolio: number,
       mediaBytes: number,
-    ) => Promise<{
-      single: ExportFigure;
-      pack: ExportFigure;
-    }>;
+      rounds: number,
+    ) => Promise<EqaPackFigures>;
   }
 }
 
@@ -91,7 +98,7 @@ async function portfolioWithMedia(
   return enrolment.id;
 }
 
-window.benchEqaPack = async (portfolios, mediaPerPortfolio, mediaBytes) => {
+window.benchEqaPack = async (portfolios, mediaPerPortfolio, mediaBytes, rounds) => {
   const database = new FieldfolioDB('bench-eqa-pack');
   setDatabase(database);
   await database.delete();
@@ -105,13 +112,18 @@ window.benchEqaPack = async (portfolios, mediaPerPortfolio, mediaBytes) => {
   const ids: string[] = [];
   for (let p = 0; p < portfolios; p++)
     ids.push(await portfolioWithMedia(p, spec.id, spec.version, mediaPerPortfolio, base));
-  // Record signatures are made once, when versions first leave the device: made here, outside both timings.
-  for (const id of ids) await signOwnRecords((await portfolioForExport(id))!.records);
-  // One untimed export first: hash workers started and the code warm for both timings alike.
+  const whole = await portfolioWithMedia(portfolios, spec.id, spec.version, portfolios * mediaPerPortfolio, base);
+  // Record signatures are made once, when versions first leave the device: made here, outside every timing.
+  for (const id of [...ids, whole]) await signOwnRecords((await portfolioForExport(id))!.records);
+  // One untimed export first: hash workers started and the code warm for every timing alike.
   await exportPortfolio(ids[1]!);
-  const single = await timed(() => exportPortfolio(ids[0]!));
-  const pack = await timed(() => exportEqaPack(ids));
-  return { single, pack };
+  const figures: EqaPackFigures = { single: [], singleSameSize: [], pack: [] };
+  for (let r = 0; r < rounds; r++) {
+    figures.single.push(await timed(() => exportPortfolio(ids[0]!)));
+    figures.singleSameSize.push(await timed(() => exportPortfolio(whole)));
+    figures.pack.push(await timed(() => exportEqaPack(ids)));
+  }
+  return figures;
 };
 
 document.getElementById('status')!.textContent = 'ready';

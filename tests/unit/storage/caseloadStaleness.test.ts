@@ -141,3 +141,65 @@ describe('stored summaries read back with care', () => {
     expect((await summaryOf(enrolment.id))?.format).toBe(SUMMARY_FORMAT);
   });
 });
+
+/** Counts reads of single portfolios' last change (the per-portfolio stamp) on a new database. */
+function countingPortfolioStampReads(): { database: FieldfolioDB; reads: () => number } {
+  let reads = 0;
+  const database = new FieldfolioDB(`counting-${Math.random()}`);
+  database.use({
+    stack: 'dbcore',
+    name: 'count-portfolio-stamps',
+    create: (down) => ({
+      ...down,
+      table: (name) => {
+        const table = down.table(name);
+        if (name !== 'changes') return table;
+        return {
+          ...table,
+          openCursor: (req) => {
+            if (req.query.index.name === '[portfolioId+seq]') reads += 1;
+            return table.openCursor(req);
+          },
+        };
+      },
+    }),
+  });
+  setDatabase(database);
+  return { database, reads: () => reads };
+}
+
+describe('after a change, only the portfolios it touched are checked again', () => {
+  it('one edit: one portfolio stale, no stamp read for the others; then all confirmed again', async () => {
+    const { reads } = countingPortfolioStampReads();
+    await storeSpecs(specs, 'bundled');
+    const ids: string[] = [];
+    for (const name of ['Ann', 'Ben', 'Cal']) ids.push((await svq2Portfolio({ candidate: name })).enrolment.id);
+    await settle();
+
+    const before = reads();
+    await saveEvidence({ evidence: { portfolioId: ids[1]!, type: 'O', title: 'Till', date: '2026-11-20' } });
+    const after = await loadCaseload(TODAY, null);
+    expect(after.stale).toEqual([ids[1]]);
+    expect(reads() - before).toBe(1);
+    // The other two still show their stored summaries, not marked as being updated.
+    expect(after.sections[0]!.entries.filter((e) => e.summary !== null)).toHaveLength(3);
+
+    await refreshCaseloadSummaries(after.stale);
+    expect((await summaryOf(ids[1]!))?.lastEvidenceDate).toBe('2026-11-20');
+    await settle();
+    const settled = reads();
+    expect((await loadCaseload(TODAY, null)).stale).toEqual([]);
+    expect(reads()).toBe(settled);
+  });
+
+  it('a check from before the specs changed is not trusted: every portfolio is checked again', async () => {
+    const { reads } = countingPortfolioStampReads();
+    await storeSpecs(specs.slice(0, 1), 'bundled');
+    for (const name of ['Ann', 'Ben']) await svq2Portfolio({ candidate: name });
+    await settle();
+    await storeSpecs(specs, 'bundled');
+    const before = reads();
+    await loadCaseload(TODAY, null);
+    expect(reads() - before).toBe(2);
+  });
+});
