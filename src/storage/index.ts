@@ -66,3 +66,5 @@ export {
 } from './eqaPack';
 // verifier: referrals from verifiers' sampling decisions (issue 13, point 5)
 export { listVerifierReferrals, type ReferralFilter, type ShownReferral } from './referrals';
+// qaflows: an EQA's decisions on several portfolios merged in one transaction (issue 12, point 5)
+export { applyImports } from './exchange';

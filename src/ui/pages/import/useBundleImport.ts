@@ -2,12 +2,28 @@
 // and only when the person says so write it. Accepting an unknown signer's key re-decides before anything is written.
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
-import { admitBundle, NotABundleError, verifyBundle, writeVerifiedBundle, type VerifiedBundle } from '../../../bundle';
+import {
+  admitBundle,
+  admitEqaDecisions,
+  NotABundleError,
+  verifyReceived,
+  writeEqaDecisions,
+  writeVerifiedBundle,
+  type VerifiedBundle,
+  type VerifiedEqaDecisions,
+} from '../../../bundle';
 import { acceptKey, type Admission, type ImportResult } from '../../../storage';
 import { routes } from '../../routes';
 
+/** An EQA's decisions on several portfolios, and what each portfolio's part would change here. */
+export interface ReceivedDecisions {
+  verified: VerifiedEqaDecisions;
+  admissions: Admission[];
+}
+
 export interface BundleImport {
   bundle: VerifiedBundle | null;
+  decisions: ReceivedDecisions | null;
   /** The file `bundle` was verified from (kept on the device when it is opened read-only). */
   file: File | null;
   admission: Admission | null;
@@ -17,12 +33,19 @@ export interface BundleImport {
   done: string | null;
   check(file: File): Promise<void>;
   apply(mode: 'restore' | 'merge'): Promise<void>;
+  mergeDecisions(): Promise<void>;
   acceptSigner(personIds: string[], acceptedBy: string | null): Promise<void>;
 }
 
 function resultText(result: ImportResult): string {
   const held = result.held > 0 ? ` ${result.held} changes held until their key is accepted (see Trust).` : '';
   return `Imported: ${result.written} records written, ${result.unchanged} already up to date, ${result.conflicts} conflicts kept for you to resolve.${held}`;
+}
+
+function decisionsResultText(results: ImportResult[]): string {
+  const sum = (key: keyof ImportResult) => results.reduce((n, r) => n + r[key], 0);
+  const held = sum('held') > 0 ? ` ${sum('held')} changes held until their key is accepted (see Trust).` : '';
+  return `Merged the EQA’s decisions into ${results.length} portfolio${results.length === 1 ? '' : 's'}: ${sum('written')} records written, ${sum('unchanged')} already up to date, ${sum('conflicts')} conflicts kept for you to resolve.${held}`;
 }
 
 /** Why a file was refused, in words: a file that is not a zip at all is simply not a Fieldfolio bundle. */
@@ -36,6 +59,7 @@ export function rejectionText(e: unknown, fileName: string): string {
 export function useBundleImport(): BundleImport {
   const navigate = useNavigate();
   const [bundle, setBundle] = useState<VerifiedBundle | null>(null);
+  const [decisions, setDecisions] = useState<ReceivedDecisions | null>(null);
   const [file, setFile] = useState<File | null>(null);
   const [admission, setAdmission] = useState<Admission | null>(null);
   const [checking, setChecking] = useState<{ done: number; total: number } | null>(null);
@@ -45,14 +69,20 @@ export function useBundleImport(): BundleImport {
 
   async function check(file: File) {
     setBundle(null);
+    setDecisions(null);
     setAdmission(null);
     setError(null);
     setDone(null);
     setChecking({ done: 0, total: 0 });
     try {
-      const verified = await verifyBundle(file, { onProgress: (done, total) => setChecking({ done, total }) });
-      setAdmission(await admitBundle(verified));
-      setBundle(verified);
+      const received = await verifyReceived(file, { onProgress: (done, total) => setChecking({ done, total }) });
+      if (received.kind === 'eqa-decisions') {
+        const verified = received.decisions;
+        setDecisions({ verified, admissions: await admitEqaDecisions(verified) });
+        return;
+      }
+      setAdmission(await admitBundle(received.bundle));
+      setBundle(received.bundle);
       setFile(file);
     } catch (e) {
       setError(rejectionText(e, file.name));
@@ -77,16 +107,34 @@ export function useBundleImport(): BundleImport {
   }
 
   async function acceptSigner(personIds: string[], acceptedBy: string | null) {
-    if (!bundle) return;
+    const signer = bundle?.signer ?? decisions?.verified.signer;
+    if (!signer) return;
     setError(null);
     try {
-      const { deviceKey, deviceId } = bundle.signer;
-      await acceptKey({ deviceKey, deviceId, personIds, acceptedBy });
-      setAdmission(await admitBundle(bundle));
+      await acceptKey({ deviceKey: signer.deviceKey, deviceId: signer.deviceId, personIds, acceptedBy });
+      if (bundle) setAdmission(await admitBundle(bundle));
+      if (decisions) setDecisions({ ...decisions, admissions: await admitEqaDecisions(decisions.verified) });
     } catch (e) {
       setError((e as Error).message);
     }
   }
 
-  return { bundle, file, admission, checking, writing, error, done, check, apply, acceptSigner };
+  async function mergeDecisions() {
+    if (!decisions) return;
+    setError(null);
+    setWriting(true);
+    try {
+      setDone(decisionsResultText(await writeEqaDecisions(decisions.verified, decisions.admissions)));
+      setDecisions(null);
+    } catch (e) {
+      setError(`${(e as Error).message} Nothing on this device was changed.`);
+    } finally {
+      setWriting(false);
+    }
+  }
+
+  return {
+    ...{ bundle, decisions, file, admission, checking, writing, error, done },
+    ...{ check, apply, mergeDecisions, acceptSigner },
+  };
 }
