@@ -28,7 +28,6 @@ export function useKeptDecisions<T extends object>(draftKey: string, onError: (m
   const [value, setValue] = useState<T>(NONE as T);
   const [loaded, setLoaded] = useState(false);
   useEffect(() => {
-    setLoaded(false);
     void loadDraft<T>(draftKey)
       .then(
         (saved) => setValue(saved ?? (NONE as T)),
