@@ -19,6 +19,7 @@ export function ImportPage() {
   const {
     bundle,
     decisions,
+    mergedInto,
     file,
     admission,
     checking,
@@ -70,6 +71,17 @@ export function ImportPage() {
           onAcceptSigner={(personIds) => void acceptSigner(personIds, acting)}
           onMerge={() => void mergeDecisions()}
         />
+      )}
+      {mergedInto.length > 0 && (
+        <ul aria-label="Portfolios the EQA’s decisions were merged into">
+          {mergedInto.map((id) => (
+            <li key={id}>
+              <Link to={routes.portfolio(id)}>
+                {people.find((p) => p.id === enrolments?.find((e) => e.id === id)?.candidateId)?.name ?? 'A portfolio'}
+              </Link>
+            </li>
+          ))}
+        </ul>
       )}
       <p>
         <Link to={routes.home()}>Back to portfolios</Link>

@@ -24,6 +24,8 @@ export interface ReceivedDecisions {
 export interface BundleImport {
   bundle: VerifiedBundle | null;
   decisions: ReceivedDecisions | null;
+  /** The portfolios an EQA's decisions were just merged into. */
+  mergedInto: string[];
   /** The file `bundle` was verified from (kept on the device when it is opened read-only). */
   file: File | null;
   admission: Admission | null;
@@ -60,6 +62,7 @@ export function useBundleImport(): BundleImport {
   const navigate = useNavigate();
   const [bundle, setBundle] = useState<VerifiedBundle | null>(null);
   const [decisions, setDecisions] = useState<ReceivedDecisions | null>(null);
+  const [mergedInto, setMergedInto] = useState<string[]>([]);
   const [file, setFile] = useState<File | null>(null);
   const [admission, setAdmission] = useState<Admission | null>(null);
   const [checking, setChecking] = useState<{ done: number; total: number } | null>(null);
@@ -70,6 +73,7 @@ export function useBundleImport(): BundleImport {
   async function check(file: File) {
     setBundle(null);
     setDecisions(null);
+    setMergedInto([]);
     setAdmission(null);
     setError(null);
     setDone(null);
@@ -125,6 +129,7 @@ export function useBundleImport(): BundleImport {
     setWriting(true);
     try {
       setDone(decisionsResultText(await writeEqaDecisions(decisions.verified, decisions.admissions)));
+      setMergedInto(decisions.verified.portfolios.map((p) => p.portfolioId));
       setDecisions(null);
     } catch (e) {
       setError(`${(e as Error).message} Nothing on this device was changed.`);
@@ -134,7 +139,7 @@ export function useBundleImport(): BundleImport {
   }
 
   return {
-    ...{ bundle, decisions, file, admission, checking, writing, error, done },
+    ...{ bundle, decisions, mergedInto, file, admission, checking, writing, error, done },
     ...{ check, apply, mergeDecisions, acceptSigner },
   };
 }
