@@ -18,10 +18,12 @@ interface EqaDecisionsSummaryProps {
 
 export function EqaDecisionsSummary(props: EqaDecisionsSummaryProps) {
   const { verified, admissions } = props.decisions;
-  const people = [
-    ...verified.portfolios.flatMap((p) => p.records.people),
-    ...props.peopleHere.filter((p) => !verified.portfolios.some((b) => b.records.people.some((x) => x.id === p.id))),
-  ];
+  // The EQA (in every part) once, then this device's people: the candidates are here, not in the bundle.
+  const byId = new Map<string, Person>();
+  for (const p of [...verified.portfolios.flatMap((b) => b.records.people), ...props.peopleHere]) {
+    if (!byId.has(p.id)) byId.set(p.id, p);
+  }
+  const people = [...byId.values()];
   const name = (id: string | undefined) => people.find((p) => p.id === id)?.name;
   const refused = admissions.some((a) => a.refusals.length > 0);
   const missing = verified.portfolios.filter((p) => !props.portfolioIdsHere.has(p.portfolioId));
