@@ -8,7 +8,8 @@ import { listSamplingPlans, proposalInputFor, saveSamplingPlan, todayIso } from 
 import { useStoredSpecs } from '../../data/hooks';
 import { SaveProblemAlert } from '../../components/SaveProblem';
 import { routes } from '../../routes';
-import { QaScreen, useCheckedSave, useFormValues, useStaff, type FieldGroupProps, type Staff } from './common';
+import { PersonSelect } from '../../components/PersonSelect';
+import { choose, QaScreen, useCheckedSave, useFormValues, useStaff, type FieldGroupProps, type Staff } from './common';
 
 /** One entry per qualification (the newest version's title). */
 export const qualificationsOf = (specs: readonly QualificationSpec[]) =>
@@ -29,17 +30,7 @@ export function PlansPage() {
     <QaScreen title="Quality assurance">
       <h2>Sampling plans</h2>
       <div className="two-up">
-        <label className="field">
-          <span>IQA</span>
-          <select value={iqa} onChange={(e) => setIqaFilter(e.target.value)}>
-            <option value="">Every IQA</option>
-            {staff.iqas.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <PersonSelect label="IQA" people={staff.iqas} emptyText="Every IQA" value={iqa} onChange={setIqaFilter} />
         <label className="field">
           <span>Qualification</span>
           <select value={specFilter} onChange={(e) => setSpecFilter(e.target.value)}>
@@ -151,18 +142,15 @@ function PlanScopeFields({
 }) {
   return (
     <div className="two-up">
-      <label className="field">
-        <span>IQA</span>
-        <select {...invalid('iqaId')} value={values.iqaId} onChange={set('iqaId')}>
-          <option value="">— choose —</option>
-          {staff.iqas.map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.name}
-              {p.iqaStatus === 'working-towards' ? ' (working towards)' : ''}
-            </option>
-          ))}
-        </select>
-      </label>
+      <PersonSelect
+        label="IQA"
+        people={staff.iqas}
+        emptyText="— choose —"
+        noteOf={(p) => (p.iqaStatus === 'working-towards' ? ' (working towards)' : '')}
+        field={invalid('iqaId')}
+        value={values.iqaId}
+        onChange={choose(set('iqaId'))}
+      />
       <label className="field">
         <span>Qualification</span>
         <select {...invalid('specId')} value={values.specId} onChange={set('specId')}>
