@@ -1,6 +1,8 @@
 // An EQA's decisions on several portfolios of a visit pack, verified: who sent them, each candidate's decisions and
 // what they would change here (admitted per portfolio under the ordinary trust rules), merged together or not at all.
 import { formatDateTime, formatFingerprint, type Person } from '../../../domain';
+import type { VerifiedEqaDecisions } from '../../../bundle';
+import type { Admission } from '../../../storage';
 import { formatBytes } from '../../components/StorageMeter';
 import { AcceptSignerForm } from './AcceptSignerForm';
 import { AdmissionPreview } from './AdmissionPreview';
@@ -60,32 +62,15 @@ export function EqaDecisionsSummary(props: EqaDecisionsSummaryProps) {
         />
       )}
       <ul className="card-list" aria-label="Portfolios the EQA sampled">
-        {verified.portfolios.map((part, i) => {
-          const enrolment = part.records.enrolments[0]!;
-          return (
-            <li key={part.portfolioId} className="card" data-testid="eqa-decisions-portfolio">
-              <h3>
-                {name(enrolment.candidateId) ?? 'A candidate not on this device'}{' '}
-                <span className="meta">
-                  {enrolment.specId} {enrolment.specVersion}
-                </span>
-              </h3>
-              <ul>
-                {part.records.decisions.map((d) => (
-                  <li key={d.id}>
-                    Unit {d.unitCode}: {d.outcome === 'met' ? 'agreed' : 'referred back'} by{' '}
-                    {name(d.assessorId) ?? 'the EQA'}
-                    {d.comments && ` — ${d.comments}`}
-                  </li>
-                ))}
-              </ul>
-              {!props.portfolioIdsHere.has(part.portfolioId) && (
-                <p className="alert">This portfolio is not on this device: its decisions cannot be merged here.</p>
-              )}
-              <AdmissionPreview admission={admissions[i]!} />
-            </li>
-          );
-        })}
+        {verified.portfolios.map((part, i) => (
+          <PartCard
+            key={part.portfolioId}
+            part={part}
+            admission={admissions[i]!}
+            here={props.portfolioIdsHere.has(part.portfolioId)}
+            name={name}
+          />
+        ))}
       </ul>
       {!refused && (
         <button
@@ -104,5 +89,38 @@ export function EqaDecisionsSummary(props: EqaDecisionsSummaryProps) {
         </p>
       )}
     </div>
+  );
+}
+
+interface PartCardProps {
+  part: VerifiedEqaDecisions['portfolios'][number];
+  admission: Admission;
+  /** Whether this device holds the portfolio. */
+  here: boolean;
+  name: (id: string | undefined) => string | undefined;
+}
+
+/** One candidate's portfolio: the EQA's decisions on it and what they would change here. */
+function PartCard({ part, admission, here, name }: PartCardProps) {
+  const enrolment = part.records.enrolments[0]!;
+  return (
+    <li className="card" data-testid="eqa-decisions-portfolio">
+      <h3>
+        {name(enrolment.candidateId) ?? 'A candidate not on this device'}{' '}
+        <span className="meta">
+          {enrolment.specId} {enrolment.specVersion}
+        </span>
+      </h3>
+      <ul>
+        {part.records.decisions.map((d) => (
+          <li key={d.id}>
+            Unit {d.unitCode}: {d.outcome === 'met' ? 'agreed' : 'referred back'} by {name(d.assessorId) ?? 'the EQA'}
+            {d.comments && ` — ${d.comments}`}
+          </li>
+        ))}
+      </ul>
+      {!here && <p className="alert">This portfolio is not on this device: its decisions cannot be merged here.</p>}
+      <AdmissionPreview admission={admission} />
+    </li>
   );
 }

@@ -58,6 +58,12 @@ export function rejectionText(e: unknown, fileName: string): string {
   return `${(e as Error).message}. This bundle was rejected; nothing on this device was changed.`;
 }
 
+/** An EQA's decisions and what each portfolio's part would change here, decided now. */
+const admitted = async (verified: VerifiedEqaDecisions): Promise<ReceivedDecisions> => ({
+  verified,
+  admissions: await admitEqaDecisions(verified),
+});
+
 export function useBundleImport(): BundleImport {
   const navigate = useNavigate();
   const [bundle, setBundle] = useState<VerifiedBundle | null>(null);
@@ -80,11 +86,7 @@ export function useBundleImport(): BundleImport {
     setChecking({ done: 0, total: 0 });
     try {
       const received = await verifyReceived(file, { onProgress: (done, total) => setChecking({ done, total }) });
-      if (received.kind === 'eqa-decisions') {
-        const verified = received.decisions;
-        setDecisions({ verified, admissions: await admitEqaDecisions(verified) });
-        return;
-      }
+      if (received.kind === 'eqa-decisions') return setDecisions(await admitted(received.decisions));
       setAdmission(await admitBundle(received.bundle));
       setBundle(received.bundle);
       setFile(file);
@@ -95,20 +97,26 @@ export function useBundleImport(): BundleImport {
     }
   }
 
-  async function apply(mode: 'restore' | 'merge') {
-    if (!bundle || !admission) return;
+  /** A write the person asked for: one at a time, its failure said in words (nothing was written). */
+  async function writeNow(write: () => Promise<void>) {
     setError(null);
     setWriting(true);
     try {
-      const result = await writeVerifiedBundle(bundle, mode, admission);
-      setDone(resultText(result));
-      if (result.written > 0 || mode === 'merge') void navigate(routes.portfolio(bundle.portfolioId));
+      await write();
     } catch (e) {
       setError(`${(e as Error).message} Nothing on this device was changed.`);
     } finally {
       setWriting(false);
     }
   }
+
+  const apply = (mode: 'restore' | 'merge') =>
+    writeNow(async () => {
+      if (!bundle || !admission) return;
+      const result = await writeVerifiedBundle(bundle, mode, admission);
+      setDone(resultText(result));
+      if (result.written > 0 || mode === 'merge') void navigate(routes.portfolio(bundle.portfolioId));
+    });
 
   async function acceptSigner(personIds: string[], acceptedBy: string | null) {
     const signer = bundle?.signer ?? decisions?.verified.signer;
@@ -117,29 +125,20 @@ export function useBundleImport(): BundleImport {
     try {
       await acceptKey({ deviceKey: signer.deviceKey, deviceId: signer.deviceId, personIds, acceptedBy });
       if (bundle) setAdmission(await admitBundle(bundle));
-      if (decisions) setDecisions({ ...decisions, admissions: await admitEqaDecisions(decisions.verified) });
+      if (decisions) setDecisions(await admitted(decisions.verified));
     } catch (e) {
       setError((e as Error).message);
     }
   }
 
-  async function mergeDecisions() {
-    if (!decisions) return;
-    setError(null);
-    setWriting(true);
-    try {
+  const mergeDecisions = () =>
+    writeNow(async () => {
+      if (!decisions) return;
       setDone(decisionsResultText(await writeEqaDecisions(decisions.verified, decisions.admissions)));
       setMergedInto(decisions.verified.portfolios.map((p) => p.portfolioId));
       setDecisions(null);
-    } catch (e) {
-      setError(`${(e as Error).message} Nothing on this device was changed.`);
-    } finally {
-      setWriting(false);
-    }
-  }
+    });
 
-  return {
-    ...{ bundle, decisions, mergedInto, file, admission, checking, writing, error, done },
-    ...{ check, apply, mergeDecisions, acceptSigner },
-  };
+  const state = { bundle, decisions, mergedInto, file, admission, checking, writing, error, done };
+  return { ...state, check, apply, mergeDecisions, acceptSigner };
 }
