@@ -15,16 +15,24 @@ interface PersonSelectProps {
 }
 
 /** Chooses one person for a post, or none yet. */
-export function PersonSelect({ label, people, value, onChange, noteOf, emptyText, field }: PersonSelectProps) {
+export function PersonSelect({ people, noteOf, ...rest }: PersonSelectProps) {
+  return <ChoiceSelect {...rest} options={people.map((p) => ({ id: p.id, label: `${p.name}${noteOf?.(p) ?? ''}` }))} />;
+}
+
+type ChoiceSelectProps = Omit<PersonSelectProps, 'people' | 'noteOf'> & {
+  options: Array<{ id: string; label: string }>;
+};
+
+/** Chooses one of a list by id (a person, a qualification), or none. */
+export function ChoiceSelect({ label, options, value, onChange, emptyText, field }: ChoiceSelectProps) {
   return (
     <label className="field">
       <span>{label}</span>
       <select {...field} value={value} onChange={(e) => onChange(e.target.value)}>
         <option value="">{emptyText ?? '— none yet —'}</option>
-        {people.map((p) => (
-          <option key={p.id} value={p.id}>
-            {p.name}
-            {noteOf?.(p)}
+        {options.map((o) => (
+          <option key={o.id} value={o.id}>
+            {o.label}
           </option>
         ))}
       </select>

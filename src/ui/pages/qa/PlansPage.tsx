@@ -8,12 +8,16 @@ import { listSamplingPlans, proposalInputFor, saveSamplingPlan, todayIso } from 
 import { useStoredSpecs } from '../../data/hooks';
 import { SaveProblemAlert } from '../../components/SaveProblem';
 import { routes } from '../../routes';
-import { PersonSelect } from '../../components/PersonSelect';
+import { ChoiceSelect, PersonSelect } from '../../components/PersonSelect';
 import { choose, QaScreen, useCheckedSave, useFormValues, useStaff, type FieldGroupProps, type Staff } from './common';
 
 /** One entry per qualification (the newest version's title). */
 export const qualificationsOf = (specs: readonly QualificationSpec[]) =>
   [...new Map(specs.map((s) => [s.id, s])).values()].sort((a, b) => a.title.localeCompare(b.title));
+
+/** Qualifications as a ChoiceSelect lists them. */
+export const choicesOf = (qualifications: readonly QualificationSpec[]) =>
+  qualifications.map((q) => ({ id: q.id, label: q.title }));
 
 export function PlansPage() {
   const staff = useStaff();
@@ -31,17 +35,13 @@ export function PlansPage() {
       <h2>Sampling plans</h2>
       <div className="two-up">
         <PersonSelect label="IQA" people={staff.iqas} emptyText="Every IQA" value={iqa} onChange={setIqaFilter} />
-        <label className="field">
-          <span>Qualification</span>
-          <select value={specFilter} onChange={(e) => setSpecFilter(e.target.value)}>
-            <option value="">Every qualification</option>
-            {qualifications.map((q) => (
-              <option key={q.id} value={q.id}>
-                {q.title}
-              </option>
-            ))}
-          </select>
-        </label>
+        <ChoiceSelect
+          label="Qualification"
+          options={choicesOf(qualifications)}
+          emptyText="Every qualification"
+          value={specFilter}
+          onChange={setSpecFilter}
+        />
       </div>
       {shown.length === 0 ? (
         <p>No sampling plans {plans.length ? 'match the filter' : 'on this device yet'}.</p>
@@ -151,17 +151,14 @@ function PlanScopeFields({
         value={values.iqaId}
         onChange={choose(set('iqaId'))}
       />
-      <label className="field">
-        <span>Qualification</span>
-        <select {...invalid('specId')} value={values.specId} onChange={set('specId')}>
-          <option value="">— choose —</option>
-          {qualifications.map((q) => (
-            <option key={q.id} value={q.id}>
-              {q.title}
-            </option>
-          ))}
-        </select>
-      </label>
+      <ChoiceSelect
+        label="Qualification"
+        options={choicesOf(qualifications)}
+        emptyText="— choose —"
+        field={invalid('specId')}
+        value={values.specId}
+        onChange={choose(set('specId'))}
+      />
       <label className="field">
         <span>Period from</span>
         <input type="date" {...invalid('periodStart')} value={values.periodStart} onChange={set('periodStart')} />

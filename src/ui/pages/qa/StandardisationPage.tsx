@@ -1,7 +1,7 @@
 // Standardisation records (issue 12, point 4; seed 000 section 11): activity, date, who led and attended, the
 // qualification, units and evidence looked at, the outcome and the actions agreed. Listed newest first; added and
 // edited here (zod StandardisationForm), saved through storage saveStandardisation.
-import { PersonSelect } from '../../components/PersonSelect';
+import { ChoiceSelect, PersonSelect } from '../../components/PersonSelect';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { formatDate, StandardisationForm, type Person, type Standardisation } from '../../../domain';
 import { listStandardisations, saveStandardisation, todayIso } from '../../../storage';
@@ -16,7 +16,7 @@ import {
   type FieldGroupProps,
   type Staff,
 } from './common';
-import { qualificationsOf } from './PlansPage';
+import { choicesOf, qualificationsOf } from './PlansPage';
 import { RecordsScreen } from './RecordsScreen';
 
 export function StandardisationPage() {
@@ -151,17 +151,13 @@ function SessionFields({
         value={values.ledBy}
         onChange={choose(set('ledBy'))}
       />
-      <label className="field">
-        <span>Qualification (optional)</span>
-        <select value={values.specId} onChange={set('specId')}>
-          <option value="">Any</option>
-          {qualificationsOf(specs).map((q) => (
-            <option key={q.id} value={q.id}>
-              {q.title}
-            </option>
-          ))}
-        </select>
-      </label>
+      <ChoiceSelect
+        label="Qualification (optional)"
+        options={choicesOf(qualificationsOf(specs))}
+        emptyText="Any"
+        value={values.specId}
+        onChange={choose(set('specId'))}
+      />
       <label className="field">
         <span>Units looked at (codes, separated by commas)</span>
         <input value={values.units} onChange={set('units')} />
