@@ -27,6 +27,8 @@ const WHOLE_FILE_LIMITS: Record<string, number> = {
   'data/portfolio.json': LIMITS.portfolioBytes,
   // An EQA visit pack's centre records, and each of its portfolios' portfolio.json (read one at a time).
   'data/pack.json': LIMITS.portfolioBytes,
+  // An EQA's decisions on the portfolios of a pack: which portfolios, who, when (eqaDecisions.ts).
+  'data/decisions.json': MiB,
 };
 const PACK_PORTFOLIO_JSON = /^data\/portfolios\/[^/]+\/portfolio\.json$/;
 const wholeFileLimit = (path: string) =>

@@ -1,6 +1,6 @@
 // Import: verify the whole bundle, decide what it may change on this device (admission: scope, keys, record
 // signatures, who may change what; docs/trust.md), and only then write it, in one transaction.
-import { admit, applyImport, type Admission, type ImportResult } from '../storage';
+import { admit, applyImport, type Admission, type ImportPlan, type ImportResult } from '../storage';
 import { verifyBundle, type VerifiedBundle } from './verify';
 
 export type ImportMode = 'restore' | 'merge';
@@ -55,7 +55,12 @@ export async function writeVerifiedBundle(
 ): Promise<ImportResult> {
   const decided = admission ?? (await admitBundle(bundle));
   if (decided.refusals.length > 0) throw new BundleRefused(decided.refusals);
-  return applyImport({
+  return applyImport(importPlanOf(bundle, mode, decided, via));
+}
+
+/** What storage writes for a verified bundle as admission decided. */
+export function importPlanOf(bundle: VerifiedBundle, mode: ImportMode, decided: Admission, via?: 'store'): ImportPlan {
+  return {
     portfolioId: bundle.portfolioId,
     records: decided.admitted,
     media: bundle.media,
@@ -72,5 +77,5 @@ export async function writeVerifiedBundle(
       signerKey: bundle.signer.deviceKey,
       peer: { deviceId: bundle.deviceId, sentAt: bundle.exportedAt },
     },
-  });
+  };
 }

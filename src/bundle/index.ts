@@ -16,3 +16,13 @@ export { exportEqaPack, type PackOptions } from './pack';
 export { verifyPack, verifiedPackReport, type VerifiedPack } from './packVerify';
 // verifier: a bundle read as a portfolio for the read-only views (issue 13, point 3)
 export { portfolioOfBundle, type BundlePortfolio } from './openedPortfolio';
+// qaflows: an EQA's decisions on the portfolios of a pack, as one signed bundle the centre merges (issue 12, point 5)
+export {
+  exportEqaDecisions,
+  verifyReceived,
+  admitEqaDecisions,
+  writeEqaDecisions,
+  type PortfolioSamples,
+  type ReceivedBundle,
+  type VerifiedEqaDecisions,
+} from './eqaDecisions';

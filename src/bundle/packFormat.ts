@@ -5,6 +5,8 @@ import { recordList, senderFields } from './format';
 export const PACK_FORMAT = 'fieldfolio-eqa-pack';
 /** bag-info.txt's Fieldfolio-Scope of a pack: a portfolio bundle's importer refuses it by this, in words. */
 export const PACK_SCOPE = 'eqa-pack';
+/** bag-info.txt's Fieldfolio-Scope of an EQA's decisions on the portfolios of a pack (eqaDecisions.ts). */
+export const EQA_DECISIONS_SCOPE = 'eqa-decisions';
 /** A pack holds at most this many portfolios (a centre's sample, not its archive). */
 export const PACK_PORTFOLIOS_MAX = 500;
 

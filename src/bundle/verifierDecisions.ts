@@ -20,7 +20,7 @@ export interface VerifierDecisionsInput {
 }
 
 /** The `sample` Decision records for a verifier's samples, made on this device at `at`. */
-function sampleDecisions(
+export function sampleDecisions(
   { enrolment, verifier, samples }: VerifierDecisionsInput,
   device: string,
   at: string,

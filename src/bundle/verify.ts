@@ -14,7 +14,7 @@ import { EXCHANGED_TABLES, type ExchangedTable, fromBase64, fullFingerprint, kno
 import { Bag, decodeUtf8, fail, MiB } from './bagread';
 import { BAGIT_TXT, parseBagInfo, parseManifest, payloadOxum } from './bagit';
 import { BUNDLE_SCHEMA_VERSION, PortfolioFile, type SignatureFile } from './format';
-import { PACK_SCOPE } from './packFormat';
+import { EQA_DECISIONS_SCOPE, PACK_SCOPE } from './packFormat';
 import { checkSignatureMatches, readSignatureFile } from './signature';
 import { BundleError, DEFAULT_LIMITS, NotABundleError, type ZipLimits } from './zipread';
 
@@ -66,9 +66,17 @@ export async function verifyBundle(
   blob: Blob,
   { limits = DEFAULT_LIMITS, onProgress }: VerifyOptions = {},
 ): Promise<VerifiedBundle> {
-  const { bag, signed, payload } = await verifySignedBag(blob, { limits, onProgress });
-  if (payload.info.get('Fieldfolio-Scope')?.[0] === PACK_SCOPE) {
+  return bundleOfBag(await verifySignedBag(blob, { limits, onProgress }));
+}
+
+/** A signed bag whose container, signature and payload have passed, read as a portfolio bundle. */
+export async function bundleOfBag({ bag, signed, payload }: SignedBagChecked): Promise<VerifiedBundle> {
+  const scope = payload.info.get('Fieldfolio-Scope')?.[0];
+  if (scope === PACK_SCOPE) {
     fail('bag-info.txt', 'says this is an EQA visit pack, not a portfolio bundle: open it under “Open an EQA pack”');
+  }
+  if (scope === EQA_DECISIONS_SCOPE) {
+    fail('bag-info.txt', 'says this is an EQA’s decisions on several portfolios: merge it under “Open a bundle”');
   }
   const { file, records, specs, media } = await checkRecords(bag, payload);
   return {
@@ -95,6 +103,8 @@ export async function verifyBundle(
  * The steps every signed bag passes, a portfolio bundle or an EQA visit pack: the container, the signature, the
  * payload (every file listed, bag-info, every hash).
  */
+export type SignedBagChecked = Awaited<ReturnType<typeof verifySignedBag>>;
+
 export async function verifySignedBag(blob: Blob, { limits = DEFAULT_LIMITS, onProgress }: VerifyOptions = {}) {
   const bag = await openBag(blob, limits);
   const signed = await checkSignature(bag);

@@ -15,4 +15,8 @@ export const draftKeys = {
   verifierSamples: (portfolioId: string) => `verifier:${portfolioId}`,
   /** The bundle a verifier has open read-only (its file, checked again when reopened), until they close it. */
   verifierBundle: () => 'verifier-bundle',
+  /** The EQA visit pack an EQA has open read-only (its file, checked again when reopened), until they close it. */
+  eqaPack: () => 'eqa-pack',
+  /** The EQA's sampling decisions on the portfolios of that pack, by portfolio, until exported or discarded. */
+  eqaPackDecisions: (packId: string) => `eqa-pack-decisions:${packId}`,
 } as const;

@@ -261,3 +261,20 @@ export async function applyImport(plan: ImportPlan): Promise<ImportResult> {
     throw explainWriteError(e, 'the imported bundle');
   }
 }
+
+/**
+ * Several verified bundles written together (an EQA's decisions on the portfolios of a visit pack): one
+ * transaction, so either every portfolio takes its part or none does.
+ */
+export async function applyImports(plans: readonly ImportPlan[]): Promise<ImportResult[]> {
+  const d = strictDb();
+  try {
+    return await d.transaction('rw', [...EXCHANGED_TABLES, ...IMPORT_TABLES], async () => {
+      const results: ImportResult[] = [];
+      for (const plan of plans) results.push(await applyImport(plan));
+      return results;
+    });
+  } catch (e) {
+    throw explainWriteError(e, 'the imported bundle');
+  }
+}

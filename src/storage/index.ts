@@ -68,3 +68,5 @@ export {
 export { listVerifierReferrals, type ReferralFilter, type ShownReferral } from './referrals';
 // coldstart: saving a person apart from the list, so the header's read does not bring the write path (docs/performance.md)
 export { savePerson } from './peopleSave';
+// qaflows: an EQA's decisions on several portfolios merged in one transaction (issue 12, point 5)
+export { applyImports } from './exchange';

@@ -1,6 +1,8 @@
-// The EQA visit pack between two on-disk profiles, offline: the IQA's device (the demo centre) exports a pack of
-// three portfolios; standard tools alone check it (unzip -t, sha256sum -c on both manifests, openssl); the EQA's
-// device opens it read-only, samples a unit and exports the decisions; the centre merges them. axe at 360 and 1280 px.
+// The EQA visit pack between two on-disk profiles, offline: only a qualified IQA may export it; the IQA's device
+// (the demo centre) exports a pack of three portfolios; standard tools alone check it (unzip -t, sha256sum -c on
+// both manifests, openssl); the EQA's device opens it read-only, samples two portfolios, reloads (the pack and the
+// decisions are still there) and exports the decisions once; the centre imports that one bundle and sees both
+// decisions. axe at 360 and 1280 px.
 import { describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
@@ -45,15 +47,28 @@ describe('the EQA visit pack, offline', () => {
     await centreDevice.setOffline(true);
     await eqaDevice.setOffline(true);
 
-    // The IQA's device: the demo centre, and a pack of three portfolios.
+    // The IQA's device: the demo centre. Only a qualified IQA makes the pack; others are told why.
     await centre.getByRole('button', { name: 'Load the demo centre' }).click();
     await centre.getByRole('link', { name: 'Start another portfolio' }).waitFor({ timeout: 60_000 });
+    const centreApp = new PortfolioApp(centre, '');
+    const exportButton = centre.getByRole('button', { name: 'Export the EQA visit pack' });
+    for (const [who, why] of [
+      [/Aileen McKell/, /working towards the IQA qualification/],
+      [/J Sullivan/, /not an internal quality assurer/],
+    ] as const) {
+      await centreApp.actAs(who);
+      await openEqaPack(centre);
+      expect(await centre.getByTestId('pack-refusal').textContent()).toMatch(why);
+      expect(await exportButton.isDisabled()).toBe(true);
+    }
+    await centreApp.actAs(/Kenneth Hay/);
     await openEqaPack(centre);
     await centre.getByRole('heading', { level: 1, name: 'EQA visit pack' }).waitFor();
+    await centre.getByTestId('pack-refusal').waitFor({ state: 'detached' });
     const boxes = centre.getByRole('group', { name: /Portfolios in the pack/ }).getByRole('checkbox');
     await expect.poll(() => boxes.count(), { timeout: 15_000 }).toBeGreaterThanOrEqual(12);
     for (let i = 0; i < 3; i++) await boxes.nth(i).check();
-    await centre.getByRole('button', { name: 'Export the EQA visit pack' }).click();
+    await exportButton.click();
     await centre.getByTestId('eqa-pack-ready').waitFor({ timeout: 60_000 });
     await axeClean(centre);
     const packPath = await download(centre, () =>
@@ -72,7 +87,7 @@ describe('the EQA visit pack, offline', () => {
     );
     expect(readdirSync(join(bag, 'data', 'portfolios'))).toHaveLength(3);
 
-    // The EQA's device: opened read-only, one unit sampled, the decisions exported.
+    // The EQA's device: opened read-only; a unit sampled on each of two portfolios.
     const eqaApp = new PortfolioApp(eqa, '');
     await eqaApp.addPerson('Esther Quinn', ['External verifier']);
     await eqaApp.actAs(/Esther Quinn/);
@@ -84,32 +99,71 @@ describe('the EQA visit pack, offline', () => {
     await eqa.getByRole('button', { name: 'View the visit report' }).click();
     const report = eqa.frameLocator('iframe[title^="EQA visit report"]');
     await report.getByRole('heading', { name: 'Sampling plans and their coverage' }).waitFor();
-    const portfolios = eqa.getByRole('region', { name: 'Portfolios in the pack' }).getByRole('button');
     await eqa.getByRole('button', { name: 'Hide the visit report' }).click();
-    const candidate = (await portfolios.first().textContent())!.trim();
-    await portfolios.first().click();
-    await eqa.getByTestId('verifier-verdict').waitFor();
-    const decision = eqa.getByRole('combobox', { name: /^Decision on / }).first();
-    const unit = (await decision.getAttribute('aria-label'))!.replace('Decision on ', '');
-    await decision.selectOption('met');
-    await eqa.getByLabel(`Comments on ${unit}`).fill('Agree with the assessor and the IQA.');
     await axeClean(eqa);
-    await eqa.getByRole('button', { name: 'Export my decisions as a signed bundle' }).click();
-    await eqa.getByTestId('decisions-ready').waitFor();
-    const decisionsPath = await download(eqa, () =>
-      eqa.getByRole('link', { name: 'Download decisions bundle' }).click(),
+    const sampled: Array<{ candidate: string; unit: string }> = [];
+    for (const [i, outcome] of [
+      [0, 'met'],
+      [1, 'not-yet'],
+    ] as const) {
+      const portfolio = eqa.getByRole('region', { name: 'Portfolios in the pack' }).getByRole('button').nth(i);
+      const candidate = (await portfolio.textContent())!.trim();
+      await portfolio.click();
+      await eqa.getByRole('heading', { level: 1, name: `Verifier view: ${candidate}` }).waitFor();
+      const decision = eqa.getByRole('combobox', { name: /^Decision on / }).first();
+      const unit = (await decision.getAttribute('aria-label'))!.replace('Decision on ', '');
+      await decision.selectOption(outcome);
+      await eqa.getByLabel(`Comments on ${unit}`).fill(`EQA on ${candidate}`);
+      sampled.push({ candidate, unit });
+    }
+    await axeClean(eqa);
+    const waiting = eqa.getByTestId('pack-decisions-count');
+    await expect.poll(() => waiting.textContent()).toContain('2 decisions not yet exported');
+
+    // A reload: the pack is checked again and opens, the two decisions still waiting.
+    await eqa.reload();
+    await eqa.getByTestId('pack-summary').waitFor({ timeout: 60_000 });
+    await expect
+      .poll(() => waiting.textContent())
+      .toContain(`2 decisions not yet exported, on ${sampled[0]!.candidate}, ${sampled[1]!.candidate}`);
+    await eqa.getByRole('button', { name: sampled[1]!.candidate }).click();
+    expect(await eqa.getByLabel(`Decision on ${sampled[1]!.unit}`).inputValue()).toBe('not-yet');
+    expect(await eqa.getByLabel(`Comments on ${sampled[1]!.unit}`).inputValue()).toBe(
+      `EQA on ${sampled[1]!.candidate}`,
     );
 
-    // Back at the centre: the EQA's decisions merge into the portfolio through the ordinary import.
+    // One export for both.
+    await eqa.getByRole('button', { name: 'Export my decisions on the pack as one signed bundle' }).click();
+    await eqa.getByTestId('pack-decisions-ready').waitFor();
+    const decisionsPath = await download(eqa, () =>
+      eqa.getByRole('link', { name: 'Download the decisions bundle' }).click(),
+    );
+    await expect.poll(() => waiting.textContent()).toContain('No decisions recorded yet');
+
+    // Back at the centre: one import, the summary naming both candidates, merged once.
     await nav(centre, 'Open a bundle');
     await centre.getByLabel('Bundle file').setInputFiles(decisionsPath);
-    await centre.getByTestId('bundle-summary').waitFor();
+    const summary = centre.getByTestId('eqa-decisions-summary');
+    await summary.waitFor();
+    for (const { candidate, unit } of sampled) {
+      const card = summary.getByTestId('eqa-decisions-portfolio').filter({ hasText: candidate });
+      expect(await card.textContent()).toContain(`Unit ${unit}:`);
+    }
     await new ImportScreen(centre).acceptSigner([/Esther Quinn/]);
-    await centre.getByRole('button', { name: 'Merge into my copy' }).click();
-    await centre.getByRole('heading', { level: 1, name: candidate }).waitFor();
-    const samples = centre.getByTestId('samples');
-    await samples.waitFor();
-    expect(await samples.textContent()).toContain(`${unit}: agreed by Esther Quinn`);
+    await axeClean(centre);
+    await centre.getByRole('button', { name: 'Merge the EQA’s decisions into these portfolios' }).click();
+    await centre.getByText(/Merged the EQA’s decisions into 2 portfolios/).waitFor();
+    const merged = centre.getByRole('list', { name: 'Portfolios the EQA’s decisions were merged into' });
+    const links = new Map<string, string>();
+    for (const { candidate } of sampled)
+      links.set(candidate, (await merged.getByRole('link', { name: candidate }).getAttribute('href'))!);
+    for (const [i, { candidate, unit }] of sampled.entries()) {
+      await centre.goto(new URL(links.get(candidate)!, centre.url()).href);
+      await centre.getByRole('heading', { level: 1, name: candidate }).waitFor();
+      const samples = centre.getByTestId('samples');
+      await samples.waitFor();
+      expect(await samples.textContent()).toContain(`${unit}: ${i === 0 ? 'agreed' : 'referred back'} by Esther Quinn`);
+    }
     await centreDevice.close();
     await eqaDevice.close();
   }, 300_000);

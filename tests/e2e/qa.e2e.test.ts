@@ -31,6 +31,13 @@ async function download(page: Page, click: () => Promise<void>): Promise<string>
   return path;
 }
 
+const ADD_BUTTONS: Partial<Record<(typeof QA_SCREENS)[number], string>> = {
+  Standardisation: 'Add a standardisation record',
+  'CPD and competence': 'Add a CPD record',
+  Appeals: 'Log an appeal',
+};
+
+/** axe on every QA screen (and the record editors, and a plan) at a phone's width and a desktop's. */
 async function axeOnQaScreens(page: Page, qa: QaScreens, planTitle: string) {
   const found: string[] = [];
   for (const width of [360, 1280]) {
@@ -38,6 +45,13 @@ async function axeOnQaScreens(page: Page, qa: QaScreens, planTitle: string) {
     for (const screen of QA_SCREENS) {
       await qa.go(screen);
       found.push(...(await seriousViolations(page)).map((v) => `${width}px ${screen}: ${v}`));
+      // The record screens' editors, open in place of their add button.
+      const add = page.getByRole('button', { name: ADD_BUTTONS[screen] ?? '(none)' });
+      if (!(await add.count())) continue;
+      await add.click();
+      await page.getByRole('form').first().waitFor();
+      found.push(...(await seriousViolations(page)).map((v) => `${width}px ${screen} editor: ${v}`));
+      await page.getByRole('button', { name: 'Cancel' }).click();
     }
     await qa.go('Sampling plans');
     await page.getByRole('link', { name: planTitle }).click();

@@ -13,10 +13,20 @@ import { routes } from '../routes';
 
 type Scope = { personId: string; portfolioId?: undefined } | { portfolioId: string; personId?: undefined };
 
-async function load(scope: Scope): Promise<{ actions: QaAction[]; decisions: IqaDecision[] }> {
-  if (scope.personId !== undefined) return { actions: await openActionsFor(scope.personId, true), decisions: [] };
+interface Loaded {
+  actions: QaAction[];
+  /** A portfolio's closed actions: the record of what was asked and settled. */
+  closed: QaAction[];
+  decisions: IqaDecision[];
+}
+
+async function load(scope: Scope): Promise<Loaded> {
+  if (scope.personId !== undefined) {
+    return { actions: await openActionsFor(scope.personId, true), closed: [], decisions: [] };
+  }
   const { actions, decisions } = await qaOfPortfolio(scope.portfolioId);
-  return { actions: actions.filter((a) => a.state !== 'closed'), decisions };
+  const closed = actions.filter((a) => a.state === 'closed');
+  return { actions: actions.filter((a) => a.state !== 'closed'), closed, decisions };
 }
 
 /** The open and answered QA actions of a person or a portfolio, with the answer form for the assessor. */
@@ -26,7 +36,7 @@ export function OpenQaActions(scope: Scope) {
   const people = usePeople();
   const actingId = useActingPersonId();
   if (!data || !people) return null;
-  if (data.actions.length === 0 && data.decisions.length === 0) return null;
+  if (data.actions.length + data.closed.length + data.decisions.length === 0) return null;
   const name = (id: string | null) => (id && people.find((p) => p.id === id)?.name) || 'an IQA';
   const forPerson = scope.personId !== undefined;
   return (
@@ -47,6 +57,17 @@ export function OpenQaActions(scope: Scope) {
         </ul>
       )}
       {data.decisions.length > 0 && <DecisionList decisions={data.decisions} name={name} />}
+      {data.closed.length > 0 && (
+        <ul aria-label="Closed QA actions">
+          {data.closed.map((a) => (
+            <li key={a.id}>
+              {a.unitCode ? `Unit ${a.unitCode}` : 'Action'}: {a.text} — closed by {name(a.raisedBy)}
+              {a.closedAt && ` on ${formatDate(a.closedAt)}`}
+              {a.closingNote && ` (“${a.closingNote}”)`}
+            </li>
+          ))}
+        </ul>
+      )}
     </section>
   );
 }

@@ -2,10 +2,11 @@ import { Link, useNavigate } from 'react-router';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { listEnrolments } from '../../storage';
 import { openReadOnly } from './verifier/openedBundle';
-import { formatBytes } from '../components/StorageMeter';
+import { BundleFilePicker } from '../components/BundleFilePicker';
 import { useActingPersonId, usePeople } from '../data/hooks';
 import { routes } from '../routes';
 import { BundleSummary } from './import/BundleSummary';
+import { EqaDecisionsSummary } from './import/EqaDecisionsSummary';
 import { useBundleImport } from './import/useBundleImport';
 
 /**
@@ -15,7 +16,21 @@ import { useBundleImport } from './import/useBundleImport';
 export function ImportPage() {
   const navigate = useNavigate();
   const enrolments = useLiveQuery(listEnrolments, []);
-  const { bundle, file, admission, checking, writing, error, done, check, apply, acceptSigner } = useBundleImport();
+  const {
+    bundle,
+    decisions,
+    mergedInto,
+    file,
+    admission,
+    checking,
+    writing,
+    error,
+    done,
+    check,
+    apply,
+    acceptSigner,
+    mergeDecisions,
+  } = useBundleImport();
   const people = usePeople() ?? [];
   const acting = useActingPersonId() ?? null;
 
@@ -27,23 +42,7 @@ export function ImportPage() {
         Choose a Fieldfolio bundle (.zip). It is checked completely — every file, hash and the signature — before
         anything is written.
       </p>
-      <label className="field">
-        <span>Bundle file</span>
-        <input
-          type="file"
-          accept=".zip,application/zip"
-          onChange={(e) => e.target.files?.[0] && void check(e.target.files[0])}
-        />
-      </label>
-      {checking && (
-        <div role="status">
-          <label>
-            Checking the bundle: every file's hash
-            <progress max={checking.total || 1} value={checking.done} />
-          </label>{' '}
-          {formatBytes(checking.done)} of {formatBytes(checking.total)}
-        </div>
-      )}
+      <BundleFilePicker label="Bundle file" what="bundle" checking={checking} onFile={(f) => void check(f)} />
       {writing && <p role="status">Writing the portfolio to this device…</p>}
       {error && (
         <p className="alert" role="alert" data-testid="import-error">
@@ -62,6 +61,27 @@ export function ImportPage() {
           onApply={(mode) => void apply(mode)}
           onOpenReadOnly={() => file && void openReadOnly(bundle, file).then(() => navigate(routes.verifier()))}
         />
+      )}
+      {decisions && (
+        <EqaDecisionsSummary
+          decisions={decisions}
+          portfolioIdsHere={new Set(enrolments?.map((e) => e.id))}
+          peopleHere={people}
+          writing={writing}
+          onAcceptSigner={(personIds) => void acceptSigner(personIds, acting)}
+          onMerge={() => void mergeDecisions()}
+        />
+      )}
+      {mergedInto.length > 0 && (
+        <ul aria-label="Portfolios the EQA’s decisions were merged into">
+          {mergedInto.map((id) => (
+            <li key={id}>
+              <Link to={routes.portfolio(id)}>
+                {people.find((p) => p.id === enrolments?.find((e) => e.id === id)?.candidateId)?.name ?? 'A portfolio'}
+              </Link>
+            </li>
+          ))}
+        </ul>
       )}
       <p>
         <Link to={routes.home()}>Back to portfolios</Link>

@@ -1,6 +1,6 @@
 import { formatDate } from '../../domain';
-import { useState } from 'react';
-import { Link } from 'react-router';
+import { useState, type ReactNode } from 'react';
+import { Link, useNavigate } from 'react-router';
 import type { Enrolment } from '../../domain';
 import type { VerifiedBundle } from '../../bundle';
 import { useActingPersonId, usePeople } from '../data/hooks';
@@ -9,9 +9,10 @@ import { BundleEvidence } from './verifier/BundleEvidence';
 import { CloseBundle } from './verifier/CloseBundle';
 import { NoBundleOpen } from './verifier/OpenedBundleView';
 import { ReportSection } from './verifier/ReportSection';
-import { SamplingSection } from './verifier/SamplingSection';
-import { useBundleProgress, useVerifierSamples } from './verifier/hooks';
-import { useOpenedBundle } from './verifier/openedBundle';
+import { ExportDecisions, SamplingSection } from './verifier/SamplingSection';
+import { useBundleProgress, useVerifierSamples, type Samples } from './verifier/hooks';
+import { clearDraft } from '../../storage';
+import { closeOpenedBundle, useOpenedBundle } from './verifier/openedBundle';
 import { VerifierIdentity } from './verifier/VerifierIdentity';
 import { VerifierRules } from './verifier/VerifierRules';
 
@@ -25,27 +26,91 @@ export function VerifierPage() {
   const enrolment = bundle?.records.enrolments[0];
   if (loading) return <p role="status">Opening the bundle you had open…</p>;
   if (!bundle || !enrolment) return <NoBundleOpen problem={problem} />;
-  return <OpenBundle bundle={bundle} enrolment={enrolment} problem={problem} />;
+  return <OpenedBundle bundle={bundle} enrolment={enrolment} problem={problem} />;
 }
 
-export function OpenBundle({
+/** The one bundle opened: its decisions exported on their own, and the bundle closed here. */
+function OpenedBundle({
   bundle,
   enrolment,
   problem,
 }: {
   bundle: VerifiedBundle;
   enrolment: Enrolment;
-  problem?: string | null;
+  problem: string | null;
 }) {
-  const people = usePeople();
-  const acting = useActingPersonId();
   const [error, setError] = useState<string | null>(null);
   const { samples, setSamples, draftKey, loaded, autosave } = useVerifierSamples(bundle.portfolioId, setError);
+  const { verifier } = useActingVerifier();
+  const navigate = useNavigate();
+  return (
+    <OpenBundle
+      bundle={bundle}
+      enrolment={enrolment}
+      problem={error ?? problem}
+      samples={samples}
+      setSamples={setSamples}
+      exportPart={
+        <ExportDecisions
+          enrolment={enrolment}
+          verifier={verifier}
+          samples={samples}
+          setError={setError}
+          onExported={async () => {
+            // Exported: the decisions leave the device in the bundle, and are no longer drafts kept here.
+            autosave.cancel();
+            await clearDraft(draftKey);
+            setSamples({});
+          }}
+        />
+      }
+      closePart={
+        <CloseBundle
+          what="bundle"
+          close={() => closeOpenedBundle(bundle.portfolioId).then(() => navigate(routes.openBundle()))}
+          unexported={loaded ? Object.keys(samples).length : 0}
+          beforeClose={autosave.cancel}
+          onError={setError}
+        />
+      }
+    />
+  );
+}
+
+const isVerifier = (p: { roles: string[] }) => p.roles.includes('iqa') || p.roles.includes('ev');
+
+/** The people here, and the acting person when they are an IQA or an EQA (who may record sampling decisions). */
+export function useActingVerifier() {
+  const people = usePeople();
+  const acting = useActingPersonId();
+  const actingPerson = people?.find((p) => p.id === acting);
+  return { people, verifier: actingPerson && isVerifier(actingPerson) ? actingPerson : null };
+}
+
+interface OpenBundleProps {
+  bundle: VerifiedBundle;
+  enrolment: Enrolment;
+  problem?: string | null;
+  samples: Samples;
+  setSamples: (samples: Samples) => void;
+  /** How the decisions leave: under the table (one bundle), or none when an EQA pack exports them all at once. */
+  exportPart?: ReactNode;
+  closePart?: ReactNode;
+}
+
+/** A portfolio opened read-only, from a bundle or an EQA visit pack: its state, report, sampling and evidence. */
+export function OpenBundle({
+  bundle,
+  enrolment,
+  problem,
+  samples,
+  setSamples,
+  exportPart,
+  closePart,
+}: OpenBundleProps) {
+  const { people, verifier } = useActingVerifier();
   const { spec, progress } = useBundleProgress(bundle, enrolment);
   const candidate = bundle.records.people.find((p) => p.id === enrolment.candidateId);
-  const isVerifier = (p: { roles: string[] }) => p.roles.includes('iqa') || p.roles.includes('ev');
-  const actingPerson = people?.find((p) => p.id === acting);
-  const verifier = actingPerson && isVerifier(actingPerson) ? actingPerson : null;
   const { signer } = bundle;
   return (
     <article>
@@ -55,9 +120,9 @@ export function OpenBundle({
         {spec?.title ?? enrolment.specId} · exported {formatDate(bundle.exportedAt)} · signed by key{' '}
         <code>{signer.fingerprint}</code> ({signer.known ? `known: ${signer.label}` : 'not seen before'})
       </p>
-      {(error ?? problem) && (
+      {problem && (
         <p className="alert" role="alert">
-          {error ?? problem}
+          {problem}
         </p>
       )}
       {people && !verifier && <VerifierIdentity verifiersHere={people.filter(isVerifier)} />}
@@ -69,26 +134,15 @@ export function OpenBundle({
           does not have it: completeness and the rules cannot be judged. Ask for a full bundle.
         </p>
       )}
-      <SamplingSection
-        enrolment={enrolment}
-        units={progress?.units ?? []}
-        verifier={verifier}
-        samples={samples}
-        setSamples={setSamples}
-        draftKey={draftKey}
-        setError={setError}
-      />
+      <SamplingSection units={progress?.units ?? []} verifier={verifier} samples={samples} setSamples={setSamples}>
+        {exportPart}
+      </SamplingSection>
       <p>
         <Link to={routes.verifyForms()}>Recording forms</Link> of this portfolio: the forms filled in and those made
         from its records, read-only.
       </p>
       <BundleEvidence bundle={bundle} />
-      <CloseBundle
-        portfolioId={bundle.portfolioId}
-        unexported={loaded ? Object.keys(samples).length : 0}
-        beforeClose={autosave.cancel}
-        onError={setError}
-      />
+      {closePart}
     </article>
   );
 }

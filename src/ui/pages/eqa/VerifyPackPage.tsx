@@ -1,29 +1,34 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { Link } from 'react-router';
 import { formatDate } from '../../../domain';
 import { BundleError, verifiedPackReport, verifyPack, type VerifiedPack } from '../../../bundle';
+import { draftKeys } from '../../../storage';
+import { BundleFilePicker, type CheckProgress } from '../../components/BundleFilePicker';
+import { SandboxedReport, useMadeReport } from '../../components/SandboxedReport';
 import { formatBytes } from '../../components/StorageMeter';
 import { usePeople } from '../../data/hooks';
 import { routes } from '../../routes';
+import { useEqaPack } from '../../state/eqaPack';
 import { OpenBundle } from '../VerifierPage';
+import { useKeptDecisions, type Samples } from '../verifier/hooks';
+import { openPack, useOpenedPack, type PackSamples } from './openedPack';
+import { PackDecisions } from './PackDecisions';
 
 /**
  * An EQA visit pack opened read-only: checked completely first, then its report and its portfolios, each shown as
- * the verifier view shows a bundle, where the EQA records sampling decisions and exports them for the centre.
+ * the verifier view shows a bundle, where the EQA records sampling decisions; they leave in one bundle for the
+ * centre. The pack and the decisions not yet exported are kept on the device until the EQA closes it.
  */
 export function VerifyPackPage() {
-  const [pack, setPack] = useState<VerifiedPack | null>(null);
-  const [checking, setChecking] = useState<{ done: number; total: number } | null>(null);
+  const { pack, loading, problem } = useOpenedPack();
+  const [checking, setChecking] = useState<CheckProgress | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [openId, setOpenId] = useState<string | null>(null);
 
   async function check(file: File) {
-    setPack(null);
-    setOpenId(null);
     setError(null);
     setChecking({ done: 0, total: file.size });
     try {
-      setPack(await verifyPack(file, { onProgress: (done, total) => setChecking({ done, total }) }));
+      await openPack(await verifyPack(file, { onProgress: (done, total) => setChecking({ done, total }) }), file);
     } catch (e) {
       setError(
         e instanceof BundleError
@@ -35,38 +40,22 @@ export function VerifyPackPage() {
     }
   }
 
-  const open = pack?.portfolios.find((p) => p.portfolioId === openId);
   return (
     <section>
       <h1>Open an EQA visit pack</h1>
       <p className="lead">
         Choose the pack (.zip) the centre gave you. Every file, hash and the signature are checked before it opens.
-        Read-only: nothing from the pack is stored on this device.
+        Read-only: nothing from the pack is added to this device’s portfolios; the pack and your decisions are kept here
+        until you export them or close it.
       </p>
-      <label className="field">
-        <span>EQA visit pack file</span>
-        <input
-          type="file"
-          accept=".zip,application/zip"
-          onChange={(e) => e.target.files?.[0] && void check(e.target.files[0])}
-        />
-      </label>
-      {checking && (
-        <div role="status">
-          <label>
-            Checking the pack: every file's hash
-            <progress max={checking.total || 1} value={checking.done} />
-          </label>{' '}
-          {formatBytes(checking.done)} of {formatBytes(checking.total)}
-        </div>
-      )}
-      {error && (
+      <BundleFilePicker label="EQA visit pack file" what="pack" checking={checking} onFile={(f) => void check(f)} />
+      {loading && <p role="status">Opening the pack you had open…</p>}
+      {(error ?? problem) && (
         <p className="alert" role="alert" data-testid="pack-error">
-          {error}
+          {error ?? problem}
         </p>
       )}
-      {pack && <PackSummary pack={pack} openId={openId} onOpen={setOpenId} />}
-      {open && <OpenBundle bundle={open} enrolment={open.records.enrolments[0]!} />}
+      {pack && <OpenedPack key={pack.packId} pack={pack} />}
       <p>
         <Link to={routes.eqaPack()}>Make an EQA visit pack</Link>
       </p>
@@ -74,16 +63,46 @@ export function VerifyPackPage() {
   );
 }
 
-function PackSummary({
-  pack,
-  openId,
-  onOpen,
-}: {
-  pack: VerifiedPack;
-  openId: string | null;
-  onOpen: (id: string) => void;
-}) {
+function OpenedPack({ pack }: { pack: VerifiedPack }) {
+  const [error, setError] = useState<string | null>(null);
+  const kept = useKeptDecisions<PackSamples>(draftKeys.eqaPackDecisions(pack.packId), setError);
+  const openId = useEqaPack((s) => s.openId);
+  const open = pack.portfolios.find((p) => p.portfolioId === openId);
+  const setSamples = (portfolioId: string) => (samples: Samples) => {
+    const { [portfolioId]: _, ...others } = kept.value;
+    kept.setValue(Object.keys(samples).length > 0 ? { ...others, [portfolioId]: samples } : others);
+  };
+  return (
+    <>
+      <PackSummary pack={pack} openId={openId} samples={kept.value} />
+      <PackDecisions
+        pack={pack}
+        samples={kept.value}
+        loaded={kept.loaded}
+        autosave={kept.autosave}
+        setError={setError}
+        onExported={() => kept.setValue({})}
+      />
+      {error && (
+        <p className="alert" role="alert">
+          {error}
+        </p>
+      )}
+      {open && (
+        <OpenBundle
+          bundle={open}
+          enrolment={open.records.enrolments[0]!}
+          samples={kept.value[open.portfolioId] ?? {}}
+          setSamples={setSamples(open.portfolioId)}
+        />
+      )}
+    </>
+  );
+}
+
+function PackSummary({ pack, openId, samples }: { pack: VerifiedPack; openId: string | null; samples: PackSamples }) {
   const people = usePeople() ?? [];
+  const show = useEqaPack((s) => s.show);
   const nameIn = (p: VerifiedPack['portfolios'][number], id: string) =>
     p.records.people.find((x) => x.id === id)?.name ?? people.find((x) => x.id === id)?.name ?? 'unnamed';
   return (
@@ -100,18 +119,20 @@ function PackSummary({
         <ul className="plain-list">
           {pack.portfolios.map((p) => {
             const e = p.records.enrolments[0]!;
+            const decided = Object.keys(samples[p.portfolioId] ?? {}).length;
             return (
               <li key={p.portfolioId}>
                 <button
                   type="button"
                   className={openId === p.portfolioId ? undefined : 'secondary'}
                   aria-pressed={openId === p.portfolioId}
-                  onClick={() => onOpen(p.portfolioId)}
+                  onClick={() => show(p.portfolioId)}
                 >
                   {nameIn(p, e.candidateId)}
                 </button>{' '}
                 <span className="meta">
                   {p.specs[0]?.title ?? e.specId} · assessor {e.assessorId ? nameIn(p, e.assessorId) : 'none'}
+                  {decided > 0 && ` · ${decided} decision${decided === 1 ? '' : 's'} not exported`}
                 </span>
               </li>
             );
@@ -122,37 +143,25 @@ function PackSummary({
   );
 }
 
-/** The visit report made here from the pack's verified data, shown sandboxed (no script, an origin of its own). */
+/** The visit report made here from the pack's verified data. */
 function PackReport({ pack }: { pack: VerifiedPack }) {
-  const [report, setReport] = useState<Awaited<ReturnType<typeof verifiedPackReport>> | null>(null);
-  const [shown, setShown] = useState(false);
-  useEffect(() => {
-    let current = true;
-    void verifiedPackReport(pack).then((made) => current && setReport(made));
-    return () => {
-      current = false;
-    };
-  }, [pack]);
+  const make = useCallback((p: VerifiedPack) => verifiedPackReport(p), []);
+  const report = useMadeReport(pack, make);
   if (!report) return null;
   return (
-    <section aria-labelledby="pack-report">
-      <h2 id="pack-report">Visit report</h2>
+    <SandboxedReport
+      id="pack-report"
+      heading="Visit report"
+      title="EQA visit report, made from the pack’s data"
+      showText="View the visit report"
+      hideText="Hide the visit report"
+      html={report.html}
+    >
       {report.received === 'different' && (
         <p className="alert" role="alert">
           The report inside this pack differs from its data; showing the report made from the data.
         </p>
       )}
-      <button type="button" className="secondary" aria-expanded={shown} onClick={() => setShown(!shown)}>
-        {shown ? 'Hide the visit report' : 'View the visit report'}
-      </button>
-      {shown && (
-        <iframe
-          className="report-frame"
-          sandbox=""
-          srcDoc={report.html}
-          title="EQA visit report, made from the pack’s data"
-        />
-      )}
-    </section>
+    </SandboxedReport>
   );
 }

@@ -1,6 +1,7 @@
 // The stages of an appeal, in order: each a stage, a date, who handled it and notes; added and removed in place.
 import { APPEAL_STAGES } from '../../../domain';
 import { todayIso } from '../../../storage';
+import { PersonSelect } from '../../components/PersonSelect';
 import type { Staff } from './common';
 import { STAGE_TEXT } from './AppealsPage';
 import { DateInput } from '../../components/DateInput';
@@ -22,6 +23,7 @@ interface Props {
 export function AppealStages({ stages, onChange, staff, invalid }: Props) {
   const update = (i: number, change: Partial<StageValues>) =>
     onChange(stages.map((s, j) => (j === i ? { ...s, ...change } : s)));
+  const handlers = staff.people.filter((p) => p.roles.some((r) => r === 'assessor' || r === 'iqa'));
   const next = APPEAL_STAGES[Math.min(stages.length, APPEAL_STAGES.length - 1)]!;
   return (
     <fieldset className="field">
@@ -47,19 +49,13 @@ export function AppealStages({ stages, onChange, staff, invalid }: Props) {
               onChange={(e) => update(i, { date: e.target.value })}
             />
           </label>
-          <label className="field">
-            <span>Handled by</span>
-            <select value={s.by} onChange={(e) => update(i, { by: e.target.value })}>
-              <option value="">—</option>
-              {staff.people
-                .filter((p) => p.roles.some((r) => r === 'assessor' || r === 'iqa'))
-                .map((p) => (
-                  <option key={p.id} value={p.id}>
-                    {p.name}
-                  </option>
-                ))}
-            </select>
-          </label>
+          <PersonSelect
+            label="Handled by"
+            people={handlers}
+            emptyText="—"
+            value={s.by}
+            onChange={(by) => update(i, { by })}
+          />
           <label className="field">
             <span>Notes</span>
             <input value={s.notes} onChange={(e) => update(i, { notes: e.target.value })} />

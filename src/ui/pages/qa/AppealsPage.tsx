@@ -1,13 +1,14 @@
 // The centre's appeals log (issue 12, point 4): candidate, decision appealed, stages (each dated, with who handled
 // it), outcome and dates. Added and edited here (zod AppealForm), saved through storage saveAppeal.
 import { useState } from 'react';
+import { PersonSelect } from '../../components/PersonSelect';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { APPEAL_OUTCOMES, APPEAL_STAGES, AppealForm, formatDate, type Appeal } from '../../../domain';
 import { listAppeals, saveAppeal, todayIso } from '../../../storage';
 import { useEnrolments } from '../../data/hooks';
 import {
+  choose,
   EditorForm,
-  QaScreen,
   useCheckedSave,
   useFormValues,
   useStaff,
@@ -16,6 +17,7 @@ import {
 } from './common';
 import { AppealStages, type StageValues } from './AppealStages';
 import { DateInput } from '../../components/DateInput';
+import { RecordsScreen } from './RecordsScreen';
 
 export const STAGE_TEXT: Record<(typeof APPEAL_STAGES)[number], string> = {
   lodged: 'Lodged',
@@ -34,61 +36,44 @@ const OUTCOME_TEXT: Record<(typeof APPEAL_OUTCOMES)[number], string> = {
 export function AppealsPage() {
   const staff = useStaff();
   const appeals = useLiveQuery(listAppeals, []);
-  const [editing, setEditing] = useState<Appeal | 'new' | null>(null);
-  if (!staff || !appeals) return <p role="status">Loading…</p>;
   return (
-    <QaScreen title="Appeals log">
-      {editing ? (
-        <AppealEditor
-          key={editing === 'new' ? 'new' : editing.id}
-          record={editing === 'new' ? null : editing}
-          staff={staff}
-          done={() => setEditing(null)}
-        />
-      ) : (
-        <button type="button" onClick={() => setEditing('new')}>
-          Log an appeal
-        </button>
-      )}
-      {appeals.length === 0 ? (
-        <p>No appeals logged.</p>
-      ) : (
-        <ul className="card-list" aria-label="Appeals">
-          {appeals.map((a) => (
-            <li key={a.id} className="card">
-              <h2>
-                {staff.name(a.candidateId)} · {OUTCOME_TEXT[a.outcome]}
-              </h2>
-              <p className="meta">
-                Lodged {formatDate(a.lodgedOn)}
-                {a.outcomeDate && ` · outcome ${formatDate(a.outcomeDate)}`}
-              </p>
-              <p className="pre-line">{a.decisionAppealed}</p>
-              {a.stages.length > 0 && (
-                <ol aria-label={`Stages of ${staff.name(a.candidateId)}’s appeal`}>
-                  {a.stages.map((s, i) => (
-                    <li key={i}>
-                      {STAGE_TEXT[s.stage]}, {formatDate(s.date)}
-                      {s.by && ` (${staff.name(s.by)})`}
-                      {s.notes && `: ${s.notes}`}
-                    </li>
-                  ))}
-                </ol>
-              )}
-              {a.outcomeNotes && <p className="pre-line">{a.outcomeNotes}</p>}
-              <button
-                type="button"
-                className="secondary"
-                onClick={() => setEditing(a)}
-                aria-label={`Edit the appeal of ${staff.name(a.candidateId)}`}
-              >
-                Edit
-              </button>
+    <RecordsScreen
+      title="Appeals log"
+      records={staff && appeals}
+      addText="Log an appeal"
+      listLabel="Appeals"
+      emptyText="No appeals logged."
+      editor={(record, done) => <AppealEditor record={record} staff={staff!} done={done} />}
+      editLabel={(a) => `Edit the appeal of ${staff!.name(a.candidateId)}`}
+      card={(a) => <AppealCard appeal={a} staff={staff!} />}
+    />
+  );
+}
+
+function AppealCard({ appeal: a, staff }: { appeal: Appeal; staff: Staff }) {
+  return (
+    <>
+      <h2>
+        {staff.name(a.candidateId)} · {OUTCOME_TEXT[a.outcome]}
+      </h2>
+      <p className="meta">
+        Lodged {formatDate(a.lodgedOn)}
+        {a.outcomeDate && ` · outcome ${formatDate(a.outcomeDate)}`}
+      </p>
+      <p className="pre-line">{a.decisionAppealed}</p>
+      {a.stages.length > 0 && (
+        <ol aria-label={`Stages of ${staff.name(a.candidateId)}’s appeal`}>
+          {a.stages.map((s, i) => (
+            <li key={i}>
+              {STAGE_TEXT[s.stage]}, {formatDate(s.date)}
+              {s.by && ` (${staff.name(s.by)})`}
+              {s.notes && `: ${s.notes}`}
             </li>
           ))}
-        </ul>
+        </ol>
       )}
-    </QaScreen>
+      {a.outcomeNotes && <p className="pre-line">{a.outcomeNotes}</p>}
+    </>
   );
 }
 
@@ -155,17 +140,14 @@ function AppealWhoFields({
   const theirs = enrolments.filter((e) => e.candidateId === values.candidateId);
   return (
     <div className="two-up">
-      <label className="field">
-        <span>Candidate</span>
-        <select {...invalid('candidateId')} value={values.candidateId} onChange={set('candidateId')}>
-          <option value="">— choose —</option>
-          {staff.candidates.map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.name}
-            </option>
-          ))}
-        </select>
-      </label>
+      <PersonSelect
+        label="Candidate"
+        people={staff.candidates}
+        emptyText="— choose —"
+        field={invalid('candidateId')}
+        value={values.candidateId}
+        onChange={choose(set('candidateId'))}
+      />
       <label className="field">
         <span>Portfolio (optional)</span>
         <select value={values.portfolioId} onChange={set('portfolioId')}>

@@ -5,8 +5,10 @@ import { useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { CPD_KINDS, CpdForm, formatDate, type CpdRecord } from '../../../domain';
 import { listCpdRecords, saveCpdRecord, todayIso } from '../../../storage';
-import { EditorForm, QaScreen, useCheckedSave, useFormValues, useStaff, type Staff } from './common';
 import { DateInput } from '../../components/DateInput';
+import { PersonSelect } from '../../components/PersonSelect';
+import { choose, EditorForm, useCheckedSave, useFormValues, useStaff, type Staff } from './common';
+import { RecordsScreen } from './RecordsScreen';
 
 const KIND_TEXT: Record<(typeof CPD_KINDS)[number], string> = {
   cpd: 'CPD in assessment or quality assurance',
@@ -18,56 +20,45 @@ export function CpdPage() {
   const staff = useStaff();
   const [personFilter, setPersonFilter] = useState('');
   const records = useLiveQuery(() => listCpdRecords(personFilter || undefined), [personFilter]);
-  const [editing, setEditing] = useState<CpdRecord | 'new' | null>(null);
-  if (!staff || !records) return <p role="status">Loading…</p>;
-  const people = staffOf(staff);
-  const hours = records.reduce((n, r) => n + r.hours, 0);
+  const hours = records?.reduce((n, r) => n + r.hours, 0) ?? 0;
   return (
-    <QaScreen title="CPD and occupational competence">
-      {editing ? (
-        <CpdEditor
-          key={editing === 'new' ? 'new' : editing.id}
-          record={editing === 'new' ? null : editing}
-          staff={staff}
-          done={() => setEditing(null)}
-        />
-      ) : (
-        <button type="button" onClick={() => setEditing('new')}>
-          Add a CPD record
-        </button>
-      )}
-      <label className="field">
-        <span>Whose records</span>
-        <select value={personFilter} onChange={(e) => setPersonFilter(e.target.value)}>
-          <option value="">Everyone’s</option>
-          {people.map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.name}
-            </option>
-          ))}
-        </select>
-      </label>
-      <p>
-        {records.length} {records.length === 1 ? 'record' : 'records'}, {hours} hours.
-      </p>
-      <ul className="card-list" aria-label="CPD records">
-        {records.map((r) => (
-          <li key={r.id} className="card">
-            <h2>
-              {staff.name(r.personId)}: {r.activity}
-            </h2>
-            <p className="meta">
-              {formatDate(r.date)} · {KIND_TEXT[r.kind]} · {r.hours} {r.hours === 1 ? 'hour' : 'hours'}
+    <RecordsScreen
+      title="CPD and occupational competence"
+      records={staff && records}
+      addText="Add a CPD record"
+      listLabel="CPD records"
+      controls={
+        staff &&
+        records && (
+          <>
+            <PersonSelect
+              label="Whose records"
+              people={staffOf(staff)}
+              emptyText="Everyone’s"
+              value={personFilter}
+              onChange={setPersonFilter}
+            />
+            <p>
+              {records.length} {records.length === 1 ? 'record' : 'records'}, {hours} hours.
             </p>
-            {r.reflection && <p className="pre-line">{r.reflection}</p>}
-            {r.evidence && <p className="pre-line">Evidence: {r.evidence}</p>}
-            <button type="button" className="secondary" onClick={() => setEditing(r)} aria-label={`Edit ${r.activity}`}>
-              Edit
-            </button>
-          </li>
-        ))}
-      </ul>
-    </QaScreen>
+          </>
+        )
+      }
+      editor={(record, done) => <CpdEditor record={record} staff={staff!} done={done} />}
+      editLabel={(r) => `Edit ${r.activity}`}
+      card={(r) => (
+        <>
+          <h2>
+            {staff!.name(r.personId)}: {r.activity}
+          </h2>
+          <p className="meta">
+            {formatDate(r.date)} · {KIND_TEXT[r.kind]} · {r.hours} {r.hours === 1 ? 'hour' : 'hours'}
+          </p>
+          {r.reflection && <p className="pre-line">{r.reflection}</p>}
+          {r.evidence && <p className="pre-line">Evidence: {r.evidence}</p>}
+        </>
+      )}
+    />
   );
 }
 
@@ -100,17 +91,14 @@ function CpdEditor({ record, staff, done }: { record: CpdRecord | null; staff: S
       onCancel={done}
     >
       <div className="two-up">
-        <label className="field">
-          <span>Person</span>
-          <select {...form.invalid('personId')} value={values.personId} onChange={set('personId')}>
-            <option value="">— choose —</option>
-            {staffOf(staff).map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <PersonSelect
+          label="Person"
+          people={staffOf(staff)}
+          emptyText="— choose —"
+          field={form.invalid('personId')}
+          value={values.personId}
+          onChange={choose(set('personId'))}
+        />
         <label className="field">
           <span>Kind</span>
           <select {...form.invalid('kind')} value={values.kind} onChange={set('kind')}>

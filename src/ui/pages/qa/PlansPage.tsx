@@ -8,12 +8,17 @@ import { listSamplingPlans, proposalInputFor, saveSamplingPlan, todayIso } from 
 import { useStoredSpecs } from '../../data/hooks';
 import { SaveProblemAlert } from '../../components/SaveProblem';
 import { routes } from '../../routes';
-import { QaScreen, useCheckedSave, useFormValues, useStaff, type FieldGroupProps, type Staff } from './common';
 import { DateInput } from '../../components/DateInput';
+import { ChoiceSelect, PersonSelect } from '../../components/PersonSelect';
+import { choose, QaScreen, useCheckedSave, useFormValues, useStaff, type FieldGroupProps, type Staff } from './common';
 
 /** One entry per qualification (the newest version's title). */
 export const qualificationsOf = (specs: readonly QualificationSpec[]) =>
   [...new Map(specs.map((s) => [s.id, s])).values()].sort((a, b) => a.title.localeCompare(b.title));
+
+/** Qualifications as a ChoiceSelect lists them. */
+export const choicesOf = (qualifications: readonly QualificationSpec[]) =>
+  qualifications.map((q) => ({ id: q.id, label: q.title }));
 
 export function PlansPage() {
   const staff = useStaff();
@@ -30,28 +35,14 @@ export function PlansPage() {
     <QaScreen title="Quality assurance">
       <h2>Sampling plans</h2>
       <div className="two-up">
-        <label className="field">
-          <span>IQA</span>
-          <select value={iqa} onChange={(e) => setIqaFilter(e.target.value)}>
-            <option value="">Every IQA</option>
-            {staff.iqas.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="field">
-          <span>Qualification</span>
-          <select value={specFilter} onChange={(e) => setSpecFilter(e.target.value)}>
-            <option value="">Every qualification</option>
-            {qualifications.map((q) => (
-              <option key={q.id} value={q.id}>
-                {q.title}
-              </option>
-            ))}
-          </select>
-        </label>
+        <PersonSelect label="IQA" people={staff.iqas} emptyText="Every IQA" value={iqa} onChange={setIqaFilter} />
+        <ChoiceSelect
+          label="Qualification"
+          options={choicesOf(qualifications)}
+          emptyText="Every qualification"
+          value={specFilter}
+          onChange={setSpecFilter}
+        />
       </div>
       {shown.length === 0 ? (
         <p>No sampling plans {plans.length ? 'match the filter' : 'on this device yet'}.</p>
@@ -155,29 +146,23 @@ function PlanScopeFields({
 }) {
   return (
     <div className="two-up">
-      <label className="field">
-        <span>IQA</span>
-        <select {...invalid('iqaId')} value={values.iqaId} onChange={set('iqaId')}>
-          <option value="">— choose —</option>
-          {staff.iqas.map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.name}
-              {p.iqaStatus === 'working-towards' ? ' (working towards)' : ''}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="field">
-        <span>Qualification</span>
-        <select {...invalid('specId')} value={values.specId} onChange={set('specId')}>
-          <option value="">— choose —</option>
-          {qualifications.map((q) => (
-            <option key={q.id} value={q.id}>
-              {q.title}
-            </option>
-          ))}
-        </select>
-      </label>
+      <PersonSelect
+        label="IQA"
+        people={staff.iqas}
+        emptyText="— choose —"
+        noteOf={(p) => (p.iqaStatus === 'working-towards' ? ' (working towards)' : '')}
+        field={invalid('iqaId')}
+        value={values.iqaId}
+        onChange={choose(set('iqaId'))}
+      />
+      <ChoiceSelect
+        label="Qualification"
+        options={choicesOf(qualifications)}
+        emptyText="— choose —"
+        field={invalid('specId')}
+        value={values.specId}
+        onChange={choose(set('specId'))}
+      />
       <label className="field">
         <span>Period from</span>
         <DateInput {...invalid('periodStart')} value={values.periodStart} onChange={set('periodStart')} />

@@ -1,80 +1,64 @@
 // Standardisation records (issue 12, point 4; seed 000 section 11): activity, date, who led and attended, the
 // qualification, units and evidence looked at, the outcome and the actions agreed. Listed newest first; added and
 // edited here (zod StandardisationForm), saved through storage saveStandardisation.
-import { useState } from 'react';
+import { ChoiceSelect, PersonSelect } from '../../components/PersonSelect';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { formatDate, StandardisationForm, type Person, type Standardisation } from '../../../domain';
 import { listStandardisations, saveStandardisation, todayIso } from '../../../storage';
 import { useStoredSpecs } from '../../data/hooks';
 import {
+  choose,
   EditorForm,
   linesOf,
-  QaScreen,
   useCheckedSave,
   useFormValues,
   useStaff,
   type FieldGroupProps,
   type Staff,
 } from './common';
-import { qualificationsOf } from './PlansPage';
 import { DateInput } from '../../components/DateInput';
+import { choicesOf, qualificationsOf } from './PlansPage';
+import { RecordsScreen } from './RecordsScreen';
 
 export function StandardisationPage() {
   const staff = useStaff();
   const records = useLiveQuery(listStandardisations, []);
-  const [editing, setEditing] = useState<Standardisation | 'new' | null>(null);
-  if (!staff || !records) return <p role="status">Loading…</p>;
   return (
-    <QaScreen title="Standardisation">
-      {editing ? (
-        <StandardisationEditor
-          key={editing === 'new' ? 'new' : editing.id}
-          record={editing === 'new' ? null : editing}
-          staff={staff}
-          done={() => setEditing(null)}
-        />
-      ) : (
-        <button type="button" onClick={() => setEditing('new')}>
-          Add a standardisation record
-        </button>
-      )}
-      {records.length === 0 ? (
-        <p>No standardisation records yet.</p>
-      ) : (
-        <ul className="card-list" aria-label="Standardisation records">
-          {records.map((r) => (
-            <li key={r.id} className="card">
-              <h2>{r.activity}</h2>
-              <p className="meta">
-                {formatDate(r.date)} · led by {staff.name(r.ledBy)} · attended by{' '}
-                {r.attendees.map((a) => staff.name(a)).join(', ') || 'nobody recorded'}
-                {r.units.length > 0 && ` · units ${r.units.join(', ')}`}
-              </p>
-              {r.evidenceLookedAt && <p className="pre-line">Looked at: {r.evidenceLookedAt}</p>}
-              {r.outcome && <p className="pre-line">Outcome: {r.outcome}</p>}
-              {r.actions.length > 0 && (
-                <ul aria-label={`Actions agreed at ${r.activity}`}>
-                  {r.actions.map((a, i) => (
-                    <li key={i}>
-                      {a.text}
-                      {a.done ? ' (done)' : ''}
-                    </li>
-                  ))}
-                </ul>
-              )}
-              <button
-                type="button"
-                className="secondary"
-                onClick={() => setEditing(r)}
-                aria-label={`Edit ${r.activity}`}
-              >
-                Edit
-              </button>
+    <RecordsScreen
+      title="Standardisation"
+      records={staff && records}
+      addText="Add a standardisation record"
+      listLabel="Standardisation records"
+      emptyText="No standardisation records yet."
+      editor={(record, done) => <StandardisationEditor record={record} staff={staff!} done={done} />}
+      editLabel={(r) => `Edit ${r.activity}`}
+      card={(r) => <StandardisationCard record={r} staff={staff!} />}
+    />
+  );
+}
+
+function StandardisationCard({ record: r, staff }: { record: Standardisation; staff: Staff }) {
+  return (
+    <>
+      <h2>{r.activity}</h2>
+      <p className="meta">
+        {formatDate(r.date)} · led by {staff.name(r.ledBy)} · attended by{' '}
+        {r.attendees.map((a) => staff.name(a)).join(', ') || 'nobody recorded'}
+        {r.units.length > 0 && ` · units ${r.units.join(', ')}`}
+      </p>
+      {r.evidenceLookedAt && <p className="pre-line">Looked at: {r.evidenceLookedAt}</p>}
+      {r.outcome && <p className="pre-line">Outcome: {r.outcome}</p>}
+      {r.actions.length > 0 && (
+        <ul aria-label={`Actions agreed at ${r.activity}`}>
+          {r.actions.map((a, i) => (
+            <li key={i}>
+              {a.text}
+              {a.done ? ' (done)' : ''}
             </li>
           ))}
         </ul>
       )}
-    </QaScreen>
+    </>
   );
 }
 
@@ -160,28 +144,21 @@ function SessionFields({
         <span>Date</span>
         <DateInput {...invalid('date')} value={values.date} onChange={set('date')} />
       </label>
-      <label className="field">
-        <span>Led by</span>
-        <select {...invalid('ledBy')} value={values.ledBy} onChange={set('ledBy')}>
-          <option value="">— choose —</option>
-          {staff.iqas.map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.name}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="field">
-        <span>Qualification (optional)</span>
-        <select value={values.specId} onChange={set('specId')}>
-          <option value="">Any</option>
-          {qualificationsOf(specs).map((q) => (
-            <option key={q.id} value={q.id}>
-              {q.title}
-            </option>
-          ))}
-        </select>
-      </label>
+      <PersonSelect
+        label="Led by"
+        people={staff.iqas}
+        emptyText="— choose —"
+        field={invalid('ledBy')}
+        value={values.ledBy}
+        onChange={choose(set('ledBy'))}
+      />
+      <ChoiceSelect
+        label="Qualification (optional)"
+        options={choicesOf(qualificationsOf(specs))}
+        emptyText="Any"
+        value={values.specId}
+        onChange={choose(set('specId'))}
+      />
       <label className="field">
         <span>Units looked at (codes, separated by commas)</span>
         <input value={values.units} onChange={set('units')} />

@@ -130,6 +130,9 @@ export function useFormValues<V extends Record<string, unknown>>(
   return { values, setValues, set };
 }
 
+/** A field's change handler (from useFormValues' `set`) fed a chosen value, as PersonSelect gives it. */
+export const choose = (handler: (e: FieldChange) => void) => (value: string) => handler({ target: { value } });
+
 /** A group of a form's fields: the values, their change handlers and which one is at fault. */
 export interface FieldGroupProps<V> {
   values: V;

@@ -1,26 +1,25 @@
-import { useEffect, useState } from 'react';
+import { useCallback } from 'react';
 import type { QualificationSpec } from '../../../domain';
-import { bundleReport, type BundleReport, type VerifiedBundle } from '../../../bundle';
+import { bundleReport, type VerifiedBundle } from '../../../bundle';
+import { SandboxedReport, useMadeReport } from '../../components/SandboxedReport';
 
 /**
  * The portfolio report, made here from the bundle's verified data: the report.html a bundle carries is never
- * shown (it could claim anything, or carry a script), only compared with this one. Shown in an iframe with
- * every sandbox restriction (no script, an origin of its own) from srcdoc, so not even this report runs as the app.
+ * shown (it could claim anything, or carry a script), only compared with this one.
  */
 export function ReportSection({ bundle, spec }: { bundle: VerifiedBundle; spec: QualificationSpec | null }) {
-  const [report, setReport] = useState<BundleReport | null>(null);
-  const [open, setOpen] = useState(false);
-  useEffect(() => {
-    let current = true;
-    void bundleReport(bundle, spec).then((made) => current && setReport(made));
-    return () => {
-      current = false;
-    };
-  }, [bundle, spec]);
+  const make = useCallback((b: VerifiedBundle) => bundleReport(b, spec), [spec]);
+  const report = useMadeReport(bundle, make);
   if (!report) return null;
   return (
-    <section aria-labelledby="v-report">
-      <h2 id="v-report">Report</h2>
+    <SandboxedReport
+      id="v-report"
+      heading="Report"
+      title="Portfolio report, made from the bundle’s data"
+      showText="View report"
+      hideText="Hide report"
+      html={report.html}
+    >
       {report.received === 'different' && (
         <p className="alert" role="alert" data-testid="report-differs">
           The report inside this bundle differs from its data; showing the report made from the data.
@@ -29,17 +28,6 @@ export function ReportSection({ bundle, spec }: { bundle: VerifiedBundle; spec: 
       {report.received === 'missing' && (
         <p className="meta">This bundle carries no report; the one shown here is made from its data.</p>
       )}
-      <button type="button" className="secondary" aria-expanded={open} onClick={() => setOpen(!open)}>
-        {open ? 'Hide report' : 'View report'}
-      </button>
-      {open && (
-        <iframe
-          className="report-frame"
-          sandbox=""
-          srcDoc={report.html}
-          title="Portfolio report, made from the bundle’s data"
-        />
-      )}
-    </section>
+    </SandboxedReport>
   );
 }

@@ -1,54 +1,25 @@
 import { formatDate } from '../../../domain';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { Enrolment, Person, UnitProgress } from '../../../domain';
 import { type ExportedBundle, exportVerifierDecisions, type VerifierSample } from '../../../bundle';
-import { clearDraft } from '../../../storage';
 import { formatBytes } from '../../components/StorageMeter';
 import type { Samples } from './hooks';
 import { ScrollTable } from '../../components/ScrollTable';
 import { routes } from '../../routes';
 
 interface SamplingProps {
-  enrolment: Enrolment;
   units: UnitProgress[];
   /** The acting person when they are an internal quality assurer or external verifier. */
   verifier: Person | null;
   samples: Samples;
   setSamples: (samples: Samples) => void;
-  draftKey: string;
-  setError: (message: string | null) => void;
+  /** How the decisions leave the device: one bundle's export, or nothing here when a pack exports them all. */
+  children?: ReactNode;
 }
 
-/** One decision per sampled unit, exported as a signed bundle for the assessor to merge. */
-export function SamplingSection({
-  enrolment,
-  units,
-  verifier,
-  samples,
-  setSamples,
-  draftKey,
-  setError,
-}: SamplingProps) {
-  const [exported, setExported] = useState<{ bundle: ExportedBundle; url: string; what: string } | null>(null);
-
-  async function exportDecisions() {
-    setError(null);
-    if (!verifier) return;
-    try {
-      const bundle = await exportVerifierDecisions({ enrolment, verifier, samples: Object.values(samples) });
-      const what = Object.values(samples)
-        .map((s) => `${s.unitCode} ${s.outcome === 'met' ? 'agreed' : 'referred back'}`)
-        .join(', ');
-      setExported({ bundle, url: URL.createObjectURL(bundle.blob), what });
-      // Exported: the decisions leave the device in the bundle, and are no longer drafts kept here.
-      await clearDraft(draftKey);
-      setSamples({});
-    } catch (e) {
-      setError((e as Error).message);
-    }
-  }
-
+/** One decision per sampled unit, kept on the device until exported. */
+export function SamplingSection({ units, verifier, samples, setSamples, children }: SamplingProps) {
   return (
     <section aria-labelledby="v-sample">
       <h2 id="v-sample">Sampling decisions</h2>
@@ -65,6 +36,41 @@ export function SamplingSection({
           <SampleRow key={u.unit.code} unit={u} samples={samples} setSamples={setSamples} enabled={!!verifier} />
         ))}
       </ScrollTable>
+      {children}
+    </section>
+  );
+}
+
+interface ExportProps {
+  enrolment: Enrolment;
+  verifier: Person | null;
+  samples: Samples;
+  /** Called once the decisions have left in the bundle: they are no longer kept here. */
+  onExported: () => Promise<void>;
+  setError: (message: string | null) => void;
+}
+
+/** One bundle's decisions exported as a small signed bundle for the assessor to merge. */
+export function ExportDecisions({ enrolment, verifier, samples, onExported, setError }: ExportProps) {
+  const [exported, setExported] = useState<{ bundle: ExportedBundle; url: string; what: string } | null>(null);
+
+  async function exportDecisions() {
+    setError(null);
+    if (!verifier) return;
+    try {
+      const bundle = await exportVerifierDecisions({ enrolment, verifier, samples: Object.values(samples) });
+      const what = Object.values(samples)
+        .map((s) => `${s.unitCode} ${s.outcome === 'met' ? 'agreed' : 'referred back'}`)
+        .join(', ');
+      setExported({ bundle, url: URL.createObjectURL(bundle.blob), what });
+      await onExported();
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  }
+
+  return (
+    <>
       <button
         type="button"
         disabled={!verifier || Object.keys(samples).length === 0}
@@ -85,7 +91,7 @@ export function SamplingSection({
           it.
         </p>
       )}
-    </section>
+    </>
   );
 }
 

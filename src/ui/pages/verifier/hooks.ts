@@ -13,21 +13,30 @@ export type Samples = Record<string, VerifierSample>;
  * that cannot be read is reported through `onError` and the page starts with no decisions.
  */
 export function useVerifierSamples(portfolioId: string, onError: (message: string) => void) {
-  const [samples, setSamples] = useState<Samples>({});
+  const kept = useKeptDecisions<Samples>(draftKeys.verifierSamples(portfolioId), onError);
+  return { ...kept, samples: kept.value, setSamples: kept.setValue };
+}
+
+const NONE = {};
+
+/**
+ * Decisions not yet exported, kept under `draftKey` (one bundle's samples, or a pack's per portfolio). Written at
+ * once, not after a pause: a decision is one choice, the draft small, and a reload or crash right after choosing
+ * must not lose it.
+ */
+export function useKeptDecisions<T extends object>(draftKey: string, onError: (message: string) => void) {
+  const [value, setValue] = useState<T>(NONE as T);
   const [loaded, setLoaded] = useState(false);
-  const draftKey = draftKeys.verifierSamples(portfolioId);
   useEffect(() => {
-    void loadDraft<Samples>(draftKey)
+    void loadDraft<T>(draftKey)
       .then(
-        (saved) => saved && setSamples(saved),
+        (saved) => setValue(saved ?? (NONE as T)),
         (e: Error) => onError(`Your saved sampling decisions could not be read (${e.message}); starting with none.`),
       )
       .finally(() => setLoaded(true));
   }, [draftKey, onError]);
-  // Written at once, not after a pause: a decision is one choice, the draft a few hundred bytes, and a reload or
-  // crash right after choosing must not lose it.
-  const autosave = useAutosave(draftKey, samples, loaded, onError, { delayMs: 0 });
-  return { samples, setSamples, draftKey, loaded, autosave };
+  const autosave = useAutosave(draftKey, value, loaded, onError, { delayMs: 0 });
+  return { value, setValue, draftKey, loaded, autosave };
 }
 
 /** The bundle's spec; an incremental bundle carries none, so the one stored here, if any. */

@@ -104,7 +104,8 @@ function ItemEditor({ mode, item, plan, done, saveItems }: EditorProps) {
     stage: item.stage,
     site: item.site,
   });
-  const [reason, setReason] = useState('');
+  // A change keeps the IQA's earlier reason to edit; a removal gives its own.
+  const [reason, setReason] = useState(mode === 'change' ? item.iqaReason : '');
   const { problem, saving, attempt } = useTriedSave();
   const save = () =>
     attempt(async () => {
