@@ -8,7 +8,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { enrolmentById, syncLog } from '../../../src/storage';
 import { db } from '../../../src/storage/db';
 import { engineEnvelope, generateSyncSecret, syncLayout, type Envelope } from '../../../src/sync';
-import { installFileClock, snapshot } from '../bundle/helpers';
+import { installFileClock } from '../bundle/helpers';
+import { copyAndAnnounce, heldRecords } from './attacker';
 import { portfolio } from '../trust/world';
 import { MemoryStore } from './memoryStore';
 import { acceptEachOther, on, person, PREFIX, sync, syncDevice, usedBy, type SyncDevice } from './world';
@@ -16,27 +17,6 @@ import { acceptEachOther, on, person, PREFIX, sync, syncDevice, usedBy, type Syn
 installFileClock();
 
 const P = `${PREFIX}/`;
-/** What the device holds, without the sync bookkeeping (its log and cursors move; nothing else may). */
-export async function heldRecords() {
-  const all = await snapshot();
-  for (const table of ['syncLog', 'syncPortfolios', 'settings']) delete all[table];
-  return all;
-}
-
-/** Copies `from` to `to` and writes the feed entry that announces it, as an attacker with write access would. */
-export async function copyAndAnnounce(
-  copy: (from: string, to: string) => Promise<void>,
-  putFeed: (key: string) => Promise<void>,
-  feed: string[],
-  from: string,
-  to: string,
-) {
-  await copy(from, to);
-  const original = feed.map((k) => syncLayout.parseFeedKey(P, k)!).find((e) => from.endsWith(`/${e.bundle}`))!;
-  const at = new Date(Date.now() + 1000).toISOString();
-  const [, portfolioId, , deviceId, bundle] = /portfolios\/([^/]+)\/(bundles)\/([^/]+)\/([^/]+)$/.exec(to)!;
-  await putFeed(syncLayout.feedKey(P, { ...original, at, portfolioId: portfolioId!, deviceId: deviceId!, bundle: bundle! })); // prettier-ignore
-}
 
 describe('a sealed object copied under another name', () => {
   let store: MemoryStore;
@@ -46,6 +26,7 @@ describe('a sealed object copied under another name', () => {
   const folder = (portfolioId: string, deviceId: string) => syncLayout.bundleFolder(P, portfolioId, deviceId);
   const announce = (from: string, to: string) =>
     copyAndAnnounce(
+      P,
       async (a, b) => void store.objects.set(b, store.objects.get(a)!.slice()),
       async (key) => void store.objects.set(key, new Uint8Array()),
       store.keys(`${P}feed/`),
