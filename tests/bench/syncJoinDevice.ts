@@ -7,7 +7,7 @@
 import 'fake-indexeddb/auto';
 import { acceptKey, setSyncPeople } from '../../src/storage';
 import { db } from '../../src/storage/db';
-import { S3Store, type S3Location } from '../../src/sync';
+import { engineEnvelope, S3Store, type S3Location } from '../../src/sync';
 import { countingFetch } from './syncRgw.bench';
 import { newDevice } from './sync.bench';
 
@@ -16,6 +16,8 @@ export interface JoinInput {
   samId: string;
   phone: { deviceKey: string; deviceId: string };
   people: string[];
+  /** The sync link's encryption secret, when the centre encrypts (SYNC_BENCH_ENCRYPT=1). */
+  secret: string | null;
 }
 
 export interface JoinOutput {
@@ -36,7 +38,8 @@ const gc = (globalThis as { gc?: () => void }).gc;
 async function main(input: JoinInput): Promise<JoinOutput> {
   const counter = countingFetch();
   const store = new S3Store(input.location, { fetch: counter.fetch });
-  const tablet = await newDevice('assessor-tablet', store);
+  const envelope = input.secret ? await engineEnvelope(input.secret) : null;
+  const tablet = await newDevice('assessor-tablet', store, envelope);
   await setSyncPeople([input.samId]);
   await acceptKey({ ...input.phone, personIds: input.people, acceptedBy: null });
   gc?.();

@@ -16,7 +16,7 @@ import { startRgw, stopRgw, type Rgw } from '../../scripts/rgw';
 import { parseSpec } from '../../src/domain';
 import { acceptKey, createEnrolment, saveEvidence, savePerson, setSyncPeople, sha256Hex } from '../../src/storage';
 import { db } from '../../src/storage/db';
-import { S3Store, syncLayout } from '../../src/sync';
+import { engineEnvelope, generateSyncSecret, S3Store, syncLayout, type Envelope } from '../../src/sync';
 import { newDevice } from './sync.bench';
 import type { JoinInput, JoinOutput } from './syncJoinDevice';
 
@@ -81,8 +81,8 @@ async function otherDevicesHistory(raw: AwsClient, rgw: Rgw) {
 }
 
 /** The assessor's phone: 200 portfolios, each with one observation and a photo of `mediaBytes`. */
-async function assessorPhone(store: S3Store, mediaBytes: number) {
-  const phone = await newDevice('assessor-phone', store);
+async function assessorPhone(store: S3Store, mediaBytes: number, envelope: Envelope | null) {
+  const phone = await newDevice('assessor-phone', store, envelope);
   const sam = await savePerson({ name: 'Sam', roles: ['assessor'], assessorStatus: 'qualified' });
   await setSyncPeople([sam.id]);
   const portfolioIds: string[] = [];
@@ -134,11 +134,10 @@ function joinInChild(rgw: Rgw, input: Omit<JoinInput, 'location'>) {
 
 /** (a) The candidate's tablet has her portfolio; the phone adds a 3 MB photo to it; until the tablet has it. */
 async function photoToAnotherDevice(
-  ctx: { store: S3Store; counter: ReturnType<typeof countingFetch>; raw: AwsClient; url: (k: string) => string },
+  ctx: { store: S3Store; envelope: Envelope | null; counter: ReturnType<typeof countingFetch>; raw: AwsClient; url: (k: string) => string }, // prettier-ignore
   phone: Awaited<ReturnType<typeof assessorPhone>>,
 ) {
-  // prettier-ignore
-  const tablet = await newDevice('candidate-tablet', ctx.store);
+  const tablet = await newDevice('candidate-tablet', ctx.store, ctx.envelope);
   await setSyncPeople([phone.candidates[0]!]);
   await acceptKey({ deviceKey: phone.phone.entry.deviceKey, deviceId: phone.phone.entry.deviceId, personIds: phone.people, acceptedBy: null }); // prettier-ignore
   await tablet.engine.runOnce();
@@ -170,12 +169,15 @@ export async function benchSyncRgw(mediaKb = Number(process.env.SYNC_BENCH_MEDIA
     const raw = new AwsClient({ ...rgw, service: 's3', retries: 0 });
     const url = (key: string) => `${rgw.endpoint}/${rgw.bucket}/${key}`;
     const written = await otherDevicesHistory(raw, rgw);
-    const seeded = await timed(() => assessorPhone(store, mediaKb * 1000));
+    // SYNC_BENCH_ENCRYPT=1: the centre's sync link carries an encryption key (every object sealed).
+    const secret = process.env.SYNC_BENCH_ENCRYPT === '1' ? generateSyncSecret() : null;
+    const envelope = secret ? await engineEnvelope(secret) : null;
+    const seeded = await timed(() => assessorPhone(store, mediaKb * 1000, envelope));
     const phone = seeded[0];
     counter.reset();
     const [, pushMs] = await timed(() => phone.phone.engine.runOnce());
     const pushed = { ...counter.counts };
-    console.log(`\nsync on Ceph RGW (this machine, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}; ${PORTFOLIOS} portfolios × one ${mediaKb} KB photo on the device, ${OTHER_DEVICES + 2} devices, ${written} objects of others)`); // prettier-ignore
+    console.log(`\nsync on Ceph RGW (this machine, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}; ${PORTFOLIOS} portfolios × one ${mediaKb} KB photo on the device${secret ? ', every object encrypted' : ''}, ${OTHER_DEVICES + 2} devices, ${written} objects of others)`); // prettier-ignore
 
     // (b) idle cycle, beside listing each portfolio's folder.
     counter.reset();
@@ -189,7 +191,7 @@ export async function benchSyncRgw(mediaKb = Number(process.env.SYNC_BENCH_MEDIA
 
     // (c) a new device of the same assessor joins: first sync, beside raw GETs of the same objects.
     const { deviceKey, deviceId } = phone.phone.entry;
-    const join = joinInChild(rgw, { samId: phone.sam.id, phone: { deviceKey, deviceId }, people: phone.people });
+    const join = joinInChild(rgw, { samId: phone.sam.id, phone: { deviceKey, deviceId }, people: phone.people, secret }); // prettier-ignore
     if (join.evidence !== PORTFOLIOS) throw new Error(`the new device has ${join.evidence} of ${PORTFOLIOS} evidence items`); // prettier-ignore
     const keys = (await store.list(`${PREFIX}portfolios/`)).filter((o) => o.key.includes('/bundles/'));
     let rawBytes = 0;
@@ -209,7 +211,7 @@ export async function benchSyncRgw(mediaKb = Number(process.env.SYNC_BENCH_MEDIA
     row('    peak external (ArrayBuffers, Blobs) / RSS', mb(join.sampled.external), `RSS ${mb(join.sampled.rss)} (media kept by the in-memory IndexedDB)`, 'sampled every 2 ms'); // prettier-ignore
     row(`first sync of the phone (pushes ${PORTFOLIOS} whole bundles)`, `${(pushMs / 1000).toFixed(1)} s`, `${mb(pushed.sent)} in ${pushed.requests} requests`, `${mbps(pushed.sent, pushMs).toFixed(1)} MB/s`); // prettier-ignore
     row('    seeding the phone through the app (not a figure)', `${(seeded[1] / 1000).toFixed(1)} s`, '', '');
-    await photoToAnotherDevice({ store, counter, raw, url }, phone);
+    await photoToAnotherDevice({ store, envelope, counter, raw, url }, phone);
   } finally {
     stopRgw(rgw);
   }
