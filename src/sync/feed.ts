@@ -47,7 +47,7 @@ interface Judged {
   people: Set<string>;
   /** Feed keys whose index object did not match (remembered for the window, so it is logged once). */
   untrusted: Set<string>;
-  /** Index objects read ahead, by feed key (see readAhead). */
+  /** Index objects read this cycle, by index key: each is read at most once a cycle (see readAhead). */
   indexes: Map<string, Parties | null>;
 }
 
@@ -68,9 +68,9 @@ async function foldersFor(ctx: SyncContext, entry: FeedEntry, known: Judged, cen
     return !cursor || entry.bundle > cursor ? [folderId(entry.portfolioId, entry.deviceId)] : [];
   }
   if (centre.notOurs[entry.portfolioId] === entry.partiesHash) return [];
-  const parties = known.indexes.has(entry.key)
-    ? known.indexes.get(entry.key)!
-    : await readIndex(ctx, entry.portfolioId, entry.deviceId);
+  const key = indexKey(ctx.prefix, entry.portfolioId, entry.deviceId);
+  if (!known.indexes.has(key)) known.indexes.set(key, await readIndex(ctx, entry.portfolioId, entry.deviceId));
+  const parties = known.indexes.get(key)!;
   // The feed key names the hash of the people the writer meant; an index object that does not match it is stale
   // (written just after the feed entry), altered or unreadable: no verdict is kept, the entry is judged again.
   if (!parties || (await partiesHash(parties)) !== entry.partiesHash) {
@@ -116,7 +116,7 @@ async function readAhead(ctx: SyncContext, entries: FeedEntry[], known: Judged, 
     }
   }
   await inParallel([...first.values()], INDEX_READS_IN_FLIGHT, async (e) => {
-    known.indexes.set(e.key, await readIndex(ctx, e.portfolioId, e.deviceId));
+    known.indexes.set(indexKey(ctx.prefix, e.portfolioId, e.deviceId), await readIndex(ctx, e.portfolioId, e.deviceId));
   });
 }
 

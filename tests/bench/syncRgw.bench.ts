@@ -16,7 +16,15 @@ import { startRgw, stopRgw, type Rgw } from '../../scripts/rgw';
 import { parseSpec } from '../../src/domain';
 import { acceptKey, createEnrolment, saveEvidence, savePerson, setSyncPeople, sha256Hex } from '../../src/storage';
 import { db } from '../../src/storage/db';
-import { engineEnvelope, generateSyncSecret, S3Store, syncLayout, type Envelope } from '../../src/sync';
+import {
+  engineEnvelope,
+  generateSyncSecret,
+  importSyncSecret,
+  S3Store,
+  sealObject,
+  syncLayout,
+  type Envelope,
+} from '../../src/sync';
 import { newDevice } from './sync.bench';
 import type { JoinInput, JoinOutput } from './syncJoinDevice';
 
@@ -55,7 +63,8 @@ async function timed<T>(fn: () => Promise<T>): Promise<[T, number]> {
 }
 
 /** The rest of the centre: 48 devices, 10 portfolios each of other people, 4 pushes each, days ago. */
-async function otherDevicesHistory(raw: AwsClient, rgw: Rgw) {
+async function otherDevicesHistory(raw: AwsClient, rgw: Rgw, secret: string | null) {
+  const key = secret ? await importSyncSecret(secret) : null;
   const put = (key: string, body: Uint8Array<ArrayBuffer>) =>
     raw.fetch(`${rgw.endpoint}/${rgw.bucket}/${key}`, { method: 'PUT', body }).then((r) => r.arrayBuffer());
   const days = Date.now() - 3 * 24 * 3600_000;
@@ -67,7 +76,10 @@ async function otherDevicesHistory(raw: AwsClient, rgw: Rgw) {
       const candidateId = `00000000-0000-4000-b000-${String(d * 100 + p).padStart(12, '0')}`;
       const partiesHash = (await sha256Hex(new TextEncoder().encode(`${candidateId}||`))).slice(0, 8);
       const index = { format: 'fieldfolio-sync-index', portfolioId, deviceId, candidateId, assessorId: null, iqaId: null }; // prettier-ignore
-      jobs.push(() => put(syncLayout.indexKey(PREFIX, portfolioId, deviceId), new TextEncoder().encode(JSON.stringify(index)))); // prettier-ignore
+      const at = syncLayout.indexKey(PREFIX, portfolioId, deviceId);
+      const plain = new TextEncoder().encode(JSON.stringify(index));
+      // Sealed like every object of a centre that encrypts.
+      jobs.push(async () => put(at, key ? new Uint8Array(await (await sealObject(key, at, plain)).arrayBuffer()) : plain)); // prettier-ignore
       for (let i = 0; i < 4; i++) {
         const at = new Date(days + (d * 40 + p * 4 + i) * 60_000).toISOString();
         const bundle = syncLayout.bundleName(p * 4 + i + 1, i === 0, false);
@@ -168,9 +180,9 @@ export async function benchSyncRgw(mediaKb = Number(process.env.SYNC_BENCH_MEDIA
     const store = new S3Store(rgw, { fetch: counter.fetch });
     const raw = new AwsClient({ ...rgw, service: 's3', retries: 0 });
     const url = (key: string) => `${rgw.endpoint}/${rgw.bucket}/${key}`;
-    const written = await otherDevicesHistory(raw, rgw);
     // SYNC_BENCH_ENCRYPT=1: the centre's sync link carries an encryption key (every object sealed).
     const secret = process.env.SYNC_BENCH_ENCRYPT === '1' ? generateSyncSecret() : null;
+    const written = await otherDevicesHistory(raw, rgw, secret);
     const envelope = secret ? await engineEnvelope(secret) : null;
     const seeded = await timed(() => assessorPhone(store, mediaKb * 1000, envelope));
     const phone = seeded[0];
