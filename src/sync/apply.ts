@@ -5,6 +5,7 @@
 import { admitBundle, BundleError, BundleRefused, verifyBundle, writeVerifiedBundle } from '../bundle';
 import { appendSyncLog, enrolmentById, portfolioSync, StorageError, updatePortfolioSync } from '../storage';
 import type { SyncContext } from './context';
+import { EnvelopeError } from './envelope';
 import { bundleFolder, parseBundleName } from './layout';
 
 export type Applied =
@@ -51,12 +52,13 @@ async function refuse(ctx: SyncContext, portfolioId: string, deviceId: string, n
   return { outcome: 'refused' as const, reason };
 }
 
-/** The bundle's bytes, opened; a string says why they are refused. */
-async function openedBytes(ctx: SyncContext, bytes: Uint8Array): Promise<Uint8Array | string> {
-  if (!ctx.envelope) return bytes;
+/** The bundle, opened when the centre encrypts; a string says why it is refused. */
+async function openedBundle(ctx: SyncContext, key: string, body: Blob): Promise<Blob | string> {
+  if (!ctx.envelope) return body;
   try {
-    return await ctx.envelope.open(ctx.envelope.key, bytes);
-  } catch {
+    return await ctx.envelope.open(key, body);
+  } catch (e) {
+    if (e instanceof EnvelopeError) return e.reason;
     return 'it does not open with the centre’s encryption key (altered, or sealed with another key)';
   }
 }
@@ -75,12 +77,15 @@ export async function applyObject(
   deviceId: string,
   name: string,
 ): Promise<Applied> {
-  const bytes = await ctx.store.get(`${bundleFolder(ctx.prefix, portfolioId, deviceId)}${name}`);
-  if (!bytes) return refuse(ctx, portfolioId, deviceId, name, 'it is no longer in the store');
-  const opened = await openedBytes(ctx, bytes);
+  const key = `${bundleFolder(ctx.prefix, portfolioId, deviceId)}${name}`;
+  // One object at a time, as a Blob the bundle reader slices: what is held is this object, never the portfolio's
+  // others, and nothing of it is kept once it is applied (the media go to storage as slices of it).
+  const body = await ctx.store.getBlob(key);
+  if (!body) return refuse(ctx, portfolioId, deviceId, name, 'it is no longer in the store');
+  const opened = await openedBundle(ctx, key, body);
   if (typeof opened === 'string') return refuse(ctx, portfolioId, deviceId, name, opened);
   try {
-    const bundle = await verifyBundle(new Blob([opened as BlobPart]));
+    const bundle = await verifyBundle(opened);
     if (bundle.portfolioId !== portfolioId || bundle.deviceId !== deviceId) {
       const where = `portfolio ${bundle.portfolioId} from device ${bundle.deviceId}`;
       return refuse(ctx, portfolioId, deviceId, name, `it holds ${where}, not what its place in the bucket says`);

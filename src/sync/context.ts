@@ -17,18 +17,16 @@ export interface SyncContext {
   onProgress(portfolioId: string, sent: number, total: number): void;
 }
 
-const encoder = new TextEncoder();
-
-/** A small JSON object body, sealed when the centre encrypts. */
-export async function jsonBody(ctx: SyncContext, value: unknown): Promise<Uint8Array> {
-  const plain = encoder.encode(JSON.stringify(value));
-  return ctx.envelope ? ctx.envelope.seal(ctx.envelope.key, plain) : plain;
+/** A small JSON object body for the object `key`, sealed for that key when the centre encrypts. */
+export async function jsonBody(ctx: SyncContext, key: string, value: unknown): Promise<Blob> {
+  const plain = new Blob([JSON.stringify(value)]);
+  return ctx.envelope ? ctx.envelope.seal(key, plain) : plain;
 }
 
 /** Reads a JSON object body written by jsonBody; null when absent. Throws when it does not open or parse. */
 export async function readJson(ctx: SyncContext, key: string): Promise<unknown> {
-  const bytes = await ctx.store.get(key);
-  if (!bytes) return null;
-  const plain = ctx.envelope ? await ctx.envelope.open(ctx.envelope.key, bytes) : bytes;
-  return JSON.parse(new TextDecoder().decode(plain));
+  const body = await ctx.store.getBlob(key);
+  if (!body) return null;
+  const plain = ctx.envelope ? await ctx.envelope.open(key, body) : body;
+  return JSON.parse(await plain.text());
 }

@@ -1,7 +1,7 @@
 // An ObjectStore that seals every object it writes (envelope.ts) and opens every object it reads, around another
 // store. Object names and sizes stay visible to the store: the bucket layout uses ids, never names.
 import { base64urlToBytes, bytesToBase64url } from './base64url';
-import { openObject, isEnvelope, sealObject, type SyncKey } from './envelope';
+import { openObject, openSealed, isEnvelope, sealObject, type SyncKey } from './envelope';
 import type { MultipartJournal, ObjectStore, PutOptions, StoredObject } from './objectStore';
 
 export class EncryptedStore implements ObjectStore {
@@ -30,6 +30,13 @@ export class EncryptedStore implements ObjectStore {
     if (sealed === null) return null;
     if (this.acceptPlain && !isEnvelope(sealed)) return sealed;
     return openObject(this.key, key, sealed);
+  }
+
+  async getBlob(key: string): Promise<Blob | null> {
+    const sealed = await this.inner.getBlob(key);
+    if (sealed === null) return null;
+    if (this.acceptPlain && !isEnvelope(new Uint8Array(await sealed.slice(0, 4).arrayBuffer()))) return sealed;
+    return openSealed(this.key, key, sealed);
   }
 
   list(prefix: string, startAfter?: string): Promise<StoredObject[]> {

@@ -12,7 +12,7 @@ import {
   type CentreSyncState,
 } from '../storage';
 import type { SyncContext } from './context';
-import { concerns, partiesHash, readIndex } from './index-objects';
+import { concerns, partiesHash, readIndex, type Parties } from './index-objects';
 import {
   feedFolder,
   feedStartAfter,
@@ -22,6 +22,7 @@ import {
   splitBundleKey,
   type FeedEntry,
 } from './layout';
+import { inParallel } from './parallel';
 
 export const folderId = (portfolioId: string, deviceId: string) => `${portfolioId}/${deviceId}`;
 
@@ -46,6 +47,8 @@ interface Judged {
   people: Set<string>;
   /** Feed keys whose index object did not match (remembered for the window, so it is logged once). */
   untrusted: Set<string>;
+  /** Index objects read this cycle, by index key: each is read at most once a cycle (see readAhead). */
+  indexes: Map<string, Parties | null>;
 }
 
 async function noteUntrustedIndex(ctx: SyncContext, entry: FeedEntry, unreadable: boolean) {
@@ -65,7 +68,9 @@ async function foldersFor(ctx: SyncContext, entry: FeedEntry, known: Judged, cen
     return !cursor || entry.bundle > cursor ? [folderId(entry.portfolioId, entry.deviceId)] : [];
   }
   if (centre.notOurs[entry.portfolioId] === entry.partiesHash) return [];
-  const parties = await readIndex(ctx, entry.portfolioId, entry.deviceId);
+  const key = indexKey(ctx.prefix, entry.portfolioId, entry.deviceId);
+  if (!known.indexes.has(key)) known.indexes.set(key, await readIndex(ctx, entry.portfolioId, entry.deviceId));
+  const parties = known.indexes.get(key)!;
   // The feed key names the hash of the people the writer meant; an index object that does not match it is stale
   // (written just after the feed entry), altered or unreadable: no verdict is kept, the entry is judged again.
   if (!parties || (await partiesHash(parties)) !== entry.partiesHash) {
@@ -90,7 +95,29 @@ async function whatIsKnown(untrusted: string[]): Promise<Judged> {
     cursors: new Map(rows.filter((r) => Object.keys(r.cursors).length > 0).map((r) => [r.portfolioId, r.cursors])),
     people: new Set(people),
     untrusted: new Set(untrusted),
+    indexes: new Map(),
   };
+}
+
+/** Index objects read at once (a device that joins reads one per portfolio of the centre: latency, not bytes). */
+const INDEX_READS_IN_FLIGHT = 6;
+
+/**
+ * Reads ahead, a few at a time, the index object of the first new entry of each portfolio not judged yet: the
+ * entries are then judged in feed order as before, without waiting on the store for each. Small objects, one per
+ * portfolio of the listing already in memory.
+ */
+async function readAhead(ctx: SyncContext, entries: FeedEntry[], known: Judged, centre: CentreSyncState) {
+  const first = new Map<string, FeedEntry>();
+  for (const e of entries) {
+    const judged = known.here.has(e.portfolioId) || known.cursors.has(e.portfolioId);
+    if (!judged && centre.notOurs[e.portfolioId] !== e.partiesHash && !first.has(e.portfolioId)) {
+      first.set(e.portfolioId, e);
+    }
+  }
+  await inParallel([...first.values()], INDEX_READS_IN_FLIGHT, async (e) => {
+    known.indexes.set(indexKey(ctx.prefix, e.portfolioId, e.deviceId), await readIndex(ctx, e.portfolioId, e.deviceId));
+  });
 }
 
 /**
@@ -108,15 +135,16 @@ export async function discover(ctx: SyncContext): Promise<string[]> {
   const seen = new Set(centre.feedSeen);
   const known = await whatIsKnown(centre.feedUntrusted ?? []);
   const pending = new Set(centre.pendingFolders);
-  for (const object of listed) {
-    if (seen.has(object.key)) continue;
-    const entry = parseFeedKey(ctx.prefix, object.key);
+  const entries = listed.filter((o) => !seen.has(o.key)).map((o) => ({ key: o.key, entry: parseFeedKey(ctx.prefix, o.key) })); // prettier-ignore
+  const others = entries.flatMap(({ entry }) => (entry && entry.deviceId !== ctx.deviceId ? [entry] : []));
+  await readAhead(ctx, others, known, centre);
+  for (const { key, entry } of entries) {
     if (entry && entry.deviceId !== ctx.deviceId) {
       const folders = await foldersFor(ctx, entry, known, centre);
       if (folders === null) continue;
       for (const folder of folders) pending.add(folder);
     }
-    seen.add(object.key);
+    seen.add(key);
   }
   const deepScanDue =
     !centre.lastDeepScanAt || Date.parse(listedAt) - Date.parse(centre.lastDeepScanAt) >= ctx.rules.deepScanEveryMs;

@@ -39,9 +39,8 @@ export async function writeIndex(ctx: SyncContext, portfolioId: string, parties:
     ...parties,
     updatedAt: ctx.now(),
   };
-  await ctx.store.put(indexKey(ctx.prefix, portfolioId, ctx.deviceId), await jsonBody(ctx, index), {
-    contentType: 'application/json',
-  });
+  const key = indexKey(ctx.prefix, portfolioId, ctx.deviceId);
+  await ctx.store.put(key, await jsonBody(ctx, key, index), { contentType: 'application/json' });
 }
 
 /** The people an index object names, or null when it is absent or unreadable (then the portfolio is not pulled). */
@@ -49,6 +48,8 @@ export async function readIndex(ctx: SyncContext, portfolioId: string, deviceId:
   try {
     const value = (await readJson(ctx, indexKey(ctx.prefix, portfolioId, deviceId))) as Partial<PortfolioIndex> | null;
     if (!value || value.format !== 'fieldfolio-sync-index' || typeof value.candidateId !== 'string') return null;
+    // An index copied from another portfolio's or device's place is no index of this one.
+    if (value.portfolioId !== portfolioId || value.deviceId !== deviceId) return null;
     return { candidateId: value.candidateId, assessorId: value.assessorId ?? null, iqaId: value.iqaId ?? null };
   } catch (e) {
     // The store failing is retried; an object that does not open or parse is no index.
@@ -64,9 +65,8 @@ export const concerns = (p: Parties, people: Set<string>) =>
 export async function writeDeviceObject(ctx: SyncContext, label: string): Promise<void> {
   const entry = await thisDeviceEntry();
   const body = { format: 'fieldfolio-sync-device', ...entry, label, updatedAt: ctx.now() };
-  await ctx.store.put(deviceKey(ctx.prefix, ctx.deviceId), await jsonBody(ctx, body), {
-    contentType: 'application/json',
-  });
+  const key = deviceKey(ctx.prefix, ctx.deviceId);
+  await ctx.store.put(key, await jsonBody(ctx, key, body), { contentType: 'application/json' });
 }
 
 /** Another device's label, as its descriptor says (a hint for people, never a trust decision). */

@@ -55,3 +55,5 @@ export {
 export * as syncLayout from './layout';
 // syncapp: the engine's envelope from the sync link's secret (the app's sync service builds its engine with it).
 export { engineEnvelope } from './engineEnvelope';
+// syncjoin: envelope version 2 (each object sealed for its own key), opened one chunk at a time from a Blob.
+export { openSealed, ENVELOPE_VERSION } from './envelope';

@@ -75,6 +75,11 @@ export interface ObjectStore {
   put(key: string, body: Uint8Array | Blob, options?: PutOptions): Promise<void>;
   /** The object's bytes, or null when there is no such key. */
   get(key: string): Promise<Uint8Array | null>;
+  /**
+   * The object as a Blob, or null: what a large object (a bundle with media) is read as, so it is never copied into
+   * the JS heap whole (the browser may keep a large response body on disk); the bundle reader slices it.
+   */
+  getBlob(key: string): Promise<Blob | null>;
   /** Every key under `prefix` (all pages), in key order, only those after `startAfter` when given. */
   list(prefix: string, startAfter?: string): Promise<StoredObject[]>;
 }

@@ -49,15 +49,12 @@ async function buildPending(ctx: SyncContext, portfolioId: string): Promise<Outb
   if (!data) return null;
   const since = full ? undefined : (state.lastPushedAt ?? '1970-01-01T00:00:00.000Z');
   const bundle = await writeBundle(data, { since });
-  const body = ctx.envelope
-    ? new Blob([
-        (await ctx.envelope.seal(ctx.envelope.key, new Uint8Array(await bundle.blob.arrayBuffer()))) as BlobPart,
-      ])
-    : bundle.blob;
-  const name = bundleName(out.toSeq, full, !!ctx.envelope);
+  const key = `${bundleFolder(ctx.prefix, portfolioId, ctx.deviceId)}${bundleName(out.toSeq, full, !!ctx.envelope)}`;
+  // Sealed for its key: a copy of it under any other name (a later seq, another folder) does not open.
+  const body = ctx.envelope ? await ctx.envelope.seal(key, bundle.blob) : bundle.blob;
   const row: OutboxRow = {
     portfolioId,
-    key: `${bundleFolder(ctx.prefix, portfolioId, ctx.deviceId)}${name}`,
+    key,
     body,
     sha256: await sha256Blob(body),
     fromSeq: state.lastPushedSeq,

@@ -5,6 +5,7 @@ import { StoreError, type MultipartState, type PutOptions, type UploadedPart } f
 import { escapeXmlText, parsePartsPage, xmlBlocks, xmlText } from './s3Xml';
 import { parseErrorBody, storeErrorFromResponse } from './s3Errors';
 import type { S3Request } from './s3Store';
+import { inParallel } from './parallel';
 
 export const MIN_PART_SIZE = 5 * 1024 * 1024;
 
@@ -20,24 +21,6 @@ interface UploadOptions extends PutOptions {
   partSize: number;
   /** Parts in flight at once. */
   concurrency: number;
-}
-
-/**
- * Runs `task` over `items`, `width` at a time. After a failure no new item starts, the ones in flight finish (so the
- * journal records every part that landed), then the first failure is thrown.
- */
-async function inParallel<T>(items: T[], width: number, task: (item: T) => Promise<void>): Promise<void> {
-  const queue = [...items];
-  let failure: { error: unknown } | null = null;
-  const worker = async () => {
-    for (let item = queue.shift(); item !== undefined && !failure; item = queue.shift()) {
-      await task(item).catch((error: unknown) => {
-        failure ??= { error };
-      });
-    }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, width) }, worker));
-  if (failure) throw (failure as { error: unknown }).error;
 }
 
 export async function uploadMultipart(s3: Requester, key: string, blob: Blob, options: UploadOptions): Promise<void> {

@@ -102,6 +102,11 @@ export class S3Store implements ObjectStore {
     return res ? new Uint8Array(await res.arrayBuffer()) : null;
   }
 
+  async getBlob(key: string): Promise<Blob | null> {
+    const res = await this.request({ method: 'GET', key, missingIsNull: true });
+    return res ? res.blob() : null;
+  }
+
   /** Whether a key exists (HEAD). */
   async exists(key: string): Promise<boolean> {
     return (await this.request({ method: 'HEAD', key, missingIsNull: true })) !== null;

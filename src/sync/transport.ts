@@ -9,12 +9,14 @@ export type SyncPutOptions = PutOptions;
 
 /**
  * Encryption at rest (the sync link's `&key=`): AES-256-GCM with a random nonce per object, by the s3 side. The
- * engine seals every object body it writes and opens every one it reads; a body that does not open is refused.
+ * engine seals every object body it writes for the key it writes it under, and opens every one it reads under the
+ * key it read it from; a body that does not open there — altered, sealed with another key, or sealed for another
+ * key and copied — is refused (EnvelopeError says which, in words). Blobs in and out: a large object is sealed and
+ * opened one chunk at a time.
  */
 export interface Envelope {
-  key: CryptoKey;
-  seal(key: CryptoKey, plain: Uint8Array): Promise<Uint8Array>;
-  open(key: CryptoKey, sealed: Uint8Array): Promise<Uint8Array>;
+  seal(objectKey: string, plain: Blob): Promise<Blob>;
+  open(objectKey: string, sealed: Blob): Promise<Blob>;
 }
 
 /** Timers the scheduler runs on: the real ones in the app, fake ones in tests. */

@@ -16,7 +16,7 @@ import {
   storeSpecs,
   thisDeviceEntry,
 } from '../../src/storage';
-import { createSyncEngine, syncLayout, DEFAULT_RULES, type ObjectStore } from '../../src/sync';
+import { createSyncEngine, syncLayout, DEFAULT_RULES, type Envelope, type ObjectStore } from '../../src/sync';
 import { MemoryStore } from '../unit/sync/memoryStore';
 
 const PORTFOLIOS = 200;
@@ -25,12 +25,12 @@ const PREFIX = 'centre/';
 const spec = parseSpec(readFileSync('specs/svq2-customer-service-scqf5.json', 'utf8'), 'svq2.json');
 
 /** A device of its own database (made current), with an engine on `store`. */
-export async function newDevice(name: string, store: ObjectStore) {
+export async function newDevice(name: string, store: ObjectStore, envelope: Envelope | null = null) {
   const database = new FieldfolioDB(`${name}-${Math.random()}`);
   setDatabase(database);
   await storeSpecs([spec], 'bundled');
   const entry = await thisDeviceEntry();
-  const engine = createSyncEngine({ store, prefix: PREFIX, label: name, watchChanges: () => () => {} });
+  const engine = createSyncEngine({ store, prefix: PREFIX, label: name, envelope, watchChanges: () => () => {} });
   return { database, entry, engine, use: () => setDatabase(database) };
 }
 

@@ -7,7 +7,7 @@ import { countingFetch, freshPrefix, memoryJournal, onlineTabProbe, randomBytes,
 const MiB = 1024 * 1024;
 
 describe('encrypted objects on Ceph RGW', () => {
-  it('round-trips; the store sees only an envelope; a copy under another name is refused', async () => {
+  it('round-trips; the store sees only an envelope; a copy under another name is refused as moved', async () => {
     const key = await importSyncSecret(generateSyncSecret());
     const s3 = storeOn();
     const store = new EncryptedStore(s3, key);
@@ -23,7 +23,9 @@ describe('encrypted objects on Ceph RGW', () => {
     await s3.request({ method: 'PUT', key: moved, headers: { 'x-amz-copy-source': `/${s3.location.bucket}/${name}` } });
     const error = await store.get(moved).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(EnvelopeError);
-    expect((error as EnvelopeError).problem).toBe('tampered');
+    expect((error as EnvelopeError).problem).toBe('moved');
+    expect((error as EnvelopeError).message).toContain(`it was sealed for “${name}”`);
+    expect(sameBytes(new Uint8Array(await (await store.getBlob(name))!.arrayBuffer()), plain)).toBe(true);
   });
 
   it('resumes an encrypted multipart upload with the same nonce, so the finished parts still fit', async () => {

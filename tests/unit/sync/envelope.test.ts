@@ -1,7 +1,9 @@
-// The encryption envelope: sealed bytes open only with the same key under the same name, untouched.
+// The encryption envelope (version 2): sealed bytes open only with the same key under the name they were sealed
+// for, untouched; a genuine object under another name is refused as moved, in words.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
+  ENVELOPE_VERSION,
   EnvelopeError,
   generateSyncSecret,
   importSyncSecret,
@@ -50,7 +52,8 @@ describe('envelope', () => {
     const key = await importSyncSecret(generateSyncSecret());
     const plain = new Uint8Array(2.5 * MiB).map((_, i) => i % 251);
     const sealed = await sealedBytes(await sealObject(key, 'big', new Blob([plain])));
-    expect(sealed.length).toBe(plain.length + 29 + 3 * 16);
+    // Fixed header (31 bytes) and the name it was sealed for, then three chunks with their tags.
+    expect(sealed.length).toBe(plain.length + 31 + 'big'.length + 3 * 16);
     expect(Buffer.from(await openObject(key, 'big', sealed)).equals(Buffer.from(plain))).toBe(true);
   });
 
@@ -64,10 +67,42 @@ describe('envelope', () => {
     flipped[100] = flipped[100]! ^ 1;
     expect(await problemOf(openObject(key, 'a/b', flipped))).toBe('tampered');
     // Dropping the last chunk leaves a chunk sealed as "not last": refused.
-    expect(await problemOf(openObject(key, 'a/b', sealed.slice(0, 29 + MiB + 16)))).toBe('tampered');
-    expect(await problemOf(openObject(key, 'a/c', sealed))).toBe('tampered');
+    expect(await problemOf(openObject(key, 'a/b', sealed.slice(0, 31 + 3 + MiB + 16)))).toBe('tampered');
+    expect(await problemOf(openObject(key, 'a/c', sealed))).toBe('moved');
     expect(await problemOf(openObject(key, 'a/b', new TextEncoder().encode('PK\u0003\u0004…')))).toBe('not-encrypted');
     const error = await openObject(key, 'a/c', sealed).catch((e: Error) => e);
-    expect((error as Error).message).toMatch(/altered or damaged in the store, or stored under another name/);
+    expect((error as Error).message).toBe(
+      '“a/c”: it was sealed for “a/b” and copied or moved to this name in the store; an encrypted object is accepted only under the name it was written to.',
+    );
+    const altered = await openObject(key, 'a/b', flipped).catch((e: Error) => e);
+    expect((altered as Error).message).toMatch(/could not be decrypted: it was altered or damaged in the store/);
+  });
+
+  it('binds the name in its header: rewriting it to the new name does not make a moved object open', async () => {
+    const key = await importSyncSecret(generateSyncSecret());
+    const from = 'centre/portfolios/p1/bundles/d1/000000000001-full.zip.sealed';
+    const to = 'centre/portfolios/p1/bundles/d1/000000000009-full.zip.sealed'; // same length: a later seq
+    const sealed = await sealedBytes(await sealObject(key, from, new Uint8Array(5000).fill(3)));
+    const renamed = sealed.slice();
+    renamed.set(new TextEncoder().encode(to), 31);
+    expect(await problemOf(openObject(key, to, renamed))).toBe('tampered');
+    expect(await problemOf(openObject(key, to, sealed))).toBe('moved');
+    expect(Buffer.from(await openObject(key, from, sealed)).equals(Buffer.alloc(5000, 3))).toBe(true);
+  });
+
+  it('refuses an envelope version it does not read, saying which', async () => {
+    const key = await importSyncSecret(generateSyncSecret());
+    const sealed = await sealedBytes(await sealObject(key, 'k', new Uint8Array(10)));
+    expect(ENVELOPE_VERSION).toBe(2);
+    for (const [version, words] of [
+      [1, /pre-release version of the app \(envelope version 1\)/],
+      [3, /newer version of the app \(envelope version 3; this version reads 2\)/],
+    ] as const) {
+      const other = sealed.slice();
+      other[4] = version;
+      const error = await openObject(key, 'k', other).catch((e: unknown) => e);
+      expect((error as EnvelopeError).problem).toBe('unsupported-version');
+      expect((error as Error).message).toMatch(words);
+    }
   });
 });

@@ -114,6 +114,11 @@ export class MemoryStore implements ObjectStore {
     return bytes ? bytes.slice() : null;
   }
 
+  async getBlob(key: string): Promise<Blob | null> {
+    const bytes = await this.get(key);
+    return bytes ? new Blob([bytes as Uint8Array<ArrayBuffer>]) : null;
+  }
+
   async list(prefix: string, startAfter?: string): Promise<StoredObject[]> {
     const keys = [...this.objects.keys()]
       .filter((k) => k.startsWith(prefix) && (startAfter === undefined || k > startAfter))

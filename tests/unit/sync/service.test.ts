@@ -67,6 +67,7 @@ function gatedStore(inner: ObjectStore) {
       putNew: (key, body, options) => wait(() => inner.putNew(key, body, options)),
       put: (key, body, options) => wait(() => inner.put(key, body, options)),
       get: (key) => wait(() => inner.get(key)),
+      getBlob: (key) => wait(() => inner.getBlob(key)),
       list: (prefix, after) => wait(() => inner.list(prefix, after)),
     } satisfies ObjectStore,
     close: () => (gate = new Promise((resolve) => (open = resolve))),
