@@ -66,3 +66,12 @@ export {
 } from './eqaPack';
 // verifier: referrals from verifiers' sampling decisions (issue 13, point 5)
 export { listVerifierReferrals, type ReferralFilter, type ShownReferral } from './referrals';
+// sync3: device labels (this device's, and those other devices publish)
+export {
+  cleanDeviceLabel,
+  ownDeviceLabel,
+  setOwnDeviceLabel,
+  knownDeviceLabels,
+  rememberDeviceLabels,
+  type KnownDeviceLabels,
+} from './deviceLabels';
