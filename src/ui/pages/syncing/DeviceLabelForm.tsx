@@ -51,5 +51,6 @@ function LabelForm({ current }: { current: string }) {
 
 export function DeviceLabelForm() {
   const current = useLiveQuery(currentDeviceLabel, []);
-  return current === undefined ? null : <LabelForm key={current} current={current} />;
+  // Mounted once the label is read; not remounted when saving changes it, so the saved note stays.
+  return current === undefined ? null : <LabelForm current={current} />;
 }
