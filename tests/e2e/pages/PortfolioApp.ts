@@ -36,7 +36,7 @@ export class PortfolioApp {
     await select.selectOption(await option.getAttribute('value'));
   }
 
-  async startPortfolio(candidate: string, qualification: RegExp, assessor: string) {
+  async startPortfolio(candidate: string, qualification: RegExp, assessor: string, iqa?: string) {
     await this.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Portfolios' }).click();
     await this.page.getByRole('link', { name: /Start (a|another) portfolio/ }).click();
     const form = this.page.getByRole('form', { name: 'Enrolment' });
@@ -45,6 +45,7 @@ export class PortfolioApp {
     const option = quals.locator('option', { hasText: qualification });
     await quals.selectOption(await option.getAttribute('value'));
     await form.getByRole('combobox', { name: /^Assessor/ }).selectOption({ label: assessor });
+    if (iqa) await form.getByRole('combobox', { name: /^Internal quality assurer/ }).selectOption({ label: iqa });
     await form.getByRole('button', { name: 'Complete the route with the fewest units' }).click();
     await this.page.getByTestId('route-verdict').filter({ hasText: 'meets the rules' }).waitFor();
     await form.getByRole('button', { name: 'Start the portfolio' }).click();
