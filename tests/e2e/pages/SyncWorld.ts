@@ -146,12 +146,12 @@ export class SyncWorld {
   }
 }
 
-/** Opens a bundle file on a device and adds it. */
+/** Opens a bundle file on a device and adds it (or merges it into the portfolio already there). */
 export async function openBundle(page: Page, path: string): Promise<void> {
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Open a bundle' }).click();
   await page.getByLabel('Bundle file').setInputFiles(path);
   await page.getByTestId('bundle-summary').waitFor();
-  await page.getByRole('button', { name: 'Add to this device' }).click();
+  await page.getByRole('button', { name: /^(Add to this device|Merge into my copy)$/ }).click();
 }
 
 export async function openPortfolio(page: Page, name = 'Annie Macleod'): Promise<void> {
