@@ -41,6 +41,7 @@ describe('sync problems said in words', () => {
       'This device’s clock is 40 minutes ahead of the store’s; sync corrects for it.',
     );
     expect(await seriousViolations(page)).toEqual([]);
+    await page.screenshot({ path: 'tests/e2e/screenshots/sync-clock-corrected.png', fullPage: true });
     await page.context().close();
   }, 120_000);
 
@@ -54,6 +55,7 @@ describe('sync problems said in words', () => {
       .toMatch(/failed.*bucket “no-such-bucket” gives this app no answer: either there is no bucket of that name/);
     expect(await verdict.getByTestId('step-reachable').textContent()).toMatch(/passed/);
     expect(await seriousViolations(page)).toEqual([]);
+    await verdict.screenshot({ path: 'tests/e2e/screenshots/sync-no-bucket-test.png' });
     await sync.open();
     await sync
       .runState()
@@ -79,6 +81,7 @@ describe('sync problems said in words', () => {
       .filter({ hasText: 'The store is full: ask the centre to make room or raise the quota.' })
       .waitFor({ timeout: 60_000 });
     await sync.badge().filter({ hasText: 'Sync failed: see Sync' }).waitFor();
+    await page.screenshot({ path: 'tests/e2e/screenshots/sync-store-full-360.png', fullPage: true });
     await page.getByRole('link', { name: 'Sync log' }).click();
     await page.getByTestId('sync-log-row').filter({ hasText: 'The store is full' }).first().waitFor();
     expect(await seriousViolations(page)).toEqual([]);
