@@ -250,6 +250,18 @@ export async function restartGateway(rgw: Rgw): Promise<void> {
   await waitFor('radosgw', async () => (await fetch(`${rgw.endpoint}/`)).status === 200, child, logFile);
 }
 
+/** Sets the S3 user's quota in bytes, as a centre's administrator does (radosgw-admin), or lifts it (null). */
+export async function setUserQuota(rgw: Pick<Rgw, 'dir'>, maxBytes: number | null): Promise<void> {
+  const admin = (...args: string[]) =>
+    run('radosgw-admin', ['-c', join(rgw.dir, 'ceph.conf'), '-n', 'client.admin', 'quota', ...args]);
+  if (maxBytes === null) {
+    await admin('disable', '--quota-scope=user', '--uid=tester');
+    return;
+  }
+  await admin('set', '--quota-scope=user', '--uid=tester', `--max-size=${maxBytes}`);
+  await admin('enable', '--quota-scope=user', '--uid=tester');
+}
+
 async function main() {
   const [command, dir] = process.argv.slice(2);
   if (command === 'start') {

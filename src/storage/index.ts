@@ -70,3 +70,12 @@ export { listVerifierReferrals, type ReferralFilter, type ShownReferral } from '
 export { savePerson } from './peopleSave';
 // qaflows: an EQA's decisions on several portfolios merged in one transaction (issue 12, point 5)
 export { applyImports } from './exchange';
+// sync3: device labels (this device's, and those other devices publish)
+export {
+  cleanDeviceLabel,
+  ownDeviceLabel,
+  setOwnDeviceLabel,
+  knownDeviceLabels,
+  rememberDeviceLabels,
+  type KnownDeviceLabels,
+} from './deviceLabels';

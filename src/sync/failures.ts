@@ -3,7 +3,9 @@ import { StoreError, type StoreFailure } from './objectStore';
 
 const WORDS: Record<StoreFailure, string> = {
   offline: 'No network: changes wait on this device and go when it is back online.',
-  cors: 'The bucket does not let this app in: its CORS rule does not name this app’s address (docs/sync-bucket.md).',
+  cors:
+    'The bucket gives this app no answer: either it does not exist (check the bucket name in the sync link) or its ' +
+    'CORS rule does not name this app’s address (docs/sync-bucket.md).',
   forbidden: 'The store refused the credentials (403): check the access key and secret in the sync link.',
   'no-bucket': 'The bucket does not exist: check the bucket name in the sync link.',
   'clock-skew': 'This device’s clock is more than 15 minutes off, so the store refuses it: correct the date and time.',

@@ -72,3 +72,8 @@ export function splitBundleKey(prefix: string, portfolioId: string, key: string)
   const [deviceId, name, ...more] = rest.split('/');
   return deviceId && name && more.length === 0 && parseBundleName(name) ? { deviceId, name } : null;
 }
+
+/** The device whose object a key names (a bundle folder, an index or a device object), or null. */
+export function deviceOfKey(key: string): string | null {
+  return /(?:\/bundles\/|\/index\/|(?:^|\/)devices\/)([^/]+?)(?:\.json)?(?:\/|$)/.exec(key)?.[1] ?? null;
+}

@@ -40,7 +40,7 @@ function forbiddenMessage(code: string): string {
 function messageOf(failure: StoreFailure, body: S3ErrorBody, bucket: string, key: string): string {
   switch (failure) {
     case 'clock-skew':
-      return 'This device’s clock is more than 15 minutes off, so the store refused the request.';
+      return CLOCK_SKEW_MESSAGE;
     case 'no-bucket':
       return `The bucket “${bucket}” does not exist on this store: check its name in the sync settings.`;
     case 'exists':
@@ -80,6 +80,24 @@ export interface NetworkProbe {
    * a network error: when the bucket's rule does answer, the refusal was the key's.
    */
   bucketAnswersThisOrigin?(bucketUrl: string): Promise<boolean>;
+  /**
+   * The store's `Date` on an unsigned request to the bucket, when its CORS rule lets this page read it (null when
+   * not). Ceph RGW sends no CORS headers with its "RequestTimeTooSkewed" either: this is how a browser still learns
+   * that the device clock, not the key, is wrong — and by how much.
+   */
+  bucketDate?(bucketUrl: string): Promise<string | null>;
+}
+
+/** SigV4's limit: the store refuses a request signed more than 15 minutes off its own clock. */
+export const SIGV4_SKEW_LIMIT_MS = 15 * 60_000;
+
+const CLOCK_SKEW_MESSAGE = 'This device’s clock is more than 15 minutes off, so the store refused the request.';
+
+/** A clock-skew refusal the browser hid behind a network error, found from the store's readable `Date`. */
+export class HiddenClockSkew extends StoreError {
+  constructor(readonly storeDate: string) {
+    super('clock-skew', CLOCK_SKEW_MESSAGE, 403);
+  }
 }
 
 async function answers(url: string): Promise<boolean> {
@@ -114,6 +132,14 @@ export const browserProbe: NetworkProbe = {
       return false;
     }
   },
+  bucketDate: async (bucketUrl) => {
+    try {
+      const res = await fetch(`${bucketUrl}?fieldfolio-probe=${Date.now()}`, { cache: 'no-store' });
+      return res.headers.get('Date');
+    } catch {
+      return null;
+    }
+  },
 };
 
 /**
@@ -127,22 +153,32 @@ export async function storeErrorFromNetwork(
   endpoint: string,
   corsProven: boolean,
   bucketUrl?: string,
+  deviceNow?: number,
 ): Promise<StoreError> {
   const host = new URL(endpoint).host;
   if (!probe.online()) return new StoreError('offline', 'This device is offline; sync will continue when it is back.');
   if (await probe.endpointAnswers(endpoint)) {
     if (probe.corsApplies(endpoint) && !corsProven) {
-      if (bucketUrl && (await probe.bucketAnswersThisOrigin?.(bucketUrl))) {
+      const date = bucketUrl ? ((await probe.bucketDate?.(bucketUrl)) ?? null) : null;
+      const storeTime = Date.parse(date ?? '');
+      if (date && deviceNow !== undefined && Math.abs(storeTime - deviceNow) > SIGV4_SKEW_LIMIT_MS) {
+        return new HiddenClockSkew(date);
+      }
+      if (bucketUrl && (date !== null || (await probe.bucketAnswersThisOrigin?.(bucketUrl)))) {
         return new StoreError(
           'forbidden',
           `The store at ${host} refused this device’s key: check the access key id and secret were copied exactly ` +
             '(the store hid its answer, as some do for a wrong signature).',
         );
       }
+      // A missing bucket has no CORS rule either (Ceph RGW and AWS send none with NoSuchBucket): the browser
+      // cannot tell the two apart, so the words name both.
+      const bucket = bucketUrl ? ` “${decodeURIComponent(new URL(bucketUrl).pathname.slice(1))}”` : '';
       return new StoreError(
         'cors',
-        `The store at ${host} answers, but its bucket has no CORS rule letting this app in. ` +
-          'Ask the centre to add the rule in docs/sync-bucket.md (allowed origin: this app’s address).',
+        `The store at ${host} answers, but the bucket${bucket} gives this app no answer: either there is no bucket ` +
+          'of that name on this store (check the bucket name in the sync link), or it has no CORS rule letting this ' +
+          'app in (ask the centre to add the rule in docs/sync-bucket.md, allowed origin: this app’s address).',
       );
     }
     return new StoreError('unavailable', `The connection to ${host} dropped; sync will try again.`);

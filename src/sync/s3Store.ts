@@ -5,6 +5,7 @@ import { AwsV4Signer } from 'aws4fetch';
 import { StoreError, type ObjectStore, type PutOptions, type StoredObject } from './objectStore';
 import {
   browserProbe,
+  HiddenClockSkew,
   parseErrorBody,
   storeErrorFromNetwork,
   storeErrorFromResponse,
@@ -182,12 +183,15 @@ export class S3Store implements ObjectStore {
       });
     } catch (e) {
       if (req.signal?.aborted) throw req.signal.reason ?? e;
-      throw await storeErrorFromNetwork(
+      const error = await storeErrorFromNetwork(
         this.probe,
         this.endpoint,
         this.corsProven,
         `${this.endpoint}/${this.location.bucket}`,
+        this.now() + this.clockOffsetMs,
       );
+      if (error instanceof HiddenClockSkew) return this.clockSkew(error, undefined, error.storeDate);
+      throw error;
     }
     this.corsProven = true;
     if (res.ok) return res;

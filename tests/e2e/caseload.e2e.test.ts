@@ -24,8 +24,8 @@ describe('the assessor’s caseload on the home screen', () => {
     await page.getByRole('heading', { level: 1, name: 'Annie Macleod' }).waitFor();
     await app.addPerson('Ben Candidate', ['Candidate']);
     await app.addPerson('Cara Candidate', ['Candidate']);
-    await home.startPortfolio('Ben Candidate', /SVQ2 in Customer Service/, 'J Sullivan', today());
-    await home.startPortfolio('Cara Candidate', /SVQ2 in Customer Service/, 'J Sullivan', '2025-01-06');
+    await home.startPortfolio('Ben Candidate', /SVQ2 in Customer Service/, 'J Sullivan', { startDate: today() });
+    await home.startPortfolio('Cara Candidate', /SVQ2 in Customer Service/, 'J Sullivan', { startDate: '2025-01-06' });
     await app.actAs(/J Sullivan/);
 
     await home.open();

@@ -4,94 +4,19 @@
 // accept is held, with its fingerprint, until accepted. Both edit one evidence item offline: both see the
 // conflict. Wrong credentials give the 403 message. The gateway stopped and restarted with a change waiting: the
 // state says so, and the change arrives after. An object altered in the bucket is refused and logged, changing
-// nothing. The tests run in order and share the two devices.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
-import { AwsClient } from 'aws4fetch';
-import { restartGateway, startRgw, stopGateway, stopRgw, type Rgw } from '../../scripts/rgw';
-import { launchProfile, startServer, type Server } from './harness';
+// nothing. Each device names itself on the sync settings; the other shows that name on held keys, conflicts and the
+// sync log. The tests run in order and share the two devices (setup: pages/SyncWorld.ts).
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { restartGateway, stopGateway } from '../../scripts/rgw';
 import { seriousViolations } from './axe';
-import { PortfolioApp, pngBuffer } from './pages/PortfolioApp';
-import { SyncScreens, syncLink } from './pages/SyncScreens';
+import { PortfolioApp } from './pages/PortfolioApp';
+import { SyncScreens } from './pages/SyncScreens';
+import { addEvidence, evidenceTitles, openPortfolio, setDeviceLabel, SyncWorld } from './pages/SyncWorld';
 import { TrustScreen } from './pages/TrustScreen';
 
-const dir = mkdtempSync(join(tmpdir(), 'fieldfolio-sync-e2e-'));
-const contexts: BrowserContext[] = [];
-let rgw: Rgw | undefined;
-let server: Server | undefined;
-
-beforeAll(async () => {
-  rgw = await startRgw();
-  server = await startServer();
-}, 180_000);
-afterAll(async () => {
-  for (const context of contexts) await context.close();
-  await server?.close();
-  if (rgw) stopRgw(rgw);
-});
-
-const link = (change: Partial<Rgw> = {}) => {
-  const { endpoint, bucket, region, accessKeyId, secretAccessKey } = { ...rgw!, ...change };
-  return syncLink(server!.url, { endpoint, bucket, region, accessKeyId, secretAccessKey, prefix: 'centre' });
-};
-
-async function device(name: string, phone = false): Promise<Page> {
-  const context = await launchProfile(join(dir, `${name}-profile`));
-  context.setDefaultTimeout(20_000);
-  contexts.push(context);
-  const page = context.pages()[0] ?? (await context.newPage());
-  if (phone) await page.setViewportSize({ width: 360, height: 740 });
-  await page.goto(server!.url + '/');
-  await page.getByRole('heading', { level: 1, name: 'Portfolios' }).waitFor();
-  return page;
-}
-
-async function openPortfolio(page: Page, name = 'Annie Macleod') {
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Portfolios' }).click();
-  await page
-    .getByRole('link', { name: new RegExp(name) })
-    .first()
-    .click();
-  await page.getByRole('heading', { level: 1, name }).waitFor();
-}
-
-const evidenceTitles = (page: Page) => page.getByRole('list', { name: 'Evidence' }).locator('> li').allInnerTexts();
-
-async function addEvidence(page: Page, type: string, title: string, photo: boolean) {
-  await page.getByRole('link', { name: 'Add other evidence' }).click();
-  const form = page.getByRole('form', { name: 'Evidence' });
-  await form.getByLabel('Type of evidence').selectOption(type);
-  await form.getByLabel('Title').fill(title);
-  await form.getByLabel(/^(Description|What the assessor observed)/).fill(`${title}: what happened, in words.`);
-  if (photo) {
-    await form.getByLabel('Add file').setInputFiles({ name: 'till.png', mimeType: 'image/png', buffer: pngBuffer() });
-    await form.getByText('Chosen files (1)').waitFor();
-  }
-  if ((await form.locator('canvas').count()) > 0) await new PortfolioApp(page, server!.url).drawSignature(form);
-  await form.getByRole('button', { name: 'Save evidence' }).click();
-  await page.getByRole('heading', { level: 1, name: title }).waitFor();
-}
-
-/** The bucket as the centre's administrator sees it (the test's own S3 client, not the app). */
-const admin = () => new AwsClient({ ...rgw!, service: 's3', retries: 0 });
-const objectUrl = (key: string) => `${rgw!.endpoint}/${rgw!.bucket}/${key}`;
-
-async function bundleKeys(): Promise<string[]> {
-  const res = await admin().fetch(`${rgw!.endpoint}/${rgw!.bucket}?list-type=2&prefix=centre/portfolios/`);
-  const keys = [...(await res.text()).matchAll(/<Key>([^<]+)<\/Key>/g)].map((m) => m[1]!);
-  return keys.filter((key) => key.includes('/bundles/'));
-}
-
-/** Someone with write access to the bucket changes one byte in the middle of an object. */
-async function alterObject(key: string): Promise<void> {
-  const bytes = new Uint8Array(await (await admin().fetch(objectUrl(key))).arrayBuffer());
-  bytes[bytes.length >> 1]! ^= 0xff;
-  const res = await admin().fetch(objectUrl(key), { method: 'PUT', body: bytes });
-  expect(res.status).toBe(200);
-}
+const world = SyncWorld.setUp();
+const device = (name: string, phone = false) => world.device(name, { shape: phone ? 'phone' : 'tablet' });
 
 describe('sync through the centre’s store', () => {
   let phone: Page;
@@ -100,7 +25,7 @@ describe('sync through the centre’s store', () => {
   it('wrong credentials: the connection test and the Sync screen say the store refused them (403)', async () => {
     const page = await device('wrong-key');
     const sync = new SyncScreens(page);
-    await sync.connectByLink(link({ secretAccessKey: 'not-the-secret-0000000000000000000000000' }));
+    await sync.connectByLink(world.link({ secretAccessKey: 'not-the-secret-0000000000000000000000000' }));
     expect(page.url()).not.toContain('#');
     expect(page.url()).toMatch(/\/sync\/settings$/);
     const verdict = await sync.testConnection();
@@ -122,28 +47,12 @@ describe('sync through the centre’s store', () => {
     phone = await device('assessor-phone', true);
     tablet = await device('candidate-tablet');
     // The tablet has the portfolio from an opened bundle, and accepted the phone's key (docs/trust.md).
-    await phone.getByRole('button', { name: 'Load the demo portfolio' }).click();
-    await phone.getByRole('heading', { level: 1, name: 'Annie Macleod' }).waitFor();
-    await phone.getByRole('button', { name: 'Export bundle' }).click();
-    await phone.getByTestId('export-ready').waitFor();
-    const [download] = await Promise.all([
-      phone.waitForEvent('download'),
-      phone.getByRole('link', { name: 'Download bundle' }).click(),
-    ]);
-    const bundlePath = join(dir, download.suggestedFilename());
-    await download.saveAs(bundlePath);
-    await tablet.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Open a bundle' }).click();
-    await tablet.getByLabel('Bundle file').setInputFiles(bundlePath);
-    await tablet.getByTestId('bundle-summary').waitFor();
-    await tablet.getByRole('button', { name: 'Add to this device' }).click();
-    const trust = new TrustScreen(tablet);
-    await trust.open();
-    await trust.acceptForEveryone(await trust.openAcceptForm());
+    await world.shareDemoPortfolio(phone, [tablet]);
 
     // Both connect by the centre's link and sync once.
     const phoneSync = new SyncScreens(phone);
     const tabletSync = new SyncScreens(tablet);
-    await phoneSync.connectByLink(link());
+    await phoneSync.connectByLink(world.link());
     expect(phone.url()).not.toContain('#');
     await phone.getByRole('button', { name: 'Show the sync link as a QR code' }).click();
     await phone.getByTestId('sync-qr').waitFor();
@@ -152,9 +61,12 @@ describe('sync through the centre’s store', () => {
     await phoneSync.waitUntilSynced();
     expect(await seriousViolations(phone)).toEqual([]);
     expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
-    await tabletSync.connectByLink(link());
+    await tabletSync.connectByLink(world.link());
     await tabletSync.open();
     await tabletSync.waitUntilSynced();
+    // Each names itself for the others (docs/sync.md, "Device labels").
+    await setDeviceLabel(phone, 'Assessor’s phone');
+    await setDeviceLabel(tablet, 'Annie’s tablet');
     await openPortfolio(tablet);
     const before = await evidenceTitles(tablet);
 
@@ -184,7 +96,7 @@ describe('sync through the centre’s store', () => {
       await trust.open();
       return trust.ownFingerprint();
     })();
-    await new PortfolioApp(tablet, server!.url).actAs(/Annie Macleod/);
+    await new PortfolioApp(tablet, world.url).actAs(/Annie Macleod/);
     await openPortfolio(tablet);
     await addEvidence(tablet, 'RA', 'How I handle a queue', false);
     const tabletSync = new SyncScreens(tablet);
@@ -195,6 +107,7 @@ describe('sync through the centre’s store', () => {
     await phoneSync.syncNow();
     const held = phoneSync.heldSigners().filter({ hasText: tabletFingerprint });
     await held.waitFor({ timeout: 30_000 });
+    await held.getByTestId('held-device').filter({ hasText: 'Annie’s tablet' }).waitFor();
     await openPortfolio(phone);
     expect((await evidenceTitles(phone)).join('\n')).not.toContain('How I handle a queue');
 
@@ -239,11 +152,18 @@ describe('sync through the centre’s store', () => {
         .getByRole('heading', { name: /Changes made on two devices at once \(1\)/ })
         .waitFor({ timeout: 30_000 });
     }
+    // The devices are named by the labels their people gave them, not by ids.
+    const conflictLine = (page: Page) => page.locator('section[aria-labelledby="conflicts-heading"] li').first();
+    expect(await conflictLine(phone).textContent()).toMatch(
+      /from (this device \(Assessor’s phone\)|Annie’s tablet) .*from (this device \(Assessor’s phone\)|Annie’s tablet)/,
+    );
+    expect(await conflictLine(tablet).textContent()).toMatch(/Assessor’s phone/);
+    expect(await conflictLine(tablet).textContent()).toMatch(/this device \(Annie’s tablet\)/);
   }, 180_000);
 
   it('the store goes away with a change waiting: the state says so, nothing is lost, sync resumes', async () => {
     const phoneSync = new SyncScreens(phone);
-    stopGateway(rgw!);
+    stopGateway(world.rgw);
     await openPortfolio(phone);
     await addEvidence(phone, 'P', 'Till roll while the store was down', true);
     await phoneSync.open();
@@ -252,7 +172,7 @@ describe('sync through the centre’s store', () => {
       .filter({ hasText: /not answering/ })
       .waitFor({ timeout: 60_000 });
     await phoneSync.badge().filter({ hasText: 'Sync failed: see Sync' }).waitFor();
-    await restartGateway(rgw!);
+    await restartGateway(world.rgw);
     await phoneSync.syncNow();
     await phoneSync.waitUntilSynced();
     const tabletSync = new SyncScreens(tablet);
@@ -268,12 +188,12 @@ describe('sync through the centre’s store', () => {
   it('an object altered in the bucket is refused and logged, and the tablet changes nothing', async () => {
     const tabletSync = new SyncScreens(tablet);
     await tablet.context().setOffline(true);
-    const before = new Set(await bundleKeys());
+    const before = new Set(await world.bundleKeys());
     await openPortfolio(phone);
     await addEvidence(phone, 'P', 'Altered on its way', true);
-    await expect.poll(async () => (await bundleKeys()).length, { timeout: 60_000 }).toBe(before.size + 1);
-    const [pushed] = (await bundleKeys()).filter((key) => !before.has(key));
-    await alterObject(pushed!);
+    await expect.poll(async () => (await world.bundleKeys()).length, { timeout: 60_000 }).toBe(before.size + 1);
+    const [pushed] = (await world.bundleKeys()).filter((key) => !before.has(key));
+    await world.alterObject(pushed!);
     await openPortfolio(tablet);
     await expect.poll(async () => (await evidenceTitles(tablet)).length, { timeout: 15_000 }).toBeGreaterThan(0);
     const titlesBefore = await evidenceTitles(tablet);
@@ -286,6 +206,7 @@ describe('sync through the centre’s store', () => {
       .getByTestId('sync-log-row')
       .filter({ hasText: `Refused ${pushed}` })
       .filter({ hasText: 'Nothing was changed' })
+      .filter({ has: tablet.getByTestId('sync-log-device').filter({ hasText: 'Assessor’s phone' }) })
       .waitFor();
     expect(await seriousViolations(tablet)).toEqual([]);
     await openPortfolio(tablet);

@@ -4,7 +4,7 @@
 // change sequence, and the engine reads it later in its own short transactions. Screens read its state with
 // useSyncService (hooks.ts); connecting and disconnecting go through it so the engine starts and stops with them.
 import type { SyncSettings } from '../../domain';
-import { clearSyncSettings, loadSyncSettings, nowIso, saveSyncSettings } from '../../storage';
+import { clearSyncSettings, loadSyncSettings, nowIso, saveSyncSettings, setOwnDeviceLabel } from '../../storage';
 import {
   createSyncEngine,
   describeClockOffset,
@@ -13,6 +13,7 @@ import {
   type SyncEngine,
   type SyncSnapshot,
 } from '../../sync';
+import { currentDeviceLabel } from './deviceLabel';
 
 export interface SyncServiceState {
   /** 'loading' until the settings are read at start. */
@@ -29,7 +30,10 @@ export interface SyncServiceDeps {
   saveSettings(settings: SyncSettings): Promise<SyncSettings>;
   clearSettings(): Promise<void>;
   /** The engine for these settings; `onClockCorrected` is told how far the device clock is off (ms). */
-  openEngine(settings: SyncSettings, onClockCorrected: (offsetMs: number) => void): Promise<SyncEngine>;
+  openEngine(settings: SyncSettings, onClockCorrected: (offsetMs: number) => void, label?: string): Promise<SyncEngine>;
+  /** The label this device publishes to the others (default: none, the engine's own). */
+  loadLabel?(): Promise<string>;
+  saveLabel?(label: string): Promise<void>;
 }
 
 export interface SyncService {
@@ -41,6 +45,8 @@ export interface SyncService {
   connect(settings: SyncSettings): Promise<void>;
   /** Stops sync and forgets the bucket and its key. */
   disconnect(): Promise<void>;
+  /** Saves the label other devices see this device by, and restarts sync so that it is published. */
+  setLabel(label: string): Promise<void>;
   /** Runs now (rejects with the problem, which is in the state in words too). */
   syncNow(): Promise<void>;
   /** The running engine, for per-portfolio states and the log; null when not connected. */
@@ -50,12 +56,13 @@ export interface SyncService {
 }
 
 /** The engine over the S3 store, its clock corrected by what the store says its time is. */
-async function openS3Engine(settings: SyncSettings, onClockCorrected: (offsetMs: number) => void) {
+async function openS3Engine(settings: SyncSettings, onClockCorrected: (offsetMs: number) => void, label?: string) {
   const store = new S3Store(settings);
   store.onClockCorrected = onClockCorrected;
   return createSyncEngine({
     store,
     prefix: settings.prefix,
+    label,
     envelope: settings.key ? await engineEnvelope(settings.key) : null,
     now: () => new Date(Date.parse(nowIso()) + store.clockOffsetMs).toISOString(),
   });
@@ -66,6 +73,8 @@ export const browserSyncDeps: SyncServiceDeps = {
   saveSettings: saveSyncSettings,
   clearSettings: clearSyncSettings,
   openEngine: openS3Engine,
+  loadLabel: currentDeviceLabel,
+  saveLabel: setOwnDeviceLabel,
 };
 
 export function createSyncService(deps: SyncServiceDeps): SyncService {
@@ -91,7 +100,8 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
     stopEngine();
     const settings = await deps.loadSettings();
     if (!settings) return set({ connection: 'not-connected', settings: null, snapshot: null, clockNote: null });
-    const started = await deps.openEngine(settings, (offsetMs) => set({ clockNote: describeClockOffset(offsetMs) }));
+    const onClock = (offsetMs: number) => set({ clockNote: describeClockOffset(offsetMs) });
+    const started = await deps.openEngine(settings, onClock, await deps.loadLabel?.());
     engine = started;
     set({ connection: 'connected', settings, clockNote: null });
     unsubscribe = started.subscribe((snapshot) => set({ snapshot }));
@@ -114,6 +124,11 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
         stopEngine();
         await deps.clearSettings();
         set({ connection: 'not-connected', settings: null, snapshot: null, clockNote: null });
+      }),
+    setLabel: (label) =>
+      serially(async () => {
+        await deps.saveLabel?.(label);
+        if (state.connection === 'connected') await startEngine();
       }),
     async syncNow() {
       await queue;

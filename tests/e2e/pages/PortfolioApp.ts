@@ -36,8 +36,13 @@ export class PortfolioApp {
     await select.selectOption(await option.getAttribute('value'));
   }
 
-  /** Starts a portfolio on the route with the fewest units; on today's date unless `startDate` says otherwise. */
-  async startPortfolio(candidate: string, qualification: RegExp, assessor: string, startDate?: string) {
+  /** Starts a portfolio on the route with the fewest units; on today's date unless `more.startDate` says otherwise. */
+  async startPortfolio(
+    candidate: string,
+    qualification: RegExp,
+    assessor: string,
+    more: { startDate?: string; iqa?: string } = {},
+  ) {
     await this.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Portfolios' }).click();
     await this.page.getByRole('link', { name: /Start (a|another) portfolio/ }).click();
     const form = this.page.getByRole('form', { name: 'Enrolment' });
@@ -46,7 +51,11 @@ export class PortfolioApp {
     const option = quals.locator('option', { hasText: qualification });
     await quals.selectOption(await option.getAttribute('value'));
     await form.getByRole('combobox', { name: /^Assessor/ }).selectOption({ label: assessor });
-    if (startDate) await form.getByLabel('Start date').fill(startDate);
+    if (more.startDate) await form.getByLabel('Start date').fill(more.startDate);
+    if (more.iqa) {
+      await form.getByText(/^More details \(optional\)/).click();
+      await form.getByRole('combobox', { name: /^Internal quality assurer/ }).selectOption({ label: more.iqa });
+    }
     await form.getByRole('button', { name: 'Complete the route with the fewest units' }).click();
     await this.page.getByTestId('route-verdict').filter({ hasText: 'meets the rules' }).waitFor();
     await form.getByRole('button', { name: 'Start the portfolio' }).click();

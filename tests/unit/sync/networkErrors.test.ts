@@ -105,3 +105,39 @@ describe('a refused key the store hides behind a missing CORS header (Ceph RGW o
     expect(verdict.steps[2]!.message).toMatch(/refused this device’s key.*Check the access key id and secret/);
   });
 });
+
+describe('a clock-skew refusal the store hides behind a missing CORS header (Ceph RGW on RequestTimeTooSkewed)', () => {
+  const STORE_NOW = Date.parse('2026-03-02T10:00:00Z');
+  /** A store that refuses (hidden: a network error) any request signed more than 15 minutes off its clock. */
+  const skewRefusingFetch: typeof fetch = async (_url, init) => {
+    const amzDate = new Headers(init?.headers).get('x-amz-date') ?? '';
+    const signedAt = Date.parse(amzDate.replace(/^(\d{4})(\d\d)(\d\d)T(\d\d)(\d\d)(\d\d)Z$/, '$1-$2-$3T$4:$5:$6Z'));
+    if (Math.abs(signedAt - STORE_NOW) > 15 * 60_000) throw new TypeError('Failed to fetch');
+    return new Response('<ListBucketResult></ListBucketResult>');
+  };
+  const readableDate: NetworkProbe = {
+    ...probe({ cors: true }),
+    bucketDate: async () => new Date(STORE_NOW).toUTCString(),
+  };
+
+  it('is the clock, measured from the bucket’s readable Date; the request is signed again and goes through', async () => {
+    const deviceNow = STORE_NOW + 40 * 60_000;
+    const store = new S3Store(settings, { fetch: skewRefusingFetch, probe: readableDate, now: () => deviceNow });
+    const corrected: number[] = [];
+    store.onClockCorrected = (offset) => corrected.push(offset);
+    expect(await store.list('c1/')).toEqual([]);
+    expect(corrected).toEqual([-40 * 60_000]);
+  });
+
+  it('the connection test passes and says how far the clock is off', async () => {
+    const now = () => STORE_NOW - 31 * 60_000;
+    const verdict = await testConnection(settings, 'dev1', { fetch: skewRefusingFetch, probe: readableDate, now });
+    expect(verdict.ok).toBe(true);
+    expect(verdict.steps[2]!.message).toMatch(/clock is 31 minutes behind the store’s; sync corrects for it/);
+  });
+
+  it('a Date within 15 minutes is no excuse: the key is refused, as before', async () => {
+    const store = new S3Store(settings, { fetch: failingFetch, probe: readableDate, now: () => STORE_NOW + 60_000 });
+    expect(((await store.get('c1/x').catch((e: unknown) => e)) as StoreError).failure).toBe('forbidden');
+  });
+});

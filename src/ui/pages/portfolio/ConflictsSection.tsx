@@ -3,12 +3,14 @@ import { useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { listConflicts, resolveConflict } from '../../../storage';
 import { ShowMore, useShownList } from '../../components/ShowMore';
+import { useDeviceNames } from '../../syncing/deviceLabel';
 
 /** Concurrent edits kept when bundles were merged: both versions, for the person to compare. */
 export function ConflictsSection({ portfolioId }: { portfolioId: string }) {
   const conflicts = useLiveQuery(() => listConflicts(portfolioId), [portfolioId]);
   const [error, setError] = useState<string | null>(null);
   const list = useShownList(conflicts ?? []);
+  const deviceName = useDeviceNames();
   if (!conflicts || conflicts.length === 0) return null;
   const resolve = (c: (typeof conflicts)[number], choice: 'kept' | 'other') => {
     setError(null);
@@ -25,9 +27,9 @@ export function ConflictsSection({ portfolioId }: { portfolioId: string }) {
       <ul>
         {list.visible.map((c) => (
           <li key={c.id}>
-            {c.table} {c.recordId.slice(0, 8)}: in force from device {c.conflict.kept.deviceId.slice(0, 8)} (
-            {formatDateTime(c.conflict.kept.updatedAt)}); other version from device{' '}
-            {c.conflict.other.deviceId.slice(0, 8)} ({formatDateTime(c.conflict.other.updatedAt)}).
+            {c.table} {c.recordId.slice(0, 8)}: in force from {deviceName(c.conflict.kept.deviceId)} (
+            {formatDateTime(c.conflict.kept.updatedAt)}); other version from {deviceName(c.conflict.other.deviceId)} (
+            {formatDateTime(c.conflict.other.updatedAt)}).
             <ConflictDiff kept={c.conflict.kept} other={c.conflict.other} />
             <button type="button" className="secondary small" onClick={() => resolve(c, 'kept')}>
               Keep the version in force

@@ -7,11 +7,13 @@ import { listHeld } from '../../../storage';
 import { AcceptKeyForm, type KeyToAccept } from '../trust/AcceptKeyForm';
 import { FullFingerprint } from '../trust/common';
 import { syncService } from '../../syncing/syncService';
+import { useDeviceNames } from '../../syncing/deviceLabel';
 
 export function HeldSigners() {
   const held = useLiveQuery(() => listHeld(), []);
   const [accepting, setAccepting] = useState<KeyToAccept | null>(null);
   const [done, setDone] = useState<string | null>(null);
+  const deviceName = useDeviceNames();
   const byKey = new Map<string, { deviceId: string; count: number }>();
   for (const row of held ?? []) {
     const seen = byKey.get(row.deviceKey);
@@ -37,7 +39,8 @@ export function HeldSigners() {
         {[...byKey].map(([deviceKey, { deviceId, count }]) => (
           <li key={deviceKey} className="card" data-testid="held-signer">
             <p>
-              {count} {count === 1 ? 'change' : 'changes'} held, signed by the key with fingerprint
+              {count} {count === 1 ? 'change' : 'changes'} held, sent by{' '}
+              <strong data-testid="held-device">{deviceName(deviceId)}</strong>, signed by the key with fingerprint
             </p>
             <p>
               <FullFingerprint fingerprint={deviceKey} />

@@ -7,6 +7,7 @@ import { routes } from '../../routes';
 import { useSyncService } from '../../syncing/hooks';
 import { syncService } from '../../syncing/syncService';
 import { ConnectionTest } from './ConnectionTest';
+import { DeviceLabelForm } from './DeviceLabelForm';
 import { CredentialsNote, SettingsSummary } from './SettingsSummary';
 import { SettingsForm } from './SettingsForm';
 
@@ -46,6 +47,7 @@ function ConnectedSettings({ settings }: { settings: SyncSettings }) {
       <p>This device syncs through:</p>
       <SettingsSummary settings={settings} />
       <ConnectionTest settings={settings} />
+      <DeviceLabelForm />
       <section aria-labelledby="qr-heading">
         <h2 id="qr-heading">Connect another device</h2>
         <button type="button" className="secondary" onClick={() => setShowQr(!showQr)} aria-expanded={showQr}>
