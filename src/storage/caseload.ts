@@ -1,23 +1,19 @@
 // The acting person's caseload, fast with a full one (60 portfolios × 300 evidence items): each portfolio's summary
 // (domain summarisePortfolio) is kept in the settings table with a stamp of what it was worked out from
 // (caseloadStamp.ts: the portfolio's last change seq), so opening the home screen reads one settings row and one
-// change-sequence key instead of 18,000 records; after an edit, one range read of the change sequence names the
-// portfolios it touched, and only those are checked again. A summary whose stamp no longer matches is listed as
-// stale and worked out again (refreshCaseloadSummaries), one portfolio at a time, by code loaded only then.
+// change-sequence key instead of 18,000 records. A summary whose stamp no longer matches is listed as stale and
+// worked out again (refreshCaseloadSummaries), one portfolio at a time, by code loaded only then.
 import { type CaseloadAction, type CaseloadEntry, type CaseloadRole, type Enrolment, type Person } from '../domain';
 import { CASELOAD_ACTION_SOURCES, type CaseloadActionSource } from './caseloadSources';
 import {
-  changedSince,
   deviceStampOf,
   dropSummary,
   readSummaries,
   specKeyOf,
   STAMP_TABLES,
   stampOf,
-  stampPrefixOf,
   storeCheck,
   type CaseloadCheck,
-  type DeviceStamp,
   type StoredSummary,
 } from './caseloadStamp';
 import { db } from './db';
@@ -51,16 +47,13 @@ const ROLES: readonly CaseloadRole[] = ['assessor', 'iqa', 'candidate'];
 const inRole = (role: CaseloadRole, personId: string) => (e: Enrolment) =>
   (role === 'assessor' ? e.assessorId : role === 'iqa' ? e.iqaId : e.candidateId) === personId;
 
-/**
- * Which stored summaries still hold: all at once when the device stamp is the one confirmed; else those confirmed
- * with no change since (one range read of the change sequence), and only the rest one by one.
- */
+/** Which stored summaries still hold: all at once when the device stamp is the one confirmed, else one by one. */
 async function checkSummaries(shown: Enrolment[], enrolments: Enrolment[], personById: Map<string, Person>) {
-  const [device, { check, summaries: storedById }] = await Promise.all([
+  const [deviceStamp, { check, summaries: storedById }] = await Promise.all([
     deviceStampOf(enrolments),
     readSummaries(shown.map((e) => e.id)),
   ]);
-  const confirmed = await stillConfirmed(check, device, shown, storedById);
+  const confirmed = new Set(check?.deviceStamp === deviceStamp ? check.fresh : []);
   const stamps = new Map(
     await Promise.all(shown.filter((e) => !confirmed.has(e.id)).map(async (e) => [e.id, await stampOf(e)] as const)),
   );
@@ -73,35 +66,8 @@ async function checkSummaries(shown: Enrolment[], enrolments: Enrolment[], perso
     })
     .map((e) => e.id);
   // A stale summary is still shown (marked as being updated) rather than nothing.
-  const confirm: CaseloadCheck | null =
-    stale.length === 0 && stamps.size > 0
-      ? { deviceStamp: device.stamp, fresh: shown.map((e) => e.id), lastSeq: device.lastSeq, base: device.base }
-      : null;
+  const confirm = stale.length === 0 && stamps.size > 0 ? { deviceStamp, fresh: shown.map((e) => e.id) } : null;
   return { stale, storedById, confirm };
-}
-
-/**
- * The portfolios whose summary the last check confirmed and that cannot have changed since: every one while the
- * device stamp is unchanged; otherwise (same format, database version and specs) those with no change entry after
- * the check's seq whose enrolment revision is the one stamped. Every change to what a summary reads appends an
- * entry for its portfolio (caseloadStamp.ts), so one edit re-checks one portfolio, not the whole caseload.
- */
-async function stillConfirmed(
-  check: CaseloadCheck | null,
-  device: DeviceStamp,
-  shown: Enrolment[],
-  storedById: Map<string, StoredSummary | null>,
-): Promise<Set<string>> {
-  if (!check) return new Set();
-  if (check.deviceStamp === device.stamp) return new Set(check.fresh);
-  if (check.base !== device.base || typeof check.lastSeq !== 'number') return new Set();
-  const changed = await changedSince(check.lastSeq);
-  if (!changed) return new Set();
-  const fresh = new Set(check.fresh);
-  const unchanged = shown.filter(
-    (e) => fresh.has(e.id) && !changed.has(e.id) && storedById.get(e.id)?.stamp.startsWith(stampPrefixOf(e)),
-  );
-  return new Set(unchanged.map((e) => e.id));
 }
 
 /** The specs on the device, read only when a summary said its spec was missing (it may have arrived since). */

@@ -25,17 +25,6 @@ export interface StoredSummary {
 export interface CaseloadCheck {
   deviceStamp: string;
   fresh: string[];
-  /** The change sequence's last seq at the check: what changed since is then one range read (changedSince). */
-  lastSeq?: number;
-  /** The device stamp's part that no change entry records (format, database version, specs on the device). */
-  base?: string;
-}
-
-/** The device stamp, with the parts a later check compares one by one. */
-export interface DeviceStamp {
-  stamp: string;
-  lastSeq: number;
-  base: string;
 }
 
 /**
@@ -63,28 +52,8 @@ async function lastSeqOf(portfolioId: string): Promise<number> {
   return Array.isArray(key) ? Number(key[1]) : 0;
 }
 
-/** A stamp's first part: the format, the database version and the enrolment's revision ("…|" + last seq follows). */
-export const stampPrefixOf = (enrolment: Enrolment) =>
-  `${[SUMMARY_FORMAT, db().verno, enrolment.rev, enrolment.updatedAt].join('|')}|`;
-
 export async function stampOf(enrolment: Enrolment): Promise<string> {
-  return `${stampPrefixOf(enrolment)}${await lastSeqOf(enrolment.id)}`;
-}
-
-/** Above this many change entries since a check, each portfolio's stamp is read instead (one index read each). */
-const CHANGES_READ_MAX = 500;
-
-/**
- * The portfolios with a change entry after `seq`, in one range read of the change sequence; null when more than
- * CHANGES_READ_MAX entries follow it (a large sync pull, say: then each portfolio's own last seq is cheaper).
- */
-export async function changedSince(seq: number): Promise<Set<string> | null> {
-  const rows = await db()
-    .changes.where(':id')
-    .above(seq)
-    .limit(CHANGES_READ_MAX + 1)
-    .toArray();
-  return rows.length > CHANGES_READ_MAX ? null : new Set(rows.map((r) => r.portfolioId));
+  return [SUMMARY_FORMAT, db().verno, enrolment.rev, enrolment.updatedAt, await lastSeqOf(enrolment.id)].join('|');
 }
 
 /**
@@ -92,12 +61,10 @@ export async function changedSince(seq: number): Promise<Set<string> | null> {
  * the device and every enrolment's revision. While it is unchanged no portfolio's stamp can have moved, so
  * summaries confirmed at it need no checking one by one.
  */
-export async function deviceStampOf(enrolments: readonly Enrolment[]): Promise<DeviceStamp> {
-  const [last, specs] = await Promise.all([db().changes.orderBy('seq').lastKey(), db().specs.count()]);
-  const lastSeq = Number(last ?? 0);
+export async function deviceStampOf(enrolments: readonly Enrolment[]): Promise<string> {
+  const [lastSeq, specs] = await Promise.all([db().changes.orderBy('seq').lastKey(), db().specs.count()]);
   const revisions = enrolments.map((e) => `${e.id}:${e.rev}:${e.updatedAt}`);
-  const base = [SUMMARY_FORMAT, db().verno, specs].join('|');
-  return { stamp: [base, lastSeq, ...revisions].join('|'), lastSeq, base };
+  return [SUMMARY_FORMAT, db().verno, lastSeq ?? 0, specs, ...revisions].join('|');
 }
 
 async function readCache(): Promise<SummaryCache> {

@@ -77,8 +77,9 @@ describe('a QA action', () => {
     // The assessor answers on their home screen.
     await setActingPerson(jo.id);
     inRouter(<HomePage />);
-    const mine = await screen.findByRole('list', { name: 'QA actions' });
-    type(within(mine).getByLabelText('Your answer on F1'), 'Observed again; F1.2 mapped.');
+    // The panel may show before its live query has the action: wait for the answer field itself.
+    type(await screen.findByLabelText('Your answer on F1'), 'Observed again; F1.2 mapped.');
+    const mine = screen.getByRole('list', { name: 'QA actions' });
     fireEvent.click(within(mine).getByRole('button', { name: 'Send answer' }));
     expect((await within(mine).findByTestId('qa-answer')).textContent).toContain('waiting for the IQA to close it');
     // The assessor cannot close it: that is the IQA's.
