@@ -90,19 +90,24 @@ export function NewPortfolioPage() {
   );
 }
 
-/** The submit button, with a warning beside it while no units are chosen: allowed, as units may be chosen later. */
+/**
+ * The submit button, with a warning just above it while no units are chosen: allowed, as units may be chosen later.
+ * The warning stays out of the sticky bar, which would otherwise cover a quarter of a phone's screen.
+ */
 function StartButton({ routeEmpty, saving }: { routeEmpty: boolean; saving: boolean }) {
   return (
-    <div className="sticky-actions">
+    <>
       {routeEmpty && (
         <p className="warning-note" id="empty-route-note">
           No units are chosen yet. You can start the portfolio now and choose its units later on its page.
         </p>
       )}
-      <button type="submit" disabled={saving} aria-describedby={routeEmpty ? 'empty-route-note' : undefined}>
-        Start the portfolio
-      </button>
-    </div>
+      <div className="sticky-actions">
+        <button type="submit" disabled={saving} aria-describedby={routeEmpty ? 'empty-route-note' : undefined}>
+          Start the portfolio
+        </button>
+      </div>
+    </>
   );
 }
 
