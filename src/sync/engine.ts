@@ -16,7 +16,7 @@ import {
 } from '../storage';
 import type { SyncContext } from './context';
 import { inWords } from './failures';
-import { folderCursors, learnDeviceLabels } from './deviceLabels';
+import { learnDeviceLabels } from './deviceLabels';
 import { discover } from './feed';
 import { writeDeviceObject } from './index-objects';
 import { normalisePrefix } from './layout';
@@ -118,9 +118,8 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     const ctx = await context();
     await announce(ctx, options.label ?? `device ${ctx.deviceId.slice(0, 8)}`);
     const pushed = await pushAll(ctx, () => update({}), sending);
-    const cursorsBefore = await folderCursors();
     const pulled = await pullFolders(ctx, await discover(ctx));
-    await learnDeviceLabels(ctx, cursorsBefore);
+    await learnDeviceLabels(ctx, pulled.devicesHeard);
     return { pushed, pulled };
   }
 

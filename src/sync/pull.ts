@@ -13,6 +13,8 @@ export interface PullSummary {
   conflicts: number;
   /** Folders whose next object waits (e.g. for the whole portfolio, held until its key is accepted). */
   waiting: number;
+  /** The devices whose folders had news or wait: their labels are read again (deviceLabels.ts). */
+  devicesHeard: Set<string>;
 }
 
 /**
@@ -94,7 +96,14 @@ async function folderDone(folder: string): Promise<void> {
  * passes repeat while any object was applied.
  */
 export async function pullFolders(ctx: SyncContext, folders: string[]): Promise<PullSummary> {
-  const summary: PullSummary = { objectsApplied: 0, refused: 0, held: 0, conflicts: 0, waiting: 0 };
+  const summary: PullSummary = {
+    objectsApplied: 0,
+    refused: 0,
+    held: 0,
+    conflicts: 0,
+    waiting: 0,
+    devicesHeard: new Set(),
+  };
   const remaining = new Set(folders);
   let progress = true;
   while (progress && remaining.size > 0) {
@@ -102,6 +111,7 @@ export async function pullFolders(ctx: SyncContext, folders: string[]): Promise<
     for (const folder of [...remaining]) {
       const [portfolioId, deviceId] = folder.split('/') as [string, string];
       const result = await pullFolder(ctx, portfolioId, deviceId, summary);
+      if (result.applied > 0 || result.waiting) summary.devicesHeard.add(deviceId);
       if (result.applied > 0) progress = true;
       if (!result.waiting) {
         remaining.delete(folder);
