@@ -214,7 +214,8 @@ describe('exporting a bundle', () => {
     button.focus();
     fireEvent.click(button);
     const link = await screen.findByRole('link', { name: 'Download bundle' });
-    expect(document.activeElement).toBe(link);
+    // Focus moves in an effect that runs just after the link is drawn.
+    await waitFor(() => expect(document.activeElement).toBe(link));
   });
 
   it('moves focus to the reason when the export fails', async () => {
@@ -223,6 +224,6 @@ describe('exporting a bundle', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Export bundle' }));
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toBe('Export failed: the disk is full');
-    expect(document.activeElement).toBe(alert);
+    await waitFor(() => expect(document.activeElement).toBe(alert));
   });
 });
