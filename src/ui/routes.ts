@@ -47,6 +47,13 @@ export const routes = {
   verifyForms: () => '/verify/forms',
   verifyForm: (formId: string) => `/verify/forms/${formId}`,
   verifyGeneratedForm: (type: FormType) => `/verify/forms/generated/${type}`,
+  // EQA visit pack: each portfolio's read-only views (issue 12 follow-up)
+  verifyPackUnit: (portfolioId: string, unitCode: string) => `/verify/pack/${portfolioId}/units/${unit(unitCode)}`,
+  verifyPackEvidence: (portfolioId: string, evidenceId: string) => `/verify/pack/${portfolioId}/evidence/${evidenceId}`,
+  verifyPackForms: (portfolioId: string) => `/verify/pack/${portfolioId}/forms`,
+  verifyPackForm: (portfolioId: string, formId: string) => `/verify/pack/${portfolioId}/forms/${formId}`,
+  verifyPackGeneratedForm: (portfolioId: string, type: FormType) =>
+    `/verify/pack/${portfolioId}/forms/generated/${type}`,
 } as const;
 
 /** The patterns main.tsx mounts, relative to the layout route. */
@@ -87,4 +94,10 @@ export const ROUTE_PATTERNS = {
   verifyForms: 'verify/forms',
   verifyGeneratedForm: 'verify/forms/generated/:formType',
   verifyForm: 'verify/forms/:formId',
+  // EQA visit pack: each portfolio's read-only views (issue 12 follow-up)
+  verifyPackUnit: 'verify/pack/:portfolioId/units/:unitCode',
+  verifyPackEvidence: 'verify/pack/:portfolioId/evidence/:evidenceId',
+  verifyPackForms: 'verify/pack/:portfolioId/forms',
+  verifyPackGeneratedForm: 'verify/pack/:portfolioId/forms/generated/:formType',
+  verifyPackForm: 'verify/pack/:portfolioId/forms/:formId',
 } as const;

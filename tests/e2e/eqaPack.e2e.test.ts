@@ -1,8 +1,9 @@
 // The EQA visit pack between two on-disk profiles, offline: only a qualified IQA may export it; the IQA's device
 // (the demo centre) exports a pack of three portfolios; standard tools alone check it (unzip -t, sha256sum -c on
-// both manifests, openssl); the EQA's device opens it read-only, samples two portfolios, reloads (the pack and the
-// decisions are still there) and exports the decisions once; the centre imports that one bundle and sees both
-// decisions. axe at 360 and 1280 px.
+// both manifests, openssl); the EQA's device opens it read-only, samples two portfolios, looks through a portfolio's
+// unit and evidence pages (its photo at full size, also after a reload), reloads (the pack and the decisions are
+// still there) and exports the decisions once; the centre imports that one bundle and sees both decisions. axe at
+// 360 and 1280 px, also on the refusal to export and the evidence page.
 import { describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
@@ -30,6 +31,43 @@ async function axeClean(page: Page): Promise<void> {
     await page.setViewportSize({ width, height: width === 360 ? 740 : 800 });
     expect(await seriousViolations(page)).toEqual([]);
   }
+}
+
+/** Opens, from the pack, the first evidence item with a photo (the demo centre gives some portfolios one). */
+async function openEvidenceWithPhoto(eqa: Page): Promise<string> {
+  const portfolios = eqa.getByRole('region', { name: 'Portfolios in the pack' }).getByRole('button');
+  for (let i = 0; i < (await portfolios.count()); i++) {
+    await portfolios.nth(i).click();
+    await expect.poll(() => portfolios.nth(i).getAttribute('aria-pressed')).toBe('true');
+    const evidence = eqa.getByRole('region', { name: /^Evidence \(/ });
+    await evidence.waitFor();
+    const withPhoto = evidence
+      .getByRole('listitem')
+      .filter({ has: eqa.getByRole('img', { name: 'workplace.png' }) })
+      .first()
+      .getByRole('link');
+    if ((await withPhoto.count()) === 0) continue;
+    const title = (await withPhoto.textContent())!.trim();
+    await withPhoto.click();
+    await eqa.getByRole('heading', { level: 1, name: title }).waitFor();
+    return title;
+  }
+  throw new Error('No portfolio in the pack has an evidence photo');
+}
+
+/** The evidence page shows the photo from the pack, at full size never scaled below its own pixels. */
+async function expectPhotoAtFullSize(eqa: Page): Promise<void> {
+  await eqa.getByTestId('read-only-view').waitFor();
+  const photo = eqa.getByRole('img', { name: 'workplace.png' });
+  await photo.waitFor();
+  await eqa.getByRole('button', { name: 'Full size workplace.png' }).click();
+  await eqa.getByRole('region', { name: 'workplace.png' }).waitFor();
+  const [natural, shown] = await photo.evaluate((img: HTMLImageElement) => [
+    img.naturalWidth,
+    img.getBoundingClientRect().width,
+  ]);
+  expect(natural).toBeGreaterThan(0);
+  expect(shown).toBeGreaterThanOrEqual(natural!);
 }
 
 describe('the EQA visit pack, offline', () => {
@@ -60,6 +98,7 @@ describe('the EQA visit pack, offline', () => {
       await openEqaPack(centre);
       expect(await centre.getByTestId('pack-refusal').textContent()).toMatch(why);
       expect(await exportButton.isDisabled()).toBe(true);
+      await axeClean(centre);
     }
     await centreApp.actAs(/Kenneth Hay/);
     await openEqaPack(centre);
@@ -117,6 +156,24 @@ describe('the EQA visit pack, offline', () => {
       sampled.push({ candidate, unit });
     }
     await axeClean(eqa);
+
+    // Each portfolio through the verifier's own read-only views: a unit, then an evidence item with its photo at
+    // full size, still there after a reload (the kept pack is checked again and reopened).
+    await eqa.getByRole('table', { name: 'Units to sample' }).getByRole('link', { name: sampled[1]!.unit }).click();
+    await eqa.getByRole('heading', { name: 'Criteria and their evidence' }).waitFor();
+    await eqa.getByTestId('read-only-view').waitFor();
+    expect(await eqa.getByRole('button', { name: /Sign off unit/ }).count()).toBe(0);
+    await eqa.getByRole('link', { name: 'Back to the pack' }).click();
+    const title = await openEvidenceWithPhoto(eqa);
+    expect(eqa.url()).toMatch(/\/verify\/pack\/[^/]+\/evidence\//);
+    expect(await eqa.getByRole('button', { name: /Edit details|Delete evidence|Change criteria/ }).count()).toBe(0);
+    await expectPhotoAtFullSize(eqa);
+    await axeClean(eqa);
+    await eqa.reload();
+    await eqa.getByRole('heading', { level: 1, name: title }).waitFor({ timeout: 60_000 });
+    await expectPhotoAtFullSize(eqa);
+    await eqa.getByRole('link', { name: 'Back to the pack' }).click();
+    await eqa.getByTestId('pack-summary').waitFor({ timeout: 60_000 });
     const waiting = eqa.getByTestId('pack-decisions-count');
     await expect.poll(() => waiting.textContent()).toContain('2 decisions not yet exported');
 

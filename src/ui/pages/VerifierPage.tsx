@@ -4,10 +4,11 @@ import { Link, useNavigate } from 'react-router';
 import type { Enrolment } from '../../domain';
 import type { VerifiedBundle } from '../../bundle';
 import { useActingPersonId, usePeople } from '../data/hooks';
+import type { PortfolioRoutes } from '../data/openedPortfolio';
 import { routes } from '../routes';
 import { BundleEvidence } from './verifier/BundleEvidence';
 import { CloseBundle } from './verifier/CloseBundle';
-import { NoBundleOpen } from './verifier/OpenedBundleView';
+import { NoBundleOpen, VERIFY_ROUTES } from './verifier/OpenedBundleView';
 import { ReportSection } from './verifier/ReportSection';
 import { ExportDecisions, SamplingSection } from './verifier/SamplingSection';
 import { useBundleProgress, useVerifierSamples, type Samples } from './verifier/hooks';
@@ -50,6 +51,7 @@ function OpenedBundle({
       problem={error ?? problem}
       samples={samples}
       setSamples={setSamples}
+      links={VERIFY_ROUTES}
       exportPart={
         <ExportDecisions
           enrolment={enrolment}
@@ -93,6 +95,8 @@ interface OpenBundleProps {
   problem?: string | null;
   samples: Samples;
   setSamples: (samples: Samples) => void;
+  /** Where its unit, evidence and form links lead: the opened bundle's read-only views, or the pack portfolio's. */
+  links: PortfolioRoutes;
   /** How the decisions leave: under the table (one bundle), or none when an EQA pack exports them all at once. */
   exportPart?: ReactNode;
   closePart?: ReactNode;
@@ -105,6 +109,7 @@ export function OpenBundle({
   problem,
   samples,
   setSamples,
+  links,
   exportPart,
   closePart,
 }: OpenBundleProps) {
@@ -134,14 +139,20 @@ export function OpenBundle({
           does not have it: completeness and the rules cannot be judged. Ask for a full bundle.
         </p>
       )}
-      <SamplingSection units={progress?.units ?? []} verifier={verifier} samples={samples} setSamples={setSamples}>
+      <SamplingSection
+        units={progress?.units ?? []}
+        verifier={verifier}
+        samples={samples}
+        setSamples={setSamples}
+        unitLink={(code) => links.unit(enrolment.id, code)}
+      >
         {exportPart}
       </SamplingSection>
       <p>
-        <Link to={routes.verifyForms()}>Recording forms</Link> of this portfolio: the forms filled in and those made
-        from its records, read-only.
+        <Link to={links.forms(enrolment.id)}>Recording forms</Link> of this portfolio: the forms filled in and those
+        made from its records, read-only.
       </p>
-      <BundleEvidence bundle={bundle} />
+      <BundleEvidence bundle={bundle} evidenceLink={(id) => links.evidence(enrolment.id, id)} />
       {closePart}
     </article>
   );

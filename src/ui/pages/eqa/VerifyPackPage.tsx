@@ -10,6 +10,7 @@ import { usePeople } from '../../data/hooks';
 import { routes } from '../../routes';
 import { useEqaPack } from '../../state/eqaPack';
 import { OpenBundle } from '../VerifierPage';
+import { PACK_ROUTES } from '../verifier/OpenedBundleView';
 import { useKeptDecisions, type Samples } from '../verifier/hooks';
 import { openPack, useOpenedPack, type PackSamples } from './openedPack';
 import { PackDecisions } from './PackDecisions';
@@ -94,6 +95,7 @@ function OpenedPack({ pack }: { pack: VerifiedPack }) {
           enrolment={open.records.enrolments[0]!}
           samples={kept.value[open.portfolioId] ?? {}}
           setSamples={setSamples(open.portfolioId)}
+          links={PACK_ROUTES}
         />
       )}
     </>

@@ -1,12 +1,18 @@
 import { EVIDENCE_TYPE_LABELS, formatDate, countOf } from '../../../domain';
 import { Link } from 'react-router';
 import type { VerifiedBundle } from '../../../bundle';
-import { routes } from '../../routes';
 import { MediaFile } from '../../components/MediaView';
 import { ShowMore, useShownList } from '../../components/ShowMore';
 
 /** The bundle's evidence with its media and signatures, straight from the bundle (nothing is stored). */
-export function BundleEvidence({ bundle }: { bundle: VerifiedBundle }) {
+export function BundleEvidence({
+  bundle,
+  evidenceLink,
+}: {
+  bundle: VerifiedBundle;
+  /** Where an item's own read-only page is. */
+  evidenceLink: (evidenceId: string) => string;
+}) {
   const evidence = bundle.records.evidence.filter((e) => !e.deleted);
   // Only the shown items look up their media and signatures.
   const list = useShownList(evidence);
@@ -16,7 +22,7 @@ export function BundleEvidence({ bundle }: { bundle: VerifiedBundle }) {
       <ul className="evidence-list">
         {list.visible.map((e) => (
           <li key={e.id}>
-            <Link to={routes.verifyEvidence(e.id)}>
+            <Link to={evidenceLink(e.id)}>
               <strong>{e.title}</strong>
             </Link>{' '}
             <span className="tag">{e.type}</span>{' '}

@@ -1,5 +1,6 @@
-// The opened bundle's read-only views: the assessor's own pages (unit, evidence, forms), reading the bundle through
-// OpenedPortfolioContext instead of the database, linking within /verify/…, with no control that changes records.
+// A portfolio opened read-only (the verifier's bundle, or one portfolio of an EQA's visit pack): the assessor's own
+// pages (unit, evidence, forms), reading it through OpenedPortfolioContext instead of the database, linking within
+// its read-only views, with no control that changes records.
 import { useMemo, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { VerifiedBundle } from '../../../bundle';
@@ -9,8 +10,8 @@ import { routes } from '../../routes';
 import { useBundleSpec } from './hooks';
 import { useOpenedBundle } from './openedBundle';
 
-/** Links between the read-only views: the portfolio is the verifier view itself. */
-const VERIFY_ROUTES: PortfolioRoutes = {
+/** Links between the opened bundle's read-only views: the portfolio is the verifier view itself. */
+export const VERIFY_ROUTES: PortfolioRoutes = {
   portfolio: () => routes.verifier(),
   evidence: (_portfolioId, evidenceId) => routes.verifyEvidence(evidenceId),
   unit: (_portfolioId, unitCode) => routes.verifyUnit(unitCode),
@@ -18,6 +19,17 @@ const VERIFY_ROUTES: PortfolioRoutes = {
   form: (_portfolioId, formId) => routes.verifyForm(formId),
   generatedForm: (_portfolioId, type) => routes.verifyGeneratedForm(type),
   newForm: () => routes.verifyForms(),
+};
+
+/** Links between the read-only views of a pack's portfolio: the portfolio is the opened pack, showing it. */
+export const PACK_ROUTES: PortfolioRoutes = {
+  portfolio: () => routes.verifyPack(),
+  evidence: routes.verifyPackEvidence,
+  unit: routes.verifyPackUnit,
+  forms: routes.verifyPackForms,
+  form: routes.verifyPackForm,
+  generatedForm: routes.verifyPackGeneratedForm,
+  newForm: (portfolioId) => routes.verifyPackForms(portfolioId),
 };
 
 /** No bundle open (or the kept one could not be reopened): where to open one. */
@@ -42,21 +54,40 @@ export function OpenedBundleView({ children }: { children: ReactNode }) {
   const { bundle, loading, problem } = useOpenedBundle();
   if (loading) return <p role="status">Opening the bundle you had open…</p>;
   if (!bundle) return <NoBundleOpen problem={problem} />;
-  return <WithBundle bundle={bundle}>{children}</WithBundle>;
+  return (
+    <ReadOnlyPortfolio
+      bundle={bundle}
+      links={VERIFY_ROUTES}
+      from="the bundle you opened as a verifier"
+      back={<Link to={routes.verifier()}>Back to your decisions</Link>}
+    >
+      {children}
+    </ReadOnlyPortfolio>
+  );
 }
 
-function WithBundle({ bundle, children }: { bundle: VerifiedBundle; children: ReactNode }) {
+interface ReadOnlyPortfolioProps {
+  bundle: VerifiedBundle;
+  links: PortfolioRoutes;
+  /** Where the portfolio comes from, in words after “Read-only:”. */
+  from: string;
+  back: ReactNode;
+  children: ReactNode;
+}
+
+/** Renders `children` (a portfolio page) over one verified portfolio, linking within `links`. */
+export function ReadOnlyPortfolio({ bundle, links, from, back, children }: ReadOnlyPortfolioProps) {
   const enrolment = bundle.records.enrolments[0]!;
   const spec = useBundleSpec(bundle, enrolment);
   const opened = useMemo(() => {
     const portfolio = portfolioOfBundle(bundle, spec);
-    return portfolio && { portfolio, media: bundle.media, routes: VERIFY_ROUTES };
-  }, [bundle, spec]);
+    return portfolio && { portfolio, media: bundle.media, routes: links };
+  }, [bundle, spec, links]);
   if (!opened) return <NoBundleOpen problem="The opened bundle holds no portfolio." />;
   return (
     <OpenedPortfolioContext value={opened}>
       <p className="notice" data-testid="read-only-view">
-        Read-only: the bundle you opened as a verifier. <Link to={routes.verifier()}>Back to your decisions</Link>
+        Read-only: {from}. {back}
       </p>
       {children}
     </OpenedPortfolioContext>

@@ -6,7 +6,6 @@ import { type ExportedBundle, exportVerifierDecisions, type VerifierSample } fro
 import { formatBytes } from '../../components/StorageMeter';
 import type { Samples } from './hooks';
 import { ScrollTable } from '../../components/ScrollTable';
-import { routes } from '../../routes';
 
 interface SamplingProps {
   units: UnitProgress[];
@@ -14,12 +13,14 @@ interface SamplingProps {
   verifier: Person | null;
   samples: Samples;
   setSamples: (samples: Samples) => void;
+  /** Where a unit's own read-only page is. */
+  unitLink: (unitCode: string) => string;
   /** How the decisions leave the device: one bundle's export, or nothing here when a pack exports them all. */
   children?: ReactNode;
 }
 
 /** One decision per sampled unit, kept on the device until exported. */
-export function SamplingSection({ units, verifier, samples, setSamples, children }: SamplingProps) {
+export function SamplingSection({ units, verifier, samples, setSamples, unitLink, children }: SamplingProps) {
   return (
     <section aria-labelledby="v-sample">
       <h2 id="v-sample">Sampling decisions</h2>
@@ -33,7 +34,14 @@ export function SamplingSection({ units, verifier, samples, setSamples, children
       )}
       <ScrollTable label="Units to sample" columns={['Unit', 'Coverage / sign-off', 'Decision', 'Comments']}>
         {units.map((u) => (
-          <SampleRow key={u.unit.code} unit={u} samples={samples} setSamples={setSamples} enabled={!!verifier} />
+          <SampleRow
+            key={u.unit.code}
+            unit={u}
+            samples={samples}
+            setSamples={setSamples}
+            enabled={!!verifier}
+            unitLink={unitLink}
+          />
         ))}
       </ScrollTable>
       {children}
@@ -100,9 +108,10 @@ interface SampleRowProps {
   samples: Samples;
   setSamples: (samples: Samples) => void;
   enabled: boolean;
+  unitLink: (unitCode: string) => string;
 }
 
-function SampleRow({ unit: u, samples, setSamples, enabled }: SampleRowProps) {
+function SampleRow({ unit: u, samples, setSamples, enabled, unitLink }: SampleRowProps) {
   const code = u.unit.code;
   const sample = samples[code];
   const set = (patch: Partial<VerifierSample>) =>
@@ -116,7 +125,7 @@ function SampleRow({ unit: u, samples, setSamples, enabled }: SampleRowProps) {
   return (
     <tr>
       <th scope="row">
-        <Link to={routes.verifyUnit(code)}>{code}</Link>
+        <Link to={unitLink(code)}>{code}</Link>
       </th>
       <td>
         {Math.round(u.coverage * 100)}% · {signOff}

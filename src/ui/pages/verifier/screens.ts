@@ -13,4 +13,10 @@ export const verifierScreens: RouteObject[] = [
   { path: ROUTE_PATTERNS.verifyForms, lazy: screen(readOnly, (m) => m.VerifyFormsPage) },
   { path: ROUTE_PATTERNS.verifyGeneratedForm, lazy: screen(readOnly, (m) => m.VerifyGeneratedFormPage) },
   { path: ROUTE_PATTERNS.verifyForm, lazy: screen(readOnly, (m) => m.VerifyFormPage) },
+  // A portfolio of the EQA's opened visit pack, through the same views.
+  { path: ROUTE_PATTERNS.verifyPackUnit, lazy: screen(readOnly, (m) => m.PackUnitPage) },
+  { path: ROUTE_PATTERNS.verifyPackEvidence, lazy: screen(readOnly, (m) => m.PackEvidencePage) },
+  { path: ROUTE_PATTERNS.verifyPackForms, lazy: screen(readOnly, (m) => m.PackFormsPage) },
+  { path: ROUTE_PATTERNS.verifyPackGeneratedForm, lazy: screen(readOnly, (m) => m.PackGeneratedFormPage) },
+  { path: ROUTE_PATTERNS.verifyPackForm, lazy: screen(readOnly, (m) => m.PackFormPage) },
 ];
