@@ -1,10 +1,11 @@
 // Export of an EQA visit pack (docs/bundle-format.md): the centre's records and the chosen portfolios, each as a
 // portfolio bundle carries it (portfolio.json, report) with its media, in one bag written by the one bag writer.
-import { RECORD_SCHEMA_VERSION, type QualificationSpec, type RecordSet } from '../domain';
+import { packExportRefusal, RECORD_SCHEMA_VERSION, type QualificationSpec, type RecordSet } from '../domain';
 import {
   actingPersonId,
   centreForPack,
   deviceId,
+  listPeople,
   newId,
   nowIso,
   portfolioForExport,
@@ -29,7 +30,11 @@ import { packReport, type PackPortfolio } from './packReport';
 
 export type PackOptions = Pick<ExportOptions, 'onProgress' | 'signal' | 'now'>;
 
-/** One signed pack of the centre's records and the portfolios named, each complete with its media. */
+/**
+ * One signed pack of the centre's records and the portfolios named, each complete with its media. Made only by a
+ * qualified IQA acting on this device (domain/qa/packRule.ts); anyone else is refused, in words, before anything is
+ * read.
+ */
 export async function exportEqaPack(
   portfolioIds: readonly string[],
   options: PackOptions = {},
@@ -37,6 +42,8 @@ export async function exportEqaPack(
   const ids = [...new Set(portfolioIds)];
   if (ids.length === 0) throw new Error('Choose at least one portfolio for the pack.');
   if (ids.length > PACK_PORTFOLIOS_MAX) throw new Error(`A pack holds at most ${PACK_PORTFOLIOS_MAX} portfolios.`);
+  const refusal = packExportRefusal(await actingPerson());
+  if (refusal) throw new Error(refusal);
   const now = options.now ?? new Date(nowIso());
   const device = await deviceId();
   const packId = newId();
@@ -51,6 +58,12 @@ export async function exportEqaPack(
     signal: options.signal,
   });
   return { ...bag, fileName: `${packFolder(packId)}.zip` };
+}
+
+/** The person acting on this device, if any. */
+async function actingPerson() {
+  const id = await actingPersonId();
+  return id ? ((await listPeople()).find((p) => p.id === id) ?? null) : null;
 }
 
 /** The chosen portfolios' records and media, each portfolio read in its own transaction, all at once. */

@@ -45,7 +45,7 @@ async function openEvidenceWithPhoto(eqa: Page): Promise<string> {
       .getByRole('listitem')
       .filter({ has: eqa.getByRole('img', { name: 'workplace.png' }) })
       .first()
-      .getByRole('link');
+      .locator('a[href*="/evidence/"]');
     if ((await withPhoto.count()) === 0) continue;
     const title = (await withPhoto.textContent())!.trim();
     await withPhoto.click();
@@ -159,7 +159,7 @@ describe('the EQA visit pack, offline', () => {
 
     // Each portfolio through the verifier's own read-only views: a unit, then an evidence item with its photo at
     // full size, still there after a reload (the kept pack is checked again and reopened).
-    await eqa.getByRole('table', { name: 'Units to sample' }).getByRole('link', { name: sampled[1]!.unit }).click();
+    await eqa.getByRole('region', { name: 'Units to sample' }).getByRole('link', { name: sampled[1]!.unit }).click();
     await eqa.getByRole('heading', { name: 'Criteria and their evidence' }).waitFor();
     await eqa.getByTestId('read-only-view').waitFor();
     expect(await eqa.getByRole('button', { name: /Sign off unit/ }).count()).toBe(0);

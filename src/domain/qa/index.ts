@@ -8,3 +8,4 @@ export * from './coverage';
 export * from './fromRecords';
 export * from './ivSampling';
 export * from './forms';
+export * from './packRule';

@@ -7,6 +7,7 @@ import {
   deviceId,
   portfolioForExport,
   savePerson,
+  setActingPerson,
   signOwnRecords,
   storeSpecs,
 } from '../../../src/storage';
@@ -106,6 +107,8 @@ window.benchEqaPack = async (portfolios, mediaPerPortfolio, mediaBytes, rounds) 
   const { specs } = await loadBundledSpecs();
   const spec = specs.find((s) => s.id === 'vtct-l3-dip-customer-service')!;
   await storeSpecs([spec], 'bundled');
+  // Only a qualified IQA makes a pack (domain/qa/packRule.ts).
+  await setActingPerson((await savePerson({ name: 'Bench IQA', roles: ['iqa'], iqaStatus: 'qualified' })).id);
   const base = new Uint8Array(mediaBytes);
   for (let i = 0; i < base.length; i += 65536)
     crypto.getRandomValues(base.subarray(i, Math.min(base.length, i + 65536)));

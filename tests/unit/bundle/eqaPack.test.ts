@@ -116,6 +116,26 @@ describe('an EQA visit pack', () => {
   });
 });
 
+describe('who may make a pack', () => {
+  it('is only a qualified IQA: a trainee IQA, an assessor and no one are refused in words, before any file is made', async () => {
+    setDatabase(centreDevice);
+    try {
+      await setActingPerson(centre.staff.aileen.id);
+      await expect(exportEqaPack(held)).rejects.toThrow(
+        /Aileen McKell is working towards the IQA qualification: a qualified IQA makes the EQA visit pack/,
+      );
+      await setActingPerson(centre.staff.jo.id);
+      await expect(exportEqaPack(held)).rejects.toThrow(/is not an internal quality assurer here/);
+      await setActingPerson(null);
+      await expect(exportEqaPack(held)).rejects.toThrow(/Choose who you are/);
+      await setActingPerson(centre.staff.kenneth.id);
+      expect((await exportEqaPack(held.slice(0, 1))).blob.size).toBeGreaterThan(0);
+    } finally {
+      await setActingPerson(centre.staff.kenneth.id);
+    }
+  });
+});
+
 describe('a tampered pack', () => {
   it('is refused when a media byte changes', async () => {
     const files = await unzipAll(packBlob);

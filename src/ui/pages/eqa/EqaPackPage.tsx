@@ -5,25 +5,7 @@ import { useEnrolments, usePeople, useStoredSpecs } from '../../data/hooks';
 import { formatBytes } from '../../components/StorageMeter';
 import { routes } from '../../routes';
 import { QaScreen, useStaff } from '../qa/common';
-import { countOf, type Person } from '../../../domain';
-
-/**
- * Why the acting person may not make the pack, in words; null when they may. Only a qualified IQA: the pack is the
- * centre's account of its quality assurance, signed by this device, and seed 000 (Annexe 3.3) has an IQA working
- * towards the qualification countersigned and supported by a qualified IQA in everything they decide — the app has
- * no countersigning of a pack, so a qualified IQA makes it. Assessors and candidates are sampled, not samplers.
- */
-export function packExportRefusal(acting: Person | null): string | null {
-  if (!acting) return 'Choose who you are (Acting as, at the top): only a qualified IQA makes the EQA visit pack.';
-  if (!acting.roles.includes('iqa')) {
-    return `${acting.name} is not an internal quality assurer here: only a qualified IQA makes the EQA visit pack, as it presents the centre’s quality assurance to the awarding body.`;
-  }
-  // As the trust rules read it (domain/trust/authority.ts): an IQA not marked as working towards is qualified.
-  if (acting.iqaStatus === 'working-towards') {
-    return `${acting.name} is working towards the IQA qualification: a qualified IQA makes the EQA visit pack (seed 000, 3.3: a trainee IQA’s decisions are countersigned by a qualified IQA).`;
-  }
-  return null;
-}
+import { countOf, packExportRefusal } from '../../../domain';
 
 /** The IQA chooses the portfolios for an external quality assurer's visit and exports them, with the centre's records, as one signed pack. */
 export function EqaPackPage() {
