@@ -1,11 +1,11 @@
 // The centre's appeals log (issue 12, point 4): candidate, decision appealed, stages (each dated, with who handled
 // it), outcome and dates. Added and edited here (zod AppealForm), saved through storage saveAppeal.
 import { useState } from 'react';
-import { PersonSelect } from '../../components/PersonSelect';
+import { ChoiceSelect, PersonSelect } from '../../components/PersonSelect';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { APPEAL_OUTCOMES, APPEAL_STAGES, AppealForm, formatDate, type Appeal } from '../../../domain';
+import { APPEAL_OUTCOMES, APPEAL_STAGES, AppealForm, formatDate, type Appeal, type Enrolment } from '../../../domain';
 import { listAppeals, saveAppeal, todayIso } from '../../../storage';
-import { useEnrolments } from '../../data/hooks';
+import { useEnrolments, useStoredSpecs } from '../../data/hooks';
 import {
   choose,
   EditorForm,
@@ -138,6 +138,11 @@ function AppealWhoFields({
 }: FieldGroupProps<Record<'candidateId' | 'portfolioId' | 'lodgedOn', string>> & { staff: Staff }) {
   const enrolments = useEnrolments() ?? [];
   const theirs = enrolments.filter((e) => e.candidateId === values.candidateId);
+  const specs = useStoredSpecs() ?? [];
+  // The qualification's title as this device has it (that version's, else any version's), else its id.
+  const title = (e: Enrolment) =>
+    (specs.find((x) => x.id === e.specId && x.version === e.specVersion) ?? specs.find((x) => x.id === e.specId))
+      ?.title ?? `${e.specId} ${e.specVersion}`;
   return (
     <div className="two-up">
       <PersonSelect
@@ -148,17 +153,13 @@ function AppealWhoFields({
         value={values.candidateId}
         onChange={choose(set('candidateId'))}
       />
-      <label className="field">
-        <span>Portfolio (optional)</span>
-        <select value={values.portfolioId} onChange={set('portfolioId')}>
-          <option value="">—</option>
-          {theirs.map((e) => (
-            <option key={e.id} value={e.id}>
-              {e.specId} {e.specVersion}
-            </option>
-          ))}
-        </select>
-      </label>
+      <ChoiceSelect
+        label="Portfolio (optional)"
+        options={theirs.map((e) => ({ id: e.id, label: `${staff.name(e.candidateId)} · ${title(e)}` }))}
+        emptyText="—"
+        value={values.portfolioId}
+        onChange={choose(set('portfolioId'))}
+      />
       <label className="field">
         <span>Lodged on</span>
         <DateInput {...invalid('lodgedOn')} value={values.lodgedOn} onChange={set('lodgedOn')} />
