@@ -173,7 +173,11 @@ describe('the appeals log', () => {
     fireEvent.click(await screen.findByRole('button', { name: 'Log an appeal' }));
     const form = screen.getByRole('form', { name: 'New appeal' });
     type(within(form).getByRole('combobox', { name: 'Candidate' }), annie.id);
-    await waitFor(() => within(form).getByRole('option', { name: /svq2/ }));
+    // The portfolio named as a person reads it: the candidate and the qualification's title, never its spec id.
+    const { title } = loadSpec('svq2-customer-service-scqf5');
+    await waitFor(() => within(form).getByRole('option', { name: `Annie · ${title}` }));
+    const portfolios = within(form).getByRole('combobox', { name: 'Portfolio (optional)' });
+    expect(within(portfolios).queryByRole('option', { name: /svq2-customer-service/ })).toBeNull();
     type(within(form).getByRole('combobox', { name: 'Portfolio (optional)' }), portfolio.id);
     type(within(form).getByLabelText('Lodged on'), '2026-05-20');
     type(within(form).getByLabelText('Decision appealed'), 'Unit F1 judged not yet competent.');
