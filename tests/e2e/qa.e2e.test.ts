@@ -1,7 +1,8 @@
 // Centre quality assurance in Chromium, offline, on on-disk profiles (issue 12): an IQA on a tablet (1024×768)
 // proposes a plan and samples, disagreeing with an action for the assessor; the portfolio travels in a bundle to
 // the assessor's phone (360×740), which shows the action and takes the answer; a trainee IQA's decision waits for
-// a qualified IQA's countersignature. axe finds nothing serious on the QA screens at 360 px and 1280 px.
+// a qualified IQA's countersignature. axe finds nothing serious on the QA screens at 360 px and 1280 px, nor on the
+// decision page with a planned sample and one of its evidence items chosen.
 import { describe, expect, it } from 'vitest';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -57,6 +58,14 @@ async function axeOnQaScreens(page: Page, qa: QaScreens, planTitle: string) {
     await page.getByRole('link', { name: planTitle }).click();
     await page.getByRole('heading', { level: 1, name: planTitle }).waitFor();
     found.push(...(await seriousViolations(page)).map((v) => `${width}px plan: ${v}`));
+    // The decision page with a planned sample chosen, and one of its evidence items.
+    const open = qa.items.filter({ has: page.getByRole('link', { name: /Record a decision/ }) }).first();
+    const form = await qa.openDecision(open);
+    await form.getByTestId('decision-item').waitFor();
+    const evidence = form.getByRole('combobox', { name: 'Evidence item (optional)' });
+    await expect.poll(() => evidence.locator('option').count()).toBeGreaterThan(1);
+    await evidence.selectOption({ index: 1 });
+    found.push(...(await seriousViolations(page)).map((v) => `${width}px decision on a chosen item: ${v}`));
   }
   return found;
 }

@@ -41,15 +41,21 @@ export class QaScreens {
     return this.page.getByRole('list', { name: 'Planned samples' }).getByTestId('plan-item');
   }
 
+  /** The decision page for a planned item (its "Record a decision" link), the candidate's portfolio loaded. */
+  async openDecision(item: Locator): Promise<Locator> {
+    await item.getByRole('link', { name: /Record a decision/ }).click();
+    const form = this.page.getByRole('form', { name: 'IQA decision' });
+    await form.waitFor();
+    await form.getByText('Loading the candidate’s portfolio…').waitFor({ state: 'detached' });
+    return form;
+  }
+
   /** Records a decision on a planned item (from its "Record a decision" link) and returns the saved message. */
   async decide(
     item: Locator,
     decision: { outcome: 'Agree' | 'Disagree'; feedback: string; action?: { text: string; due: string } },
   ): Promise<string> {
-    await item.getByRole('link', { name: /Record a decision/ }).click();
-    const form = this.page.getByRole('form', { name: 'IQA decision' });
-    await form.waitFor();
-    await form.getByText('Loading the candidate’s portfolio…').waitFor({ state: 'detached' });
+    const form = await this.openDecision(item);
     await form.getByLabel(decision.outcome, { exact: true }).check();
     await form.getByLabel('Feedback to the assessor').fill(decision.feedback);
     if (decision.action) {
