@@ -290,6 +290,14 @@ describe('a planned sample', () => {
     expect(screen.getByRole('list', { name: 'Overdue samples' }).textContent).toContain('Annie, unit F1 (interim)');
     expect(within(methods()).getByRole('rowheader', { name: 'Professional discussion' })).toBeTruthy();
     expect(within(methods()).queryByRole('rowheader', { name: 'Observation' })).toBeNull();
+    // Per stage (domain stageCoverage): both stages always, the interim item now overdue.
+    const stageRows = within(screen.getByRole('region', { name: 'Stage' }))
+      .getAllByRole('row')
+      .slice(1);
+    expect(stageRows.map((r) => [...r.children].map((c) => c.textContent))).toEqual([
+      ['interim', '1', '0', '1'],
+      ['summative', '0', '0', '0'],
+    ]);
     const item = screen.getByTestId('plan-item');
     expect(within(item).getByTestId('plan-item-reason').textContent).toBe(
       'Interim: unit F1 of Annie. Jo Assessor is sampled at 20%.',

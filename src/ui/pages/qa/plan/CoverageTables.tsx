@@ -2,7 +2,7 @@
 // stage (interim/summative), the items planned, done and overdue; then the gaps in words.
 import {
   EVIDENCE_TYPE_LABELS,
-  SAMPLE_STAGES,
+  stageCoverage,
   type CoverageLine,
   type PlanCoverage,
   type PlanItem,
@@ -15,19 +15,6 @@ interface Props {
   done: Set<string>;
   today: string;
   name: (id: string) => string;
-}
-
-function stageLines(live: PlanItem[], done: Set<string>, today: string): CoverageLine[] {
-  return SAMPLE_STAGES.map((stage) => {
-    const items = live.filter((i) => i.stage === stage);
-    const isDone = (i: PlanItem) => done.has(i.id);
-    return {
-      key: stage,
-      planned: items.length,
-      done: items.filter(isDone).length,
-      overdue: items.filter((i) => !isDone(i) && i.plannedDate < today).length,
-    };
-  });
 }
 
 function Table({ label, lines, keyName }: { label: string; lines: CoverageLine[]; keyName: (key: string) => string }) {
@@ -54,7 +41,7 @@ export function CoverageTables({ coverage, live, done, today, name }: Props) {
         {coverage.done} of {coverage.planned} planned samples done; {coverage.overdue.length} overdue.
       </p>
       <div className="two-up">
-        <Table label="Stage" lines={stageLines(live, done, today)} keyName={(k) => k} />
+        <Table label="Stage" lines={stageCoverage(live, (i) => done.has(i.id), today)} keyName={(k) => k} />
         <Table label="Assessor" lines={coverage.byAssessor} keyName={name} />
         <Table label="Unit" lines={coverage.byUnit} keyName={(k) => k} />
         <Table label="Method" lines={coverage.byMethod} keyName={method} />
