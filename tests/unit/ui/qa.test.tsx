@@ -64,6 +64,9 @@ describe('an IQA decision', () => {
     await waitFor(() => expect(within(form).queryByText('Loading the candidate’s portfolio…')).toBeNull(), {
       timeout: 10_000,
     });
+    // The candidate's portfolio named by the candidate and the qualification's title, not its spec id.
+    const chosen = within(form).getByRole<HTMLSelectElement>('combobox', { name: 'Candidate' });
+    expect(chosen.selectedOptions[0]!.textContent).toBe(`Annie · ${loadSpec('svq2-customer-service-scqf5').title}`);
     fireEvent.click(within(form).getByLabelText('Disagree'));
     fireEvent.click(within(form).getByRole('button', { name: 'Save the decision' }));
     expect((await screen.findByRole('alert')).textContent).toBe('Give the assessor feedback: say why you disagree.');

@@ -3,14 +3,15 @@
 import { useState } from 'react';
 import { ChoiceSelect, PersonSelect } from '../../components/PersonSelect';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { APPEAL_OUTCOMES, APPEAL_STAGES, AppealForm, formatDate, type Appeal, type Enrolment } from '../../../domain';
+import { APPEAL_OUTCOMES, APPEAL_STAGES, AppealForm, formatDate, type Appeal } from '../../../domain';
 import { listAppeals, saveAppeal, todayIso } from '../../../storage';
-import { useEnrolments, useStoredSpecs } from '../../data/hooks';
+import { useEnrolments } from '../../data/hooks';
 import {
   choose,
   EditorForm,
   useCheckedSave,
   useFormValues,
+  usePortfolioChoices,
   useStaff,
   type FieldGroupProps,
   type Staff,
@@ -138,11 +139,7 @@ function AppealWhoFields({
 }: FieldGroupProps<Record<'candidateId' | 'portfolioId' | 'lodgedOn', string>> & { staff: Staff }) {
   const enrolments = useEnrolments() ?? [];
   const theirs = enrolments.filter((e) => e.candidateId === values.candidateId);
-  const specs = useStoredSpecs() ?? [];
-  // The qualification's title as this device has it (that version's, else any version's), else its id.
-  const title = (e: Enrolment) =>
-    (specs.find((x) => x.id === e.specId && x.version === e.specVersion) ?? specs.find((x) => x.id === e.specId))
-      ?.title ?? `${e.specId} ${e.specVersion}`;
+  const portfolioChoices = usePortfolioChoices(staff);
   return (
     <div className="two-up">
       <PersonSelect
@@ -155,7 +152,7 @@ function AppealWhoFields({
       />
       <ChoiceSelect
         label="Portfolio (optional)"
-        options={theirs.map((e) => ({ id: e.id, label: `${staff.name(e.candidateId)} · ${title(e)}` }))}
+        options={portfolioChoices(theirs)}
         emptyText="—"
         value={values.portfolioId}
         onChange={choose(set('portfolioId'))}

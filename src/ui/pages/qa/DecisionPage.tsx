@@ -10,7 +10,17 @@ import { recordIqaDecision, samplingPlan, todayIso } from '../../../storage';
 import { useEnrolments, usePortfolio } from '../../data/hooks';
 import { SaveProblemAlert } from '../../components/SaveProblem';
 import { routes } from '../../routes';
-import { QaScreen, useCheckedSave, useFormValues, useStaff, type FieldGroupProps, type Staff } from './common';
+import {
+  choose,
+  QaScreen,
+  useCheckedSave,
+  useFormValues,
+  usePortfolioChoices,
+  useStaff,
+  type FieldGroupProps,
+  type Staff,
+} from './common';
+import { ChoiceSelect } from '../../components/PersonSelect';
 import { DateInput } from '../../components/DateInput';
 
 export function DecisionPage() {
@@ -125,6 +135,7 @@ function SampleFields({
   data,
 }: FieldGroupProps<SampleValues> & { staff: Staff; data: ReturnType<typeof usePortfolio> }) {
   const enrolments = useEnrolments();
+  const portfolioChoices = usePortfolioChoices(staff);
   const units = data?.spec?.units.filter((u) => !data.enrolment.route.length || data.enrolment.route.includes(u.code));
   const evidence = data?.evidence.filter((e) => e.criteria.some((c) => c.unitCode === values.unitCode)) ?? [];
   const candidates = (enrolments ?? []).filter(
@@ -132,17 +143,14 @@ function SampleFields({
   );
   return (
     <div className="two-up">
-      <label className="field">
-        <span>Candidate</span>
-        <select {...invalid('portfolioId')} value={values.portfolioId} onChange={set('portfolioId')}>
-          <option value="">— choose —</option>
-          {candidates.map((e) => (
-            <option key={e.id} value={e.id}>
-              {staff.name(e.candidateId)} ({e.specId})
-            </option>
-          ))}
-        </select>
-      </label>
+      <ChoiceSelect
+        label="Candidate"
+        options={portfolioChoices(candidates)}
+        emptyText="— choose —"
+        field={invalid('portfolioId')}
+        value={values.portfolioId}
+        onChange={choose(set('portfolioId'))}
+      />
       <label className="field">
         <span>Unit</span>
         <select {...invalid('unitCode')} value={values.unitCode} onChange={set('unitCode')}>

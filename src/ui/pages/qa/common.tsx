@@ -2,10 +2,10 @@
 // form's problem found by its zod schema, said beside Save with focus on the field at fault.
 import { useCallback, useRef, useState, type ReactNode } from 'react';
 import { NavLink } from 'react-router';
-import { firstFormProblem, type Person, type z } from '../../../domain';
+import { firstFormProblem, type Enrolment, type Person, type z } from '../../../domain';
 import { SaveProblemAlert, type SaveProblem } from '../../components/SaveProblem';
 import { useSingleSave } from '../../components/useSingleSave';
-import { useActingPersonId, usePeople } from '../../data/hooks';
+import { useActingPersonId, usePeople, useStoredSpecs } from '../../data/hooks';
 import { routes } from '../../routes';
 import './qa.css';
 
@@ -59,6 +59,19 @@ export function useStaff() {
   };
 }
 export type Staff = NonNullable<ReturnType<typeof useStaff>>;
+
+/**
+ * Portfolios as a ChoiceSelect lists them: the candidate and the qualification's title as this device has it (that
+ * version's, else any version's), the spec's id only when the device has no spec of it.
+ */
+export function usePortfolioChoices(staff: Staff) {
+  const specs = useStoredSpecs() ?? [];
+  const title = (e: Enrolment) =>
+    (specs.find((x) => x.id === e.specId && x.version === e.specVersion) ?? specs.find((x) => x.id === e.specId))
+      ?.title ?? `${e.specId} ${e.specVersion}`;
+  return (enrolments: readonly Enrolment[]) =>
+    enrolments.map((e) => ({ id: e.id, label: `${staff.name(e.candidateId)} · ${title(e)}` }));
+}
 
 /**
  * A form checked by a zod schema: `check` gives the parsed values or sets `problem` (render it with
