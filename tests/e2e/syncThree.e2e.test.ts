@@ -120,6 +120,7 @@ describe('three devices: phone, tablet and the IQA’s desktop', () => {
         async () => {
           await syncNow(desktop);
           await openPortfolio(desktop);
+          await desktop.getByRole('list', { name: 'Evidence' }).locator('> li').first().waitFor();
           return evidenceTitles(desktop);
         },
         { timeout: 90_000, interval: 2000 },
