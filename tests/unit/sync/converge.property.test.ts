@@ -145,6 +145,18 @@ describe('three devices converge', () => {
         // last push would never send the phone's record on.
         examples: [
           [[ADD_ON_PHONE, { kind: 'edit', device: 1, pick: 0, title: 'b' }, { kind: 'sync', device: 1 }], true],
+          // A counterexample found by a long run (seed -1865131762): the second plant copies the tablet's planted
+          // copy of the phone's changes bundle back into the phone's folder under a whole bundle's name — a genuine
+          // phone bundle there — and the late device started from it and waited for ever (src/sync/apply.ts).
+          [
+            [
+              { kind: 'edit', device: 1, pick: 0, title: 'a' },
+              { kind: 'sync', device: 1 },
+              { kind: 'plant', device: 1, how: 'misplaced' },
+              { kind: 'plant', device: 0, how: 'misplaced' },
+            ],
+            false,
+          ],
         ],
       },
     );
