@@ -95,12 +95,14 @@ describe('three devices: phone, tablet and the IQA’s desktop', () => {
   it('a record carried by hand from the offline phone to the tablet is relayed to the IQA’s desktop', async () => {
     const shots = { desktop: new JourneyPage(desktop, 'sync-three'), tablet: new JourneyPage(tablet, 'sync-three') };
     // The phone has no connection: its record leaves only as a bundle file, and the phone is closed for good.
+    const inStore = await world.bundleKeys();
     await phone.context().setOffline(true);
     await openPortfolio(phone);
     await addEvidence(phone, 'O', 'Observed at the returns desk', true);
     await openPortfolio(phone);
     const bundle = await world.exportBundle(phone);
     await phone.context().close();
+    expect(await world.bundleKeys()).toEqual(inStore);
 
     // Later than the phone's record, the candidate adds her own on the tablet, and it goes up.
     await openPortfolio(tablet);
