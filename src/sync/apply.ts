@@ -90,6 +90,11 @@ export async function applyObject(
       const where = `portfolio ${bundle.portfolioId} from device ${bundle.deviceId}`;
       return refuse(ctx, portfolioId, deviceId, name, `it holds ${where}, not what its place in the bucket says`);
     }
+    // A copy of one of the writer's changes bundles under a whole bundle's name (no envelope binds an unencrypted
+    // object to its name) would otherwise be where a joining device starts, and wait there for ever.
+    if (parseBundleName(name)?.full && bundle.scope !== 'full') {
+      return refuse(ctx, portfolioId, deviceId, name, 'it is named a whole bundle but holds only changes');
+    }
     const here = !!(await enrolmentById(portfolioId));
     if (!here && bundle.scope === 'changes') {
       const reason = 'it holds changes to a portfolio not on this device yet (its whole bundle is held or not read)';

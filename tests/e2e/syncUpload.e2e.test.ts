@@ -9,6 +9,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { restartGateway, stopGateway } from '../../scripts/rgw';
+import { JourneyPage } from './pages/JourneyPage';
 import { SyncScreens } from './pages/SyncScreens';
 import { addEvidence, openPortfolio, SyncWorld, waitForEvidence } from './pages/SyncWorld';
 
@@ -98,7 +99,7 @@ async function downloadedHash(page: Page, fileName: string): Promise<string> {
     .digest('hex');
 }
 
-async function expectOnTablet(tablet: Page, title: string, video: { name: string; sha256: string }) {
+async function expectOnTablet(tablet: Page, title: string, video: { name: string; sha256: string }, shot: string) {
   const sync = new SyncScreens(tablet);
   await sync.open();
   await sync.syncNow();
@@ -108,6 +109,7 @@ async function expectOnTablet(tablet: Page, title: string, video: { name: string
   await tablet.getByRole('link', { name: new RegExp(title) }).click();
   // Shown as a video the tablet plays, and byte for byte the phone's file.
   await tablet.locator('figure.media video').waitFor({ timeout: 60_000 });
+  await new JourneyPage(tablet, 'sync-upload').shot(shot);
   expect(await downloadedHash(tablet, video.name)).toBe(video.sha256);
 }
 
@@ -147,6 +149,7 @@ describe('a large video’s upload cut mid-way resumes', () => {
       .badge()
       .filter({ hasText: /offline/ })
       .waitFor({ timeout: 60_000 });
+    await new JourneyPage(phone, 'sync-upload').shot('1-phone-offline-mid-upload');
     expect((await world.bundleKeys()).filter((k) => !before.has(k))).toEqual([]);
 
     await phone.context().setOffline(false);
@@ -157,7 +160,7 @@ describe('a large video’s upload cut mid-way resumes', () => {
     expect(doneBeforeCut.size).toBeLessThan(partCount);
     for (const part of doneBeforeCut) expect(parts.sent.get(part), `part ${part}`).toBe(1);
     await phone.context().unrouteAll({ behavior: 'ignoreErrors' });
-    await expectOnTablet(tablet, 'Till training video', video);
+    await expectOnTablet(tablet, 'Till training video', video, '2-tablet-video');
   }, 480_000);
 
   it('the RGW killed after two parts and restarted: the state says so, nothing is lost, sync resumes by itself', async () => {
@@ -179,6 +182,7 @@ describe('a large video’s upload cut mid-way resumes', () => {
       .filter({ hasText: /The store is not answering/ })
       .waitFor({ timeout: 60_000 });
     await phoneSync.badge().filter({ hasText: 'Sync failed: see Sync' }).waitFor();
+    await new JourneyPage(phone, 'sync-upload').shot('3-phone-store-not-answering');
     await restartGateway(world.rgw);
     // No "Sync now": the retry after its backoff (at most a few seconds here) finishes the upload.
     await phoneSync.waitUntilSynced(180_000);
@@ -187,6 +191,6 @@ describe('a large video’s upload cut mid-way resumes', () => {
     expect([...parts.acknowledged].sort((a, b) => a - b)).toEqual(Array.from({ length: partCount }, (_, i) => i + 1));
     expect(doneBeforeCut.size).toBeLessThan(partCount);
     for (const part of doneBeforeCut) expect(parts.sent.get(part), `part ${part}`).toBe(1);
-    await expectOnTablet(tablet, 'Queue training video', video);
+    await expectOnTablet(tablet, 'Queue training video', video, '4-tablet-video-after-restart');
   }, 480_000);
 });

@@ -3,15 +3,7 @@
 // kind of device. Other devices' labels come from their descriptor objects, learned by sync (storage).
 import { useLiveQuery } from 'dexie-react-hooks';
 import { actingPersonId, deviceId, knownDeviceLabels, listPeople, ownDeviceLabel } from '../../storage';
-
-export type DeviceKind = 'phone' | 'tablet' | 'computer';
-
-/** A narrow screen is a phone; a touch screen otherwise a tablet; anything else a computer. */
-export function deviceKind(): DeviceKind {
-  if (typeof matchMedia !== 'function') return 'computer';
-  if (matchMedia('(max-width: 599px)').matches) return 'phone';
-  return matchMedia('(pointer: coarse)').matches ? 'tablet' : 'computer';
-}
+import { deviceKind, type DeviceKind } from './deviceKind';
 
 export const proposedDeviceLabel = (personName: string | null, kind: DeviceKind) =>
   personName ? `${personName}’s ${kind}` : `This ${kind}`;

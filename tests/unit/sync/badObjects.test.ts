@@ -1,7 +1,8 @@
 // One bad object never blocks a feed: a whole bundle altered in the bucket (a device that joins reads the previous
 // good one and the changes after it), the only whole bundle altered (the portfolio waits, shown in words, until a
 // good one arrives from any device), an altered or truncated object in the middle of a folder (refused, the ones
-// after it arrive), and an index object that lies (judged again; the writer's next push repairs it).
+// after it arrive), a changes bundle copied under a whole bundle's name (refused), and an index object that lies
+// (judged again; the writer's next push repairs it).
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from '../../../src/storage/db';
@@ -74,6 +75,27 @@ describe('a bad object does not block a feed', () => {
     store.resetCounts();
     await sync(late);
     expect(store.counts.requests).toBe(1);
+  });
+
+  it('a changes bundle copied under a whole bundle’s name is refused: a device that joins starts from the real one', async () => {
+    // Found by the convergence property: unencrypted, the copy verifies (the writer's own signed bag), and a joining
+    // device started from it and waited for ever, the portfolio not being on it yet.
+    const late = await syncDevice('cara-laptop', store);
+    await usedBy(late, cara);
+    await acceptEachOther([phone, late], [sam, cara]);
+    await sync(phone); // whole
+    await add(phone, 'A');
+    await sync(phone); // changes
+    const [, changes] = bundles(phone);
+    const posing = changes!.replace('-changes.zip', '-full.zip');
+    store.objects.set(posing, store.objects.get(changes!)!);
+
+    const { pulled } = await sync(late);
+    expect(pulled).toMatchObject({ refused: 1, objectsApplied: 2, waiting: 0 });
+    expect(await titles(late)).toEqual(['A']);
+    expect((await on(late, () => syncLog())).find((l) => l.level === 'error')?.message).toContain(
+      'it is named a whole bundle but holds only changes',
+    );
   });
 
   it('when the only whole bundle is bad the portfolio waits, shown in words, and arrives whole from another device', async () => {
