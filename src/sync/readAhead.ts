@@ -7,7 +7,7 @@
 import type { ObjectStore, StoredObject } from './objectStore';
 
 /** Folders whose listing and next object are read while the current one is applied. */
-export const READ_AHEAD_FOLDERS = 0;
+export const READ_AHEAD_FOLDERS = 2;
 /** Larger objects are read when their turn comes (a 50 MB video is not held beside another). */
 export const READ_AHEAD_MAX_BYTES = 16 * 1024 * 1024;
 /** Requests for bundle objects a pull keeps in flight at most: the one in hand and those read ahead. */

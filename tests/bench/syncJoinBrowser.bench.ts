@@ -63,6 +63,9 @@ async function timedJoin(page: Page, link: string, cdp: CDPSession) {
   await page.goto(link);
   await page.getByTestId('sync-settings-summary').waitFor();
   const heap = heapSampler(cdp);
+  // SYNC_BENCH_CPU_PROF=<folder>: the page's CPU profile of the join is written there (where its time goes).
+  const profileTo = process.env.SYNC_BENCH_CPU_PROF;
+  if (profileTo) await cdp.send('Profiler.enable').then(() => cdp.send('Profiler.start'));
   const start = performance.now();
   await page.getByRole('button', { name: 'Connect this device' }).click();
   await page.getByTestId('connected-note').waitFor();
@@ -72,6 +75,10 @@ async function timedJoin(page: Page, link: string, cdp: CDPSession) {
   const allHereMs = performance.now() - start;
   await sync.waitUntilSynced(30 * 60_000);
   const syncedMs = performance.now() - start;
+  if (profileTo) {
+    const { profile } = await cdp.send('Profiler.stop');
+    await writeFile(join(profileTo, `join-${Date.now()}.cpuprofile`), JSON.stringify(profile));
+  }
   return { allHereMs, syncedMs, heap: heap.stop() };
 }
 
