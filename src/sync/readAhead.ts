@@ -20,6 +20,8 @@ type Pending<T> = Promise<T | typeof FAILED>;
 export class ReadAheadStore implements ObjectStore {
   private readonly listings = new Map<string, Pending<StoredObject[]>>();
   private readonly bodies = new Map<string, Pending<Blob | null>>();
+  /** Keys the pull has read: a read ahead that comes late for one of them would be a second download. */
+  private readonly taken = new Set<string>();
 
   constructor(private readonly store: ObjectStore) {}
 
@@ -33,7 +35,7 @@ export class ReadAheadStore implements ObjectStore {
 
   /** Starts reading `object` now if it is small enough to hold beside another. */
   getAhead(object: StoredObject): void {
-    if (object.size > READ_AHEAD_MAX_BYTES || this.bodies.has(object.key)) return;
+    if (object.size > READ_AHEAD_MAX_BYTES || this.bodies.has(object.key) || this.taken.has(object.key)) return;
     this.bodies.set(
       object.key,
       this.store.getBlob(object.key).catch(() => FAILED),
@@ -44,6 +46,7 @@ export class ReadAheadStore implements ObjectStore {
   clear(): void {
     this.listings.clear();
     this.bodies.clear();
+    this.taken.clear();
   }
 
   async list(prefix: string, startAfter?: string): Promise<StoredObject[]> {
@@ -57,6 +60,7 @@ export class ReadAheadStore implements ObjectStore {
   async getBlob(key: string): Promise<Blob | null> {
     const ahead = this.bodies.get(key);
     this.bodies.delete(key);
+    this.taken.add(key);
     const body = ahead ? await ahead : FAILED;
     return body === FAILED ? this.store.getBlob(key) : body;
   }

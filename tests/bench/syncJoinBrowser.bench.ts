@@ -88,16 +88,20 @@ const rawGets = (page: Page, urls: string[], inFlight: number) =>
     async ([list, width]) => {
       const queue = [...list];
       let bytes = 0;
+      const refused: number[] = [];
       const start = performance.now();
       // Inline (no named function: the bench's TypeScript loader would wrap it in a helper the page lacks).
       await Promise.all(
         Array.from({ length: width }, async () => {
           for (let url = queue.shift(); url; url = queue.shift()) {
-            bytes += (await (await fetch(url)).arrayBuffer()).byteLength;
+            const res = await fetch(url);
+            const got = (await res.arrayBuffer()).byteLength;
+            if (res.ok) bytes += got;
+            else refused.push(res.status);
           }
         }),
       );
-      return { ms: performance.now() - start, bytes };
+      return { ms: performance.now() - start, bytes, refused };
     },
     [urls, inFlight] as const,
   );
@@ -140,6 +144,8 @@ export async function benchSyncJoinBrowser(mediaKb = Number(process.env.SYNC_BEN
       keys.map(async (k) => (await seeded.raw.sign(seeded.url(k), { aws: { signQuery: true } })).url),
     );
     const raw = await rawGets(page, urls, PULL_OBJECTS_IN_FLIGHT);
+    // A peer that did not download everything says nothing: the store refused some (e.g. 503 Slow Down).
+    if (raw.refused.length > 0) throw new Error(`raw GETs refused: ${raw.refused.join(', ')}`);
     await context.close();
 
     const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;

@@ -74,6 +74,14 @@ describe('ReadAheadStore', () => {
     expect(store.counts.byKind.get).toBe(3);
   });
 
+  it('does not read ahead a body the pull has already read (a read ahead that came late)', async () => {
+    const store = storeWith('a');
+    const ahead = new ReadAheadStore(store);
+    await ahead.getBlob('a');
+    ahead.getAhead(object('a'));
+    expect(store.counts.byKind.get).toBe(1);
+  });
+
   it('asks again for a body whose read ahead failed', async () => {
     const store = storeWith('a');
     const ahead = new ReadAheadStore(store);
