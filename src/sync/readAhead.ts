@@ -20,14 +20,17 @@ type Pending<T> = Promise<T | typeof FAILED>;
 export class ReadAheadStore implements ObjectStore {
   private readonly listings = new Map<string, Pending<StoredObject[]>>();
   private readonly bodies = new Map<string, Pending<Blob | null>>();
-  /** Keys the pull has read: a read ahead that comes late for one of them would be a second download. */
+  /** Keys and listings the pull has read: a read ahead that comes late for one would be a second request. */
   private readonly taken = new Set<string>();
+  /** After the pull: a read ahead that comes late starts nothing. */
+  private closed = false;
 
   constructor(private readonly store: ObjectStore) {}
 
   /** Starts listing `prefix` (after `startAfter`) now; the result waits for the pull's own list call. */
   listAhead(prefix: string, startAfter?: string): Promise<StoredObject[] | null> {
     const key = `${prefix}\n${startAfter ?? ''}`;
+    if (this.closed || this.taken.has(key)) return Promise.resolve(null);
     const pending = this.listings.get(key) ?? this.store.list(prefix, startAfter).catch(() => FAILED);
     this.listings.set(key, pending);
     return pending.then((listed) => (listed === FAILED ? null : listed));
@@ -35,15 +38,17 @@ export class ReadAheadStore implements ObjectStore {
 
   /** Starts reading `object` now if it is small enough to hold beside another. */
   getAhead(object: StoredObject): void {
-    if (object.size > READ_AHEAD_MAX_BYTES || this.bodies.has(object.key) || this.taken.has(object.key)) return;
+    if (this.closed || object.size > READ_AHEAD_MAX_BYTES) return;
+    if (this.bodies.has(object.key) || this.taken.has(object.key)) return;
     this.bodies.set(
       object.key,
       this.store.getBlob(object.key).catch(() => FAILED),
     );
   }
 
-  /** Drops whatever was read ahead and not used (nothing of it stays alive past the pull). */
+  /** Drops whatever was read ahead and not used (nothing of it stays alive past the pull); starts nothing more. */
   clear(): void {
+    this.closed = true;
     this.listings.clear();
     this.bodies.clear();
     this.taken.clear();
@@ -53,6 +58,7 @@ export class ReadAheadStore implements ObjectStore {
     const key = `${prefix}\n${startAfter ?? ''}`;
     const ahead = this.listings.get(key);
     this.listings.delete(key);
+    this.taken.add(key);
     const listed = ahead ? await ahead : FAILED;
     return listed === FAILED ? this.store.list(prefix, startAfter) : listed;
   }

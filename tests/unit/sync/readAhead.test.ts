@@ -99,7 +99,7 @@ describe('ReadAheadStore', () => {
     await expect(ahead.getBlob('a')).rejects.toBeInstanceOf(StoreError);
   });
 
-  it('leaves large objects to their turn, and drops what was not used', async () => {
+  it('leaves large objects to their turn, drops what was not used, and starts nothing once cleared', async () => {
     const store = storeWith('a', 'big');
     const ahead = new ReadAheadStore(store);
     ahead.getAhead(object('big', READ_AHEAD_MAX_BYTES + 1));
@@ -108,6 +108,10 @@ describe('ReadAheadStore', () => {
     ahead.clear();
     await ahead.getBlob('a');
     expect(store.counts.byKind.get).toBe(2);
+    // A read ahead that comes after the pull starts nothing.
+    ahead.getAhead(object('b', 3));
+    expect(await ahead.listAhead('f/')).toBeNull();
+    expect(store.counts.byKind.get + store.counts.byKind.list).toBe(2);
   });
 
   it('hands a listing made ahead to the same list call once', async () => {
@@ -118,6 +122,9 @@ describe('ReadAheadStore', () => {
     expect(store.counts.byKind.list).toBe(1);
     await ahead.list('f/', 'f/1');
     await ahead.list('f/');
+    expect(store.counts.byKind.list).toBe(3);
+    // One the pull has made already is not made again ahead of it.
+    expect(await ahead.listAhead('f/')).toBeNull();
     expect(store.counts.byKind.list).toBe(3);
   });
 });
