@@ -308,12 +308,28 @@ export function validRecords(file: PortfolioFile, path = PORTFOLIO_JSON): Verifi
   return records;
 }
 
+/**
+ * Specs parsed from bytes whose SHA-256 the manifest names (checked before this is read): every full bundle of a
+ * centre carries the same spec (≈ 85 KB), so a device that joins parses and validates it once, not per portfolio.
+ * The same bytes always parse to the same spec; only specs that passed are kept, the last few.
+ */
+const specsByHash = new Map<string, QualificationSpec>();
+const SPECS_KEPT = 16;
+
 export async function readSpecs(bag: Bag, manifest: Map<string, string>): Promise<QualificationSpec[]> {
   const specs: QualificationSpec[] = [];
-  for (const path of manifest.keys()) {
+  for (const [path, sha256] of manifest) {
     if (!path.startsWith('data/specs/')) continue;
+    const known = specsByHash.get(sha256);
+    if (known) {
+      specs.push(known);
+      continue;
+    }
     try {
-      specs.push(parseSpec(await bag.text(path), path));
+      const spec = parseSpec(await bag.text(path), path);
+      specsByHash.set(sha256, spec);
+      if (specsByHash.size > SPECS_KEPT) specsByHash.delete(specsByHash.keys().next().value!);
+      specs.push(spec);
     } catch (e) {
       fail(path, (e as Error).message);
     }

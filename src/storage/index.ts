@@ -79,3 +79,5 @@ export {
   rememberDeviceLabels,
   type KnownDeviceLabels,
 } from './deviceLabels';
+// joinheap: the Sync screen's waiting changes of every portfolio in one read transaction.
+export { changesWaitingEach } from './changes';

@@ -57,3 +57,5 @@ export * as syncLayout from './layout';
 export { engineEnvelope } from './engineEnvelope';
 // syncjoin: envelope version 2 (each object sealed for its own key), opened one chunk at a time from a Blob.
 export { openSealed, ENVELOPE_VERSION } from './envelope';
+// joinheap: how many bundle objects a pull keeps in flight (the one in hand and those read ahead), for the bench's peer.
+export { PULL_OBJECTS_IN_FLIGHT } from './readAhead';

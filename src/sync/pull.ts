@@ -5,6 +5,7 @@ import { appendSyncLog, centreSync, portfolioSync, updateCentreSync } from '../s
 import { applyObject, isFirstReadFull } from './apply';
 import type { SyncContext } from './context';
 import { bundleFolder, parseBundleName } from './layout';
+import { READ_AHEAD_FOLDERS, ReadAheadStore } from './readAhead';
 
 export interface PullSummary {
   objectsApplied: number;
@@ -59,14 +60,25 @@ async function readNames(
   return read;
 }
 
-async function pullFolder(ctx: SyncContext, portfolioId: string, deviceId: string, summary: PullSummary) {
+/** A folder as this device stands with it now: its cursor, the objects named after it, the fulls refused. */
+async function folderState(
+  ctx: SyncContext,
+  portfolioId: string,
+  deviceId: string,
+  list = ctx.store.list.bind(ctx.store),
+) {
   const row = await portfolioSync(portfolioId);
   const cursor = row.cursors[deviceId];
   const folder = bundleFolder(ctx.prefix, portfolioId, deviceId);
-  const names = (await ctx.store.list(folder, cursor ? `${folder}${cursor}` : undefined))
-    .map((o) => o.key.slice(folder.length))
-    .filter((n) => parseBundleName(n) !== null);
-  const refused = new Set(row.refusedFulls?.[deviceId] ?? []);
+  const objects = (await list(folder, cursor ? `${folder}${cursor}` : undefined)).filter(
+    (o) => parseBundleName(o.key.slice(folder.length)) !== null,
+  );
+  const names = objects.map((o) => o.key.slice(folder.length));
+  return { folder, cursor, objects, names, refused: new Set(row.refusedFulls?.[deviceId] ?? []) };
+}
+
+async function pullFolder(ctx: SyncContext, portfolioId: string, deviceId: string, summary: PullSummary) {
+  const { folder, cursor, names, refused } = await folderState(ctx, portfolioId, deviceId);
   let applied = 0;
   for (;;) {
     const read = await readNames(ctx, portfolioId, deviceId, toRead(names, cursor, refused), summary);
@@ -105,20 +117,43 @@ export async function pullFolders(ctx: SyncContext, folders: string[]): Promise<
     devicesHeard: new Set(),
   };
   const remaining = new Set(folders);
+  const ahead = new ReadAheadStore(ctx.store);
+  const reading: SyncContext = { ...ctx, store: ahead };
   let progress = true;
-  while (progress && remaining.size > 0) {
-    progress = false;
-    for (const folder of [...remaining]) {
-      const [portfolioId, deviceId] = folder.split('/') as [string, string];
-      const result = await pullFolder(ctx, portfolioId, deviceId, summary);
-      if (result.applied > 0 || result.waiting) summary.devicesHeard.add(deviceId);
-      if (result.applied > 0) progress = true;
-      if (!result.waiting) {
-        remaining.delete(folder);
-        await folderDone(folder);
+  try {
+    while (progress && remaining.size > 0) {
+      progress = false;
+      const pass = [...remaining];
+      for (const [i, folder] of pass.entries()) {
+        // The folder entering the window (all of it at the first): the ones before it are under way already.
+        const entering = pass.slice(i === 0 ? 1 : i + READ_AHEAD_FOLDERS, i + 1 + READ_AHEAD_FOLDERS);
+        for (const next of entering) readFolderAhead(reading, ahead, next);
+        const [portfolioId, deviceId] = folder.split('/') as [string, string];
+        const result = await pullFolder(reading, portfolioId, deviceId, summary);
+        if (result.applied > 0 || result.waiting) summary.devicesHeard.add(deviceId);
+        if (result.applied > 0) progress = true;
+        if (!result.waiting) {
+          remaining.delete(folder);
+          await folderDone(folder);
+        }
       }
     }
+  } finally {
+    ahead.clear();
   }
   summary.waiting = remaining.size;
   return summary;
+}
+
+/** Lists a folder and reads the object its reading would start with, now (readAhead.ts: nothing is decided here). */
+function readFolderAhead(ctx: SyncContext, ahead: ReadAheadStore, path: string): void {
+  const [portfolioId, deviceId] = path.split('/') as [string, string];
+  const list = (prefix: string, after?: string) => ahead.listAhead(prefix, after).then((listed) => listed ?? []);
+  void folderState(ctx, portfolioId, deviceId, list).then(
+    ({ cursor, objects, names, refused }) => {
+      const first = toRead(names, cursor, refused)[0];
+      if (first !== undefined) ahead.getAhead(objects[names.indexOf(first)]!);
+    },
+    () => undefined, // the pull reads it itself when its turn comes
+  );
 }

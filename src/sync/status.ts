@@ -1,7 +1,7 @@
 // Each portfolio's sync state as a person sees it: up to date / N changes waiting / sending x% / held: unknown
 // signer / failed: the reason in words; and when it last synced. Read from storage (durable) and the engine's
 // transient progress.
-import { changesWaiting, listEnrolments, listHeld, listPortfolioSync, newPortfolioSync } from '../storage';
+import { changesWaitingEach, listEnrolments, listHeld, listPortfolioSync, newPortfolioSync } from '../storage';
 import { formatFingerprint } from '../domain';
 
 export type PortfolioSyncStatus =
@@ -43,31 +43,31 @@ export async function portfolioViews(sending: ReadonlyMap<string, number>): Prom
   // A portfolio not here yet whose objects wait (e.g. its whole bundle refused) is shown too, with the reason.
   const stuck = rows.filter((r) => !here.has(r.portfolioId) && Object.keys(r.waiting).length > 0);
   const ids = [...new Set([...here, ...held.map((h) => h.portfolioId), ...stuck.map((r) => r.portfolioId)])];
-  return Promise.all(
-    ids.map(async (portfolioId) => {
-      const row = byId.get(portfolioId) ?? newPortfolioSync(portfolioId);
-      const waiting = await changesWaiting(portfolioId, row.lastPushedSeq);
-      const heldHere = held.filter((h) => h.portfolioId === portfolioId);
-      const percent = sending.get(portfolioId);
-      const status: PortfolioSyncStatus =
-        percent !== undefined
-          ? { kind: 'sending', percent }
-          : row.lastError
-            ? { kind: 'failed', reason: row.lastError }
-            : heldHere.length === 0 && !here.has(portfolioId)
-              ? { kind: 'failed', reason: `Not on this device yet: ${Object.values(row.waiting)[0]}.` }
-              : heldHere.length > 0
-                ? { kind: 'held', changes: heldHere.length, keys: [...new Set(heldHere.map((h) => h.deviceKey))] }
-                : waiting > 0
-                  ? { kind: 'waiting', changes: waiting }
-                  : { kind: 'up-to-date' };
-      return {
-        portfolioId,
-        status,
-        words: statusInWords(status),
-        lastSuccessAt: row.lastSuccessAt,
-        changesWaiting: waiting,
-      };
-    }),
-  );
+  const rowOf = (portfolioId: string) => byId.get(portfolioId) ?? newPortfolioSync(portfolioId);
+  const waitingOf = await changesWaitingEach(ids.map((id) => [id, rowOf(id).lastPushedSeq]));
+  return ids.map((portfolioId) => {
+    const row = rowOf(portfolioId);
+    const waiting = waitingOf.get(portfolioId) ?? 0;
+    const heldHere = held.filter((h) => h.portfolioId === portfolioId);
+    const percent = sending.get(portfolioId);
+    const status: PortfolioSyncStatus =
+      percent !== undefined
+        ? { kind: 'sending', percent }
+        : row.lastError
+          ? { kind: 'failed', reason: row.lastError }
+          : heldHere.length === 0 && !here.has(portfolioId)
+            ? { kind: 'failed', reason: `Not on this device yet: ${Object.values(row.waiting)[0]}.` }
+            : heldHere.length > 0
+              ? { kind: 'held', changes: heldHere.length, keys: [...new Set(heldHere.map((h) => h.deviceKey))] }
+              : waiting > 0
+                ? { kind: 'waiting', changes: waiting }
+                : { kind: 'up-to-date' };
+    return {
+      portfolioId,
+      status,
+      words: statusInWords(status),
+      lastSuccessAt: row.lastSuccessAt,
+      changesWaiting: waiting,
+    };
+  });
 }
