@@ -7,7 +7,7 @@ import { usePortfolioSyncViews, useSyncService } from '../../syncing/hooks';
 import { syncService } from '../../syncing/syncService';
 import { runInWords } from '../../syncing/words';
 import { HeldSigners } from './HeldSigners';
-import { PortfolioSyncTable } from './PortfolioSyncTable';
+import { PortfolioSyncList } from './PortfolioSyncList';
 
 function SyncNow() {
   const [busy, setBusy] = useState(false);
@@ -59,7 +59,7 @@ export function SyncPage() {
             <Link to={routes.syncSettings()}>Sync settings</Link> · <Link to={routes.syncLog()}>Sync log</Link>
           </p>
           <h2>Portfolios</h2>
-          {views && <PortfolioSyncTable views={views} />}
+          {views && <PortfolioSyncList views={views} />}
           <HeldSigners />
         </>
       )}
