@@ -70,7 +70,7 @@ export function MediaCapture({ onFiles, downscalePhotos = true, maxPhotoDimensio
 
       <label className="capture-check">
         <input type="checkbox" checked={downscale} onChange={(e) => setDownscale(e.target.checked)} />
-        Downscale photos (longest side {maxPhotoDimension} px, saves storage on this device)
+        Downscale photos to {maxPhotoDimension} px (saves storage)
       </label>
 
       <AudioRecorder onRecording={(file) => void addFiles([file], 'audio', shrink)} />
