@@ -81,9 +81,7 @@ export function MediaCapture({ onFiles, downscalePhotos = true, maxPhotoDimensio
       <p id={headingId} className="capture-title" tabIndex={-1} ref={listHeadingRef}>
         Chosen files ({items.length})
       </p>
-      {items.length === 0 ? (
-        <p className="meta">No files chosen yet.</p>
-      ) : (
+      {items.length > 0 && (
         <ul className="capture-files" aria-labelledby={headingId}>
           {items.map((item) => (
             <CapturedItem key={item.id} item={item} onRemove={() => remove(item)} />

@@ -29,18 +29,18 @@ export function CriteriaPicker({
   const needle = filter.trim().toLowerCase();
   return (
     <fieldset className="criteria-picker">
-      <legend>Criteria this evidence covers ({value.length} ticked)</legend>
-      <label htmlFor={filterId} className="field">
+      <legend>Criteria covered ({value.length} ticked)</legend>
+      <label htmlFor={filterId} className="criteria-filter">
         <span>Filter criteria</span>
+        <input
+          id={filterId}
+          type="search"
+          value={filter}
+          onChange={(e) => setFilter(e.target.value)}
+          placeholder="e.g. complaint, F1.1"
+        />
       </label>
-      <input
-        id={filterId}
-        type="search"
-        value={filter}
-        onChange={(e) => setFilter(e.target.value)}
-        placeholder="e.g. complaint, F1.1, 2.3"
-      />
-      <label className="inline">
+      <label className="check">
         <input type="checkbox" checked={showAll} onChange={(e) => setShowAll(e.target.checked)} /> Show units outside
         the route
       </label>
