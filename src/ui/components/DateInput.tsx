@@ -116,7 +116,7 @@ function CalendarButton({ name, value, min, max, disabled, onPick }: CalendarBut
 /**
  * The field's name, read from its label. The calendar button is named after it ("Choose start date from a
  * calendar"); and where the label wraps this input, the text field is named by the label's own words, so the
- * button's name inside the label does not become part of the field's name.
+ * button's name inside the label does not become part of the field's name. Read once: date labels do not change.
  */
 function useFieldName(textRef: RefObject<HTMLInputElement | null>) {
   const [name, setName] = useState({ ownLabel: undefined as string | undefined, spoken: 'the date' });
@@ -132,8 +132,8 @@ function useFieldName(textRef: RefObject<HTMLInputElement | null>) {
     const plain = words.replace(/\s*\(required\)/i, '');
     // "Start date" → "start date", but "IQA visit date" stays as it is.
     const spoken = /^[A-Z][a-z]/.test(plain) ? plain[0]!.toLowerCase() + plain.slice(1) : plain;
-    if (ownLabel !== name.ownLabel || spoken !== name.spoken) setName({ ownLabel, spoken });
-  });
+    setName({ ownLabel, spoken });
+  }, [textRef]);
   return name;
 }
 
