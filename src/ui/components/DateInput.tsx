@@ -80,8 +80,9 @@ interface CalendarButtonProps {
 }
 
 /**
- * A 44 px button that opens the browser's calendar: a native date input, invisible under the button (so the
- * calendar opens beside it), out of the tab order and hidden from assistive technology, as the button stands for it.
+ * A 44 px button that opens the browser's calendar: a native date input, invisible under the field and button (so
+ * the calendar opens below the field), out of the tab order and hidden from assistive technology, as the button
+ * stands for it.
  */
 function CalendarButton({ name, value, min, max, disabled, onPick }: CalendarButtonProps) {
   const native = useRef<HTMLInputElement>(null);
