@@ -70,7 +70,7 @@ export function MediaCapture({ onFiles, downscalePhotos = true, maxPhotoDimensio
 
       <label className="capture-check">
         <input type="checkbox" checked={downscale} onChange={(e) => setDownscale(e.target.checked)} />
-        Downscale photos (longest side {maxPhotoDimension} px, saves storage on this device)
+        Downscale photos to {maxPhotoDimension} px (saves storage)
       </label>
 
       <AudioRecorder onRecording={(file) => void addFiles([file], 'audio', shrink)} />
@@ -81,9 +81,7 @@ export function MediaCapture({ onFiles, downscalePhotos = true, maxPhotoDimensio
       <p id={headingId} className="capture-title" tabIndex={-1} ref={listHeadingRef}>
         Chosen files ({items.length})
       </p>
-      {items.length === 0 ? (
-        <p className="meta">No files chosen yet.</p>
-      ) : (
+      {items.length > 0 && (
         <ul className="capture-files" aria-labelledby={headingId}>
           {items.map((item) => (
             <CapturedItem key={item.id} item={item} onRemove={() => remove(item)} />

@@ -29,18 +29,18 @@ export function CriteriaPicker({
   const needle = filter.trim().toLowerCase();
   return (
     <fieldset className="criteria-picker">
-      <legend>Criteria this evidence covers ({value.length} ticked)</legend>
-      <label htmlFor={filterId} className="field">
+      <legend>Criteria covered ({value.length} ticked)</legend>
+      <label htmlFor={filterId} className="criteria-filter">
         <span>Filter criteria</span>
+        <input
+          id={filterId}
+          type="search"
+          value={filter}
+          onChange={(e) => setFilter(e.target.value)}
+          placeholder="e.g. complaint, F1.1"
+        />
       </label>
-      <input
-        id={filterId}
-        type="search"
-        value={filter}
-        onChange={(e) => setFilter(e.target.value)}
-        placeholder="e.g. complaint, F1.1, 2.3"
-      />
-      <label className="inline">
+      <label className="check">
         <input type="checkbox" checked={showAll} onChange={(e) => setShowAll(e.target.checked)} /> Show units outside
         the route
       </label>
@@ -56,8 +56,11 @@ export function CriteriaPicker({
         const ticked = refs.filter((r) => picked.has(r.key)).length;
         return (
           <details key={unit.code} className="unit-details" open={ticked > 0 || needle.length > 0}>
+            {/* One line per unit while folded (the title cut short, said in full when opened): a route of a dozen
+                units stays within a phone screen. The count shows once something is ticked. */}
             <summary>
-              <span className="code">{unit.code}</span> {unit.title} <span className="meta">({ticked} ticked)</span>
+              <span className="code">{unit.code}</span> <span className="unit-title">{unit.title}</span>
+              {ticked > 0 && <span className="meta"> ({ticked} ticked)</span>}
             </summary>
             {refs.map((r) => (
               <label key={r.key} className="unit-check">

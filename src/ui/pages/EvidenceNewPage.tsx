@@ -71,7 +71,7 @@ export function EvidenceNewPage() {
           {error}
         </p>
       )}
-      <form ref={form} onSubmit={(e) => void submit(e)} className="panel" aria-label="Evidence">
+      <form ref={form} onSubmit={(e) => void submit(e)} className="panel evidence-form" aria-label="Evidence">
         <EvidenceFields value={draft} onChange={d.set} spec={spec} />
         <h2>Media</h2>
         <RestoredMedia files={d.restoredFiles} onChange={d.setRestoredFiles} />

@@ -82,6 +82,12 @@ export class AssessorJourney extends JourneyPage {
     });
   }
 
+  /** Whether `a` and `b` sit side by side: their vertical middles within a few pixels. */
+  async sameRow(a: Locator, b: Locator): Promise<boolean> {
+    const [boxA, boxB] = [(await a.boundingBox())!, (await b.boundingBox())!];
+    return Math.abs(boxA.y + boxA.height / 2 - (boxB.y + boxB.height / 2)) <= 4;
+  }
+
   /** The focused element as tag and accessible hint, e.g. "INPUT Full name". */
   focused(): Promise<string> {
     return this.page.evaluate(() => {

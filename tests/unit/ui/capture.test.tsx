@@ -498,7 +498,7 @@ describe('MediaCapture', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Remove report-2.pdf' }));
     expect(onFiles).toHaveBeenLastCalledWith([]);
     expect(screen.queryByRole('list')).toBeNull();
-    expect(screen.getByText('No files chosen yet.')).toBeTruthy();
+    expect(screen.getByText('Chosen files (0)')).toBeTruthy();
   });
 
   it('shows image thumbnails via object URLs, revoked on remove and on unmount', async () => {
