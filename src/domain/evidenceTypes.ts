@@ -24,49 +24,51 @@ export const NOT_MAPPED = 'Not mapped: the spec was written before evidence type
 const SIMULATION_CODES_BEFORE_MAPPING = new Set(['S', 'SIM']);
 
 /** An evidence type as a spec lists it, mapped to the record type it is recorded as. */
-export const SpecEvidenceType = z
-  .object({
-    code: z
-      .string()
-      .min(1)
-      .nullable()
-      .describe(
-        'Short code exactly as the seed prints it (O, Q&A, P, RA …); null where the seed prints none: never invented',
-      ),
-    name: z.string().min(1).describe("The seed's own words for this evidence"),
-    recordType: EvidenceTypeCode.nullable()
-      .optional()
-      .describe(
-        'The record type evidence of this kind is recorded as; null when none fits. Every spec in specs/ states it; ' +
-          'absent only in specs stored before the mapping existed, which are read as not mapped',
-      ),
-    noRecordType: z
-      .string()
-      .min(1)
-      .optional()
-      .describe('Why there is no record type (required exactly when recordType is null)'),
-    simulation: z
-      .literal(true)
-      .optional()
-      .describe('Simulation: not a type of its own but the simulation flag on evidence of any record type'),
-    units: z
-      .array(z.string().min(1))
-      .min(1)
-      .optional()
-      .describe('Codes of the units the seed gives this evidence for; absent means every unit'),
-  })
-  .strict()
-  .transform(({ recordType, ...rest }) => {
-    if (recordType !== undefined) return { ...rest, recordType };
-    const simulation =
-      rest.simulation ?? (rest.code !== null && SIMULATION_CODES_BEFORE_MAPPING.has(rest.code) ? true : undefined);
-    return {
-      ...rest,
-      recordType: null,
-      noRecordType: rest.noRecordType ?? NOT_MAPPED,
-      ...(simulation && { simulation }),
-    };
-  });
+export const SpecEvidenceType = z.lazy(() =>
+  z
+    .object({
+      code: z
+        .string()
+        .min(1)
+        .nullable()
+        .describe(
+          'Short code exactly as the seed prints it (O, Q&A, P, RA …); null where the seed prints none: never invented',
+        ),
+      name: z.string().min(1).describe("The seed's own words for this evidence"),
+      recordType: EvidenceTypeCode.nullable()
+        .optional()
+        .describe(
+          'The record type evidence of this kind is recorded as; null when none fits. Every spec in specs/ states it; ' +
+            'absent only in specs stored before the mapping existed, which are read as not mapped',
+        ),
+      noRecordType: z
+        .string()
+        .min(1)
+        .optional()
+        .describe('Why there is no record type (required exactly when recordType is null)'),
+      simulation: z
+        .literal(true)
+        .optional()
+        .describe('Simulation: not a type of its own but the simulation flag on evidence of any record type'),
+      units: z
+        .array(z.string().min(1))
+        .min(1)
+        .optional()
+        .describe('Codes of the units the seed gives this evidence for; absent means every unit'),
+    })
+    .strict()
+    .transform(({ recordType, ...rest }) => {
+      if (recordType !== undefined) return { ...rest, recordType };
+      const simulation =
+        rest.simulation ?? (rest.code !== null && SIMULATION_CODES_BEFORE_MAPPING.has(rest.code) ? true : undefined);
+      return {
+        ...rest,
+        recordType: null,
+        noRecordType: rest.noRecordType ?? NOT_MAPPED,
+        ...(simulation && { simulation }),
+      };
+    }),
+);
 export type SpecEvidenceType = z.infer<typeof SpecEvidenceType>;
 
 /** Problems zod cannot see in a spec's evidence types, as [path within evidenceTypes, message]. */

@@ -43,7 +43,7 @@ interface ColdPage {
 }
 
 /** A fresh browser process on the profile: offline, phone-sized, the CPU slowed. */
-async function coldPage(profile: string): Promise<ColdPage> {
+export async function coldPage(profile: string): Promise<ColdPage> {
   const context = await launchProfile(profile);
   await context.setOffline(true);
   // The peer page comes from here: the offline switch does not stop a routed request.
@@ -66,7 +66,7 @@ async function coldPage(profile: string): Promise<ColdPage> {
  * slowdown) and poll on every animation frame, on the page's main thread, in the middle of the app's start (the
  * empty page has set its mark before they run, so it never paid for them). A trace showed both in the app's time.
  */
-async function waitInPage(cdp: CDPSession, expression: string, timeoutMs = 60_000): Promise<void> {
+export async function waitInPage(cdp: CDPSession, expression: string, timeoutMs = 60_000): Promise<void> {
   const until = Date.now() + timeoutMs;
   for (;;) {
     const { result } = await cdp.send('Runtime.evaluate', { expression, returnByValue: true });
@@ -131,7 +131,7 @@ async function measureScreen(profile: string, origin: string, screen: Screen): P
 }
 
 /** The first visit, online: precaches the app, loads the demo portfolio, finds the observation form's address. */
-async function firstVisit(profile: string, origin: string): Promise<{ portfolio: string; form: string }> {
+export async function firstVisit(profile: string, origin: string): Promise<{ portfolio: string; form: string }> {
   const context = await launchProfile(profile);
   try {
     const page = context.pages()[0] ?? (await context.newPage());

@@ -35,24 +35,26 @@ export interface PortfolioSummary {
 const codes = z.array(z.string());
 
 /** A stored summary read back (it may come from another build of the app, or be damaged): checked before shown. */
-export const portfolioSummarySchema: z.ZodType<PortfolioSummary> = z.object({
-  format: z.number(),
-  portfolioId: z.string(),
-  qualificationTitle: z.string(),
-  coverage: z.number().min(0).max(1),
-  achievedUnits: z.number().int().min(0),
-  routeUnits: z.number().int().min(0),
-  rules: z.enum(['award-achieved', 'route-meets-rules', 'route-breaks-rules', 'no-route']),
-  brokenRules: codes,
-  evidenceCount: z.number().int().min(0),
-  lastEvidenceDate: z.string().nullable(),
-  oldestEvidenceDate: z.string().nullable(),
-  simulationProblems: z.number().int().min(0),
-  countersignDue: codes,
-  readyForSignOff: codes,
-  declarationSigned: z.boolean(),
-  assessorStatuses: z.record(z.string(), z.string()),
-});
+export const portfolioSummarySchema: z.ZodType<PortfolioSummary> = z.lazy(() =>
+  z.object({
+    format: z.number(),
+    portfolioId: z.string(),
+    qualificationTitle: z.string(),
+    coverage: z.number().min(0).max(1),
+    achievedUnits: z.number().int().min(0),
+    routeUnits: z.number().int().min(0),
+    rules: z.enum(['award-achieved', 'route-meets-rules', 'route-breaks-rules', 'no-route']),
+    brokenRules: codes,
+    evidenceCount: z.number().int().min(0),
+    lastEvidenceDate: z.string().nullable(),
+    oldestEvidenceDate: z.string().nullable(),
+    simulationProblems: z.number().int().min(0),
+    countersignDue: codes,
+    readyForSignOff: codes,
+    declarationSigned: z.boolean(),
+    assessorStatuses: z.record(z.string(), z.string()),
+  }),
+);
 
 const isCount = (v: unknown) => typeof v === 'number' && Number.isInteger(v) && v >= 0;
 const isTexts = (v: unknown) => Array.isArray(v) && v.every((x) => typeof x === 'string');

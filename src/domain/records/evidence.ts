@@ -1,6 +1,6 @@
 // Evidence items: what was observed, asked, produced or testified, with the criteria it covers.
 import { z } from '../zod';
-import { addClock, IsoDate, limitedText, META_FIELDS, recordFactory, type Migration } from './meta';
+import { addClock, IsoDate, limitedText, metaFields, recordFactory, type Migration } from './meta';
 import { TEXT_LIMITS } from '../limits';
 import { defineRecordType } from './recordType';
 
@@ -8,37 +8,41 @@ import { defineRecordType } from './recordType';
 import { EvidenceTypeCode } from '../evidenceTypes';
 export { EVIDENCE_TYPES, EvidenceTypeCode, EVIDENCE_TYPE_LABELS } from '../evidenceTypes';
 
-export const CriterionLink = z
-  .object({
-    unitCode: z.string().min(1),
-    /** criterionKey from domain/spec/criteria (unit|pc|outcome|id or unit|k|id) */
-    criterionKey: z.string().min(1),
-  })
-  .strict();
+export const CriterionLink = z.lazy(() =>
+  z
+    .object({
+      unitCode: z.string().min(1),
+      /** criterionKey from domain/spec/criteria (unit|pc|outcome|id or unit|k|id) */
+      criterionKey: z.string().min(1),
+    })
+    .strict(),
+);
 export type CriterionLink = z.infer<typeof CriterionLink>;
 
-export const Evidence = z
-  .object({
-    ...META_FIELDS,
-    portfolioId: z.string().min(1),
-    type: EvidenceTypeCode,
-    simulation: z.boolean().default(false),
-    title: limitedText(TEXT_LIMITS.title).min(1, 'a title is required'),
-    description: limitedText(TEXT_LIMITS.longText).default(''),
-    date: IsoDate,
-    location: limitedText(TEXT_LIMITS.title).default(''),
-    recordedBy: z.string().nullable().default(null),
-    /** Media attached, by media id (the blobs live in their own table). */
-    mediaIds: z.array(z.string()).default([]),
-    /** The recording form this evidence was captured on, if any. */
-    formId: z.string().nullable().default(null),
-    /**
-     * The criteria this evidence covers, across any units (cross-referencing). Kept on the evidence record,
-     * not as rows of their own: one row per item keeps bulk writes within IndexedDB's means.
-     */
-    criteria: z.array(CriterionLink).default([]),
-  })
-  .loose();
+export const Evidence = z.lazy(() =>
+  z
+    .object({
+      ...metaFields(),
+      portfolioId: z.string().min(1),
+      type: EvidenceTypeCode,
+      simulation: z.boolean().default(false),
+      title: limitedText(TEXT_LIMITS.title).min(1, 'a title is required'),
+      description: limitedText(TEXT_LIMITS.longText).default(''),
+      date: IsoDate,
+      location: limitedText(TEXT_LIMITS.title).default(''),
+      recordedBy: z.string().nullable().default(null),
+      /** Media attached, by media id (the blobs live in their own table). */
+      mediaIds: z.array(z.string()).default([]),
+      /** The recording form this evidence was captured on, if any. */
+      formId: z.string().nullable().default(null),
+      /**
+       * The criteria this evidence covers, across any units (cross-referencing). Kept on the evidence record,
+       * not as rows of their own: one row per item keeps bulk writes within IndexedDB's means.
+       */
+      criteria: z.array(CriterionLink).default([]),
+    })
+    .loose(),
+);
 export type Evidence = z.infer<typeof Evidence>;
 
 export const EVIDENCE_MIGRATIONS: readonly Migration[] = [

@@ -1,6 +1,6 @@
 // Filled-in recording forms of seed 001: each form's fields as a JSON object, per form type.
 import { z } from '../zod';
-import { addClock, limitedText, META_FIELDS, recordFactory, unchangedIn, type Migration } from './meta';
+import { addClock, limitedText, metaFields, recordFactory, unchangedIn, type Migration } from './meta';
 import { TEXT_LIMITS } from '../limits';
 import { defineRecordType } from './recordType';
 import { SignatureImage } from './signature';
@@ -9,12 +9,15 @@ import { SignatureImage } from './signature';
 const SIGNATURE_IMAGE_KEY = /SignatureImage$/;
 
 /** A form's fields by key; a drawn signature among them holds an inline image only, never an address to fetch. */
-const FormData = z.record(z.string(), z.unknown()).superRefine((data, ctx) => {
-  for (const [key, value] of Object.entries(data)) {
-    const image = SIGNATURE_IMAGE_KEY.test(key) ? SignatureImage.safeParse(value) : null;
-    if (image && !image.success) ctx.addIssue({ code: 'custom', path: [key], message: image.error.issues[0]!.message });
-  }
-});
+const FormData = z.lazy(() =>
+  z.record(z.string(), z.unknown()).superRefine((data, ctx) => {
+    for (const [key, value] of Object.entries(data)) {
+      const image = SIGNATURE_IMAGE_KEY.test(key) ? SignatureImage.safeParse(value) : null;
+      if (image && !image.success)
+        ctx.addIssue({ code: 'custom', path: [key], message: image.error.issues[0]!.message });
+    }
+  }),
+);
 
 export const FORM_TYPES = [
   'title-page',
@@ -34,16 +37,18 @@ export const FORM_TYPES = [
 export const FormType = z.enum(FORM_TYPES);
 export type FormType = z.infer<typeof FormType>;
 
-export const FormRecord = z
-  .object({
-    ...META_FIELDS,
-    portfolioId: z.string().min(1),
-    formType: FormType,
-    title: limitedText(TEXT_LIMITS.title).default(''),
-    data: FormData.default({}),
-    status: z.enum(['draft', 'complete']).default('draft'),
-  })
-  .loose();
+export const FormRecord = z.lazy(() =>
+  z
+    .object({
+      ...metaFields(),
+      portfolioId: z.string().min(1),
+      formType: FormType,
+      title: limitedText(TEXT_LIMITS.title).default(''),
+      data: FormData.default({}),
+      status: z.enum(['draft', 'complete']).default('draft'),
+    })
+    .loose(),
+);
 export type FormRecord = z.infer<typeof FormRecord>;
 
 export const FORM_MIGRATIONS: readonly Migration[] = [unchangedIn(2), addClock];

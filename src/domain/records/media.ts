@@ -1,20 +1,22 @@
 // Media metadata: a photo, recording or document attached to an evidence item. The Blob itself is stored
 // beside the record by storage (never indexed, never validated) and travels as a file of the bundle.
 import { z } from '../zod';
-import { addClock, META_FIELDS, recordFactory, unchangedIn, type Migration } from './meta';
+import { addClock, metaFields, recordFactory, unchangedIn, type Migration } from './meta';
 import { defineRecordType } from './recordType';
 
-export const MediaMeta = z
-  .object({
-    ...META_FIELDS,
-    portfolioId: z.string().min(1),
-    evidenceId: z.string().min(1),
-    name: z.string().default(''),
-    mimeType: z.string().min(1),
-    size: z.number().int().nonnegative(),
-    sha256: z.string().regex(/^[0-9a-f]{64}$/),
-  })
-  .loose();
+export const MediaMeta = z.lazy(() =>
+  z
+    .object({
+      ...metaFields(),
+      portfolioId: z.string().min(1),
+      evidenceId: z.string().min(1),
+      name: z.string().default(''),
+      mimeType: z.string().min(1),
+      size: z.number().int().nonnegative(),
+      sha256: z.string().regex(/^[0-9a-f]{64}$/),
+    })
+    .loose(),
+);
 export type MediaMeta = z.infer<typeof MediaMeta>;
 
 export const MEDIA_MIGRATIONS: readonly Migration[] = [unchangedIn(2), addClock];

@@ -17,8 +17,11 @@ export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date must be YYY
 export const limitedText = (max: number) =>
   z.string().max(max, { error: (issue) => textLengthProblem(String(issue.input ?? '').length, max) ?? undefined });
 
-/** The merge metadata fields, spread into every record schema. */
-export const META_FIELDS = {
+/** The merge metadata fields, spread into every record schema (each built on first use: see recordType.ts). */
+export const metaFields = () => (metaFieldsBuilt ??= buildMetaFields());
+let metaFieldsBuilt: ReturnType<typeof buildMetaFields> | undefined;
+
+const buildMetaFields = () => ({
   id: z.string().min(1),
   createdAt: IsoDateTime,
   updatedAt: IsoDateTime,
@@ -31,14 +34,14 @@ export const META_FIELDS = {
   schemaVersion: z.number().int().positive().default(RECORD_SCHEMA_VERSION),
   /** The signature of the device that made this version (docs/trust.md); absent until it is signed. */
   sig: RecordSignature.optional(),
-};
+});
 
 /** A record without its signature: what a local change starts from (the change is signed anew when it leaves). */
 export function withoutSignature<T extends object>(record: T): Omit<T, 'sig'> {
   const { sig: _stale, ...rest } = record as T & { sig?: unknown };
   return rest;
 }
-export type MetaField = keyof typeof META_FIELDS;
+export type MetaField = keyof ReturnType<typeof metaFields>;
 
 /** Known fields only (records are `.loose()`, which adds an index signature that Omit would swallow). */
 type Known<T> = { [K in keyof T as string extends K ? never : K]: T[K] };

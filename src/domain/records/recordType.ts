@@ -6,6 +6,11 @@ import { RECORD_SCHEMA_VERSION, type Migration } from './meta';
 export interface RecordType<Table extends string = string, Schema extends z.ZodType = z.ZodType> {
   /** The Dexie table, and the key of its list in a bundle's portfolio.json. */
   table: Table;
+  /**
+   * Built on its first use (`z.lazy`), as are the schemas only records use: zod builds a schema's every part when
+   * it is declared, and the app's start loads every record type but reads only people and enrolments (a slow
+   * phone spent some 100 ms of its start building the rest, docs/performance.md).
+   */
   schema: Schema;
   /** The record schema version this type first appeared in: its migrations start right after it. */
   introducedIn: number;

@@ -103,13 +103,15 @@ export const DeviceEntry = z
 export type DeviceEntry = z.infer<typeof DeviceEntry>;
 
 /** A record's signature by the device that last changed it (the record's `deviceId`). */
-export const RecordSignature = z
-  .object({
-    deviceKey: Fingerprint,
-    /** ECDSA P-256 / SHA-256 over signedPayload(record), IEEE P1363, base64. */
-    value: base64,
-  })
-  .strict();
+export const RecordSignature = z.lazy(() =>
+  z
+    .object({
+      deviceKey: Fingerprint,
+      /** ECDSA P-256 / SHA-256 over signedPayload(record), IEEE P1363, base64. */
+      value: base64,
+    })
+    .strict(),
+);
 export type RecordSignature = z.infer<typeof RecordSignature>;
 
 /**

@@ -27,8 +27,9 @@ export function HomePage() {
   useEffect(() => {
     if (!caseload) return;
     markOnce(HOME_MARKS.shown);
-    firstScreenShown();
-    markAfterPaint(HOME_MARKS.painted);
+    // The deferred work (firstScreen.tsx) waits until the caseload is on screen, not merely committed: started in
+    // the same frame, its chunks' evaluation held the first paint back by some 300 ms on a slow phone.
+    markAfterPaint(HOME_MARKS.painted, firstScreenShown);
     if (caseload.confirm) void confirmCaseloadFresh(caseload.confirm);
     if (caseload.stale.length === 0) markOnce(HOME_MARKS.complete);
     else

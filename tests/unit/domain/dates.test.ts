@@ -71,6 +71,25 @@ describe('spec facts and counts in words', () => {
     expect(countOf(1, 'criterion', 'criteria')).toBe('1 criterion');
     expect(countOf(1200, 'record')).toBe('1,200 records');
   });
+
+  it('writes counts exactly as en-GB toLocaleString does (its own quick path), negatives and fractions too', () => {
+    const intl = (n: number) => `${n.toLocaleString('en-GB')} items`;
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.integer(),
+          fc.maxSafeInteger(),
+          fc.maxSafeNat().map((n) => -n),
+          fc.double({ noNaN: true }),
+          fc.constant(-0),
+        ),
+        (n) => {
+          expect(countOf(n, 'item', 'items')).toBe(n === 1 ? '1 item' : intl(n));
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
 });
 
 describe('dates as people type them', () => {

@@ -1,12 +1,12 @@
 // A record type that exists only in tests: a note about a portfolio. It is written exactly as an app record
 // type is (one module), so the registry test can show that a new type needs this module and one registry line.
 import { z } from 'zod';
-import { META_FIELDS, RECORD_SCHEMA_VERSION, recordFactory } from '../../../src/domain/records/meta';
+import { metaFields, RECORD_SCHEMA_VERSION, recordFactory } from '../../../src/domain/records/meta';
 import { defineRecordType } from '../../../src/domain/records/recordType';
 
 export const Note = z
   .object({
-    ...META_FIELDS,
+    ...metaFields(),
     portfolioId: z.string().min(1),
     text: z.string().min(1),
   })

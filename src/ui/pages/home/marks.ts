@@ -21,16 +21,19 @@ export function markOnce(name: string): void {
 }
 
 /**
- * Marks `name` once the next frame is painted: a requestAnimationFrame callback runs just before the frame's style,
- * layout and paint, and a message posted from it is handled after them.
+ * Marks `name` once the next frame is painted, then runs `then`: a requestAnimationFrame callback runs just before
+ * the frame's style, layout and paint, and a message posted from it is handled after them. Without frames (jsdom),
+ * `then` runs at once.
  */
-export function markAfterPaint(name: string): void {
-  if (marked.has(name) || typeof requestAnimationFrame !== 'function') return;
+export function markAfterPaint(name: string, then?: () => void): void {
+  if (typeof requestAnimationFrame !== 'function') return then?.();
+  if (marked.has(name)) return;
   requestAnimationFrame(() => {
     const channel = new MessageChannel();
     channel.port1.onmessage = () => {
       markOnce(name);
       channel.port1.close();
+      then?.();
     };
     channel.port2.postMessage(null);
   });
