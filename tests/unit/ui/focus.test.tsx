@@ -168,9 +168,12 @@ describe('a problem found on Save', () => {
     if (!saved) await waitFor(() => expect(router.state.location.pathname).not.toBe(start), { timeout: 5000 });
     const alert = await waitFor(async () => alertBeside(await submit()), { timeout: 5000 });
     expect(alert.textContent).toMatch(/^Saved\. Still to fill in: .*Date of observation/);
-    const first = (await form()).querySelector('[aria-invalid="true"]');
-    expect(first).not.toBeNull();
-    await waitFor(() => expect(document.activeElement).toBe(first));
+    // Read the form again each time: the new form is drawn again at its new address, with new elements.
+    await waitFor(async () => {
+      const first = (await form()).querySelector('[aria-invalid="true"]');
+      expect(first).not.toBeNull();
+      expect(document.activeElement).toBe(first);
+    });
   });
 });
 
