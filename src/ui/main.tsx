@@ -1,6 +1,6 @@
 import { lazy, StrictMode, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { BrowserRouter, matchRoutes, Route, Routes, type RouteObject } from 'react-router';
+import { BrowserRouter, Route, Routes, type RouteObject } from 'react-router';
 import { Layout } from './Layout';
 import { HomePage } from './pages/HomePage';
 import { ROUTE_PATTERNS } from './routes';
@@ -126,21 +126,14 @@ const screens: RouteObject[] = [
   },
 ];
 
-/** A screen's chunk, fetched once: by the first render of its element, or earlier by `openScreenEarly`. */
-function loadOnce(route: RouteObject) {
-  const load = route.lazy;
-  if (typeof load !== 'function') return null;
-  let loading: ReturnType<typeof load> | undefined;
-  return () => (loading ??= load());
-}
-
 /**
  * A screen's element, loaded when first rendered. The app uses react-router's declarative router (not the data
  * router, whose `lazy` routes these objects were written for): the first visit downloads ~17 KB gzipped less
  * (docs/performance.md). The layout's <Suspense> shows "Loading…" while a screen opened by a link or a reload loads.
  */
-function screenElement(route: RouteObject, load: ReturnType<typeof loadOnce>): ReactNode {
-  if (!load) return route.element;
+function screenElement(route: RouteObject): ReactNode {
+  const load = route.lazy;
+  if (typeof load !== 'function') return route.element;
   const Screen = lazy(async () => {
     const { Component } = await load();
     if (!Component) throw new Error(`The screen for ${route.path} has no component`);
@@ -149,25 +142,7 @@ function screenElement(route: RouteObject, load: ReturnType<typeof loadOnce>): R
   return <Screen />;
 }
 
-const screenRoutes = screens.map((route) => {
-  const load = loadOnce(route);
-  return { path: route.path, load, element: screenElement(route, load) };
-});
-
-/**
- * The screen the app was opened at: its chunk and, for a portfolio's screens, the portfolio (with the database's
- * open) fetched now, side by side, instead of one after the other once React has rendered the frame and reached the
- * screen's element (docs/performance.md, LCP).
- */
-function openScreenEarly(pathname: string) {
-  const match = matchRoutes(screenRoutes, pathname)?.at(-1);
-  if (!match || match.route.path === '*') return;
-  void match.route.load?.();
-  const { portfolioId } = match.params;
-  if (portfolioId && match.route.path?.startsWith('portfolios/:portfolioId'))
-    void import('./data/hooks').then(({ readPortfolioAtStart }) => readPortfolioAtStart(portfolioId));
-}
-openScreenEarly(window.location.pathname);
+const screenRoutes = screens.map((route) => ({ path: route.path, element: screenElement(route) }));
 
 // Reading and validating the bundled specs is the heaviest work of a start and no screen needs it to show (the demo
 // loaders wait for it): it runs once the first screen is up, from a chunk of its own. Sync starts then too

@@ -10,7 +10,6 @@ import { FormHeading, FormNotices, FormToolbar, SavingNotes } from './FormHeader
 import type { LoadedPortfolio } from './formDraft';
 import { useFormActions } from './useFormActions';
 import { useFormDraft } from './useFormDraft';
-import { useAfterFirstPaint } from '../../pages/portfolio/useAfterFirstPaint';
 
 export function FormEditor({
   portfolio,
@@ -30,9 +29,6 @@ export function FormEditor({
   const portfolioId = enrolment.id;
   const evidenceNumber = useMemo(() => (state ? formEvidenceNumber(portfolio, state.id) : null), [portfolio, state]);
   const grid = useMemo(() => state && computedGrid(def, state.data, portfolio), [state, def, portfolio]);
-  // The print view (hidden on screen while editing) is a second copy of the whole form: made a frame after the
-  // editable form has painted, not before it (a cold open at 4× slowdown spent ~450 ms rendering both).
-  const printReady = useAfterFirstPaint(state !== null);
 
   if (!state) return <p role="status">Loading…</p>;
 
@@ -79,16 +75,14 @@ export function FormEditor({
           }}
         />
       )}
-      {(printReady || mode === 'view') && (
-        <FormPrintView
-          def={def}
-          data={state.data}
-          spec={spec}
-          evidenceNumber={evidenceNumber}
-          grid={grid}
-          className={mode === 'view' ? '' : 'print-only'}
-        />
-      )}
+      <FormPrintView
+        def={def}
+        data={state.data}
+        spec={spec}
+        evidenceNumber={evidenceNumber}
+        grid={grid}
+        className={mode === 'view' ? '' : 'print-only'}
+      />
     </article>
   );
 }
