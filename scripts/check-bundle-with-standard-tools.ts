@@ -7,7 +7,7 @@ import { appendFileSync, cpSync, mkdtempSync, readdirSync, readFileSync, writeFi
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { FieldfolioDB, setDatabase } from '../src/storage/db';
-import { storeSpecs } from '../src/storage';
+import { setActingPerson, storeSpecs } from '../src/storage';
 import { loadDemoPortfolio } from '../src/storage/demo';
 import { loadDemoCentre } from '../src/storage/demoCentre';
 import { exportPortfolio } from '../src/bundle/export';
@@ -23,7 +23,9 @@ await storeSpecs(
 const id = await loadDemoPortfolio();
 await checkWithStandardTools(await exportPortfolio(id));
 // An EQA visit pack of the demo centre's first four portfolios: the same bag rules, the same tools.
+// Made by the centre's qualified IQA, as only they may (the demo portfolio's assessor is acting until then).
 const centre = await loadDemoCentre();
+await setActingPerson(centre.staff.kenneth.id);
 await checkWithStandardTools(await exportEqaPack(centre.portfolioIds.slice(0, 4)));
 
 async function checkWithStandardTools({ blob, fileName }: { blob: Blob; fileName: string }): Promise<void> {
