@@ -152,27 +152,28 @@ function SignatureLegend({
   );
 }
 
-/** The box to sign in (with how to sign and Clear on one row above it), or a note that this device cannot draw. */
+/**
+ * The box to sign in, saying how to sign until something is drawn and with Clear in its corner (no rows of their own
+ * on a phone), or a note that this device cannot draw.
+ */
 function SignatureDrawing({ hidden, canDraw, canvasRef, drawn, hintId, onClear }: SignatureDrawingProps) {
   return (
     <div className="signature-pad" hidden={hidden}>
       {canDraw ? (
-        <>
-          <div className="signature-pad-bar">
-            <p className="meta" id={hintId}>
-              Sign inside the box with a finger, stylus or mouse.
-            </p>
-            <button type="button" className="secondary" aria-label="Clear signature" onClick={onClear}>
-              Clear
-            </button>
-          </div>
+        <div className={drawn ? 'signature-box drawn' : 'signature-box'}>
           <canvas
             ref={canvasRef}
             role="img"
             aria-label={drawn ? 'Signature drawn' : 'Signature pad, empty'}
             aria-describedby={hintId}
           />
-        </>
+          <p className="meta signature-hint" id={hintId}>
+            Sign inside the box with a finger, stylus or mouse.
+          </p>
+          <button type="button" className="secondary" aria-label="Clear signature" onClick={onClear}>
+            Clear
+          </button>
+        </div>
       ) : (
         <p className="meta">Drawing is not available on this device. Sign with your typed name instead (below).</p>
       )}
