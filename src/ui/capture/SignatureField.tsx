@@ -24,6 +24,11 @@ export type SignatureFieldProps = {
   value: SignatureValue | null;
   onChange(v: SignatureValue | null): void;
   required?: boolean;
+  /**
+   * Makes the legend a heading of this level, for a form where the signature is a section of its own: screen reader
+   * users reach it by heading, and no separate heading repeats the legend above the box.
+   */
+  headingLevel?: 2 | 3;
 };
 
 type Draft = { typedName: string; image: string; cannotDraw: boolean };
@@ -57,7 +62,15 @@ function signatureOf(next: Draft, role: string, value: SignatureValue | null): S
  * option is ticked), and `null` otherwise. `value` seeds the field on mount (including a previously drawn
  * image) and drives the "Signed …" line; to reset the field from outside, remount it with a new `key`.
  */
-export function SignatureField({ label, defaultName, role, value, onChange, required = false }: SignatureFieldProps) {
+export function SignatureField({
+  label,
+  defaultName,
+  role,
+  value,
+  onChange,
+  required = false,
+  headingLevel,
+}: SignatureFieldProps) {
   const id = useId();
   const [draft, setDraft] = useState<Draft>(() => ({
     typedName: value?.typedName ?? defaultName ?? '',
@@ -85,11 +98,8 @@ export function SignatureField({ label, defaultName, role, value, onChange, requ
   };
 
   return (
-    <fieldset className="signature-field">
-      <legend>
-        {label}
-        {required && <span className="meta"> (required)</span>}
-      </legend>
+    <fieldset className={headingLevel ? 'signature-field signature-section' : 'signature-field'}>
+      <SignatureLegend label={label} required={required} headingLevel={headingLevel} />
 
       <SignerInputs id={id} draft={draft} role={role} required={required} update={update} />
 
@@ -111,7 +121,7 @@ export function SignatureField({ label, defaultName, role, value, onChange, requ
         I cannot draw a signature — use my typed name
       </label>
 
-      <SignatureStatus value={value} cannotDraw={draft.cannotDraw} />
+      <SignatureStatus value={value} draft={draft} />
     </fieldset>
   );
 }
@@ -125,25 +135,45 @@ interface SignatureDrawingProps {
   onClear: () => void;
 }
 
-/** The box to sign in, or a note that this device cannot draw. */
+/** The group's name, as a heading when the signature is a section of its own. */
+function SignatureLegend({
+  label,
+  required,
+  headingLevel,
+}: Pick<SignatureFieldProps, 'label' | 'required' | 'headingLevel'>) {
+  const Heading = headingLevel ? (`h${headingLevel}` as const) : 'span';
+  return (
+    <legend>
+      <Heading className="signature-legend">
+        {label}
+        {required && <span className="meta"> (required)</span>}
+      </Heading>
+    </legend>
+  );
+}
+
+/**
+ * The box to sign in, saying how to sign until something is drawn and with Clear in its corner (no rows of their own
+ * on a phone), or a note that this device cannot draw.
+ */
 function SignatureDrawing({ hidden, canDraw, canvasRef, drawn, hintId, onClear }: SignatureDrawingProps) {
   return (
     <div className="signature-pad" hidden={hidden}>
       {canDraw ? (
-        <>
-          <p className="meta" id={hintId}>
-            Sign inside the box with a finger, stylus or mouse.
-          </p>
+        <div className={drawn ? 'signature-box drawn' : 'signature-box'}>
           <canvas
             ref={canvasRef}
             role="img"
             aria-label={drawn ? 'Signature drawn' : 'Signature pad, empty'}
             aria-describedby={hintId}
           />
+          <p className="meta signature-hint" id={hintId}>
+            Sign inside the box with a finger, stylus or mouse.
+          </p>
           <button type="button" className="secondary" aria-label="Clear signature" onClick={onClear}>
             Clear
           </button>
-        </>
+        </div>
       ) : (
         <p className="meta">Drawing is not available on this device. Sign with your typed name instead (below).</p>
       )}
@@ -151,16 +181,21 @@ function SignatureDrawing({ hidden, canDraw, canvasRef, drawn, hintId, onClear }
   );
 }
 
-/** Whether the field holds a signature, and by whom and when it was signed. */
-function SignatureStatus({ value, cannotDraw }: { value: SignatureValue | null; cannotDraw: boolean }) {
+/** What a signature still lacks, said in the status line: only what is missing, so it fits on a phone's line. */
+function missingText(draft: Draft): string {
+  const needsName = draft.typedName.trim() === '';
+  const needsDrawing = !draft.cannotDraw && draft.image === '';
+  if (needsName && !needsDrawing) return 'Not signed yet: type your full name.';
+  if (needsDrawing && !needsName) return 'Not signed yet: sign in the box.';
+  return 'Not signed yet: type your full name and sign in the box.';
+}
+
+/** Whether the field holds a signature (or what it lacks), and by whom and when it was signed. */
+function SignatureStatus({ value, draft }: { value: SignatureValue | null; draft: Draft }) {
   return (
     <>
       <p className="signature-status" role="status">
-        {value
-          ? '✓ Signed'
-          : cannotDraw
-            ? 'Not signed yet: type your full name.'
-            : 'Not signed yet: type your full name and sign in the box.'}
+        {value ? '✓ Signed' : missingText(draft)}
       </p>
       {value && (
         <p className="meta signature-time">
@@ -189,26 +224,27 @@ interface SignerInputsProps {
   update: (next: Draft) => void;
 }
 
-/** The signer's full name, and the role they sign as (given, not typed). */
+/** The signer's full name, and beside its label the role they sign as (given, not typed; read with the name). */
 function SignerInputs({ id, draft, role, required, update }: SignerInputsProps) {
   return (
     <div className="signature-inputs">
-      <label htmlFor={`${id}-name`}>
-        Full name
-        <input
-          id={`${id}-name`}
-          type="text"
-          autoComplete="name"
-          value={draft.typedName}
-          aria-required={required || undefined}
-          onChange={(e) => update({ ...draft, typedName: e.target.value })}
-        />
-      </label>
-      {role && (
-        <p className="signing-as">
-          Signing as <strong>{role}</strong>
-        </p>
-      )}
+      <div className="signature-name-label">
+        <label htmlFor={`${id}-name`}>Full name</label>
+        {role && (
+          <span className="signing-as" id={`${id}-role`}>
+            Signing as <strong>{role}</strong>
+          </span>
+        )}
+      </div>
+      <input
+        id={`${id}-name`}
+        type="text"
+        autoComplete="name"
+        value={draft.typedName}
+        aria-required={required || undefined}
+        aria-describedby={role ? `${id}-role` : undefined}
+        onChange={(e) => update({ ...draft, typedName: e.target.value })}
+      />
     </div>
   );
 }

@@ -92,7 +92,10 @@ export class AssessorJourney extends JourneyPage {
   focused(): Promise<string> {
     return this.page.evaluate(() => {
       const el = document.activeElement as HTMLElement | null;
-      return el ? `${el.tagName} ${el.closest('label')?.textContent?.trim() ?? el.textContent?.trim() ?? ''}` : '';
+      if (!el) return '';
+      // Its label, whether it wraps the control or names it with `for`.
+      const label = (el as HTMLInputElement).labels?.[0] ?? el.closest('label');
+      return `${el.tagName} ${label?.textContent?.trim() ?? el.textContent?.trim() ?? ''}`;
     });
   }
 }

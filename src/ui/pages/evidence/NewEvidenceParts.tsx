@@ -96,13 +96,16 @@ export function EvidenceSignature({ type, signerLabel, acting, value, onChange, 
   const cannotSign = role === 'assessor' && !signer;
   return (
     <div data-field="signature">
-      <h2>Signature</h2>
+      {/* The signature's legend is its section's heading; the note that replaces it keeps one of its own. */}
       {cannotSign ? (
-        <p className="warning-note" data-testid="signer-needed">
-          Only an assessor can sign this.{' '}
-          {acting ? `${acting.name} is acting as ${rolesText(acting)}` : 'No one is acting'}: choose an assessor under
-          “Acting as” at the top of the page to sign it, or save it as another type.
-        </p>
+        <>
+          <h2>{signerLabel}</h2>
+          <p className="warning-note" data-testid="signer-needed">
+            Only an assessor can sign this.{' '}
+            {acting ? `${acting.name} is acting as ${rolesText(acting)}` : 'No one is acting'}: choose an assessor under
+            “Acting as” at the top of the page to sign it, or save it as another type.
+          </p>
+        </>
       ) : (
         <SignatureField
           label={signerLabel}
@@ -111,6 +114,7 @@ export function EvidenceSignature({ type, signerLabel, acting, value, onChange, 
           value={value}
           onChange={onChange}
           required
+          headingLevel={2}
         />
       )}
       {problem && <p className="field-error">{problem}</p>}
