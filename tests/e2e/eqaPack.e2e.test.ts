@@ -41,9 +41,10 @@ async function openEvidenceWithPhoto(eqa: Page): Promise<string> {
     await expect.poll(() => portfolios.nth(i).getAttribute('aria-pressed')).toBe('true');
     const evidence = eqa.getByRole('region', { name: /^Evidence \(/ });
     await evidence.waitFor();
+    // By the media's caption, drawn with the list: the photo itself appears a moment later (its object URL).
     const withPhoto = evidence
       .getByRole('listitem')
-      .filter({ has: eqa.getByRole('img', { name: 'workplace.png' }) })
+      .filter({ has: eqa.locator('figcaption', { hasText: 'workplace.png' }) })
       .first()
       .locator('a[href*="/evidence/"]');
     if ((await withPhoto.count()) === 0) continue;
