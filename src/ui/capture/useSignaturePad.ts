@@ -77,10 +77,8 @@ function fitCanvas(
   const base = baseImageRef.current;
   if (base) {
     const mine = ++fit.generation;
-    // Drawn at its own proportions: a signature kept from a box of another shape (an older, taller pad; a rotated
-    // phone) is not stretched.
-    imageSize(base)
-      .then((image) => pad.fromDataURL(base, { ratio, ...containedIn(image, { width, height }) }))
+    pad
+      .fromDataURL(base, { ratio, width, height })
       .then(() => {
         if (mine === fit.generation && strokes.length > 0) pad.fromData(strokes, { clear: false });
       })
@@ -91,26 +89,4 @@ function fitCanvas(
   } else if (strokes.length > 0) {
     pad.fromData(strokes);
   }
-}
-
-interface Size {
-  width: number;
-  height: number;
-}
-
-/** Where an image sits in a box without being stretched: as large as fits, at the left, centred from top to bottom. */
-export function containedIn(image: Size, box: Size): Size & { xOffset: number; yOffset: number } {
-  const scale = Math.min(box.width / image.width, box.height / image.height);
-  const width = image.width * scale;
-  const height = image.height * scale;
-  return { width, height, xOffset: 0, yOffset: (box.height - height) / 2 };
-}
-
-function imageSize(src: string): Promise<Size> {
-  return new Promise((resolve, reject) => {
-    const image = new Image();
-    image.onload = () => resolve({ width: image.naturalWidth, height: image.naturalHeight });
-    image.onerror = () => reject(new Error('The saved signature image could not be read.'));
-    image.src = src;
-  });
 }
