@@ -35,7 +35,8 @@ export function OpenQaActions(scope: Scope) {
   const data = useLiveQuery(() => load(scope), [key]);
   const people = usePeople();
   const actingId = useActingPersonId();
-  if (!data || !people) return null;
+  // Until the acting person is known, an assessor would briefly read "Waiting for <their own name>'s answer".
+  if (!data || !people || actingId === undefined) return null;
   if (data.actions.length + data.closed.length + data.decisions.length === 0) return null;
   const name = (id: string | null) => (id && people.find((p) => p.id === id)?.name) || 'an IQA';
   const forPerson = scope.personId !== undefined;
@@ -50,7 +51,7 @@ export function OpenQaActions(scope: Scope) {
               action={a}
               raisedBy={name(a.raisedBy)}
               assessor={name(a.assessorId)}
-              actingId={actingId ?? null}
+              actingId={actingId}
               showPortfolio={forPerson}
             />
           ))}
