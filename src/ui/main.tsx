@@ -4,7 +4,7 @@ import { BrowserRouter, Route, Routes, type RouteObject } from 'react-router';
 import { Layout } from './Layout';
 import { HomePage } from './pages/HomePage';
 import { ROUTE_PATTERNS } from './routes';
-import { afterFirstScreen, watchFirstScreen } from './firstScreen';
+import { afterFirstScreen, screenCodeLoaded, watchFirstScreen } from './firstScreen';
 import './styles.css';
 
 import { screen } from './screen';
@@ -137,6 +137,7 @@ function screenElement(route: RouteObject): ReactNode {
   const Screen = lazy(async () => {
     const { Component } = await load();
     if (!Component) throw new Error(`The screen for ${route.path} has no component`);
+    screenCodeLoaded();
     return { default: Component };
   });
   return <Screen />;
@@ -147,7 +148,7 @@ const screenRoutes = screens.map((route) => ({ path: route.path, element: screen
 // Reading and validating the bundled specs is the heaviest work of a start and no screen needs it to show (the demo
 // loaders wait for it): it runs once the first screen is up, from a chunk of its own. Sync starts then too
 // (startSync reads the settings, whose schema the first screen does not need).
-watchFirstScreen(window.location.pathname === '/');
+watchFirstScreen();
 afterFirstScreen(() => {
   void import('./data/startup').then(({ startApp }) => startApp());
   void import('./syncing/startSync').then(({ startSync }) => startSync());

@@ -6,6 +6,7 @@ import { usePortfolioRoutes, useReadOnly } from '../data/openedPortfolio';
 import { FormEditor } from './editor/FormEditor';
 import { FormView } from './FormView';
 import type { LoadedPortfolio } from './editor/formDraft';
+import { useFirstScreenContent } from '../firstScreen';
 import './forms.css';
 
 export function FormPage() {
@@ -14,6 +15,10 @@ export function FormPage() {
   const data = usePortfolio(portfolioId);
   const routes = usePortfolioRoutes();
   const readOnly = useReadOnly();
+  // The editor says itself when its content (the draft read too) is shown; every other outcome is shown here.
+  const editorShown =
+    !readOnly && !!data && !!formId && (formId.startsWith('new-') || data.forms.some((f) => f.id === formId));
+  useFirstScreenContent(data !== undefined && !editorShown);
   if (data === undefined) return <p role="status">Loading…</p>;
   if (data === null || (!portfolioId && !readOnly) || !formId)
     return <p className="alert">No portfolio with this id on this device.</p>;

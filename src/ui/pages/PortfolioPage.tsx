@@ -18,6 +18,7 @@ import { OpenQaActions } from '../components/OpenQaActions';
 import { useAfterFirstPaint } from './portfolio/useAfterFirstPaint';
 import { DeletedPortfolio, DeletePortfolioSection } from './portfolio/DeletePortfolio';
 import { UndoDeletionNote, useUndoableDeletion } from '../components/DeleteWithUndo';
+import { useFirstScreenContent } from '../firstScreen';
 
 export function PortfolioPage() {
   const { portfolioId } = useParams();
@@ -25,6 +26,7 @@ export function PortfolioPage() {
   const progress = useMemo(() => (data?.spec ? computeProgress(data.spec, data, todayIso()) : null), [data]);
   const restReady = useAfterFirstPaint(data !== undefined);
   const deletions = useUndoableDeletion();
+  useFirstScreenContent(data !== undefined);
   if (data === undefined) return <p role="status">Loading…</p>;
   if (data === null) {
     if (deletions.deletion?.id === portfolioId) return <DeletedPortfolio deletions={deletions} />;

@@ -1,5 +1,5 @@
 // One way to show dates (domain/dates.ts), and the words around spec facts and counts that go with it.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import fc from 'fast-check';
 import {
   countOf,
@@ -118,5 +118,21 @@ describe('dates as people type them', () => {
     expect(datePattern()).toBe('dd/mm/yyyy');
     expect(datePattern('en-US')).toBe('mm/dd/yyyy');
     expect(parseDate(formatDate('2026-12-03'))).toBe('2026-12-03');
+  });
+
+  it('knows the en-GB pattern without Intl, and it is the one Intl gives', async () => {
+    const parts = new Intl.DateTimeFormat('en-GB', { day: '2-digit', month: '2-digit', year: 'numeric' }).formatToParts(
+      new Date(Date.UTC(2001, 10, 22)),
+    );
+    const fromIntl = parts.map((p) => ({ day: 'dd', month: 'mm', year: 'yyyy' })[p.type as string] ?? p.value).join('');
+    expect(datePattern('en-GB')).toBe(fromIntl);
+    // A fresh module: no formatter cached by the tests above.
+    vi.resetModules();
+    const fresh = await import('../../../src/domain/dates');
+    const built = vi.spyOn(Intl, 'DateTimeFormat');
+    expect(fresh.datePattern('en-GB')).toBe('dd/mm/yyyy');
+    expect(fresh.parseDate('22/11/2001', 'en-GB')).toBe('2001-11-22');
+    expect(built).not.toHaveBeenCalled();
+    built.mockRestore();
   });
 });

@@ -10,6 +10,7 @@ import { FormHeading, FormNotices, FormToolbar, SavingNotes } from './FormHeader
 import type { LoadedPortfolio } from './formDraft';
 import { useFormActions } from './useFormActions';
 import { useFormDraft } from './useFormDraft';
+import { useFirstScreenContent } from '../../firstScreen';
 
 export function FormEditor({
   portfolio,
@@ -29,6 +30,7 @@ export function FormEditor({
   const portfolioId = enrolment.id;
   const evidenceNumber = useMemo(() => (state ? formEvidenceNumber(portfolio, state.id) : null), [portfolio, state]);
   const grid = useMemo(() => state && computedGrid(def, state.data, portfolio), [state, def, portfolio]);
+  useFirstScreenContent(state !== null);
 
   if (!state) return <p role="status">Loading…</p>;
 
