@@ -63,7 +63,19 @@ export function formatDateTime(iso: string | null | undefined, locale = DEFAULT_
   if (!iso) return '';
   if (CALENDAR_DATE.test(iso)) return formatDate(iso, locale);
   const t = Date.parse(iso);
-  return Number.isNaN(t) ? iso : dateTimeFormat(locale, timeZone).format(new Date(t));
+  if (Number.isNaN(t)) return iso;
+  const moment = new Date(t);
+  if (locale === 'en-GB' && timeZone === undefined) return enGbDateTime(moment);
+  return dateTimeFormat(locale, timeZone).format(moment);
+}
+
+/**
+ * What Intl.DateTimeFormat('en-GB') writes for a moment in the device's time zone (tests/unit/domain/dates.test.ts
+ * checks), without building one: a signature's date cost a slow phone ~100 ms of the form's first render.
+ */
+function enGbDateTime(d: Date): string {
+  const date = `${twoDigits(d.getDate())}/${twoDigits(d.getMonth() + 1)}/${d.getFullYear()}`;
+  return `${date}, ${twoDigits(d.getHours())}:${twoDigits(d.getMinutes())}`;
 }
 
 const EN_GB_SHAPE = { order: 'dmy', separator: '/' };

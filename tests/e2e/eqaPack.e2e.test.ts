@@ -34,9 +34,11 @@ async function axeClean(page: Page): Promise<void> {
 }
 
 /** Opens, from the pack, the first evidence item with a photo (the demo centre gives some portfolios one). */
-async function openEvidenceWithPhoto(eqa: Page): Promise<string> {
+async function openEvidenceWithPhoto(eqa: Page, inPack: number): Promise<string> {
   const portfolios = eqa.getByRole('region', { name: 'Portfolios in the pack' }).getByRole('button');
-  for (let i = 0; i < (await portfolios.count()); i++) {
+  // Back on the pack's page, the kept pack is checked again before its list shows: wait for all of it.
+  await expect.poll(() => portfolios.count(), { timeout: 60_000 }).toBe(inPack);
+  for (let i = 0; i < inPack; i++) {
     await portfolios.nth(i).click();
     await expect.poll(() => portfolios.nth(i).getAttribute('aria-pressed')).toBe('true');
     const evidence = eqa.getByRole('region', { name: /^Evidence \(/ });
@@ -167,7 +169,7 @@ describe('the EQA visit pack, offline', () => {
     await eqa.getByTestId('read-only-view').waitFor();
     expect(await eqa.getByRole('button', { name: /Sign off unit/ }).count()).toBe(0);
     await eqa.getByRole('link', { name: 'Back to the pack' }).click();
-    const title = await openEvidenceWithPhoto(eqa);
+    const title = await openEvidenceWithPhoto(eqa, inPack);
     expect(eqa.url()).toMatch(/\/verify\/pack\/[^/]+\/evidence\//);
     expect(await eqa.getByRole('button', { name: /Edit details|Delete evidence|Change criteria/ }).count()).toBe(0);
     await expectPhotoAtFullSize(eqa);

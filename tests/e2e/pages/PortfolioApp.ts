@@ -65,6 +65,8 @@ export class PortfolioApp {
   async drawSignature(scope: Locator) {
     const canvas = scope.locator('canvas');
     await canvas.scrollIntoViewIfNeeded();
+    // The pad is made as its box comes near the screen (useSignaturePad): draw once it is there.
+    await scope.locator('canvas[data-pad="ready"]').waitFor();
     const box = (await canvas.boundingBox())!;
     await this.page.mouse.move(box.x + box.width * 0.15, box.y + box.height * 0.6);
     await this.page.mouse.down();

@@ -152,6 +152,14 @@ export async function openBundle(page: Page, path: string): Promise<void> {
   await page.getByLabel('Bundle file').setInputFiles(path);
   await page.getByTestId('bundle-summary').waitFor();
   await page.getByRole('button', { name: /^(Add to this device|Merge into my copy)$/ }).click();
+  // Written, the import screen opens the portfolio by itself: a step taken before that would be undone by it.
+  // With nothing written (every change held), it stays and says so.
+  const nothingWritten = page.getByRole('status').filter({ hasText: /^Imported: 0 records written/ });
+  await expect
+    .poll(async () => /\/portfolios\/[^/]+$/.test(new URL(page.url()).pathname) || (await nothingWritten.count()) > 0, {
+      timeout: 60_000,
+    })
+    .toBe(true);
 }
 
 export async function openPortfolio(page: Page, name = 'Annie Macleod'): Promise<void> {

@@ -43,6 +43,47 @@ describe('dates as people read them', () => {
     expect(formatDateTime('2026-06-03')).toBe('03/06/2026');
   });
 
+  it('writes en-GB moments in the device’s time zone exactly as Intl does (its own quick path), in several zones', () => {
+    const zoneBefore = process.env.TZ;
+    const midnightUtcHere = new Set<string>();
+    try {
+      for (const zone of ['Europe/London', 'America/New_York', 'Asia/Kolkata', 'Australia/Lord_Howe', 'UTC']) {
+        process.env.TZ = zone; // Node applies a changed TZ to Date and Intl at once
+        const intl = new Intl.DateTimeFormat('en-GB', {
+          day: '2-digit',
+          month: '2-digit',
+          year: 'numeric',
+          hour: '2-digit',
+          minute: '2-digit',
+          hourCycle: 'h23',
+        });
+        midnightUtcHere.add(formatDateTime('1970-01-01T00:00:00Z'));
+        fc.assert(
+          fc.property(
+            fc.date({ min: new Date('1000-01-01'), max: new Date('9999-12-31'), noInvalidDate: true }),
+            (d) => {
+              expect(formatDateTime(d.toISOString())).toBe(intl.format(d));
+            },
+          ),
+          { numRuns: 500 },
+        );
+        // Clocks going back and forward in London: the hour that repeats, and the hour that is skipped.
+        for (const iso of [
+          '2026-10-25T00:30:00Z',
+          '2026-10-25T01:30:00Z',
+          '2026-03-29T00:59:00Z',
+          '2026-03-29T01:00:00Z',
+        ])
+          expect(formatDateTime(iso)).toBe(intl.format(new Date(iso)));
+      }
+      // The zones really changed: the same moment reads differently in each.
+      expect(midnightUtcHere.size).toBe(5);
+    } finally {
+      process.env.TZ = zoneBefore;
+      if (zoneBefore === undefined) delete process.env.TZ;
+    }
+  });
+
   it('anything that is not a date is shown as it is, never "Invalid Date"', () => {
     expect([formatDate(''), formatDate(null), formatDate('soon'), formatDateTime('later')]).toEqual([
       '',

@@ -367,6 +367,51 @@ describe('SignatureField', () => {
     expect(screen.getByRole('img', { name: 'Signature pad, empty' })).toBeTruthy();
   });
 
+  it('makes the pad only when its box comes near the screen', () => {
+    canvasAvailable(true);
+    layout(320, 160);
+    const observers: Array<{ callback: IntersectionObserverCallback; targets: Element[]; margin?: string }> = [];
+    vi.stubGlobal(
+      'IntersectionObserver',
+      class {
+        entry: (typeof observers)[number];
+        constructor(callback: IntersectionObserverCallback, options?: IntersectionObserverInit) {
+          this.entry = { callback, targets: [], margin: options?.rootMargin };
+          observers.push(this.entry);
+        }
+        observe(target: Element) {
+          this.entry.targets.push(target);
+        }
+        disconnect() {
+          this.entry.targets = [];
+        }
+      },
+    );
+    try {
+      render(<SignatureHarness spy={vi.fn()} />);
+      const canvas = screen.getByRole('img', { name: 'Signature pad, empty' });
+      expect(pads).toHaveLength(0);
+      expect(canvas.dataset.pad).toBeUndefined();
+      const watching = observers.find((o) => o.targets.includes(canvas))!;
+      expect(watching.margin).toBe('100% 0px');
+      const report = (isIntersecting: boolean) =>
+        act(() =>
+          watching.callback(
+            [{ isIntersecting, target: canvas } as unknown as IntersectionObserverEntry],
+            {} as IntersectionObserver,
+          ),
+        );
+      report(false);
+      expect(pads).toHaveLength(0);
+      report(true);
+      expect(pads).toHaveLength(1);
+      expect(pads[0]!.canvas).toBe(canvas);
+      expect(canvas.dataset.pad).toBe('ready');
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
   it('allows a typed-name-only signature for people who cannot draw (no canvas at all)', () => {
     canvasAvailable(false);
     const spy = vi.fn();
