@@ -1,6 +1,6 @@
 // A verified bundle read as a portfolio, in the shape the screens read one from this device (storage's
 // loadPortfolio): so a verifier sees the bundle through the very pages an assessor uses, without storing it.
-import { mappingsOf, type QualificationSpec } from '../domain';
+import { compareCodePoints, mappingsOf, type QualificationSpec } from '../domain';
 import type { PortfolioData } from '../storage';
 import type { VerifiedBundle } from './verify';
 
@@ -15,7 +15,7 @@ export function portfolioOfBundle(bundle: VerifiedBundle, spec: QualificationSpe
   const enrolment = records.enrolments.find((e) => e.id === bundle.portfolioId && !e.deleted);
   if (!enrolment) return null;
   const evidence = live(records.evidence).sort(
-    (a, b) => b.date.localeCompare(a.date) || b.createdAt.localeCompare(a.createdAt),
+    (a, b) => compareCodePoints(b.date, a.date) || compareCodePoints(b.createdAt, a.createdAt),
   );
   return {
     enrolment,

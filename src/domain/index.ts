@@ -23,6 +23,8 @@ export * from './syncLink';
 export * from './dates';
 export { z } from './zod';
 export * from './qa';
+// screen start: machine strings ordered without an ICU collator
+export * from './order';
 // caseload (home screen speed): the summary's shape and schema, apart from the code that works it out
 export * from './portfolio/caseloadSummary';
 // phone: who may sign as what (issue 13, point 12)

@@ -11,6 +11,7 @@ import {
   type MediaMeta,
   type Person,
   type Signature,
+  compareCodePoints,
 } from '../domain';
 import { db } from './db';
 import { portfolioRows, validRecords } from './read';
@@ -62,7 +63,7 @@ export async function loadPortfolio(portfolioId: string): Promise<PortfolioData 
         portfolioRows('iqaDecisions', portfolioId),
       ]);
       const liveEvidence = validRecords('evidence', evidence, problems).sort(
-        (a, b) => b.date.localeCompare(a.date) || b.createdAt.localeCompare(a.createdAt),
+        (a, b) => compareCodePoints(b.date, a.date) || compareCodePoints(b.createdAt, a.createdAt),
       );
       return {
         enrolment: readRecord('enrolments', raw),

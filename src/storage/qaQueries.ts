@@ -17,6 +17,7 @@ import {
   type QaAction,
   type SamplingPlan,
   type Standardisation,
+  compareCodePoints,
 } from '../domain';
 import { todayIso } from './clock';
 import { db } from './db';
@@ -32,7 +33,7 @@ export async function samplingPlansFor(
   const rows = await db().samplingPlans.where('iqaId').equals(iqaId).toArray();
   return validRecords('samplingPlans', rows, [])
     .filter((p) => p.specId === specId && p.periodStart <= to && p.periodEnd >= from)
-    .sort((a, b) => a.periodStart.localeCompare(b.periodStart));
+    .sort((a, b) => compareCodePoints(a.periodStart, b.periodStart));
 }
 
 export async function samplingPlan(planId: string): Promise<SamplingPlan | undefined> {
@@ -45,7 +46,7 @@ export async function openActionsFor(assessorId: string, includeAnswered = false
   const rows = await db().qaActions.where('assessorId').equals(assessorId).toArray();
   return validRecords('qaActions', rows, [])
     .filter((a) => a.state === 'open' || (includeAnswered && a.state === 'answered'))
-    .sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.id.localeCompare(b.id));
+    .sort((a, b) => compareCodePoints(a.dueDate, b.dueDate) || compareCodePoints(a.id, b.id));
 }
 
 /** Trainee IQAs' decisions not yet countersigned, for a qualified IQA (never their own), oldest first. */
@@ -57,7 +58,7 @@ export async function decisionsAwaitingCountersignature(qualifiedIqaId: string):
   const rows = trainees.length ? await db().iqaDecisions.where('iqaId').anyOf(trainees).toArray() : [];
   return validRecords('iqaDecisions', rows, [])
     .filter((d) => !d.countersignedBy && d.iqaId !== qualifiedIqaId)
-    .sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id));
+    .sort((a, b) => compareCodePoints(a.date, b.date) || compareCodePoints(a.id, b.id));
 }
 
 /** A portfolio's IQA decisions (newest first) and the actions they raised. */
@@ -66,8 +67,8 @@ export async function qaOfPortfolio(portfolioId: string): Promise<{ decisions: I
     portfolioRecords('iqaDecisions', portfolioId),
     portfolioRecords('qaActions', portfolioId),
   ]);
-  decisions.sort((a, b) => b.date.localeCompare(a.date) || b.updatedAt.localeCompare(a.updatedAt));
-  actions.sort((a, b) => a.dueDate.localeCompare(b.dueDate));
+  decisions.sort((a, b) => compareCodePoints(b.date, a.date) || compareCodePoints(b.updatedAt, a.updatedAt));
+  actions.sort((a, b) => compareCodePoints(a.dueDate, b.dueDate));
   return { decisions, actions };
 }
 

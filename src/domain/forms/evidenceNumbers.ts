@@ -1,5 +1,6 @@
 // Evidence index numbers: the number each piece of evidence is known by on every form of the portfolio ("EI 3").
 // Forms cite these numbers in typed fields, so they never change once given.
+import { compareCodePoints } from '../order';
 
 /** What numbering needs of a piece of evidence: when it was recorded. */
 export interface NumberedEvidence {
@@ -17,7 +18,7 @@ export interface EvidenceNumberingInput {
 
 /** The order evidence is numbered in: when it was recorded, then id (so the order is total). */
 const byCreation = (a: NumberedEvidence, b: NumberedEvidence) =>
-  a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id);
+  compareCodePoints(a.createdAt, b.createdAt) || compareCodePoints(a.id, b.id);
 
 /** Live evidence in index order, i.e. by evidence index number. */
 export function evidenceInIndexOrder<E extends NumberedEvidence>(evidence: ReadonlyArray<E>): E[] {

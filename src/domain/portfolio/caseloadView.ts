@@ -4,6 +4,7 @@ import { currencyCutoff, CURRENCY_YEARS } from './currency';
 import type { PortfolioSummary } from './caseloadSummary';
 import { addDays } from '../calendar';
 import { formatDate } from '../dates';
+import { compareCodePoints } from '../order';
 
 export type CaseloadRole = 'assessor' | 'iqa' | 'candidate';
 /** Whose view a row is for: a role, or 'everyone' (nobody acting: every portfolio on the device). */
@@ -137,8 +138,6 @@ export const DEFAULT_CASELOAD_VIEW: CaseloadView = { qualification: 'all', show:
 const byName = (a: CaseloadRow, b: CaseloadRow) =>
   a.candidateName.localeCompare(b.candidateName) || a.portfolioId.localeCompare(b.portfolioId);
 
-/** Code-point order (dates, keys): localeCompare would put punctuation before digits. */
-const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const lastEvidenceKey = (r: CaseloadRow) => (r.summary ? (r.summary.lastEvidenceDate ?? '') : '\uffff');
 
 /** Rows still being worked out sort last, whatever the order. */
@@ -147,7 +146,7 @@ const SORTS: Record<CaseloadSort, (a: CaseloadRow, b: CaseloadRow) => number> = 
   // Least progress first: who needs the most help.
   progress: (a, b) => (a.summary?.coverage ?? 2) - (b.summary?.coverage ?? 2) || byName(a, b),
   // Longest without evidence first (none at all first of all).
-  'last-evidence': (a, b) => compareText(lastEvidenceKey(a), lastEvidenceKey(b)) || byName(a, b),
+  'last-evidence': (a, b) => compareCodePoints(lastEvidenceKey(a), lastEvidenceKey(b)) || byName(a, b),
   actions: (a, b) =>
     b.actions.length + b.flags.length - (a.actions.length + a.flags.length) ||
     Number(b.overdue) - Number(a.overdue) ||

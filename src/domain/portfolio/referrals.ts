@@ -1,5 +1,6 @@
 // Units a verifier (IQA or EQA) referred back to the assessor: the open quality-assurance actions of a portfolio.
 import type { Decision } from '../records';
+import { compareCodePoints } from '../order';
 
 /** A unit whose latest sampling decision refers it back to the assessor. */
 export interface VerifierReferral {
@@ -11,7 +12,7 @@ export interface VerifierReferral {
 
 /** Later first: by the decision's date, then when it was recorded, then id (so the order is total). */
 const laterFirst = (a: Decision, b: Decision) =>
-  b.date.localeCompare(a.date) || b.createdAt.localeCompare(a.createdAt) || b.id.localeCompare(a.id);
+  compareCodePoints(b.date, a.date) || compareCodePoints(b.createdAt, a.createdAt) || compareCodePoints(b.id, a.id);
 
 /**
  * The units referred back and still open: for each portfolio and unit, the latest live sampling decision, when it is

@@ -1,6 +1,6 @@
 // The portfolio's recording forms (seed 001, Section 4), by type: the ones filled in, and the ones made from records.
 import { Link, useParams } from 'react-router';
-import { candidateNameOf, FORM_DEFINITIONS, formatDateTime } from '../../domain';
+import { candidateNameOf, compareCodePoints, FORM_DEFINITIONS, formatDateTime } from '../../domain';
 import { usePortfolio } from '../data/hooks';
 import { GENERATED_VIEWS } from './GeneratedFormPage';
 import './forms.css';
@@ -49,7 +49,7 @@ export function FormsPage() {
           {typed.map((d) => {
             const forms = data.forms
               .filter((f) => f.formType === d.type)
-              .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
+              .sort((a, b) => compareCodePoints(b.updatedAt, a.updatedAt));
             const headingId = `forms-${d.type}`;
             return (
               <li key={d.type} className="card">

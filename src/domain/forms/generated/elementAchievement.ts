@@ -1,5 +1,6 @@
 // Form 7's grid, computed: each performance criterion with the dates competence was demonstrated.
 import { unitCriteria } from '../../spec/criteria';
+import { compareCodePoints } from '../../order';
 import type { QualificationSpec } from '../../spec/schema';
 import { shortRef } from '../criterionRefs';
 import { evidenceNumbers } from '../evidenceNumbers';
@@ -58,7 +59,7 @@ function demonstrationsByKey(input: FormsInput): Map<string, Demonstration[]> {
     out.set(m.criterionKey, list);
   }
   for (const list of out.values())
-    list.sort((a, b) => a.date.localeCompare(b.date) || a.evidenceNumber - b.evidenceNumber);
+    list.sort((a, b) => compareCodePoints(a.date, b.date) || a.evidenceNumber - b.evidenceNumber);
   return out;
 }
 

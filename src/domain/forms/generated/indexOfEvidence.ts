@@ -2,6 +2,7 @@
 import { EVIDENCE_TYPE_LABELS } from '../../evidenceTypes';
 import type { Evidence, EvidenceTypeCode } from '../../records';
 import { unitCriteria } from '../../spec/criteria';
+import { compareCodePoints } from '../../order';
 import type { QualificationSpec } from '../../spec/schema';
 import { coverageText } from '../criterionRefs';
 import { evidenceInIndexOrder, evidenceNumbers } from '../evidenceNumbers';
@@ -85,7 +86,7 @@ export function buildIndexOfEvidence(input: FormsInput, spec: QualificationSpec)
     const inPortfolio = isInPortfolio(e);
     const iv = signatures
       .filter((s) => s.subjectId === e.id && isIvSignature(input, s))
-      .sort((a, b) => b.signedAt.localeCompare(a.signedAt))[0];
+      .sort((a, b) => compareCodePoints(b.signedAt, a.signedAt))[0];
     return {
       number: numbers.get(e.id) ?? 0,
       evidenceId: e.id,
