@@ -12,7 +12,7 @@ type StatusKind = PortfolioSyncStatus['kind'];
 const ATTENTION_ORDER: Record<StatusKind, number> = { failed: 0, held: 1, sending: 2, waiting: 3, 'up-to-date': 4 };
 
 /** A mark beside the words, so a state is told at a glance by shape as well as colour (the words say it all). */
-const MARK: Record<StatusKind, string> = { failed: '✕', held: '⚠', sending: '↑', waiting: '…', 'up-to-date': '✓' };
+const MARK: Record<StatusKind, string> = { failed: '✕', held: '⚠', sending: '↑', waiting: '○', 'up-to-date': '✓' };
 
 export interface PortfolioSyncListProps {
   views: PortfolioSyncView[];
