@@ -8,7 +8,7 @@ import { afterEach, beforeEach, expect, it } from 'vitest';
 import { formatDateTime } from '../../../src/domain';
 import { FieldfolioDB, setDatabase } from '../../../src/storage/db';
 import { storeSpecs } from '../../../src/storage';
-import type { PortfolioSyncView } from '../../../src/sync';
+import { statusInWords, type PortfolioSyncView } from '../../../src/sync';
 import { PortfolioSyncList } from '../../../src/ui/pages/syncing/PortfolioSyncList';
 import { loadSpec } from '../domain/loadSpecs';
 import { svq2Portfolio } from '../factories';
@@ -121,4 +121,12 @@ it('while the store cannot be reached, a portfolio with nothing waiting is not c
     </MemoryRouter>,
   );
   expect(state()).toContain('Up to date');
+});
+
+it('a held state counts its changes in words and names the key by the start of its fingerprint', () => {
+  const key = 'bc0fed9509d9163d1c9c6cb8c368aa7f3e9646cb28afcd929fd2412c8aaf2af5';
+  expect(statusInWords({ kind: 'held', changes: 1, keys: [key] })).toBe(
+    'Held: 1 change signed by a key this device does not accept (bc0f ed95 09d9 163d …): compare its fingerprint before accepting it',
+  );
+  expect(statusInWords({ kind: 'held', changes: 3, keys: [key] })).toMatch(/^Held: 3 changes signed/);
 });
