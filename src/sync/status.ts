@@ -28,8 +28,12 @@ export function statusInWords(status: PortfolioSyncStatus): string {
       return status.changes === 1 ? '1 change waiting' : `${status.changes} changes waiting`;
     case 'sending':
       return `Sending ${status.percent}%`;
-    case 'held':
-      return `Held: ${status.changes} changes from a key this device does not accept (${status.keys.map(formatFingerprint).join(', ')}): compare the fingerprint on the Trust screen`;
+    case 'held': {
+      // The fingerprint's start, enough to match it with the held key's full one shown beside its Accept button.
+      const keys = status.keys.map((key) => `${formatFingerprint(key.slice(0, 16))} …`).join(', ');
+      const changes = status.changes === 1 ? '1 change' : `${status.changes} changes`;
+      return `Held: ${changes} signed by a key this device does not accept (${keys}): compare its fingerprint before accepting it`;
+    }
     case 'failed':
       return `Failed: ${status.reason}`;
   }

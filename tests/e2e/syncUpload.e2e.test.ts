@@ -182,7 +182,16 @@ describe('a large video’s upload cut mid-way resumes', () => {
       .filter({ hasText: /The store is not answering/ })
       .waitFor({ timeout: 60_000 });
     await phoneSync.badge().filter({ hasText: 'Sync failed: see Sync' }).waitFor();
-    await new JourneyPage(phone, 'sync-upload').shot('3-phone-store-not-answering');
+    const phoneScreen = new JourneyPage(phone, 'sync-upload');
+    await phoneScreen.shot('3-phone-store-not-answering');
+    // At 360 px the Sync screen fits, its links are 44 px tap targets, the failed badge keeps to the brand's line
+    // (it used to take a header row of its own), and axe is clean.
+    expect(await phoneScreen.overflow()).toBeLessThanOrEqual(0);
+    for (const name of ['Sync settings', 'Sync log']) {
+      expect((await phone.getByRole('link', { name }).boundingBox())?.height, name).toBeGreaterThanOrEqual(44);
+    }
+    expect(await phoneScreen.headerHeight()).toBeLessThanOrEqual(150);
+    expect(await phoneScreen.seriousViolations()).toEqual([]);
     await restartGateway(world.rgw);
     // No "Sync now": the retry after its backoff (at most a few seconds here) finishes the upload.
     await phoneSync.waitUntilSynced(180_000);

@@ -1,6 +1,6 @@
 import { useEffect, useEffectEvent, useRef, useState, type RefObject } from 'react';
 import SignaturePad from 'signature_pad';
-import { scalePointGroups } from './signatureData';
+import { containedIn, scalePointGroups, signatureImageSize } from './signatureData';
 
 /** What survives between fits: the CSS width last fitted, and which fit a pending image load belongs to. */
 interface FitState {
@@ -104,8 +104,10 @@ function fitCanvas(
   const base = baseImageRef.current;
   if (base) {
     const mine = ++fit.generation;
+    // At its own proportions: a signature kept from a box of another shape (the older 2:1 pad) is not stretched.
+    const size = signatureImageSize(base);
     pad
-      .fromDataURL(base, { ratio, width, height })
+      .fromDataURL(base, { ratio, ...(size ? containedIn(size, { width, height }) : { width, height }) })
       .then(() => {
         if (mine === fit.generation && strokes.length > 0) pad.fromData(strokes, { clear: false });
       })

@@ -24,11 +24,6 @@ export class AssessorJourney extends JourneyPage {
     }, TAP_TARGETS);
   }
 
-  /** The header's height on this screen. */
-  headerHeight(): Promise<number> {
-    return this.page.evaluate(() => document.querySelector('.app-header')!.getBoundingClientRect().height);
-  }
-
   progressCards(): Locator {
     return this.page.getByRole('list', { name: 'Progress by unit' });
   }

@@ -19,6 +19,11 @@ export class JourneyPage {
     return this.page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   }
 
+  /** The header's height on this screen. */
+  headerHeight(): Promise<number> {
+    return this.page.evaluate(() => document.querySelector('.app-header')!.getBoundingClientRect().height);
+  }
+
   /** Serious and critical axe violations of the screen as it is now. */
   seriousViolations(): Promise<string[]> {
     return seriousViolations(this.page);

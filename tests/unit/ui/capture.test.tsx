@@ -9,6 +9,7 @@ import { fileStamp, formatSize, uniqueName, withExtension } from '../../../src/u
 import { MediaCapture } from '../../../src/ui/capture/MediaCapture';
 import { SignatureField, type SignatureValue } from '../../../src/ui/capture/SignatureField';
 import { scalePointGroups } from '../../../src/ui/capture/signatureData';
+import { pngHeaderDataUrl } from './pngHeader';
 
 /*
  * jsdom has no canvas, MediaRecorder, getUserMedia, createImageBitmap or object URLs. signature_pad is replaced
@@ -21,6 +22,8 @@ type FakePadInstance = {
   data: PointGroup[];
   fromDataCalls: PointGroup[][];
   fromDataURLCalls: string[];
+  /** Where each image was asked to be drawn (CSS pixels of the box). */
+  fromDataURLOptions: Record<string, number>[];
   offCalled: boolean;
   draw(groups?: PointGroup[]): void;
 };
@@ -33,6 +36,7 @@ vi.mock('signature_pad', () => {
     data: PointGroup[] = [];
     fromDataCalls: PointGroup[][] = [];
     fromDataURLCalls: string[] = [];
+    fromDataURLOptions: Record<string, number>[] = [];
     offCalled = false;
     constructor(public canvas: HTMLCanvasElement) {
       super();
@@ -52,8 +56,9 @@ vi.mock('signature_pad', () => {
       this.data = clear ? [...groups] : [...this.data, ...groups];
       if (groups.length > 0) this.empty = false;
     }
-    fromDataURL(url: string) {
+    fromDataURL(url: string, options: Record<string, number> = {}) {
       this.fromDataURLCalls.push(url);
+      this.fromDataURLOptions.push(options);
       this.empty = false;
       return Promise.resolve();
     }
@@ -490,6 +495,32 @@ describe('SignatureField', () => {
     await act(async () => {});
     unmount();
     expect(pad.offCalled).toBe(true);
+  });
+
+  it('redraws a signature kept from the older 2:1 pad at 2:1 in a 10:3 box: contained and centred, not stretched', async () => {
+    canvasAvailable(true);
+    vi.stubGlobal('devicePixelRatio', 2);
+    layout(300, 90);
+    const initial: SignatureValue = {
+      typedName: 'Ann Smith',
+      role: 'Assessor',
+      image: pngHeaderDataUrl(640, 320),
+      signedAt: '2025-06-03T13:05:00.000Z',
+    };
+    render(<SignatureHarness spy={vi.fn()} initial={initial} />);
+    const pad = pads[0]!;
+    expect(pad.fromDataURLCalls).toEqual([initial.image]);
+    const drawn = pad.fromDataURLOptions[0]!;
+    expect(drawn).toMatchObject({ width: 180, height: 90, xOffset: 60, yOffset: 0 });
+    expect(drawn.width! / drawn.height!).toBe(2);
+
+    // Wider (the window grew): still 2:1, still centred, at the new size.
+    layout(600, 180);
+    act(() => {
+      window.dispatchEvent(new Event('resize'));
+    });
+    expect(pad.fromDataURLOptions.at(-1)).toMatchObject({ width: 360, height: 180, xOffset: 120, yOffset: 0 });
+    await act(async () => {});
   });
 });
 

@@ -55,11 +55,22 @@ export function SyncPage() {
           </p>
           {state.clockNote && <p data-testid="clock-note">{state.clockNote}</p>}
           <SyncNow />
-          <p>
-            <Link to={routes.syncSettings()}>Sync settings</Link> · <Link to={routes.syncLog()}>Sync log</Link>
+          {/* Links a thumb must hit, not words in a sentence: 44 px tall like the buttons. */}
+          <p className="actions">
+            <Link className="button secondary" to={routes.syncSettings()}>
+              Sync settings
+            </Link>
+            <Link className="button secondary" to={routes.syncLog()}>
+              Sync log
+            </Link>
           </p>
           <h2>Portfolios</h2>
-          {views && <PortfolioSyncList views={views} />}
+          {views && (
+            <PortfolioSyncList
+              views={views}
+              storeReachable={state.snapshot.phase !== 'offline' && state.snapshot.phase !== 'failed'}
+            />
+          )}
           <HeldSigners />
         </>
       )}
