@@ -24,3 +24,14 @@ export async function actingPersonId(): Promise<string | null> {
 export async function setActingPerson(personId: string | null): Promise<void> {
   await db().settings.put({ key: 'actingPersonId', value: personId });
 }
+
+/**
+ * Opens the database at once, while the first screen's code is still loading: opening it (checking the installed
+ * schema against ours) otherwise waited for the screen's first read. A failure is left to that read, which reports
+ * it as it would have.
+ */
+export function openDatabaseEarly(): void {
+  db()
+    .open()
+    .catch(() => undefined);
+}

@@ -6,6 +6,7 @@ import { HomePage } from './pages/HomePage';
 import { ROUTE_PATTERNS } from './routes';
 import { afterFirstScreen, screenCodeLoaded, watchFirstScreen } from './firstScreen';
 import './styles.css';
+import { openDatabaseEarly } from '../storage';
 
 import { screen } from './screen';
 import { syncScreens } from './pages/syncing/screens';
@@ -149,6 +150,7 @@ const screenRoutes = screens.map((route) => ({ path: route.path, element: screen
 // loaders wait for it): it runs once the first screen is up, from a chunk of its own. Sync starts then too
 // (startSync reads the settings, whose schema the first screen does not need).
 watchFirstScreen();
+openDatabaseEarly();
 afterFirstScreen(() => {
   void import('./data/startup').then(({ startApp }) => startApp());
   void import('./syncing/startSync').then(({ startSync }) => startSync());
