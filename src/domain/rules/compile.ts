@@ -3,6 +3,7 @@
 // Compiling rules to per-unit weights lets one search serve every rule kind, and adding a qualification
 // never needs code.
 import type { QualificationSpec, Rule, Unit } from '../spec/schema';
+import { compareCodePoints } from '../order';
 
 export interface CompiledRule {
   rule: Rule;
@@ -103,8 +104,35 @@ export function meets(rule: CompiledRule, figure: number): boolean {
   return rule.bound === 'min' ? figure >= rule.limit - EPS : figure <= rule.limit + EPS;
 }
 
-/** Natural order of unit codes: "2" before "10", "BUS13" before "CUS5". */
-let codeCollator: Intl.Collator | undefined;
-/** Built on first use: a collator built when the module loads cost every screen importing the rules ~100 ms at 4×. */
-export const compareCodes = (a: string, b: string): number =>
-  (codeCollator ??= new Intl.Collator('en', { numeric: true, sensitivity: 'variant' })).compare(a, b);
+/**
+ * Natural order of unit codes: "2" before "10", "BUS13" before "CUS5"; letters without regard to case, then lower
+ * case first. What Intl.Collator('en', { numeric: true }) gives for codes of letters and digits
+ * (tests/unit/domain/compareCodes.test.ts checks), without building one: its first build cost a slow phone's
+ * portfolio screen ~60 ms at 4×.
+ */
+export function compareCodes(a: string, b: string): number {
+  const x = a.match(CODE_RUNS) ?? [];
+  const y = b.match(CODE_RUNS) ?? [];
+  for (let i = 0; i < Math.min(x.length, y.length); i++) {
+    const order = compareRuns(x[i]!, y[i]!);
+    if (order !== 0) return order;
+  }
+  if (x.length !== y.length) return x.length < y.length ? -1 : 1;
+  // Equal but for case (or leading zeros): lower case first, then the shorter number, as the collator does.
+  return compareCodePoints(swapCase(a), swapCase(b));
+}
+
+const CODE_RUNS = /\d+|\D+/g;
+const isDigits = (run: string) => run.charCodeAt(0) >= 48 && run.charCodeAt(0) <= 57;
+const swapCase = (s: string) => s.replace(/[a-z]+|[A-Z]+/g, (m) => (m[0]! >= 'a' ? m.toUpperCase() : m.toLowerCase()));
+
+function compareRuns(x: string, y: string): number {
+  const [dx, dy] = [isDigits(x), isDigits(y)];
+  if (dx && dy) {
+    const [nx, ny] = [x.replace(/^0+(?=\d)/, ''), y.replace(/^0+(?=\d)/, '')];
+    return nx.length !== ny.length ? (nx.length < ny.length ? -1 : 1) : compareCodePoints(nx, ny);
+  }
+  // Digits before letters and other characters.
+  if (dx !== dy) return dx ? -1 : 1;
+  return compareCodePoints(x.toLowerCase(), y.toLowerCase());
+}
