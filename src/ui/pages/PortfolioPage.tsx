@@ -64,15 +64,15 @@ export function PortfolioPage() {
           Recording forms
         </Link>
       </nav>
-      {progress && spec && (
-        <>
-          <ChecksSection progress={progress} portfolioId={enrolment.id} />
-          <AwardSection progress={progress} />
-          <ProgressMatrix progress={progress} portfolioId={enrolment.id} />
-        </>
-      )}
+      {progress && spec && <ChecksSection progress={progress} portfolioId={enrolment.id} />}
       {restReady ? (
         <>
+          {progress && spec && (
+            <>
+              <AwardSection progress={progress} />
+              <ProgressMatrix progress={progress} portfolioId={enrolment.id} />
+            </>
+          )}
           <EnrolmentEditor enrolment={enrolment} spec={spec} people={people} decisions={data.decisions} />
           <QualityAssurance data={data} />
           <OpenQaActions portfolioId={enrolment.id} />

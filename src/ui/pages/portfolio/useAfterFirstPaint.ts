@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'react';
 
 /**
- * False until the frame after `active` first became true has painted: the checks, rules and progress matrix
- * paint first, and the long sections below them (editing, export, evidence, audit log) a frame later.
+ * False until the frame after `active` first became true has painted: the heading, actions and checks (a phone's
+ * first screen) paint first, and everything below them (rules, progress, editing, export, evidence, audit log) a
+ * frame later: on a slow phone the portfolio's largest paint came ~100 ms sooner at 4×.
  */
 export function useAfterFirstPaint(active: boolean): boolean {
   const [ready, setReady] = useState(false);
