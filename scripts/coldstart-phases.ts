@@ -1,22 +1,13 @@
 // Phases of the offline cold start without a trace's overhead: the page's own timeline (navigation and resource
 // timing, the home screen's marks), median of runs. Usage: npx tsx scripts/coldstart-phases.ts [runs]
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { startServer } from '../tests/e2e/harness';
-import { coldPage, firstVisit, waitInPage } from '../tests/bench/coldstart.bench';
+import { waitInPage, withColdPage, withInstalledProfile } from '../tests/bench/coldstart.bench';
 
 const runs = Number(process.argv[2] ?? 5);
-const server = await startServer();
-const profile = await mkdtemp(join(tmpdir(), 'fieldfolio-phases-'));
 const rows: Record<string, number>[] = [];
-try {
-  await firstVisit(profile, server.url);
-  await server.close();
+await withInstalledProfile('phases', async (profile, origin) => {
   for (let i = 0; i < runs; i++) {
-    const cold = await coldPage(profile);
-    try {
-      await cold.page.goto(server.url + '/');
+    await withColdPage(profile, async (cold) => {
+      await cold.page.goto(origin + '/');
       await waitInPage(cold.cdp, `performance.getEntriesByName('fieldfolio:home-shown').length > 0`);
       const row = (await cold.page.evaluate(`(() => {
         const out = {};
@@ -31,13 +22,9 @@ try {
         return out;
       })()`)) as Record<string, number>;
       rows.push(row);
-    } finally {
-      await cold.context.close();
-    }
+    });
   }
-} finally {
-  await rm(profile, { recursive: true, force: true });
-}
+});
 const keys = [...new Set(rows.flatMap((r) => Object.keys(r)))];
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const ordered = keys

@@ -1,11 +1,9 @@
 // Trace of the offline cold start (the coldstart bench's setting: on-disk profile, service worker, 4× CPU slowdown):
 // writes Chrome trace files to a folder, to open in DevTools' Performance panel or to sum up with --sum.
 // Usage: npx tsx scripts/profile-coldstart.ts <out-dir> [runs]
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { startServer } from '../tests/e2e/harness';
-import { coldPage, firstVisit, waitInPage } from '../tests/bench/coldstart.bench';
+import { waitInPage, withColdPage, withInstalledProfile } from '../tests/bench/coldstart.bench';
 
 const CATEGORIES = [
   'devtools.timeline',
@@ -21,14 +19,9 @@ const CATEGORIES = [
 
 const outDir = process.argv[2] ?? '/tmp/coldstart-traces';
 const runs = Number(process.argv[3] ?? 3);
-const server = await startServer();
-const profile = await mkdtemp(join(tmpdir(), 'fieldfolio-profile-'));
-try {
-  await firstVisit(profile, server.url);
-  await server.close();
+await withInstalledProfile('profile', async (profile, origin) => {
   for (let i = 0; i < runs; i++) {
-    const cold = await coldPage(profile);
-    try {
+    await withColdPage(profile, async (cold) => {
       const events: unknown[] = [];
       cold.cdp.on('Tracing.dataCollected', ({ value }) => events.push(...value));
       const done = new Promise<void>((r) => cold.cdp.once('Tracing.tracingComplete', () => r()));
@@ -36,7 +29,7 @@ try {
         traceConfig: { includedCategories: CATEGORIES },
         transferMode: 'ReportEvents',
       });
-      await cold.page.goto(server.url + '/');
+      await cold.page.goto(origin + '/');
       await waitInPage(cold.cdp, `performance.getEntriesByName('fieldfolio:home-shown').length > 0`);
       const shown = await cold.page.evaluate(() => performance.getEntriesByName('fieldfolio:home-shown')[0]!.startTime);
       await new Promise((r) => setTimeout(r, 300));
@@ -44,10 +37,6 @@ try {
       await done;
       await writeFile(join(outDir, `trace-${i}.json`), JSON.stringify({ traceEvents: events }));
       console.log(`run ${i}: shown at ${shown.toFixed(0)} ms, ${events.length} events`);
-    } finally {
-      await cold.context.close();
-    }
+    });
   }
-} finally {
-  await rm(profile, { recursive: true, force: true });
-}
+});

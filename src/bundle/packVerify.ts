@@ -11,7 +11,7 @@ import { packReport } from './packReport';
 import {
   mediaOfRecords,
   parsePortfolioFile,
-  parseWithinLimits,
+  parseBagJson,
   readSpecs,
   signerOf,
   validRecords,
@@ -74,12 +74,7 @@ export async function verifyPack(blob: Blob, options: VerifyOptions = {}): Promi
 
 async function readPackFile(bag: Bag, info: Map<string, string[]>): Promise<PackFile> {
   if (!bag.entries.has(PACK_JSON)) fail(PACK_JSON, 'is missing: every EQA visit pack has one');
-  const parsed = PackFile.safeParse(parseWithinLimits(await bag.text(PACK_JSON), PACK_JSON));
-  if (!parsed.success) {
-    const issues = parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ');
-    fail(PACK_JSON, `does not match the pack schema: ${issues}`);
-  }
-  const pack = parsed.data;
+  const pack = await parseBagJson(bag, PACK_JSON, PackFile, 'pack');
   if (pack.schemaVersion > BUNDLE_SCHEMA_VERSION) {
     fail(PACK_JSON, `schema version ${pack.schemaVersion} is newer than this app understands: update Fieldfolio first`);
   }

@@ -9,6 +9,7 @@ import {
   RECORD_SCHEMA_VERSION,
   type QualificationSpec,
   type RecordOf,
+  type z,
 } from '../domain';
 import { EXCHANGED_TABLES, type ExchangedTable, fromBase64, fullFingerprint, knownDevice } from '../storage';
 import { Bag, decodeUtf8, fail, MiB } from './bagread';
@@ -246,12 +247,7 @@ async function readPortfolioFile(bag: Bag, info: Map<string, string[]>): Promise
 
 /** A portfolio.json (of a bundle, or of one portfolio in a pack) against the bundle schema and the versions known. */
 export async function parsePortfolioFile(bag: Bag, path: string): Promise<PortfolioFile> {
-  const parsed = PortfolioFile.safeParse(parseWithinLimits(await bag.text(path), path));
-  if (!parsed.success) {
-    const issues = parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ');
-    fail(path, `does not match the bundle schema: ${issues}`);
-  }
-  const file = parsed.data;
+  const file = await parseBagJson(bag, path, PortfolioFile, 'bundle');
   if (file.schemaVersion > BUNDLE_SCHEMA_VERSION) {
     fail(path, `schema version ${file.schemaVersion} is newer than this app understands`);
   }
@@ -259,6 +255,21 @@ export async function parsePortfolioFile(bag: Bag, path: string): Promise<Portfo
     fail(path, `record schema version ${file.recordSchemaVersion} is newer than this app understands`);
   }
   return file;
+}
+
+/** The JSON file at `path` within the limits (parseWithinLimits) and checked by `schema`, named in its refusal. */
+export async function parseBagJson<S extends z.ZodType>(
+  bag: Bag,
+  path: string,
+  schema: S,
+  schemaName: string,
+): Promise<z.output<S>> {
+  const parsed = schema.safeParse(parseWithinLimits(await bag.text(path), path));
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ');
+    fail(path, `does not match the ${schemaName} schema: ${issues}`);
+  }
+  return parsed.data;
 }
 
 /** A JSON file parsed once its depth is known to be safe, and refused by its record count before any schema. */

@@ -15,20 +15,15 @@ import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { build, preview, type PreviewServer } from 'vite';
 import { launchProfile } from '../e2e/harness';
+import { HOME_MARKS } from '../../src/ui/pages/home/marks';
 
 const CANDIDATES = 60;
 const ITEMS_EACH = 300;
 const RUNS = 11;
 const COLD_RUNS = 3;
 const LIMIT_MS = 300;
-const MARKS = {
-  started: 'fieldfolio:home-started',
-  read: 'fieldfolio:caseload-read',
-  shown: 'fieldfolio:home-shown',
-  painted: 'fieldfolio:home-painted',
-  complete: 'fieldfolio:caseload-complete',
-  allCards: 'fieldfolio:caseload-all-cards-painted',
-} as const;
+// The marks the home screen sets, named where it sets them.
+const MARKS = HOME_MARKS;
 type Phase = keyof typeof MARKS;
 type HomeTiming = Record<Phase, number> & { cards: number };
 

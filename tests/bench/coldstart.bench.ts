@@ -60,6 +60,35 @@ export async function coldPage(profile: string): Promise<ColdPage> {
   return { context, page, cdp, scripts };
 }
 
+/** Runs `run` on a fresh cold page of the profile (coldPage), closing its browser afterwards. */
+export async function withColdPage<T>(profile: string, run: (cold: ColdPage) => Promise<T>): Promise<T> {
+  const cold = await coldPage(profile);
+  try {
+    return await run(cold);
+  } finally {
+    await cold.context.close();
+  }
+}
+
+/**
+ * Runs `run` on a profile the app was installed in (firstVisit), its server then shut down, so every load after is
+ * offline; `origin` is the gone server's, which the service worker still answers. The profile is removed after.
+ */
+export async function withInstalledProfile<T>(
+  name: string,
+  run: (profile: string, origin: string, addresses: { portfolio: string; form: string }) => Promise<T>,
+): Promise<T> {
+  const server = await startServer();
+  const profile = await mkdtemp(join(tmpdir(), `fieldfolio-${name}-`));
+  try {
+    const addresses = await firstVisit(profile, server.url);
+    await server.close();
+    return await run(profile, server.url, addresses);
+  } finally {
+    await rm(profile, { recursive: true, force: true });
+  }
+}
+
 /**
  * Waits until `expression` is true in the page, asking through CDP's Runtime.evaluate (a one-line expression). Not
  * Playwright's waitForFunction or locators: they first inject Playwright's own script (~400 ms to evaluate at 4×
@@ -111,9 +140,8 @@ const readPaints = (page: Page) =>
   page.evaluate(() => (window as unknown as { __perf: { lcp: number; inp: number } }).__perf);
 
 /** One cold open of a screen by its address: its LCP, then one interaction's INP. */
-async function measureScreen(profile: string, origin: string, screen: Screen): Promise<{ lcp: number; inp: number }> {
-  const { context, page, cdp } = await coldPage(profile);
-  try {
+function measureScreen(profile: string, origin: string, screen: Screen): Promise<{ lcp: number; inp: number }> {
+  return withColdPage(profile, async ({ page, cdp }) => {
     await page.goto(origin + screen.path);
     await waitInPage(cdp, headingShown(screen.heading));
     await observePaints(page);
@@ -125,9 +153,7 @@ async function measureScreen(profile: string, origin: string, screen: Screen): P
     await page.waitForTimeout(1000);
     const { inp } = await readPaints(page);
     return { lcp, inp };
-  } finally {
-    await context.close();
-  }
+  });
 }
 
 /** The first visit, online: precaches the app, loads the demo portfolio, finds the observation form's address. */
@@ -182,31 +208,17 @@ const list = (xs: number[]) => xs.map((x) => x.toFixed(0)).join(', ');
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
 export async function benchColdStart(distDir = resolve('dist')): Promise<void> {
-  const server = await startServer();
-  const origin = server.url;
-  const profile = await mkdtemp(join(tmpdir(), 'fieldfolio-coldstart-'));
-  try {
-    const addresses = await firstVisit(profile, origin);
-    await server.close();
-
+  await withInstalledProfile('coldstart', async (profile, origin, addresses) => {
     const app: number[] = [];
     const empty: number[] = [];
     let fetched: string[] = [];
     for (let i = 0; i < RUNS; i++) {
-      const cold = await coldPage(profile);
-      try {
+      await withColdPage(profile, async (cold) => {
         app.push(await timeToShown(cold, origin + '/'));
         // What it had asked for by the time the mark was read (the screen was usable).
         fetched = [...new Set(cold.scripts)];
-      } finally {
-        await cold.context.close();
-      }
-      const peer = await coldPage(profile);
-      try {
-        empty.push(await timeToShown(peer, EMPTY_URL));
-      } finally {
-        await peer.context.close();
-      }
+      });
+      empty.push(await withColdPage(profile, (peer) => timeToShown(peer, EMPTY_URL)));
     }
     const fetchedGzip = fetched.reduce((sum, s) => sum + gzipSync(readFileSync(join(distDir, s))).length, 0);
     console.log(
@@ -228,7 +240,5 @@ export async function benchColdStart(distDir = resolve('dist')): Promise<void> {
           `empty page start beside it: ${median(empty).toFixed(0)} ms`,
       );
     }
-  } finally {
-    await rm(profile, { recursive: true, force: true });
-  }
+  });
 }

@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
-import { devicesInFolder, startServer, waitForOfflineReady } from './harness';
+import { devicesInFolder, startServer, reloadOfflineReady } from './harness';
 import { ImportScreen } from './pages/ImportScreen';
 import { PortfolioApp } from './pages/PortfolioApp';
 
@@ -21,9 +21,7 @@ describe('bundles between devices, offline', () => {
     const { context: tablet, page: tabletPage } = await device('tablet');
     for (const page of [assessorPage, tabletPage]) {
       await page.goto(server.url + '/');
-      await waitForOfflineReady(page);
-      await page.reload();
-      await page.getByRole('heading', { level: 1, name: 'Portfolios' }).waitFor();
+      await reloadOfflineReady(page);
     }
     await server.close();
     await assessorDevice.setOffline(true);

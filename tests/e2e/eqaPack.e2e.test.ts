@@ -9,7 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
-import { devicesInFolder, startServer, waitForOfflineReady } from './harness';
+import { devicesInFolder, reloadOfflineReady, startServer } from './harness';
 import { seriousViolations } from './axe';
 import { ImportScreen } from './pages/ImportScreen';
 import { PortfolioApp } from './pages/PortfolioApp';
@@ -80,9 +80,7 @@ describe('the EQA visit pack, offline', () => {
     const { context: eqaDevice, page: eqa } = await device('eqa');
     for (const page of [centre, eqa]) {
       await page.goto(server.url + '/');
-      await waitForOfflineReady(page);
-      await page.reload();
-      await page.getByRole('heading', { level: 1 }).first().waitFor();
+      await reloadOfflineReady(page, page.getByRole('heading', { level: 1 }).first());
     }
     await server.close();
     await centreDevice.setOffline(true);

@@ -91,6 +91,19 @@ export async function waitForOfflineReady(page: import('playwright-core').Page):
   });
 }
 
+/**
+ * After a first visit: waits until the app is precached (waitForOfflineReady), reloads the page, served now by the
+ * service worker, and waits for `shown` (by default the home screen's heading).
+ */
+export async function reloadOfflineReady(
+  page: import('playwright-core').Page,
+  shown: import('playwright-core').Locator = page.getByRole('heading', { level: 1, name: 'Portfolios' }),
+): Promise<void> {
+  await waitForOfflineReady(page);
+  await page.reload();
+  await shown.waitFor();
+}
+
 /** Serves dist/ and launches Chromium before the file's tests, and closes both after them. */
 export function serveAppInChromium(extraArgs: string[] = []): { readonly server: Server; readonly browser: Browser } {
   const served = {} as { server: Server; browser: Browser };

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { launchProfile, startServer, waitForOfflineReady, type Server } from './harness';
+import { launchProfile, startServer, reloadOfflineReady, type Server } from './harness';
 import { AssessorJourney } from './pages/AssessorJourney';
 
 let context: BrowserContext;
@@ -44,9 +44,7 @@ describe('an assessor on a phone, offline', () => {
     async () => {
       const { app } = journey;
       await app.openHome();
-      await waitForOfflineReady(page);
-      await page.reload();
-      await page.getByRole('heading', { level: 1, name: 'Portfolios' }).waitFor();
+      await reloadOfflineReady(page);
       await context.setOffline(true);
 
       await app.addPerson('Annie Clews', ['Candidate']);

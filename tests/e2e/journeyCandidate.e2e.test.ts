@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext } from 'playwright-core';
-import { launchProfile, startServer, waitForOfflineReady, type Server } from './harness';
+import { launchProfile, startServer, reloadOfflineReady, type Server } from './harness';
 import { CandidateJourney } from './pages/CandidateJourney';
 
 let context: BrowserContext;
@@ -48,9 +48,7 @@ describe('a candidate on a tablet, offline', () => {
 
       // Installed once online, then the network goes.
       await app.openHome();
-      await waitForOfflineReady(page);
-      await page.reload();
-      await page.getByRole('heading', { level: 1, name: 'Portfolios' }).waitFor();
+      await reloadOfflineReady(page);
       await context.setOffline(true);
 
       // The centre set the candidate up on this tablet: the people, and a portfolio with no units yet.

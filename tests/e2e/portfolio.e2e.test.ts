@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext } from 'playwright-core';
-import { launchBrowser, newContext, startServer, waitForOfflineReady, type Server } from './harness';
+import { launchBrowser, newContext, reloadOfflineReady, startServer, type Server } from './harness';
 import { seriousViolations } from './axe';
 import { PortfolioApp, pngBuffer } from './pages/PortfolioApp';
 
@@ -17,9 +17,7 @@ async function installedThenOffline(): Promise<{ context: BrowserContext; app: P
   const page = await context.newPage();
   const app = new PortfolioApp(page, server.url);
   await app.openHome();
-  await waitForOfflineReady(page);
-  await page.reload();
-  await app.page.getByRole('heading', { level: 1, name: 'Portfolios' }).waitFor();
+  await reloadOfflineReady(page);
   await server.close();
   await context.setOffline(true);
   return { context, app };

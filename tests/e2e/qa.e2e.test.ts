@@ -8,7 +8,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
-import { launchProfile, startServer, waitForOfflineReady } from './harness';
+import { launchProfile, startServer, reloadOfflineReady } from './harness';
 import { seriousViolations } from './axe';
 import { ImportScreen } from './pages/ImportScreen';
 import { PortfolioApp } from './pages/PortfolioApp';
@@ -77,9 +77,7 @@ describe('centre QA between an IQA’s tablet and an assessor’s phone, offline
     const phone = await device('assessor-phone', { width: 1024, height: 768 });
     for (const { page } of [tablet, phone]) {
       await page.goto(server.url + '/');
-      await waitForOfflineReady(page);
-      await page.reload();
-      await page.getByRole('heading', { level: 1, name: 'Portfolios' }).waitFor();
+      await reloadOfflineReady(page);
     }
     await server.close();
     await tablet.context.setOffline(true);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext } from 'playwright-core';
 import { readFileSync } from 'node:fs';
-import { newContext, waitForOfflineReady, startServer, serveAppInChromium } from './harness';
+import { newContext, reloadOfflineReady, startServer, serveAppInChromium } from './harness';
 import { seriousViolations } from './axe';
 import { QualificationsPage } from './pages/QualificationsPage';
 
@@ -141,9 +141,7 @@ describe('offline', () => {
     const page = await context.newPage();
     const app = new QualificationsPage(page, offlineServer.url);
     await app.open();
-    await waitForOfflineReady(page);
-    await page.reload();
-    await app.qualificationLinks().first().waitFor();
+    await reloadOfflineReady(page, app.qualificationLinks().first());
 
     await offlineServer.close();
     await context.setOffline(true);

@@ -4,12 +4,21 @@
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from '../../src/storage/db';
-import { saveEvidence, syncLog } from '../../src/storage';
+import { syncLog } from '../../src/storage';
 import { createSyncEngine, syncLayout, type S3Store } from '../../src/sync';
 import type { Person } from '../../src/domain';
 import { installFileClock } from '../unit/bundle/helpers';
 import { portfolio } from '../unit/trust/world';
-import { acceptEachOther, on, person, syncDevice, usedBy, type SyncDevice } from '../unit/sync/world';
+import {
+  acceptEachOther,
+  addedTitles,
+  addEvidence,
+  on,
+  person,
+  syncDevice,
+  usedBy,
+  type SyncDevice,
+} from '../unit/sync/world';
 import { spoilers } from '../unit/sync/spoilers';
 import { freshPrefix, storeOn } from './helpers';
 
@@ -25,15 +34,7 @@ describe('bad objects on Ceph RGW', () => {
   const run = (d: SyncDevice) => on(d, () => d.engine.runOnce());
   const bundles = async () =>
     (await store.list(syncLayout.bundleFolder(`${prefix}/`, portfolioId, phone.id))).map((o) => o.key);
-  const add = (d: SyncDevice, title: string) =>
-    on(d, () => saveEvidence({ evidence: { portfolioId, type: 'O', title, date: '2026-03-02' } }));
-  const titles = (d: SyncDevice) =>
-    on(d, async () =>
-      (await db().evidence.toArray())
-        .map((e) => e.title)
-        .filter((t) => t.length === 1)
-        .sort(),
-    );
+  const add = (d: SyncDevice, title: string) => addEvidence(d, portfolioId, title);
   const spoil = async (key: string, how: keyof typeof spoilers) =>
     store.put(key, spoilers[how]!((await store.get(key))!));
 
@@ -76,7 +77,7 @@ describe('bad objects on Ceph RGW', () => {
 
     const { pulled } = await run(late);
     expect(pulled).toMatchObject({ refused: 1, objectsApplied: 3, waiting: 0 });
-    expect(await titles(late)).toEqual(['A', 'C']);
+    expect(await addedTitles(late)).toEqual(['A', 'C']);
     const log = await on(late, () => syncLog());
     expect(log.find((l) => l.level === 'error')).toMatchObject({ key: keys[2], message: expect.stringMatching(/^Refused/) }); // prettier-ignore
     expect(log.find((l) => l.level === 'warning')?.message).toMatch(/reading the previous whole bundle/);
@@ -95,7 +96,7 @@ describe('bad objects on Ceph RGW', () => {
     const before = await on(tablet, () => db().evidence.count());
     const { pulled } = await run(tablet);
     expect(pulled).toMatchObject({ refused: 1, objectsApplied: 1 });
-    expect(await titles(tablet)).toEqual(['B']);
+    expect(await addedTitles(tablet)).toEqual(['B']);
     expect(await on(tablet, () => db().evidence.count())).toBe(before + 1);
     const refusal = (await on(tablet, () => syncLog())).find((l) => l.level === 'error');
     expect(refusal).toMatchObject({ key: keys[1], message: expect.stringContaining('Nothing was changed') });

@@ -42,3 +42,36 @@ export function SandboxedReport({ id, heading, title, showText, hideText, html, 
     </section>
   );
 }
+
+/** A report made here, and whether the file carried the same one (`missing`: it carried none). */
+interface MadeReport {
+  html: string;
+  received: 'same' | 'different' | 'missing';
+}
+
+type MadeReportSectionProps<S> = Omit<SandboxedReportProps, 'html' | 'children'> & {
+  source: S;
+  make: (source: S) => Promise<MadeReport>;
+  /** What carried the report, in a word: "bundle", "pack". */
+  noun: string;
+  /** Whether a file that carried no report is said to (the made report is shown either way). */
+  sayMissing?: boolean;
+};
+
+/** The report made from `source`, shown sandboxed, with a word on whether the one the file carried differed. */
+export function MadeReportSection<S>({ source, make, noun, sayMissing, ...shown }: MadeReportSectionProps<S>) {
+  const report = useMadeReport(source, make);
+  if (!report) return null;
+  return (
+    <SandboxedReport {...shown} html={report.html}>
+      {report.received === 'different' && (
+        <p className="alert" role="alert" data-testid="report-differs">
+          The report inside this {noun} differs from its data; showing the report made from the data.
+        </p>
+      )}
+      {sayMissing && report.received === 'missing' && (
+        <p className="meta">This {noun} carries no report; the one shown here is made from its data.</p>
+      )}
+    </SandboxedReport>
+  );
+}

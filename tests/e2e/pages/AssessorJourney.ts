@@ -47,20 +47,10 @@ export class AssessorJourney extends JourneyPage {
     return form;
   }
 
-  /**
-   * Opens "Start a portfolio" and fills what is done first (candidate, qualification, assessor); returns the form,
-   * not yet submitted.
-   */
+  /** PortfolioApp.fillEnrolment, once the route's verdict shows; returns the form, not yet submitted. */
   async fillStartPortfolio(candidate: string, qualification: RegExp, assessor: string) {
-    const { page } = this;
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Portfolios' }).click();
-    await page.getByRole('link', { name: /Start (a|another) portfolio/ }).click();
-    const form = page.getByRole('form', { name: 'Enrolment' });
-    await form.getByRole('combobox', { name: /^Candidate/ }).selectOption({ label: candidate });
-    const quals = form.getByRole('combobox', { name: /^Qualification/ });
-    await quals.selectOption(await quals.locator('option', { hasText: qualification }).getAttribute('value'));
-    await form.getByRole('combobox', { name: /^Assessor/ }).selectOption({ label: assessor });
-    await page.getByTestId('route-verdict').waitFor();
+    const form = await this.app.fillEnrolment(candidate, qualification, assessor);
+    await this.page.getByTestId('route-verdict').waitFor();
     return form;
   }
 

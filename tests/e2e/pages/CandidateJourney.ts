@@ -23,16 +23,9 @@ export class CandidateJourney extends JourneyPage {
 
   /** The assessor enrols the candidate with no units yet (allowed: the candidate chooses them). */
   async enrolWithoutUnits(candidate: string, qualification: RegExp, assessor: string) {
-    const { page } = this;
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Portfolios' }).click();
-    await page.getByRole('link', { name: /Start (a|another) portfolio/ }).click();
-    const form = page.getByRole('form', { name: 'Enrolment' });
-    await form.getByRole('combobox', { name: /^Candidate/ }).selectOption({ label: candidate });
-    const quals = form.getByRole('combobox', { name: /^Qualification/ });
-    await quals.selectOption(await quals.locator('option', { hasText: qualification }).getAttribute('value'));
-    await form.getByRole('combobox', { name: /^Assessor/ }).selectOption({ label: assessor });
+    const form = await this.app.fillEnrolment(candidate, qualification, assessor);
     await form.getByRole('button', { name: 'Start the portfolio' }).click();
-    await page.getByRole('heading', { level: 1, name: candidate }).waitFor();
+    await this.page.getByRole('heading', { level: 1, name: candidate }).waitFor();
   }
 
   async openPortfolio(candidate: string) {

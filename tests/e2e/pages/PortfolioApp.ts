@@ -36,6 +36,21 @@ export class PortfolioApp {
     await select.selectOption(await option.getAttribute('value'));
   }
 
+  /**
+   * Opens "Start a portfolio" and fills what is done first (candidate, qualification, assessor); returns the form,
+   * not yet submitted.
+   */
+  async fillEnrolment(candidate: string, qualification: RegExp, assessor: string): Promise<Locator> {
+    await this.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Portfolios' }).click();
+    await this.page.getByRole('link', { name: /Start (a|another) portfolio/ }).click();
+    const form = this.page.getByRole('form', { name: 'Enrolment' });
+    await form.getByRole('combobox', { name: /^Candidate/ }).selectOption({ label: candidate });
+    const quals = form.getByRole('combobox', { name: /^Qualification/ });
+    await quals.selectOption(await quals.locator('option', { hasText: qualification }).getAttribute('value'));
+    await form.getByRole('combobox', { name: /^Assessor/ }).selectOption({ label: assessor });
+    return form;
+  }
+
   /** Starts a portfolio on the route with the fewest units; on today's date unless `more.startDate` says otherwise. */
   async startPortfolio(
     candidate: string,
@@ -43,14 +58,7 @@ export class PortfolioApp {
     assessor: string,
     more: { startDate?: string; iqa?: string } = {},
   ) {
-    await this.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Portfolios' }).click();
-    await this.page.getByRole('link', { name: /Start (a|another) portfolio/ }).click();
-    const form = this.page.getByRole('form', { name: 'Enrolment' });
-    await form.getByRole('combobox', { name: /^Candidate/ }).selectOption({ label: candidate });
-    const quals = form.getByRole('combobox', { name: /^Qualification/ });
-    const option = quals.locator('option', { hasText: qualification });
-    await quals.selectOption(await option.getAttribute('value'));
-    await form.getByRole('combobox', { name: /^Assessor/ }).selectOption({ label: assessor });
+    const form = await this.fillEnrolment(candidate, qualification, assessor);
     if (more.startDate) await form.getByLabel('Start date').fill(more.startDate);
     if (more.iqa) {
       await form.getByText(/^More details \(optional\)/).click();

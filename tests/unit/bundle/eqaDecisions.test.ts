@@ -16,7 +16,7 @@ import {
 import type { Person } from '../../../src/domain';
 import { exportEqaPack } from '../../../src/bundle/pack';
 import { verifyPack, type VerifiedPack } from '../../../src/bundle/packVerify';
-import { BundleError, verifyBundle } from '../../../src/bundle/verify';
+import { verifyBundle } from '../../../src/bundle/verify';
 import {
   admitEqaDecisions,
   exportEqaDecisions,
@@ -24,7 +24,7 @@ import {
   writeEqaDecisions,
   type VerifiedEqaDecisions,
 } from '../../../src/bundle/eqaDecisions';
-import { device, installFileClock, resignedWith } from './helpers';
+import { device, installFileClock, refusalOf, resignedWith } from './helpers';
 import { loadSpec } from '../domain/loadSpecs';
 
 installFileClock();
@@ -71,15 +71,7 @@ async function received(blob: Blob): Promise<VerifiedEqaDecisions> {
   return r.decisions;
 }
 
-async function refusal(blob: Blob): Promise<string> {
-  try {
-    await verifyReceived(blob);
-  } catch (e) {
-    if (!(e instanceof BundleError)) throw e;
-    return e.message;
-  }
-  throw new Error('expected the bundle to be refused');
-}
+const refusal = (blob: Blob) => refusalOf(verifyReceived(blob), 'the bundle');
 
 describe("an EQA's decisions on a pack", () => {
   it('are one bundle holding each sampled portfolio, which a portfolio importer refuses saying what it is', async () => {

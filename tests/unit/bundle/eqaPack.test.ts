@@ -17,11 +17,11 @@ import {
 } from '../../../src/storage';
 import { exportEqaPack } from '../../../src/bundle/pack';
 import { verifiedPackReport, verifyPack, type VerifiedPack } from '../../../src/bundle/packVerify';
-import { verifyBundle, BundleError } from '../../../src/bundle/verify';
+import { verifyBundle } from '../../../src/bundle/verify';
 import { importBundle } from '../../../src/bundle/import';
 import { exportVerifierDecisions } from '../../../src/bundle/verifierDecisions';
 import { exportPortfolio } from '../../../src/bundle/export';
-import { device, installFileClock, mutate, resignedWith, unzipAll } from './helpers';
+import { device, installFileClock, mutate, refusalOf, resignedWith, unzipAll } from './helpers';
 import { loadSpec } from '../domain/loadSpecs';
 
 installFileClock();
@@ -47,15 +47,7 @@ beforeAll(async () => {
   pack = await verifyPack(packBlob);
 }, 120_000);
 
-async function refusal(blob: Blob): Promise<string> {
-  try {
-    await verifyPack(blob);
-  } catch (e) {
-    if (!(e instanceof BundleError)) throw e;
-    return e.message;
-  }
-  throw new Error('expected the pack to be refused');
-}
+const refusal = (blob: Blob) => refusalOf(verifyPack(blob), 'the pack');
 
 describe('an EQA visit pack', () => {
   it('holds the chosen portfolios complete, as stored, with every media file once', async () => {

@@ -85,6 +85,17 @@ export async function rejection(blob: Blob): Promise<BundleError> {
   throw new Error('expected the bundle to be rejected');
 }
 
+/** The message `check` is refused with, a BundleError's (anything else thrown fails; so does no refusal). */
+export async function refusalOf(check: Promise<unknown>, what: string): Promise<string> {
+  try {
+    await check;
+  } catch (e) {
+    if (!(e instanceof BundleError)) throw e;
+    return e.message;
+  }
+  throw new Error(`expected ${what} to be refused`);
+}
+
 export async function unzipAll(blob: Blob): Promise<Record<string, Uint8Array>> {
   return unzipSync(new Uint8Array(await blob.arrayBuffer()));
 }

@@ -6,13 +6,24 @@
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from '../../../src/storage/db';
-import { saveEvidence, syncLog } from '../../../src/storage';
+import { syncLog } from '../../../src/storage';
 import { createSyncEngine, syncLayout } from '../../../src/sync';
 import type { Person } from '../../../src/domain';
 import { installFileClock, snapshot } from '../bundle/helpers';
 import type { MemoryStore } from './memoryStore';
 import { spoilers } from './spoilers';
-import { acceptEachOther, bundleKeys, on, PREFIX, samAndCara, sync, syncDevice, usedBy } from './world';
+import {
+  acceptEachOther,
+  addedTitles,
+  addEvidence,
+  bundleKeys,
+  on,
+  PREFIX,
+  samAndCara,
+  sync,
+  syncDevice,
+  usedBy,
+} from './world';
 import type { SyncDevice } from './world';
 
 installFileClock();
@@ -22,15 +33,7 @@ describe('a bad object does not block a feed', () => {
   const bundles = (d: SyncDevice) => bundleKeys(store, portfolioId, d);
   const spoil = (key: string, how: keyof typeof spoilers) =>
     store.objects.set(key, spoilers[how]!(store.objects.get(key)!));
-  const add = (d: SyncDevice, title: string) =>
-    on(d, () => saveEvidence({ evidence: { portfolioId, type: 'O', title, date: '2026-03-02' } }));
-  const titles = (d: SyncDevice) =>
-    on(d, async () =>
-      (await db().evidence.toArray())
-        .map((e) => e.title)
-        .filter((t) => !t.startsWith('Observed'))
-        .sort(),
-    );
+  const add = (d: SyncDevice, title: string) => addEvidence(d, portfolioId, title);
   /** A push on `d` that is a whole bundle whatever the full-bundle rule says (a long history of edits). */
   const pushWhole = (d: SyncDevice) =>
     on(d, () =>
@@ -64,7 +67,7 @@ describe('a bad object does not block a feed', () => {
     const { pulled } = await sync(late);
     expect(pulled).toMatchObject({ refused: 1, objectsApplied: 3, waiting: 0 });
     // B travelled only in the refused bundle: it is missing here until a device holding it sends a whole bundle.
-    expect(await titles(late)).toEqual(['A', 'C']);
+    expect(await addedTitles(late)).toEqual(['A', 'C']);
     const log = await on(late, () => syncLog());
     expect(log.find((l) => l.level === 'error')).toMatchObject({
       key: lastWhole,
@@ -92,7 +95,7 @@ describe('a bad object does not block a feed', () => {
 
     const { pulled } = await sync(late);
     expect(pulled).toMatchObject({ refused: 1, objectsApplied: 2, waiting: 0 });
-    expect(await titles(late)).toEqual(['A']);
+    expect(await addedTitles(late)).toEqual(['A']);
     expect((await on(late, () => syncLog())).find((l) => l.level === 'error')?.message).toContain(
       'it is named a whole bundle but holds only changes',
     );
@@ -123,7 +126,7 @@ describe('a bad object does not block a feed', () => {
     await add(tablet, 'T');
     await pushWhole(tablet);
     await sync(late);
-    expect(await titles(late)).toEqual(['A', 'T']);
+    expect(await addedTitles(late)).toEqual(['A', 'T']);
     expect((await on(late, () => late.engine.portfolioStates()))[0]!.words).toBe('Up to date');
   });
 
@@ -140,7 +143,7 @@ describe('a bad object does not block a feed', () => {
       spoil(bundles(phone)[1]!, how as keyof typeof spoilers);
       const { pulled } = await sync(tablet);
       expect(pulled).toMatchObject({ refused: 1, objectsApplied: 1, waiting: 0 });
-      expect(await titles(tablet)).toEqual(['B']);
+      expect(await addedTitles(tablet)).toEqual(['B']);
       const refusal = (await on(tablet, () => syncLog())).find((l) => l.level === 'error');
       expect(refusal).toMatchObject({
         key: bundles(phone)[1],
@@ -164,6 +167,6 @@ describe('a bad object does not block a feed', () => {
     await add(phone, 'A');
     await sync(phone);
     await sync(tablet);
-    expect(await titles(tablet)).toEqual(['A']);
+    expect(await addedTitles(tablet)).toEqual(['A']);
   });
 });

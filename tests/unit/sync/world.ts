@@ -1,7 +1,8 @@
 // Devices that sync through one in-process store. Each device is its own database (tests/unit/trust/world.ts);
 // storage works on the current database, so every step on a device runs after switching to it (`on`), one at a
 // time. Engines are not started here: tests call runOnce(), or start one with fake timers.
-import { acceptKey, savePerson, setSyncPeople } from '../../../src/storage';
+import { acceptKey, saveEvidence, savePerson, setSyncPeople } from '../../../src/storage';
+import { db } from '../../../src/storage/db';
 import {
   createSyncEngine,
   syncLayout,
@@ -63,6 +64,19 @@ export const person = (name: string, role: 'candidate' | 'assessor' | 'iqa') =>
   );
 
 export const usedBy = (d: Device, ...people: Person[]) => on(d, () => setSyncPeople(people.map((p) => p.id)));
+
+/** Evidence titled `title` (a letter, naming the step) added to a portfolio on `d`. */
+export const addEvidence = (d: Device, portfolioId: string, title: string) =>
+  on(d, () => saveEvidence({ evidence: { portfolioId, type: 'O', title, date: '2026-03-02' } }));
+
+/** The titles on `d` of the evidence the steps added (not the portfolio's first observation), sorted. */
+export const addedTitles = (d: Device) =>
+  on(d, async () =>
+    (await db().evidence.toArray())
+      .map((e) => e.title)
+      .filter((t) => !t.startsWith('Observed'))
+      .sort(),
+  );
 
 /** The keys of the bundles device `d` pushed for a portfolio, in the order they were pushed. */
 export const bundleKeys = (store: MemoryStore, portfolioId: string, d: Device) =>

@@ -3,7 +3,7 @@
 // and never applied. Unknown and revoked keys, and certificates from centres home does not trust, count for nothing.
 import 'fake-indexeddb/auto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { acceptKey, countersign, recordCriterionDecision, savePerson, signOffUnit } from '../../../src/storage';
+import { acceptKey, countersign, savePerson } from '../../../src/storage';
 import { db } from '../../../src/storage/db';
 import { write } from '../../../src/storage/write';
 import { exportPortfolio, importBundle } from '../../../src/bundle';
@@ -13,12 +13,13 @@ import {
   assessor,
   candidate,
   copyPortfolio,
+  criterionMetBy,
   heldReasons,
   newDevice,
   portfolio,
   send,
   signatureBy,
-  UNIT,
+  signOffBy,
   switchTo,
   type Device,
 } from './world';
@@ -60,21 +61,8 @@ describe('authority: a key makes only the changes its person may make', () => {
 
   it('a candidate’s key adding a unit sign-off or a criterion judgement: held, not applied', async () => {
     const phone = await deviceOf('candidate-phone', cand);
-    const signOff = await signOffUnit({
-      portfolioId,
-      unitCode: UNIT,
-      assessorId: sam.id,
-      date: '2026-04-01',
-      signature: signatureBy(sam),
-    });
-    const judgement = await recordCriterionDecision({
-      portfolioId,
-      unitCode: UNIT,
-      criterionKey: `${UNIT}|pc|1|1`,
-      outcome: 'met',
-      assessorId: sam.id,
-      date: '2026-04-01',
-    });
+    const signOff = await signOffBy(portfolioId, sam, '2026-04-01');
+    const judgement = await criterionMetBy(portfolioId, sam, '2026-04-01');
     const result = await sendHome(phone);
     expect(result).toMatchObject({ held: 3, written: 0 });
     expect(await heldReasons(portfolioId)).toEqual(
@@ -90,13 +78,7 @@ describe('authority: a key makes only the changes its person may make', () => {
   it('a candidate’s key that makes its person an assessor in the same bundle signs off nothing', async () => {
     const phone = await deviceOf('candidate-phone-2', cand);
     await savePerson({ ...cand, roles: ['candidate', 'assessor'], assessorStatus: 'qualified' });
-    const own = await signOffUnit({
-      portfolioId,
-      unitCode: UNIT,
-      assessorId: cand.id,
-      date: '2026-04-02',
-      signature: signatureBy(cand),
-    });
+    const own = await signOffBy(portfolioId, cand, '2026-04-02');
     await sendHome(phone);
     expect(await heldReasons(portfolioId)).toContain(
       'people a person may not change their own roles or assessor status',
@@ -107,13 +89,7 @@ describe('authority: a key makes only the changes its person may make', () => {
 
   it('a trainee assessor signs off in their own name, but their countersignature is held', async () => {
     const tablet = await deviceOf('trainee-tablet', rory);
-    const signOff = await signOffUnit({
-      portfolioId,
-      unitCode: UNIT,
-      assessorId: rory.id,
-      date: '2026-04-03',
-      signature: signatureBy(rory),
-    });
+    const signOff = await signOffBy(portfolioId, rory, '2026-04-03');
     expect(await sendHome(tablet)).toMatchObject({ held: 0 });
     switchTo(tablet);
     await countersign(signOff, rory.id, signatureBy(rory));

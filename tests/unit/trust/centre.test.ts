@@ -2,15 +2,7 @@
 // that its new changes are held. A certificate from a centre the receiving device does not trust counts for nothing.
 import 'fake-indexeddb/auto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import {
-  addTrustDocuments,
-  issueCertificate,
-  makeCentreKey,
-  recordCriterionDecision,
-  revokeDeviceKey,
-  signOffUnit,
-  trustCentre,
-} from '../../../src/storage';
+import { addTrustDocuments, issueCertificate, makeCentreKey, revokeDeviceKey, trustCentre } from '../../../src/storage';
 import { db } from '../../../src/storage/db';
 import type { Person } from '../../../src/domain';
 import { installFileClock } from '../bundle/helpers';
@@ -18,12 +10,12 @@ import {
   assessor,
   candidate,
   copyPortfolio,
+  criterionMetBy,
   heldReasons,
   newDevice,
   portfolio,
   send,
-  signatureBy,
-  UNIT,
+  signOffBy,
   switchTo,
   type Device,
 } from './world';
@@ -60,16 +52,13 @@ describe('certified keys: a centre’s word, and its withdrawal', () => {
 
   const sendHome = (phone: Device) => send(phone, home, portfolioId);
 
-  const signOffBy = (kim: Person, date: string) =>
-    signOffUnit({ portfolioId, unitCode: UNIT, assessorId: kim.id, date, signature: signatureBy(kim) });
-
   it('a certified key’s changes apply; once its revocation reaches home, its new changes are held', async () => {
     const centre = await newDevice('centre');
     const centreKey = await makeCentreKey();
     const { phone, kim } = await certifiedPhone(centre, 'kim-phone');
     switchTo(home);
     await trustCentre(centreKey.fingerprint);
-    const signOff = await (switchTo(phone), signOffBy(kim, '2026-04-01'));
+    const signOff = await (switchTo(phone), signOffBy(portfolioId, kim, '2026-04-01'));
     expect(await sendHome(phone)).toMatchObject({ held: 0 });
     expect(await db().decisions.get(signOff.id)).toBeDefined();
 
@@ -78,14 +67,8 @@ describe('certified keys: a centre’s word, and its withdrawal', () => {
     switchTo(home);
     expect(await addTrustDocuments([revocation])).toEqual({ added: 1, problems: [] });
     switchTo(phone);
-    const judgement = await recordCriterionDecision({
-      portfolioId,
-      unitCode: UNIT,
-      criterionKey: `${UNIT}|pc|1|1`,
-      outcome: 'met',
-      assessorId: kim.id,
-      date: '2026-03-01', // backdated to before the revocation: counts for nothing
-    });
+    // Backdated to before the revocation: counts for nothing.
+    const judgement = await criterionMetBy(portfolioId, kim, '2026-03-01');
     expect(await sendHome(phone)).toMatchObject({ held: 1, written: 0 });
     expect(await db().decisions.get(judgement.id)).toBeUndefined();
     expect(await heldReasons(portfolioId)).toEqual([
@@ -97,7 +80,7 @@ describe('certified keys: a centre’s word, and its withdrawal', () => {
     const otherCentre = await newDevice('other-centre');
     await makeCentreKey();
     const { phone, kim } = await certifiedPhone(otherCentre, 'kim-phone-2');
-    const signOff = await (switchTo(phone), signOffBy(kim, '2026-04-05'));
+    const signOff = await (switchTo(phone), signOffBy(portfolioId, kim, '2026-04-05'));
     const result = await sendHome(phone);
     expect(result.written).toBe(0);
     expect(result.held).toBeGreaterThanOrEqual(2);

@@ -2,12 +2,12 @@
 // from there, keep their author's signature: the office judges them as the phone's, and the laptop's as its own.
 import 'fake-indexeddb/auto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { acceptKey, signOffUnit } from '../../../src/storage';
+import { acceptKey } from '../../../src/storage';
 import { db } from '../../../src/storage/db';
 import { exportPortfolio, importBundle } from '../../../src/bundle';
 import type { Decision, Evidence, Person } from '../../../src/domain';
 import { installFileClock } from '../bundle/helpers';
-import { assessor, candidate, newDevice, portfolio, signatureBy, UNIT, type Device } from './world';
+import { assessor, candidate, newDevice, portfolio, signOffBy, type Device } from './world';
 
 installFileClock();
 
@@ -27,13 +27,7 @@ describe('relay: a record speaks for its author wherever it travels', () => {
     await acceptKey({ deviceKey: phone.key, deviceId: phone.id, personIds: [cara.id], acceptedBy: null });
     expect((await importBundle(fromPhone, 'restore')).result).toMatchObject({ held: 0 });
     sam = await assessor('Sam');
-    signOff = await signOffUnit({
-      portfolioId: started.id,
-      unitCode: UNIT,
-      assessorId: sam.id,
-      date: '2026-04-01',
-      signature: signatureBy(sam),
-    });
+    signOff = await signOffBy(started.id, sam, '2026-04-01');
     relayed = (await exportPortfolio(started.id)).blob;
   });
 

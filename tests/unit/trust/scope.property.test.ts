@@ -5,12 +5,23 @@
 import 'fake-indexeddb/auto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { acceptKey, savePerson, signOffUnit } from '../../../src/storage';
+import { acceptKey, savePerson } from '../../../src/storage';
 import { write } from '../../../src/storage/write';
 import { exportPortfolio, importBundle } from '../../../src/bundle';
 import type { AuditEntry, Person, RecordSet } from '../../../src/domain';
 import { installFileClock, snapshot } from '../bundle/helpers';
-import { assessor, candidate, newDevice, portfolio, signatureBy, signedHere, UNIT, switchTo, withExtra } from './world';
+import {
+  assessor,
+  candidate,
+  newDevice,
+  portfolio,
+  signatureBy,
+  signedHere,
+  signOffBy,
+  UNIT,
+  switchTo,
+  withExtra,
+} from './world';
 import type { Device } from './world';
 
 installFileClock();
@@ -54,13 +65,7 @@ describe('property: a bundle leaves every other portfolio as it was', () => {
     for (const name of ['Vera', 'Walt']) {
       const person = await candidate(name);
       const { id, evidence } = await portfolio(person, sam);
-      const signOff = await signOffUnit({
-        portfolioId: id,
-        unitCode: UNIT,
-        assessorId: sam.id,
-        date: '2026-04-01',
-        signature: signatureBy(sam),
-      });
+      const signOff = await signOffBy(id, sam, '2026-04-01');
       const audit = (await snapshot()).audit as AuditEntry[];
       victims.push({
         portfolioId: id,

@@ -3,7 +3,7 @@
 // must refuse each reach, before anything is written.
 import 'fake-indexeddb/auto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { acceptKey, deleteEvidence, savePerson, signOffUnit } from '../../../src/storage';
+import { acceptKey, deleteEvidence, savePerson } from '../../../src/storage';
 import { write } from '../../../src/storage/write';
 import { db } from '../../../src/storage/db';
 import { admitBundle, exportPortfolio, verifyBundle } from '../../../src/bundle';
@@ -17,7 +17,7 @@ import {
   refused,
   signatureBy,
   signedHere,
-  UNIT,
+  signOffBy,
   switchTo,
   withExtra,
   type Device,
@@ -38,13 +38,7 @@ describe('scope: a bundle speaks for its own portfolio only', () => {
     first = await portfolio(vera, sam);
     const walt = await candidate('Walt');
     const thirdPortfolio = await portfolio(walt, sam);
-    const signOff = await signOffUnit({
-      portfolioId: thirdPortfolio.id,
-      unitCode: UNIT,
-      assessorId: sam.id,
-      date: '2026-04-01',
-      signature: signatureBy(sam),
-    });
+    const signOff = await signOffBy(thirdPortfolio.id, sam, '2026-04-01');
     third = { id: thirdPortfolio.id, signOff };
     attacker = await newDevice('attacker');
     mallory = await candidate('Mallory');

@@ -4,7 +4,15 @@
 // as its export would sign them; a tampered bundle is signed again with the attacker's key (helpers.resignedWith).
 import { expect } from 'vitest';
 import { db, setDatabase, type FieldfolioDB } from '../../../src/storage/db';
-import { createEnrolment, saveEvidence, savePerson, signOwnRecords, thisDeviceEntry } from '../../../src/storage';
+import {
+  createEnrolment,
+  recordCriterionDecision,
+  saveEvidence,
+  savePerson,
+  signOffUnit,
+  signOwnRecords,
+  thisDeviceEntry,
+} from '../../../src/storage';
 import { BundleRefused, exportPortfolio, importBundle, type ImportMode } from '../../../src/bundle';
 import { emptyRecordSet, type Person, type RecordSet } from '../../../src/domain';
 import { device, resignedWith, snapshot, specs } from '../bundle/helpers';
@@ -74,6 +82,21 @@ export const signatureBy = (person: Person, role = 'Assessor') => ({
   personId: person.id,
   image: '',
 });
+
+/** UNIT signed off on the current device in `assessorOf`'s name, with their signature. */
+export const signOffBy = (portfolioId: string, assessorOf: Person, date: string) =>
+  signOffUnit({ portfolioId, unitCode: UNIT, assessorId: assessorOf.id, date, signature: signatureBy(assessorOf) });
+
+/** UNIT's first criterion judged met on the current device in `assessorOf`'s name. */
+export const criterionMetBy = (portfolioId: string, assessorOf: Person, date: string) =>
+  recordCriterionDecision({
+    portfolioId,
+    unitCode: UNIT,
+    criterionKey: `${UNIT}|pc|1|1`,
+    outcome: 'met',
+    assessorId: assessorOf.id,
+    date,
+  });
 
 /** Records as the current device's export would sign them (and keep their signatures). */
 export async function signedHere(records: Partial<RecordSet>): Promise<RecordSet> {

@@ -8,12 +8,10 @@ import { MemoryRouter, Route, Routes } from 'react-router';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FieldfolioDB, setDatabase } from '../../../src/storage/db';
 import {
-  createEnrolment,
   listCpdRecords,
   openActionsFor,
   qaOfPortfolio,
   recordIqaDecision,
-  savePerson,
   setActingPerson,
   storeSpecs,
 } from '../../../src/storage';
@@ -22,8 +20,8 @@ import { DecisionPage } from '../../../src/ui/pages/qa/DecisionPage';
 import { CountersignPage } from '../../../src/ui/pages/qa/CountersignPage';
 import { CpdPage } from '../../../src/ui/pages/qa/CpdPage';
 import { installTestClock } from '../clock';
-import { enrolmentFields, personFields } from '../factories';
 import { loadSpec } from '../domain/loadSpecs';
+import { disagreeOnF1, qaCentre } from './qaCentre';
 
 installTestClock('2026-06-01T09:00:00.000Z');
 beforeEach(async () => {
@@ -33,16 +31,12 @@ beforeEach(async () => {
 afterEach(cleanup);
 
 async function centre() {
-  const kenneth = await savePerson(personFields({ name: 'Kenneth Hay', roles: ['iqa'], iqaStatus: 'qualified' }));
-  const aileen = await savePerson(
-    personFields({ name: 'Aileen McKell', roles: ['iqa'], iqaStatus: 'working-towards' }),
-  );
-  const jo = await savePerson(personFields({ name: 'Jo Assessor', roles: ['assessor'], assessorStatus: 'qualified' }));
-  const annie = await savePerson(personFields({ name: 'Annie' }));
-  const portfolio = await createEnrolment(
-    enrolmentFields(annie.id, { assessorId: jo.id, iqaId: kenneth.id, startDate: '2026-03-01' }),
-  );
-  return { kenneth, aileen, jo, annie, portfolio };
+  const { colleague: aileen, ...centre } = await qaCentre({
+    name: 'Aileen McKell',
+    roles: ['iqa'],
+    iqaStatus: 'working-towards',
+  });
+  return { ...centre, aileen };
 }
 
 const decideAt = (query: string) =>
@@ -134,18 +128,9 @@ describe('an IQA decision', () => {
 describe('the assessor’s side', () => {
   it('shows the IQA’s action on the home screen and the candidate’s card, and takes the answer', async () => {
     const { kenneth, jo, portfolio } = await centre();
-    await recordIqaDecision({
-      decision: {
-        portfolioId: portfolio.id,
-        iqaId: kenneth.id,
-        assessorId: jo.id,
-        unitCode: 'F1',
-        stage: 'interim',
-        outcome: 'disagree',
-        feedback: 'Not enough.',
-        date: '2026-05-30',
-      },
-      action: { text: 'Observe F1.2 again.', dueDate: '2026-05-31' },
+    await disagreeOnF1({ iqa: kenneth, assessor: jo, portfolioId: portfolio.id }, 'Not enough.', {
+      text: 'Observe F1.2 again.',
+      dueDate: '2026-05-31',
     });
     await setActingPerson(jo.id);
     render(

@@ -10,15 +10,12 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { formatDate } from '../../../src/domain';
 import { FieldfolioDB, setDatabase } from '../../../src/storage/db';
 import {
-  createEnrolment,
   listAppeals,
   listStandardisations,
   openActionsFor,
   qaOfPortfolio,
-  recordIqaDecision,
   samplingPlan,
   saveSamplingPlan,
-  savePerson,
   setActingPerson,
   storeSpecs,
 } from '../../../src/storage';
@@ -28,8 +25,8 @@ import { AppealsPage } from '../../../src/ui/pages/qa/AppealsPage';
 import { PlanPage } from '../../../src/ui/pages/qa/PlanPage';
 import { StandardisationPage } from '../../../src/ui/pages/qa/StandardisationPage';
 import { installTestClock } from '../clock';
-import { enrolmentFields, personFields } from '../factories';
 import { loadSpec } from '../domain/loadSpecs';
+import { disagreeOnF1, qaCentre } from './qaCentre';
 
 installTestClock('2026-06-01T09:00:00.000Z');
 // Each flow goes through several screens, each reading the database as it renders: slow on a busy machine.
@@ -42,16 +39,12 @@ beforeEach(async () => {
 afterEach(cleanup);
 
 async function centre() {
-  const kenneth = await savePerson(personFields({ name: 'Kenneth Hay', roles: ['iqa'], iqaStatus: 'qualified' }));
-  const jo = await savePerson(personFields({ name: 'Jo Assessor', roles: ['assessor'], assessorStatus: 'qualified' }));
-  const priya = await savePerson(
-    personFields({ name: 'Priya Shah', roles: ['assessor'], assessorStatus: 'qualified' }),
-  );
-  const annie = await savePerson(personFields({ name: 'Annie' }));
-  const portfolio = await createEnrolment(
-    enrolmentFields(annie.id, { assessorId: jo.id, iqaId: kenneth.id, startDate: '2026-03-01' }),
-  );
-  return { kenneth, jo, priya, annie, portfolio };
+  const { colleague: priya, ...centre } = await qaCentre({
+    name: 'Priya Shah',
+    roles: ['assessor'],
+    assessorStatus: 'qualified',
+  });
+  return { ...centre, priya };
 }
 
 const type = (field: HTMLElement, value: string) => fireEvent.change(field, { target: { value } });
@@ -60,18 +53,9 @@ const inRouter = (element: React.ReactNode) => render(<MemoryRouter>{element}</M
 describe('a QA action', () => {
   it('is answered by the assessor, closed by the IQA who raised it, and then shown closed', async () => {
     const { kenneth, jo, portfolio } = await centre();
-    await recordIqaDecision({
-      decision: {
-        portfolioId: portfolio.id,
-        iqaId: kenneth.id,
-        assessorId: jo.id,
-        unitCode: 'F1',
-        stage: 'interim',
-        outcome: 'disagree',
-        feedback: 'F1.2 is not shown.',
-        date: '2026-05-30',
-      },
-      action: { text: 'Observe F1.2 again.', dueDate: '2026-06-10' },
+    await disagreeOnF1({ iqa: kenneth, assessor: jo, portfolioId: portfolio.id }, 'F1.2 is not shown.', {
+      text: 'Observe F1.2 again.',
+      dueDate: '2026-06-10',
     });
 
     // The assessor answers on their home screen.

@@ -5,21 +5,15 @@ import { useEffect, type ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
 import { routes } from '../../routes';
 import { useEqaPack } from '../../state/eqaPack';
-import { PACK_ROUTES, ReadOnlyPortfolio } from '../verifier/OpenedBundleView';
+import { NothingOpen, PACK_ROUTES, ReadOnlyPortfolio } from '../verifier/OpenedBundleView';
 import { useOpenedPack } from './openedPack';
 
 /** No pack open, or the portfolio named is not in it: where to open one. */
 function NoPackPortfolio({ problem }: { problem: string }) {
   return (
-    <section>
-      <h1>EQA visit pack</h1>
-      <p className="alert" role="alert">
-        {problem}
-      </p>
-      <p>
-        <Link to={routes.verifyPack()}>Open an EQA pack</Link>
-      </p>
-    </section>
+    <NothingOpen title="EQA visit pack" problem={problem}>
+      <Link to={routes.verifyPack()}>Open an EQA pack</Link>
+    </NothingOpen>
   );
 }
 

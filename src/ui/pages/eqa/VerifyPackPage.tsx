@@ -1,10 +1,10 @@
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
 import { Link } from 'react-router';
 import { formatDate } from '../../../domain';
 import { BundleError, verifiedPackReport, verifyPack, type VerifiedPack } from '../../../bundle';
 import { draftKeys } from '../../../storage';
 import { BundleFilePicker, type CheckProgress } from '../../components/BundleFilePicker';
-import { SandboxedReport, useMadeReport } from '../../components/SandboxedReport';
+import { MadeReportSection } from '../../components/SandboxedReport';
 import { formatBytes } from '../../components/StorageMeter';
 import { usePeople } from '../../data/hooks';
 import { routes } from '../../routes';
@@ -147,23 +147,16 @@ function PackSummary({ pack, openId, samples }: { pack: VerifiedPack; openId: st
 
 /** The visit report made here from the pack's verified data. */
 function PackReport({ pack }: { pack: VerifiedPack }) {
-  const make = useCallback((p: VerifiedPack) => verifiedPackReport(p), []);
-  const report = useMadeReport(pack, make);
-  if (!report) return null;
   return (
-    <SandboxedReport
+    <MadeReportSection
+      source={pack}
+      make={verifiedPackReport}
+      noun="pack"
       id="pack-report"
       heading="Visit report"
       title="EQA visit report, made from the pack’s data"
       showText="View the visit report"
       hideText="Hide the visit report"
-      html={report.html}
-    >
-      {report.received === 'different' && (
-        <p className="alert" role="alert">
-          The report inside this pack differs from its data; showing the report made from the data.
-        </p>
-      )}
-    </SandboxedReport>
+    />
   );
 }

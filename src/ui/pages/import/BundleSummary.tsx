@@ -2,6 +2,7 @@
 import { countOf, formatFingerprint, type Person, formatDateTime } from '../../../domain';
 import type { VerifiedBundle } from '../../../bundle';
 import type { Admission } from '../../../storage';
+import { Facts, type Fact } from '../../components/Facts';
 import { formatBytes } from '../../components/StorageMeter';
 import { AcceptSignerForm } from './AcceptSignerForm';
 import { AdmissionPreview } from './AdmissionPreview';
@@ -76,7 +77,7 @@ export function BundleFacts({ bundle, people }: { bundle: VerifiedBundle; people
   const name = (id: string | undefined) => people.find((p) => p.id === id)?.name;
   const samples = bundle.records.decisions.filter((d) => d.kind === 'sample' && !d.deleted);
   const sampledBy = [...new Set(samples.map((d) => name(d.assessorId) ?? 'a verifier'))];
-  const facts: Array<[string, React.ReactNode]> = [
+  const facts: Fact[] = [
     ['Candidate', name(enrolment?.candidateId) ?? '—'],
     ...(samples.length > 0
       ? [
@@ -102,14 +103,5 @@ export function BundleFacts({ bundle, people }: { bundle: VerifiedBundle; people
       `${bundle.records.evidence.length} evidence, ${bundle.media.size} media, ${countOf(bundle.records.decisions.length, 'decision')}`,
     ],
   ];
-  return (
-    <dl className="facts">
-      {facts.map(([term, value]) => (
-        <div key={term}>
-          <dt>{term}</dt>
-          <dd>{value}</dd>
-        </div>
-      ))}
-    </dl>
-  );
+  return <Facts facts={facts} />;
 }

@@ -7,12 +7,16 @@ import { APPEAL_OUTCOMES, APPEAL_STAGES, AppealForm, formatDate, type Appeal } f
 import { listAppeals, saveAppeal, todayIso } from '../../../storage';
 import { useEnrolments } from '../../data/hooks';
 import {
+  bind,
+  bindChoice,
   choose,
   EditorForm,
+  Field,
   useCheckedSave,
   useFormValues,
   usePortfolioChoices,
   useStaff,
+  WordsSelect,
   type FieldGroupProps,
   type Staff,
 } from './common';
@@ -95,6 +99,7 @@ function AppealEditor({ record, staff, done }: { record: Appeal | null; staff: S
   const [stages, setStages] = useState<StageValues[]>(
     record?.stages.map((s) => ({ stage: s.stage, date: s.date, by: s.by ?? '', notes: s.notes })) ?? [],
   );
+  const fields = { values, set, invalid: form.invalid };
   const save = () =>
     form.save(AppealForm, { ...values, stages }, async (checked) => {
       await saveAppeal({ ...(record ?? {}), ...checked }, `appeal of ${staff.name(checked.candidateId)}`);
@@ -109,34 +114,27 @@ function AppealEditor({ record, staff, done }: { record: Appeal | null; staff: S
       onSave={() => void save()}
       onCancel={done}
     >
-      <AppealWhoFields values={values} set={set} invalid={form.invalid} staff={staff} />
-      <label className="field">
-        <span>Decision appealed</span>
-        <textarea
-          rows={3}
-          {...form.invalid('decisionAppealed')}
-          value={values.decisionAppealed}
-          onChange={set('decisionAppealed')}
-        />
-      </label>
+      <AppealWhoFields {...fields} staff={staff} />
+      <Field label="Decision appealed">
+        <textarea rows={3} {...bind(fields, 'decisionAppealed')} />
+      </Field>
       <AppealStages
         stages={stages}
         onChange={setStages}
         staff={staff}
         invalid={form.invalid('stages')['aria-invalid']}
       />
-      <AppealOutcomeFields values={values} set={set} invalid={form.invalid} />
+      <AppealOutcomeFields {...fields} />
     </EditorForm>
   );
 }
 
 /** Who appeals, about which portfolio, and when. */
 function AppealWhoFields({
-  values,
-  set,
-  invalid,
   staff,
+  ...fields
 }: FieldGroupProps<Record<'candidateId' | 'portfolioId' | 'lodgedOn', string>> & { staff: Staff }) {
+  const { values, set } = fields;
   const enrolments = useEnrolments() ?? [];
   const theirs = enrolments.filter((e) => e.candidateId === values.candidateId);
   const portfolioChoices = usePortfolioChoices(staff);
@@ -146,9 +144,7 @@ function AppealWhoFields({
         label="Candidate"
         people={staff.candidates}
         emptyText="— choose —"
-        field={invalid('candidateId')}
-        value={values.candidateId}
-        onChange={choose(set('candidateId'))}
+        {...bindChoice(fields, 'candidateId')}
       />
       <ChoiceSelect
         label="Portfolio (optional)"
@@ -157,42 +153,29 @@ function AppealWhoFields({
         value={values.portfolioId}
         onChange={choose(set('portfolioId'))}
       />
-      <label className="field">
-        <span>Lodged on</span>
-        <DateInput {...invalid('lodgedOn')} value={values.lodgedOn} onChange={set('lodgedOn')} />
-      </label>
+      <Field label="Lodged on">
+        <DateInput {...bind(fields, 'lodgedOn')} />
+      </Field>
     </div>
   );
 }
 
 /** How the appeal ended, when, and notes. */
-function AppealOutcomeFields({
-  values,
-  set,
-  invalid,
-}: FieldGroupProps<Record<'outcome' | 'outcomeDate' | 'outcomeNotes', string>>) {
+function AppealOutcomeFields(fields: FieldGroupProps<Record<'outcome' | 'outcomeDate' | 'outcomeNotes', string>>) {
+  const { values, set } = fields;
   return (
     <>
       <div className="two-up">
-        <label className="field">
-          <span>Outcome</span>
-          <select {...invalid('outcome')} value={values.outcome} onChange={set('outcome')}>
-            {APPEAL_OUTCOMES.map((o) => (
-              <option key={o} value={o}>
-                {OUTCOME_TEXT[o]}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="field">
-          <span>Outcome date</span>
-          <DateInput {...invalid('outcomeDate')} value={values.outcomeDate} onChange={set('outcomeDate')} />
-        </label>
+        <Field label="Outcome">
+          <WordsSelect options={APPEAL_OUTCOMES} words={OUTCOME_TEXT} {...bind(fields, 'outcome')} />
+        </Field>
+        <Field label="Outcome date">
+          <DateInput {...bind(fields, 'outcomeDate')} />
+        </Field>
       </div>
-      <label className="field">
-        <span>Outcome notes</span>
+      <Field label="Outcome notes">
         <textarea rows={2} value={values.outcomeNotes} onChange={set('outcomeNotes')} />
-      </label>
+      </Field>
     </>
   );
 }

@@ -7,7 +7,17 @@ import { CPD_KINDS, CpdForm, formatDate, type CpdRecord } from '../../../domain'
 import { listCpdRecords, saveCpdRecord, todayIso } from '../../../storage';
 import { DateInput } from '../../components/DateInput';
 import { PersonSelect } from '../../components/PersonSelect';
-import { choose, EditorForm, useCheckedSave, useFormValues, useStaff, type Staff } from './common';
+import {
+  bind,
+  bindChoice,
+  EditorForm,
+  Field,
+  useCheckedSave,
+  useFormValues,
+  useStaff,
+  WordsSelect,
+  type Staff,
+} from './common';
 import { RecordsScreen } from './RecordsScreen';
 
 const KIND_TEXT: Record<(typeof CPD_KINDS)[number], string> = {
@@ -76,6 +86,7 @@ function CpdEditor({ record, staff, done }: { record: CpdRecord | null; staff: S
     reflection: record?.reflection ?? '',
     evidence: record?.evidence ?? '',
   });
+  const fields = { values, set, invalid: form.invalid };
   const save = () =>
     form.save(CpdForm, { ...values, hours: values.hours.trim() || '0' }, async (checked) => {
       await saveCpdRecord({ ...(record ?? {}), ...checked }, checked.activity);
@@ -95,41 +106,27 @@ function CpdEditor({ record, staff, done }: { record: CpdRecord | null; staff: S
           label="Person"
           people={staffOf(staff)}
           emptyText="— choose —"
-          field={form.invalid('personId')}
-          value={values.personId}
-          onChange={choose(set('personId'))}
+          {...bindChoice(fields, 'personId')}
         />
-        <label className="field">
-          <span>Kind</span>
-          <select {...form.invalid('kind')} value={values.kind} onChange={set('kind')}>
-            {CPD_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {KIND_TEXT[k]}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="field">
-          <span>Date</span>
-          <DateInput {...form.invalid('date')} value={values.date} onChange={set('date')} />
-        </label>
-        <label className="field">
-          <span>Hours</span>
-          <input inputMode="decimal" {...form.invalid('hours')} value={values.hours} onChange={set('hours')} />
-        </label>
+        <Field label="Kind">
+          <WordsSelect options={CPD_KINDS} words={KIND_TEXT} {...bind(fields, 'kind')} />
+        </Field>
+        <Field label="Date">
+          <DateInput {...bind(fields, 'date')} />
+        </Field>
+        <Field label="Hours">
+          <input inputMode="decimal" {...bind(fields, 'hours')} />
+        </Field>
       </div>
-      <label className="field">
-        <span>Activity</span>
-        <input {...form.invalid('activity')} value={values.activity} onChange={set('activity')} />
-      </label>
-      <label className="field">
-        <span>Reflection: what you learnt and how it changes your practice</span>
+      <Field label="Activity">
+        <input {...bind(fields, 'activity')} />
+      </Field>
+      <Field label="Reflection: what you learnt and how it changes your practice">
         <textarea rows={3} value={values.reflection} onChange={set('reflection')} />
-      </label>
-      <label className="field">
-        <span>Evidence (certificate, notes, standards covered)</span>
+      </Field>
+      <Field label="Evidence (certificate, notes, standards covered)">
         <textarea rows={2} value={values.evidence} onChange={set('evidence')} />
-      </label>
+      </Field>
     </EditorForm>
   );
 }

@@ -11,12 +11,15 @@ import { useEnrolments, usePortfolio } from '../../data/hooks';
 import { SaveProblemAlert } from '../../components/SaveProblem';
 import { routes } from '../../routes';
 import {
-  choose,
+  bind,
+  bindChoice,
+  Field,
   QaScreen,
   useCheckedSave,
   useFormValues,
   usePortfolioChoices,
   useStaff,
+  WordsSelect,
   type FieldGroupProps,
   type Staff,
 } from './common';
@@ -96,6 +99,7 @@ function DecisionEditor(props: EditorProps) {
   const formRef = useRef<HTMLFormElement>(null);
   if (saved) return <Saved decision={saved} trainee={trainee} staff={staff} planId={planId} />;
   const loading = values.portfolioId !== '' && data === undefined;
+  const fields = { values, set, invalid: form.invalid };
   return (
     <form
       ref={formRef}
@@ -113,8 +117,8 @@ function DecisionEditor(props: EditorProps) {
           You are working towards the IQA qualification: your decision will wait for a qualified IQA to countersign it.
         </p>
       )}
-      <SampleFields values={values} set={set} invalid={form.invalid} staff={staff} data={data} />
-      <DecisionFields values={values} set={set} invalid={form.invalid} />
+      <SampleFields {...fields} staff={staff} data={data} />
+      <DecisionFields {...fields} />
       <SaveProblemAlert problem={form.problem} formRef={formRef} />
       {loading && <p role="status">Loading the candidate’s portfolio…</p>}
       <button type="submit" disabled={form.saving || loading}>
@@ -126,14 +130,18 @@ function DecisionEditor(props: EditorProps) {
 
 type SampleValues = Record<'portfolioId' | 'unitCode' | 'evidenceId' | 'stage', string>;
 
+const STAGE_TEXT: Record<(typeof SAMPLE_STAGES)[number], string> = {
+  interim: 'Interim (during the programme)',
+  summative: 'Summative (unit or award completed)',
+};
+
 /** What is sampled: the candidate (the acting IQA's, or no IQA's yet), the unit, the evidence item and the stage. */
 function SampleFields({
-  values,
-  set,
-  invalid,
   staff,
   data,
+  ...fields
 }: FieldGroupProps<SampleValues> & { staff: Staff; data: ReturnType<typeof usePortfolio> }) {
+  const { values } = fields;
   const enrolments = useEnrolments();
   const portfolioChoices = usePortfolioChoices(staff);
   const units = data?.spec?.units.filter((u) => !data.enrolment.route.length || data.enrolment.route.includes(u.code));
@@ -147,13 +155,10 @@ function SampleFields({
         label="Candidate"
         options={portfolioChoices(candidates)}
         emptyText="— choose —"
-        field={invalid('portfolioId')}
-        value={values.portfolioId}
-        onChange={choose(set('portfolioId'))}
+        {...bindChoice(fields, 'portfolioId')}
       />
-      <label className="field">
-        <span>Unit</span>
-        <select {...invalid('unitCode')} value={values.unitCode} onChange={set('unitCode')}>
+      <Field label="Unit">
+        <select {...bind(fields, 'unitCode')}>
           <option value="">— choose —</option>
           {(units ?? []).map((u) => (
             <option key={u.code} value={u.code}>
@@ -164,10 +169,9 @@ function SampleFields({
             <option value={values.unitCode}>{values.unitCode}</option>
           )}
         </select>
-      </label>
-      <label className="field">
-        <span>Evidence item (optional)</span>
-        <select {...invalid('evidenceId')} value={values.evidenceId} onChange={set('evidenceId')}>
+      </Field>
+      <Field label="Evidence item (optional)">
+        <select {...bind(fields, 'evidenceId')}>
           <option value="">The unit as a whole</option>
           {evidence.map((e) => (
             <option key={e.id} value={e.id}>
@@ -175,24 +179,18 @@ function SampleFields({
             </option>
           ))}
         </select>
-      </label>
-      <label className="field">
-        <span>Stage</span>
-        <select {...invalid('stage')} value={values.stage} onChange={set('stage')}>
-          {SAMPLE_STAGES.map((s) => (
-            <option key={s} value={s}>
-              {s === 'interim' ? 'Interim (during the programme)' : 'Summative (unit or award completed)'}
-            </option>
-          ))}
-        </select>
-      </label>
+      </Field>
+      <Field label="Stage">
+        <WordsSelect options={SAMPLE_STAGES} words={STAGE_TEXT} {...bind(fields, 'stage')} />
+      </Field>
     </div>
   );
 }
 
 type Values = Record<'outcome' | 'feedback' | 'date' | 'actionText' | 'actionDue', string>;
 
-function DecisionFields({ values, set, invalid }: FieldGroupProps<Values>) {
+function DecisionFields(fields: FieldGroupProps<Values>) {
+  const { values, set } = fields;
   return (
     <>
       <fieldset className="field">
@@ -204,24 +202,20 @@ function DecisionFields({ values, set, invalid }: FieldGroupProps<Values>) {
           </label>
         ))}
       </fieldset>
-      <label className="field">
-        <span>Feedback to the assessor</span>
-        <textarea rows={4} {...invalid('feedback')} value={values.feedback} onChange={set('feedback')} />
-      </label>
-      <label className="field">
-        <span>Date of the decision</span>
-        <DateInput {...invalid('date')} value={values.date} onChange={set('date')} />
-      </label>
+      <Field label="Feedback to the assessor">
+        <textarea rows={4} {...bind(fields, 'feedback')} />
+      </Field>
+      <Field label="Date of the decision">
+        <DateInput {...bind(fields, 'date')} />
+      </Field>
       <fieldset className="field">
         <legend>Action for the assessor (optional)</legend>
-        <label className="field">
-          <span>What the assessor should do</span>
-          <textarea rows={3} {...invalid('actionText')} value={values.actionText} onChange={set('actionText')} />
-        </label>
-        <label className="field">
-          <span>Due by</span>
-          <DateInput {...invalid('actionDue')} value={values.actionDue} onChange={set('actionDue')} />
-        </label>
+        <Field label="What the assessor should do">
+          <textarea rows={3} {...bind(fields, 'actionText')} />
+        </Field>
+        <Field label="Due by">
+          <DateInput {...bind(fields, 'actionDue')} />
+        </Field>
       </fieldset>
     </>
   );

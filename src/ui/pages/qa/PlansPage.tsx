@@ -10,7 +10,17 @@ import { SaveProblemAlert } from '../../components/SaveProblem';
 import { routes } from '../../routes';
 import { DateInput } from '../../components/DateInput';
 import { ChoiceSelect, PersonSelect } from '../../components/PersonSelect';
-import { choose, QaScreen, useCheckedSave, useFormValues, useStaff, type FieldGroupProps, type Staff } from './common';
+import {
+  bind,
+  bindChoice,
+  Field,
+  QaScreen,
+  useCheckedSave,
+  useFormValues,
+  useStaff,
+  type FieldGroupProps,
+  type Staff,
+} from './common';
 
 /** One entry per qualification (the newest version's title). */
 export const qualificationsOf = (specs: readonly QualificationSpec[]) =>
@@ -83,6 +93,7 @@ function NewPlan({ staff, qualifications }: { staff: Staff; qualifications: Qual
     newQualification: false,
     changedUnits: '',
   });
+  const fields = { values, set, invalid: form.invalid };
   const propose = () =>
     form.save(PlanForm, values, async (plan) => {
       const { items } = proposeSample(await proposalInputFor(plan));
@@ -108,11 +119,10 @@ function NewPlan({ staff, qualifications }: { staff: Staff; qualifications: Qual
         The app proposes a sample from the candidates’ work in the period, at each assessor’s rate by risk; you can
         change it afterwards.
       </p>
-      <PlanScopeFields values={values} set={set} invalid={form.invalid} staff={staff} qualifications={qualifications} />
-      <label className="field">
-        <span>Title (optional)</span>
-        <input {...form.invalid('title')} value={values.title} onChange={set('title')} />
-      </label>
+      <PlanScopeFields {...fields} staff={staff} qualifications={qualifications} />
+      <Field label="Title (optional)">
+        <input {...bind(fields, 'title')} />
+      </Field>
       <label className="inline">
         <input
           type="checkbox"
@@ -121,10 +131,9 @@ function NewPlan({ staff, qualifications }: { staff: Staff; qualifications: Qual
         />
         The qualification is new to the centre (every assessor is sampled at the higher rate)
       </label>
-      <label className="field">
-        <span>Changed units (codes, separated by commas)</span>
-        <input {...form.invalid('changedUnits')} value={values.changedUnits} onChange={set('changedUnits')} />
-      </label>
+      <Field label="Changed units (codes, separated by commas)">
+        <input {...bind(fields, 'changedUnits')} />
+      </Field>
       <SaveProblemAlert problem={form.problem} formRef={formRef} />
       <button type="submit" disabled={form.saving}>
         {form.saving ? 'Proposing…' : 'Propose a sample'}
@@ -135,11 +144,9 @@ function NewPlan({ staff, qualifications }: { staff: Staff; qualifications: Qual
 
 /** Whose plan, for which qualification, over which period. */
 function PlanScopeFields({
-  values,
-  set,
-  invalid,
   staff,
   qualifications,
+  ...fields
 }: FieldGroupProps<Record<'iqaId' | 'specId' | 'periodStart' | 'periodEnd', string>> & {
   staff: Staff;
   qualifications: QualificationSpec[];
@@ -151,26 +158,20 @@ function PlanScopeFields({
         people={staff.iqas}
         emptyText="— choose —"
         noteOf={(p) => (p.iqaStatus === 'working-towards' ? ' (working towards)' : '')}
-        field={invalid('iqaId')}
-        value={values.iqaId}
-        onChange={choose(set('iqaId'))}
+        {...bindChoice(fields, 'iqaId')}
       />
       <ChoiceSelect
         label="Qualification"
         options={choicesOf(qualifications)}
         emptyText="— choose —"
-        field={invalid('specId')}
-        value={values.specId}
-        onChange={choose(set('specId'))}
+        {...bindChoice(fields, 'specId')}
       />
-      <label className="field">
-        <span>Period from</span>
-        <DateInput {...invalid('periodStart')} value={values.periodStart} onChange={set('periodStart')} />
-      </label>
-      <label className="field">
-        <span>Period to</span>
-        <DateInput {...invalid('periodEnd')} value={values.periodEnd} onChange={set('periodEnd')} />
-      </label>
+      <Field label="Period from">
+        <DateInput {...bind(fields, 'periodStart')} />
+      </Field>
+      <Field label="Period to">
+        <DateInput {...bind(fields, 'periodEnd')} />
+      </Field>
     </div>
   );
 }

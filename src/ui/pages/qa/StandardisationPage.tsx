@@ -7,8 +7,11 @@ import { formatDate, StandardisationForm, type Person, type Standardisation } fr
 import { listStandardisations, saveStandardisation, todayIso } from '../../../storage';
 import { useStoredSpecs } from '../../data/hooks';
 import {
+  bind,
+  bindChoice,
   choose,
   EditorForm,
+  Field,
   linesOf,
   useCheckedSave,
   useFormValues,
@@ -83,6 +86,7 @@ function StandardisationEditor({
     outcome: record?.outcome ?? '',
     actions: record?.actions.map((a) => a.text).join('\n') ?? '',
   });
+  const fields = { values, set, invalid: form.invalid };
   const save = () =>
     form.save(StandardisationForm, values, async (checked) => {
       const before = new Map(record?.actions.map((a) => [a.text, a]));
@@ -104,54 +108,41 @@ function StandardisationEditor({
       onSave={() => void save()}
       onCancel={done}
     >
-      <label className="field">
-        <span>Activity</span>
-        <input {...form.invalid('activity')} value={values.activity} onChange={set('activity')} />
-      </label>
-      <SessionFields values={values} set={set} invalid={form.invalid} staff={staff} />
+      <Field label="Activity">
+        <input {...bind(fields, 'activity')} />
+      </Field>
+      <SessionFields {...fields} staff={staff} />
       <Attendees
         people={[...new Map([...staff.iqas, ...staff.assessors].map((p) => [p.id, p])).values()]}
         chosen={values.attendees}
         onChange={(attendees) => setValues((v) => ({ ...v, attendees }))}
       />
-      <label className="field">
-        <span>Evidence looked at</span>
+      <Field label="Evidence looked at">
         <textarea rows={3} value={values.evidenceLookedAt} onChange={set('evidenceLookedAt')} />
-      </label>
-      <label className="field">
-        <span>Outcome</span>
-        <textarea rows={3} {...form.invalid('outcome')} value={values.outcome} onChange={set('outcome')} />
-      </label>
-      <label className="field">
-        <span>Actions agreed (one a line)</span>
+      </Field>
+      <Field label="Outcome">
+        <textarea rows={3} {...bind(fields, 'outcome')} />
+      </Field>
+      <Field label="Actions agreed (one a line)">
         <textarea rows={3} value={values.actions} onChange={set('actions')} />
-      </label>
+      </Field>
     </EditorForm>
   );
 }
 
 /** When, who led, and which qualification and units were looked at. */
 function SessionFields({
-  values,
-  set,
-  invalid,
   staff,
+  ...fields
 }: FieldGroupProps<Record<'date' | 'ledBy' | 'specId' | 'units', string>> & { staff: Staff }) {
+  const { values, set } = fields;
   const specs = useStoredSpecs() ?? [];
   return (
     <div className="two-up">
-      <label className="field">
-        <span>Date</span>
-        <DateInput {...invalid('date')} value={values.date} onChange={set('date')} />
-      </label>
-      <PersonSelect
-        label="Led by"
-        people={staff.iqas}
-        emptyText="— choose —"
-        field={invalid('ledBy')}
-        value={values.ledBy}
-        onChange={choose(set('ledBy'))}
-      />
+      <Field label="Date">
+        <DateInput {...bind(fields, 'date')} />
+      </Field>
+      <PersonSelect label="Led by" people={staff.iqas} emptyText="— choose —" {...bindChoice(fields, 'ledBy')} />
       <ChoiceSelect
         label="Qualification (optional)"
         options={choicesOf(qualificationsOf(specs))}
@@ -159,10 +150,9 @@ function SessionFields({
         value={values.specId}
         onChange={choose(set('specId'))}
       />
-      <label className="field">
-        <span>Units looked at (codes, separated by commas)</span>
+      <Field label="Units looked at (codes, separated by commas)">
         <input value={values.units} onChange={set('units')} />
-      </label>
+      </Field>
     </div>
   );
 }

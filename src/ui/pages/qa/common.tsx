@@ -1,8 +1,8 @@
 // What the centre-QA screens share: their own navigation, the acting person and the staff to choose from, and a
 // form's problem found by its zod schema, said beside Save with focus on the field at fault.
-import { useCallback, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useRef, useState, type ReactNode, type SelectHTMLAttributes } from 'react';
 import { NavLink } from 'react-router';
-import { firstFormProblem, type Enrolment, type Person, type z } from '../../../domain';
+import { firstFormProblem, type Enrolment, type Person, type PlanItem, type z } from '../../../domain';
 import { SaveProblemAlert, type SaveProblem } from '../../components/SaveProblem';
 import { useSingleSave } from '../../components/useSingleSave';
 import { useActingPersonId, usePeople, useStoredSpecs } from '../../data/hooks';
@@ -152,6 +152,54 @@ export interface FieldGroupProps<V> {
   set: (field: keyof V) => (e: FieldChange) => void;
   invalid: InvalidProps;
 }
+
+/** The fields of V that hold text. */
+type TextFields<V> = { [K in keyof V]-?: V[K] extends string ? K : never }[keyof V] & string;
+
+/** A control's props for one text field of a group: its value, change handler and fault marking. */
+export function bind<V>({ values, set, invalid }: FieldGroupProps<V>, field: TextFields<V>) {
+  return { ...invalid(field), value: values[field] as string, onChange: set(field) };
+}
+
+/** A ChoiceSelect's or PersonSelect's props for one field of a group: the field, its value and its handler. */
+export function bindChoice<V>({ values, set, invalid }: FieldGroupProps<V>, field: TextFields<V>) {
+  return { field: invalid(field), value: values[field] as string, onChange: choose(set(field)) };
+}
+
+/** A control with its label above it: the one layout of a QA form's field. */
+export function Field({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <label className="field">
+      <span>{label}</span>
+      {children}
+    </label>
+  );
+}
+
+type WordsSelectProps<O extends string> = Omit<SelectHTMLAttributes<HTMLSelectElement>, 'children'> & {
+  options: readonly O[];
+  /** Each option in words. */
+  words: Record<O, string>;
+};
+
+/** A select of a fixed list of values, each shown in words. */
+export function WordsSelect<O extends string>({ options, words, ...select }: WordsSelectProps<O>) {
+  return (
+    <select {...select}>
+      {options.map((o) => (
+        <option key={o} value={o}>
+          {words[o]}
+        </option>
+      ))}
+    </select>
+  );
+}
+
+/** A sample's stage in a word. */
+export const SAMPLE_STAGE_TEXT: Record<PlanItem['stage'], string> = {
+  interim: 'Interim',
+  summative: 'Summative',
+};
 
 /**
  * One save at a time whose thrown error is said in words (`problem`), for the forms checked by domain functions

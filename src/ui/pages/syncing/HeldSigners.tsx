@@ -1,40 +1,29 @@
 // Changes pulled from the store but signed by a key this device does not accept: one line per key with its full
 // fingerprint, to compare with the key's holder and accept (the Trust screen's form); the held changes then apply
 // and sync runs again, so the changes that waited behind them arrive too.
-import { useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { listHeld } from '../../../storage';
-import { AcceptKeyForm, type KeyToAccept } from '../trust/AcceptKeyForm';
+import { useKeyAcceptance } from '../trust/AcceptKeyForm';
 import { FullFingerprint } from '../trust/common';
 import { syncService } from '../../syncing/syncService';
 import { useDeviceNames } from '../../syncing/deviceLabel';
 
 export function HeldSigners() {
   const held = useLiveQuery(() => listHeld(), []);
-  const [accepting, setAccepting] = useState<KeyToAccept | null>(null);
-  const [done, setDone] = useState<string | null>(null);
+  // Once a key is accepted its held changes apply, and sync runs again for the changes that waited behind them.
+  const { accept, form, said } = useKeyAcceptance(() => void syncService.syncNow().catch(() => undefined));
   const deviceName = useDeviceNames();
   const byKey = new Map<string, { deviceId: string; count: number }>();
   for (const row of held ?? []) {
     const seen = byKey.get(row.deviceKey);
     byKey.set(row.deviceKey, { deviceId: row.deviceId, count: (seen?.count ?? 0) + 1 });
   }
-  if (byKey.size === 0 && !done) return null;
+  if (byKey.size === 0 && !said) return null;
   return (
     <section aria-labelledby="held-signers-heading">
       <h2 id="held-signers-heading">Held: signed by keys this device does not accept</h2>
-      {done && <p role="status">{done}</p>}
-      {accepting && (
-        <AcceptKeyForm
-          keyToAccept={accepting}
-          onCancel={() => setAccepting(null)}
-          onDone={(message) => {
-            setAccepting(null);
-            setDone(message);
-            void syncService.syncNow().catch(() => undefined);
-          }}
-        />
-      )}
+      {said}
+      {form}
       <ul className="card-list">
         {[...byKey].map(([deviceKey, { deviceId, count }]) => (
           <li key={deviceKey} className="card" data-testid="held-signer">
@@ -45,14 +34,7 @@ export function HeldSigners() {
             <p>
               <FullFingerprint fingerprint={deviceKey} />
             </p>
-            <button
-              type="button"
-              className="secondary"
-              onClick={() => {
-                setDone(null);
-                setAccepting({ deviceId, deviceKey });
-              }}
-            >
+            <button type="button" className="secondary" onClick={() => accept({ deviceId, deviceKey })}>
               Accept this key…
             </button>
           </li>

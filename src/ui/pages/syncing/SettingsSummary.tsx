@@ -1,10 +1,10 @@
 // What a set of sync settings connects to, without its secrets: shown before connecting by link and on the
 // settings screen. And the one paragraph on where credentials live and what a lost device means.
-import type { ReactNode } from 'react';
 import { formatFingerprint, type SyncSettings } from '../../../domain';
+import { Facts, type Fact } from '../../components/Facts';
 
 export function SettingsSummary({ settings }: { settings: SyncSettings }) {
-  const facts: Array<[string, ReactNode]> = [
+  const facts: Fact[] = [
     ['Store address', settings.endpoint],
     ['Bucket', settings.bucket],
     ['Folder in the bucket', settings.prefix || '(the whole bucket)'],
@@ -21,16 +21,7 @@ export function SettingsSummary({ settings }: { settings: SyncSettings }) {
   if (settings.centre) {
     facts.push(['Centre key fingerprint', <code className="fingerprint">{formatFingerprint(settings.centre)}</code>]);
   }
-  return (
-    <dl className="facts" data-testid="sync-settings-summary">
-      {facts.map(([term, value]) => (
-        <div key={term}>
-          <dt>{term}</dt>
-          <dd>{value}</dd>
-        </div>
-      ))}
-    </dl>
-  );
+  return <Facts facts={facts} testId="sync-settings-summary" />;
 }
 
 export function CredentialsNote() {

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { Person } from '../../../domain';
 import { acceptKey, listHeld, type HeldRow } from '../../../storage';
@@ -100,4 +100,33 @@ export function AcceptKeyForm({
       </div>
     </form>
   );
+}
+
+/**
+ * Accepting one of a list's keys: `accept` opens the form for it (clearing what the last one said), `form` is that
+ * form while open, and `said` what accepting it said; `afterAccepted` runs once a key is accepted.
+ */
+export function useKeyAcceptance(afterAccepted?: () => void): {
+  accept: (key: KeyToAccept) => void;
+  form: ReactNode;
+  said: ReactNode;
+} {
+  const [accepting, setAccepting] = useState<KeyToAccept | null>(null);
+  const [accepted, setAccepted] = useState<string | null>(null);
+  const accept = (key: KeyToAccept) => {
+    setAccepted(null);
+    setAccepting(key);
+  };
+  const form = accepting && (
+    <AcceptKeyForm
+      keyToAccept={accepting}
+      onCancel={() => setAccepting(null)}
+      onDone={(message) => {
+        setAccepting(null);
+        setAccepted(message);
+        afterAccepted?.();
+      }}
+    />
+  );
+  return { accept, form, said: accepted && <p role="status">{accepted}</p> };
 }

@@ -1,9 +1,8 @@
 import { formatDateTime } from '../../../domain';
-import { useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { discardHeld, listHeld, type HeldRow } from '../../../storage';
 import { ScrollTable } from '../../components/ScrollTable';
-import { AcceptKeyForm, type KeyToAccept } from './AcceptKeyForm';
+import { useKeyAcceptance } from './AcceptKeyForm';
 import { shortFingerprint, useAction } from './common';
 
 /** What a held change is, in a few words: its record type and what names it. */
@@ -16,8 +15,7 @@ function describe(row: HeldRow): string {
 /** Changes from other devices kept aside, on every portfolio: discard one, or accept the key that made it. */
 export function HeldChanges() {
   const held = useLiveQuery(() => listHeld(), []);
-  const [accepting, setAccepting] = useState<KeyToAccept | null>(null);
-  const [accepted, setAccepted] = useState<string | null>(null);
+  const { accept, form, said } = useKeyAcceptance();
   const { run, outcome } = useAction();
   return (
     <section aria-labelledby="held-heading">
@@ -26,18 +24,9 @@ export function HeldChanges() {
         Changes from other devices whose keys may not make them here. They are never applied silently: accept the key
         that made them (after comparing its fingerprint), add its certificate, or discard them.
       </p>
-      {accepted && <p role="status">{accepted}</p>}
+      {said}
       {outcome}
-      {accepting && (
-        <AcceptKeyForm
-          keyToAccept={accepting}
-          onCancel={() => setAccepting(null)}
-          onDone={(message) => {
-            setAccepting(null);
-            setAccepted(message);
-          }}
-        />
-      )}
+      {form}
       {held && held.length > 0 ? (
         <ScrollTable
           label="Table of held changes"
@@ -62,10 +51,7 @@ export function HeldChanges() {
                   <button
                     type="button"
                     className="secondary small"
-                    onClick={() => {
-                      setAccepted(null);
-                      setAccepting({ deviceId: row.deviceId, deviceKey: row.deviceKey });
-                    }}
+                    onClick={() => accept({ deviceId: row.deviceId, deviceKey: row.deviceKey })}
                   >
                     Accept this key…
                   </button>

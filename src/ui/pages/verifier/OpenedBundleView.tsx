@@ -32,20 +32,35 @@ export const PACK_ROUTES: PortfolioRoutes = {
   newForm: (portfolioId) => routes.verifyPackForms(portfolioId),
 };
 
-/** No bundle open (or the kept one could not be reopened): where to open one. */
-export function NoBundleOpen({ problem }: { problem: string | null }) {
+/** A read-only view with nothing to show: the screen's title, what went wrong if anything, and where to open one. */
+export function NothingOpen({
+  title,
+  problem,
+  children,
+}: {
+  title: string;
+  problem: string | null;
+  children: ReactNode;
+}) {
   return (
     <section>
-      <h1>Verifier view</h1>
+      <h1>{title}</h1>
       {problem && (
         <p className="alert" role="alert">
           {problem}
         </p>
       )}
-      <p>
-        No bundle is open. <Link to={routes.openBundle()}>Open a bundle</Link> and choose “Open read-only”.
-      </p>
+      <p>{children}</p>
     </section>
+  );
+}
+
+/** No bundle open (or the kept one could not be reopened): where to open one. */
+export function NoBundleOpen({ problem }: { problem: string | null }) {
+  return (
+    <NothingOpen title="Verifier view" problem={problem}>
+      No bundle is open. <Link to={routes.openBundle()}>Open a bundle</Link> and choose “Open read-only”.
+    </NothingOpen>
   );
 }
 

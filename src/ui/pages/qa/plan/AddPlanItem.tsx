@@ -9,7 +9,7 @@ import {
   type SamplingPlan,
 } from '../../../../domain';
 import { todayIso } from '../../../../storage';
-import { useFormValues, useTriedSave, type Staff } from '../common';
+import { Field, SAMPLE_STAGE_TEXT, useFormValues, useTriedSave, WordsSelect, type Staff } from '../common';
 import { DateInput } from '../../../components/DateInput';
 
 interface Props {
@@ -75,8 +75,7 @@ export function AddPlanItem(props: Props) {
     >
       <h2 id="add-item-heading">Add a sample</h2>
       <div className="two-up">
-        <label className="field">
-          <span>Candidate</span>
+        <Field label="Candidate">
           <select value={values.portfolioId} onChange={set('portfolioId')}>
             <option value="">— choose —</option>
             {portfolios.map((p) => (
@@ -85,9 +84,8 @@ export function AddPlanItem(props: Props) {
               </option>
             ))}
           </select>
-        </label>
-        <label className="field">
-          <span>Unit</span>
+        </Field>
+        <Field label="Unit">
           <select value={values.unitCode} onChange={set('unitCode')} disabled={!portfolio}>
             <option value="">— choose —</option>
             {portfolio?.units.map((u) => (
@@ -97,26 +95,17 @@ export function AddPlanItem(props: Props) {
               </option>
             ))}
           </select>
-        </label>
-        <label className="field">
-          <span>Stage</span>
-          <select value={values.stage} onChange={set('stage')}>
-            {SAMPLE_STAGES.map((s) => (
-              <option key={s} value={s}>
-                {s === 'interim' ? 'Interim' : 'Summative'}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="field">
-          <span>Planned date</span>
+        </Field>
+        <Field label="Stage">
+          <WordsSelect options={SAMPLE_STAGES} words={SAMPLE_STAGE_TEXT} value={values.stage} onChange={set('stage')} />
+        </Field>
+        <Field label="Planned date">
           <DateInput value={values.plannedDate} onChange={set('plannedDate')} />
-        </label>
+        </Field>
       </div>
-      <label className="field">
-        <span>Why you add it</span>
+      <Field label="Why you add it">
         <textarea rows={2} value={values.reason} onChange={set('reason')} aria-invalid={problem ? true : undefined} />
-      </label>
+      </Field>
       {problem && (
         <p className="alert" role="alert">
           {problem}

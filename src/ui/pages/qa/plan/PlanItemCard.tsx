@@ -14,7 +14,7 @@ import {
   type SamplingPlan,
 } from '../../../../domain';
 import { routes } from '../../../routes';
-import { useTriedSave, type Staff } from '../common';
+import { Field, SAMPLE_STAGE_TEXT, useTriedSave, WordsSelect, type Staff } from '../common';
 import { DateInput } from '../../../components/DateInput';
 
 const STATE_TEXT = { done: 'Done', overdue: 'Overdue', open: 'Planned' } as const;
@@ -44,8 +44,8 @@ export function PlanItemCard({ plan, item, state, staff, saveItems }: Props) {
         <span className={`qa-state ${state}`}>{STATE_TEXT[state]}</span>
       </div>
       <p className="meta">
-        {item.stage === 'interim' ? 'Interim' : 'Summative'} · {formatDate(item.plannedDate)} · assessor{' '}
-        {staff.name(item.assessorId)} · {item.method ? EVIDENCE_TYPE_LABELS[item.method] : 'any method'}
+        {SAMPLE_STAGE_TEXT[item.stage]} · {formatDate(item.plannedDate)} · assessor {staff.name(item.assessorId)} ·{' '}
+        {item.method ? EVIDENCE_TYPE_LABELS[item.method] : 'any method'}
         {item.site && ` · ${item.site}`} · {ORIGIN_TEXT[item.origin]}
       </p>
       <p data-testid="plan-item-reason">{item.reason}</p>
@@ -162,12 +162,10 @@ function ItemEditor({ mode, item, plan, done, saveItems }: EditorProps) {
 function ChangeFields({ change, setChange }: { change: ItemChange; setChange: (change: ItemChange) => void }) {
   return (
     <div className="two-up">
-      <label className="field">
-        <span>Planned date</span>
+      <Field label="Planned date">
         <DateInput value={change.plannedDate} onChange={(e) => setChange({ ...change, plannedDate: e.target.value })} />
-      </label>
-      <label className="field">
-        <span>Method</span>
+      </Field>
+      <Field label="Method">
         <select value={change.method} onChange={(e) => setChange({ ...change, method: e.target.value })}>
           <option value="">Any method</option>
           {EVIDENCE_TYPES.map((t) => (
@@ -176,24 +174,18 @@ function ChangeFields({ change, setChange }: { change: ItemChange; setChange: (c
             </option>
           ))}
         </select>
-      </label>
-      <label className="field">
-        <span>Stage</span>
-        <select
+      </Field>
+      <Field label="Stage">
+        <WordsSelect
+          options={SAMPLE_STAGES}
+          words={SAMPLE_STAGE_TEXT}
           value={change.stage}
           onChange={(e) => setChange({ ...change, stage: e.target.value as PlanItem['stage'] })}
-        >
-          {SAMPLE_STAGES.map((s) => (
-            <option key={s} value={s}>
-              {s === 'interim' ? 'Interim' : 'Summative'}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="field">
-        <span>Site</span>
+        />
+      </Field>
+      <Field label="Site">
         <input value={change.site} onChange={(e) => setChange({ ...change, site: e.target.value })} />
-      </label>
+      </Field>
     </div>
   );
 }
