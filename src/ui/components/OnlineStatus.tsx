@@ -13,7 +13,13 @@ export function OnlineStatus() {
   const online = useSyncExternalStore(subscribe, () => navigator.onLine);
   return (
     <span className={`net-status ${online ? 'online' : 'offline'}`} role="status">
-      {online ? 'Online' : 'Offline — everything still works'}
+      {online ? (
+        'Online'
+      ) : (
+        <>
+          Offline<span className="net-status-more"> — everything still works</span>
+        </>
+      )}
     </span>
   );
 }

@@ -18,7 +18,8 @@ export function headerSyncWords(
   const held = views.filter((view) => view.status.kind === 'held').length;
   const failed = views.filter((view) => view.status.kind === 'failed').length;
   const waitingWords = waiting === 1 ? '1 change waiting' : `${waiting} changes waiting`;
-  if (phase === 'offline') return { words: `Sync: offline${waiting ? `, ${waitingWords}` : ''}`, tone: 'attention' };
+  // The header says "Offline" beside it: on a phone the longer line wrapped the header onto one more row.
+  if (phase === 'offline') return { words: waiting ? `Sync: ${waiting} waiting` : 'Sync: offline', tone: 'attention' };
   if (phase === 'failed') return { words: 'Sync failed: see Sync', tone: 'problem' };
   if (sending?.status.kind === 'sending') return { words: `Sync: sending ${sending.status.percent}%`, tone: 'busy' };
   if (phase === 'syncing') return { words: 'Syncing…', tone: 'busy' };

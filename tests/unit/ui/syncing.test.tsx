@@ -132,9 +132,7 @@ describe('the sync state in words', () => {
     expect(headerSyncWords(connected({}), [waiting, held])?.words).toBe('Sync: 1 held');
     expect(headerSyncWords(connected({}), [held, failed])).toEqual({ words: 'Sync: 1 failed', tone: 'problem' });
     expect(headerSyncWords(connected({ phase: 'syncing' }), [sending, waiting])?.words).toBe('Sync: sending 40%');
-    expect(headerSyncWords(connected({ phase: 'offline' }), [waiting, sending])?.words).toBe(
-      'Sync: offline, 4 changes waiting',
-    );
+    expect(headerSyncWords(connected({ phase: 'offline' }), [waiting, sending])?.words).toBe('Sync: 4 waiting');
     expect(headerSyncWords(connected({ phase: 'failed', lastError: 'x' }), [upToDate])?.tone).toBe('problem');
   });
 
