@@ -48,6 +48,8 @@ describe('loading screens on demand', () => {
     await page.goto(offlineServer.url);
     await heading(page, 'Portfolios');
     await waitForOfflineReady(page);
+    // The service worker is registered once the first screen is up, and says when the app works offline.
+    await page.getByRole('status').filter({ hasText: 'Fieldfolio is ready to work offline.' }).waitFor();
 
     await offlineServer.close();
     await context.setOffline(true);
