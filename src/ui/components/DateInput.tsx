@@ -3,6 +3,7 @@
 // are typed as text and read with parseDate; the value in and out is an ISO calendar date, as stored. The browser's
 // own calendar is still offered, beside the field: a hidden native date input opened with showPicker().
 import { useId, useLayoutEffect, useRef, useState, type InputHTMLAttributes, type RefObject } from 'react';
+import { flushSync } from 'react-dom';
 import { datePattern, formatDate, parseDate } from '../../domain';
 
 type DateInputProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'value' | 'onChange' | 'type'> & {
@@ -82,11 +83,16 @@ interface CalendarButtonProps {
 /**
  * A 44 px button that opens the browser's calendar: a native date input, invisible under the field and button (so
  * the calendar opens below the field), out of the tab order and hidden from assistive technology, as the button
- * stands for it.
+ * stands for it. The native input is made when the button is first reached (pointer, focus or click): the first
+ * date input of a page builds the browser's date formats, ~80 ms of a slow phone's form start at 4×.
  */
 function CalendarButton({ name, value, min, max, disabled, onPick }: CalendarButtonProps) {
   const native = useRef<HTMLInputElement>(null);
+  const [made, setMade] = useState(false);
+  const make = () => setMade(true);
   const open = () => {
+    // Made in this click at the latest, so that showPicker still has the click's user activation.
+    if (!native.current) flushSync(make);
     try {
       native.current?.showPicker();
     } catch {
@@ -95,21 +101,30 @@ function CalendarButton({ name, value, min, max, disabled, onPick }: CalendarBut
   };
   return (
     <span className="date-picker" data-date-extra="">
-      <button type="button" className="secondary date-picker-button" onClick={open} disabled={disabled}>
+      <button
+        type="button"
+        className="secondary date-picker-button"
+        onPointerDown={make}
+        onFocus={make}
+        onClick={open}
+        disabled={disabled}
+      >
         <CalendarIcon />
         <span className="visually-hidden">Choose {name} from a calendar</span>
       </button>
-      <input
-        ref={native}
-        type="date"
-        className="date-picker-native"
-        tabIndex={-1}
-        aria-hidden="true"
-        value={value}
-        min={min}
-        max={max}
-        onChange={(e) => onPick(e.target.value)}
-      />
+      {made && (
+        <input
+          ref={native}
+          type="date"
+          className="date-picker-native"
+          tabIndex={-1}
+          aria-hidden="true"
+          value={value}
+          min={min}
+          max={max}
+          onChange={(e) => onPick(e.target.value)}
+        />
+      )}
     </span>
   );
 }
