@@ -15,7 +15,7 @@ import { EvidenceList } from './portfolio/EvidenceList';
 import { ProgressMatrix } from './portfolio/ProgressMatrix';
 import { QualityAssurance } from './portfolio/QualityAssurance';
 import { OpenQaActions } from '../components/OpenQaActions';
-import { useAfterFirstPaint } from './portfolio/useAfterFirstPaint';
+import { useAfterFirstPaint } from '../components/useAfterFirstPaint';
 import { DeletedPortfolio, DeletePortfolioSection } from './portfolio/DeletePortfolio';
 import { UndoDeletionNote, useUndoableDeletion } from '../components/DeleteWithUndo';
 import { useFirstScreenContent } from '../firstScreen';

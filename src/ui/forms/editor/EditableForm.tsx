@@ -14,6 +14,7 @@ export function EditableForm({
   ctx,
   grid,
   busy,
+  sectionsShown,
   saveProblem,
   onSave,
   onFields,
@@ -22,6 +23,8 @@ export function EditableForm({
   ctx: FieldContext;
   grid: ReactNode;
   busy: boolean;
+  /** How many sections to draw: the first alone for the first paint, the rest a frame later (FormEditor). */
+  sectionsShown: number;
   /** What the last Save left to fill in, said beside the button. */
   saveProblem: SaveProblem | null;
   onSave: () => void;
@@ -38,7 +41,7 @@ export function EditableForm({
         onSave();
       }}
     >
-      {def.sections.map((section, i) => (
+      {def.sections.slice(0, sectionsShown).map((section, i) => (
         <section key={section.title} className="form-section" aria-label={section.title}>
           {showsHeading(section) && <h2>{section.title}</h2>}
           {i === 0 && def.intro && <p className="pre-line meta">{def.intro}</p>}

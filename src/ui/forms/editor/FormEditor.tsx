@@ -11,6 +11,7 @@ import type { LoadedPortfolio } from './formDraft';
 import { useFormActions } from './useFormActions';
 import { useFormDraft } from './useFormDraft';
 import { useFirstScreenContent } from '../../firstScreen';
+import { useAfterFirstPaint } from '../../components/useAfterFirstPaint';
 
 export function FormEditor({
   portfolio,
@@ -31,6 +32,7 @@ export function FormEditor({
   const evidenceNumber = useMemo(() => (state ? formEvidenceNumber(portfolio, state.id) : null), [portfolio, state]);
   const grid = useMemo(() => state && computedGrid(def, state.data, portfolio), [state, def, portfolio]);
   useFirstScreenContent(state !== null);
+  const restReady = useAfterFirstPaint(state !== null);
 
   if (!state) return <p role="status">Loading…</p>;
 
@@ -69,6 +71,7 @@ export function FormEditor({
           ctx={ctx}
           grid={grid}
           busy={actions.busy}
+          sectionsShown={restReady ? def.sections.length : 1}
           saveProblem={actions.saveProblem}
           onSave={() => void actions.save()}
           onFields={(patch) => {
@@ -77,14 +80,16 @@ export function FormEditor({
           }}
         />
       )}
-      <FormPrintView
-        def={def}
-        data={state.data}
-        spec={spec}
-        evidenceNumber={evidenceNumber}
-        grid={grid}
-        className={mode === 'view' ? '' : 'print-only'}
-      />
+      {restReady && (
+        <FormPrintView
+          def={def}
+          data={state.data}
+          spec={spec}
+          evidenceNumber={evidenceNumber}
+          grid={grid}
+          className={mode === 'view' ? '' : 'print-only'}
+        />
+      )}
     </article>
   );
 }
