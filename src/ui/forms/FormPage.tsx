@@ -1,6 +1,6 @@
 // The route of one recording form: a new form of a type ("new-observation") or a stored form by id.
 import { Link, useLocation, useParams } from 'react-router';
-import { formDefinition, isFormType } from '../../domain';
+import { formDefinition, isFormType, type FormType } from '../../domain';
 import { usePortfolio } from '../data/hooks';
 import { usePortfolioRoutes, useReadOnly } from '../data/openedPortfolio';
 import { FormEditor } from './editor/FormEditor';
@@ -17,7 +17,10 @@ export function FormPage() {
   const readOnly = useReadOnly();
   // The editor says itself when its content (the draft read too) is shown; every other outcome is shown here.
   const editorShown =
-    !readOnly && !!data && !!formId && (formId.startsWith('new-') || data.forms.some((f) => f.id === formId));
+    !readOnly &&
+    !!data &&
+    !!formId &&
+    (formId.startsWith('new-') ? isTypedForm(formId.slice(4)) : data.forms.some((f) => f.id === formId));
   useFirstScreenContent(data !== undefined && !editorShown);
   if (data === undefined) return <p role="status">Loading…</p>;
   if (data === null || (!portfolioId && !readOnly) || !formId)
@@ -39,18 +42,19 @@ export function FormPage() {
   return <FormEditor key={formId} portfolio={data} def={formDefinition(existing.formType)} existing={existing} />;
 }
 
+/** A new form of this type is filled in by hand (not an unknown type, nor one made from the records). */
+const isTypedForm = (type: string): type is FormType => isFormType(type) && !formDefinition(type).generated;
+
 function NewForm({ portfolio, formId, type }: { portfolio: LoadedPortfolio; formId: string; type: string }) {
   const routes = usePortfolioRoutes();
+  if (isTypedForm(type))
+    return <FormEditor key={formId} portfolio={portfolio} def={formDefinition(type)} existing={null} />;
   if (!isFormType(type)) return <p className="alert">There is no recording form called “{type}”.</p>;
-  const def = formDefinition(type);
-  if (def.generated) {
-    const title = def.title.toLowerCase();
-    return (
-      <p className="alert">
-        The {title} is made from your records, not typed:{' '}
-        <Link to={routes.generatedForm(portfolio.enrolment.id, type)}>open the {title}</Link>.
-      </p>
-    );
-  }
-  return <FormEditor key={formId} portfolio={portfolio} def={def} existing={null} />;
+  const title = formDefinition(type).title.toLowerCase();
+  return (
+    <p className="alert">
+      The {title} is made from your records, not typed:{' '}
+      <Link to={routes.generatedForm(portfolio.enrolment.id, type)}>open the {title}</Link>.
+    </p>
+  );
 }
