@@ -18,10 +18,15 @@ export function ExportPanel({ portfolioId }: { portfolioId: string }) {
     if (error) errorLine.current?.focus();
   }, [error]);
   useEffect(() => {
+    // The key may take a moment (made on first use): the panel may be gone by then.
+    let live = true;
     deviceSigningKey().then(
-      (k) => setFingerprint(k.fingerprint),
-      () => setFingerprint(null),
+      (k) => live && setFingerprint(k.fingerprint),
+      () => live && setFingerprint(null),
     );
+    return () => {
+      live = false;
+    };
   }, []);
 
   return (
